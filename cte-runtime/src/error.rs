@@ -1,0 +1,54 @@
+//! The error of rendering a query for a dialect that cannot express it.
+
+use std::fmt;
+
+use crate::Dialect;
+
+/// A construct that the target dialect cannot express with the same meaning.
+///
+/// Rendering returns this instead of SQL that would run differently on that engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderError {
+    construct: &'static str,
+    dialect: Dialect,
+    help: &'static str,
+}
+
+impl RenderError {
+    /// `construct` names what was written (`"FULL JOIN"`); `help` says what to do instead, or is
+    /// empty.
+    pub const fn new(construct: &'static str, dialect: Dialect, help: &'static str) -> Self {
+        RenderError {
+            construct,
+            dialect,
+            help,
+        }
+    }
+
+    /// The SQL construct that cannot be rendered, as written in the query.
+    pub fn construct(&self) -> &'static str {
+        self.construct
+    }
+
+    /// The dialect that cannot express it.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// What to write instead, if anything.
+    pub fn help(&self) -> &'static str {
+        self.help
+    }
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} is not supported on {}", self.construct, self.dialect)?;
+        if !self.help.is_empty() {
+            write!(f, ": {}", self.help)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RenderError {}

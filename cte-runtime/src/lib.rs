@@ -1,0 +1,56 @@
+//! Compile-time checked SQL with common table expressions.
+//!
+//! Write SQL inside [`select!`]; `cargo build` checks the structure of its `WITH` clauses, and
+//! [`Query::render`] turns it into SQL for PostgreSQL, MySQL, MariaDB, SQLite or SQL Server,
+//! with Rust values bound as parameters.
+//!
+//! ```
+//! use cte_runtime::{select, Dialect};
+//!
+//! let root = 1;
+//! let q = select! {
+//!     WITH RECURSIVE tree(id, depth) AS (
+//!         SELECT id, 0 FROM category WHERE id = {root}
+//!         UNION ALL
+//!         SELECT c.id, t.depth + 1 FROM category c JOIN tree t ON c.parent_id = t.id
+//!     )
+//!     SELECT id, depth FROM tree ORDER BY depth
+//! };
+//! let r = q.render(Dialect::Postgres).unwrap();
+//! assert!(r.sql().starts_with("WITH RECURSIVE tree (id, depth) AS ("));
+//! assert_eq!(r.params(), &[cte_runtime::Value::I64(1)]);
+//! ```
+
+mod dialect;
+mod error;
+mod query;
+mod render;
+#[doc(hidden)]
+pub mod tree;
+mod value;
+
+pub use cte_macros::select;
+pub use dialect::Dialect;
+pub use error::RenderError;
+pub use query::{Query, Rendered};
+pub use value::Value;
+
+/// What the macro expansions name. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::query::Site;
+    pub use crate::tree;
+    use crate::{Query, Value};
+
+    /// Turns a `{expr}` into a bound value; the expansion spans it on the user's expression so
+    /// a type error lands there.
+    #[inline]
+    pub fn value<T: Into<Value>>(v: T) -> Value {
+        v.into()
+    }
+
+    #[inline]
+    pub fn query(site: &'static Site, params: Vec<Value>) -> Query {
+        Query::from_site(site, params)
+    }
+}

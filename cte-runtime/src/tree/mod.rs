@@ -1,0 +1,48 @@
+//! The SQL tree that `select!` and `cte!` expand to.
+//!
+//! Every node is plain data made of `&'static` references, so the macro can emit the whole tree
+//! as a `static` and rendering never allocates a node. The tree cannot hold what the grammar
+//! cannot say: choices are enums, and an `Option` is only used where SQL itself makes the part
+//! optional.
+//!
+//! Parameters are not in the tree: [`Expr::Param`] holds the index of the value in the query's
+//! parameter list, in source order.
+
+mod dml;
+mod expr;
+mod from;
+mod query;
+
+pub use dml::{Assignment, Delete, Insert, Update};
+pub use expr::{
+    BinaryOp, DataType, Expr, FrameBound, FrameUnits, Function, FunctionArgs, Literal, UnaryOp,
+    WindowFrame, WindowSpec,
+};
+pub use from::{Join, JoinConstraint, JoinKind, TableAlias, TableFactor, TableWithJoins};
+pub use query::{
+    Cte, Cycle, CycleMarks, Materialized, NullsOrder, OrderByItem, QueryExpr, Search,
+    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, With,
+};
+
+/// A list in the tree.
+pub type List<T> = &'static [T];
+
+/// An identifier as written. `raw` is true for `r#name`, which is always rendered quoted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Ident {
+    pub value: &'static str,
+    pub raw: bool,
+}
+
+/// A possibly qualified name, such as `schema.table` or `t.column`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ObjectName(pub List<Ident>);
+
+/// A whole statement: the root of every tree, and the body of a data-modifying CTE.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Statement {
+    Query(QueryExpr),
+    Insert(Insert),
+    Update(Update),
+    Delete(Delete),
+}

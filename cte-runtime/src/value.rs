@@ -1,0 +1,91 @@
+//! Values bound as query parameters.
+
+/// A value bound to a placeholder. Values never become part of the SQL text, except in
+/// [`Query::to_inline_sql`](crate::Query::to_inline_sql), which escapes them for logs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    I64(i64),
+    F64(f64),
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+macro_rules! from_lossless {
+    ($variant:ident($target:ty): $($source:ty),*) => {$(
+        impl From<$source> for Value {
+            fn from(v: $source) -> Self {
+                Value::$variant(<$target>::from(v))
+            }
+        }
+        impl From<&$source> for Value {
+            fn from(v: &$source) -> Self {
+                Value::$variant(<$target>::from(*v))
+            }
+        }
+    )*};
+}
+
+from_lossless!(I64(i64): i8, i16, i32, i64, u8, u16, u32);
+from_lossless!(F64(f64): f32, f64);
+from_lossless!(Bool(bool): bool);
+
+impl From<String> for Value {
+    fn from(v: String) -> Self {
+        Value::Text(v)
+    }
+}
+
+impl From<&String> for Value {
+    fn from(v: &String) -> Self {
+        Value::Text(v.clone())
+    }
+}
+
+impl From<&str> for Value {
+    fn from(v: &str) -> Self {
+        Value::Text(v.to_owned())
+    }
+}
+
+impl From<Vec<u8>> for Value {
+    fn from(v: Vec<u8>) -> Self {
+        Value::Bytes(v)
+    }
+}
+
+impl From<&[u8]> for Value {
+    fn from(v: &[u8]) -> Self {
+        Value::Bytes(v.to_vec())
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
+impl From<&Value> for Value {
+    fn from(v: &Value) -> Self {
+        v.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Value;
+
+    #[test]
+    fn converts_the_usual_rust_types() {
+        assert_eq!(Value::from(7_i32), Value::I64(7));
+        assert_eq!(Value::from(&7_u32), Value::I64(7));
+        assert_eq!(Value::from(1.5_f32), Value::F64(1.5));
+        assert_eq!(Value::from(true), Value::Bool(true));
+        assert_eq!(Value::from("it's"), Value::Text("it's".into()));
+        assert_eq!(Value::from(None::<i64>), Value::Null);
+        assert_eq!(Value::from(Some("x")), Value::Text("x".into()));
+        assert_eq!(Value::from(vec![1_u8, 2]), Value::Bytes(vec![1, 2]));
+    }
+}
