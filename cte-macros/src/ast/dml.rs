@@ -1,0 +1,46 @@
+use proc_macro2::Span;
+
+use super::{Expr, Ident, Keyed, ObjectName, Query, SelectItem, TableWithJoins, With};
+
+/// `[WITH ...] INSERT INTO table [(cols)] source [RETURNING ...]`.
+#[derive(Clone, Debug)]
+pub(crate) struct Insert {
+    pub(crate) with: Option<With>,
+    pub(crate) insert_token: Span,
+    pub(crate) table: ObjectName,
+    pub(crate) columns: Vec<Ident>,
+    pub(crate) source: Box<Query>,
+    pub(crate) returning: Option<Keyed<Vec<SelectItem>>>,
+}
+
+/// `[WITH ...] UPDATE table [[AS] alias] SET ... [FROM ...] [WHERE ...] [RETURNING ...]`.
+#[derive(Clone, Debug)]
+pub(crate) struct Update {
+    pub(crate) with: Option<With>,
+    pub(crate) update_token: Span,
+    pub(crate) table: ObjectName,
+    pub(crate) alias: Option<Ident>,
+    pub(crate) set_token: Span,
+    pub(crate) assignments: Vec<Assignment>,
+    pub(crate) from: Option<Keyed<Vec<TableWithJoins>>>,
+    pub(crate) selection: Option<Keyed<Expr>>,
+    pub(crate) returning: Option<Keyed<Vec<SelectItem>>>,
+}
+
+/// `column = value`.
+#[derive(Clone, Debug)]
+pub(crate) struct Assignment {
+    pub(crate) column: Ident,
+    pub(crate) value: Expr,
+}
+
+/// `[WITH ...] DELETE FROM table [[AS] alias] [WHERE ...] [RETURNING ...]`.
+#[derive(Clone, Debug)]
+pub(crate) struct Delete {
+    pub(crate) with: Option<With>,
+    pub(crate) delete_token: Span,
+    pub(crate) table: ObjectName,
+    pub(crate) alias: Option<Ident>,
+    pub(crate) selection: Option<Keyed<Expr>>,
+    pub(crate) returning: Option<Keyed<Vec<SelectItem>>>,
+}

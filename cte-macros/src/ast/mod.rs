@@ -1,0 +1,117 @@
+//! The syntax tree that parsing builds and the checks read.
+//!
+//! It mirrors the runtime tree (`cte_runtime::tree`) and keeps, on every node, the spans of
+//! the keywords and names it was parsed from, so a check can point at the exact token: names
+//! are [`Ident`]s with their span, clause keywords are `*_token: Span` fields or [`Keyed`].
+
+mod dml;
+mod expr;
+mod from;
+mod query;
+pub(crate) mod visit;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
+use proc_macro2::Span;
+
+pub(crate) use dml::{Assignment, Delete, Insert, Update};
+pub(crate) use expr::{
+    BinaryOp, DataType, Expr, FrameBound, FrameUnits, Function, FunctionArgs, Literal, LiteralKind,
+    Param, UnaryOp, WindowFrame, WindowSpec,
+};
+pub(crate) use from::{Join, JoinConstraint, JoinKind, TableAlias, TableFactor, TableWithJoins};
+pub(crate) use query::{
+    Cte, Cycle, CycleMarks, Materialized, NullsOrder, OrderByItem, Query, Search, SearchOrder,
+    Select, SelectItem, SetExpr, SetOperator, SortOrder, Values, With,
+};
+
+/// A name as written, with its span.
+///
+/// `Eq` and `Hash` ignore the span and compare names the way SQL resolves them: `r#order`
+/// equals `order`, and an unquoted name equals any other unquoted spelling of it (`Tree` =
+/// `tree`), while a raw name keeps its case (`r#Tree` is only `r#Tree`). So scopes can be hash
+/// maps keyed by `Ident`.
+#[derive(Clone, Debug)]
+pub(crate) struct Ident {
+    /// The name without `r#`.
+    pub(crate) value: String,
+    /// Written as `r#name`: rendered quoted.
+    pub(crate) raw: bool,
+    pub(crate) span: Span,
+}
+
+impl Ident {
+    /// The name as SQL compares it.
+    pub(crate) fn key(&self) -> Cow<'_, str> {
+        if self.raw || !self.value.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Borrowed(&self.value)
+        } else {
+            Cow::Owned(self.value.to_ascii_lowercase())
+        }
+    }
+}
+
+impl PartialEq for Ident {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Ident {}
+
+impl Hash for Ident {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
+    }
+}
+
+impl fmt::Display for Ident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.value)
+    }
+}
+
+/// A possibly qualified name: `t`, `h.depth`, `schema.table`. Never empty.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct ObjectName {
+    pub(crate) parts: Vec<Ident>,
+}
+
+impl ObjectName {
+    /// The span of the first part.
+    pub(crate) fn span(&self) -> Span {
+        self.parts.first().map_or_else(Span::call_site, |i| i.span)
+    }
+
+    /// The last part: the column of `h.depth`, the table of `schema.table`.
+    pub(crate) fn last(&self) -> Option<&Ident> {
+        self.parts.last()
+    }
+
+    /// The qualifier of `h.depth` (`h`), if any.
+    pub(crate) fn qualifier(&self) -> Option<&Ident> {
+        match self.parts.as_slice() {
+            [.., q, _] => Some(q),
+            _ => None,
+        }
+    }
+}
+
+/// A clause with the span of the keyword that opens it: `WHERE expr`, `ORDER BY items`.
+#[derive(Clone, Debug)]
+pub(crate) struct Keyed<T> {
+    /// The first keyword of the clause (`WHERE`, `GROUP`, `ORDER`, `LIMIT`, ...).
+    pub(crate) token: Span,
+    pub(crate) value: T,
+}
+
+/// A whole statement: the macro input, or the body of a CTE.
+#[derive(Clone, Debug)]
+pub(crate) enum Statement {
+    Query(Query),
+    Insert(Insert),
+    Update(Update),
+    Delete(Delete),
+}

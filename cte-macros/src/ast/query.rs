@@ -1,0 +1,158 @@
+use proc_macro2::Span;
+
+use super::{Expr, Ident, Keyed, ObjectName, Statement, TableWithJoins};
+
+/// `[WITH ...] body [ORDER BY ...] [LIMIT n] [OFFSET m]`.
+#[derive(Clone, Debug)]
+pub(crate) struct Query {
+    pub(crate) with: Option<With>,
+    pub(crate) body: SetExpr,
+    pub(crate) order_by: Option<Keyed<Vec<OrderByItem>>>,
+    pub(crate) limit: Option<Keyed<Expr>>,
+    pub(crate) offset: Option<Keyed<Expr>>,
+}
+
+/// `WITH [RECURSIVE] cte, ...`.
+#[derive(Clone, Debug)]
+pub(crate) struct With {
+    pub(crate) with_token: Span,
+    /// The `RECURSIVE` keyword, if written.
+    pub(crate) recursive: Option<Span>,
+    pub(crate) ctes: Vec<Cte>,
+}
+
+/// `name [(col, ...)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`.
+#[derive(Clone, Debug)]
+pub(crate) struct Cte {
+    pub(crate) name: Ident,
+    pub(crate) columns: Vec<Ident>,
+    pub(crate) as_token: Span,
+    pub(crate) materialized: Materialized,
+    pub(crate) body: Box<Statement>,
+    /// The opening parenthesis of the body.
+    pub(crate) paren_token: Span,
+    pub(crate) search: Option<Search>,
+    pub(crate) cycle: Option<Cycle>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum Materialized {
+    Default,
+    /// `MATERIALIZED`
+    Yes(Span),
+    /// `NOT MATERIALIZED`, spanned on `NOT`.
+    No(Span),
+}
+
+/// `SEARCH {DEPTH|BREADTH} FIRST BY col, ... SET col`.
+#[derive(Clone, Debug)]
+pub(crate) struct Search {
+    pub(crate) search_token: Span,
+    pub(crate) order: SearchOrder,
+    /// The `DEPTH` or `BREADTH` keyword.
+    pub(crate) order_token: Span,
+    pub(crate) by: Vec<Ident>,
+    pub(crate) set: Ident,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SearchOrder {
+    Depth,
+    Breadth,
+}
+
+/// `CYCLE col, ... SET col [TO v DEFAULT v] USING col`.
+#[derive(Clone, Debug)]
+pub(crate) struct Cycle {
+    pub(crate) cycle_token: Span,
+    pub(crate) columns: Vec<Ident>,
+    pub(crate) set: Ident,
+    pub(crate) marks: Option<CycleMarks>,
+    pub(crate) using: Ident,
+}
+
+/// `TO value DEFAULT default`.
+#[derive(Clone, Debug)]
+pub(crate) struct CycleMarks {
+    pub(crate) value: Expr,
+    pub(crate) default: Expr,
+}
+
+/// The body of a query.
+#[derive(Clone, Debug)]
+pub(crate) enum SetExpr {
+    Select(Box<Select>),
+    Values(Values),
+    /// A parenthesised query; `paren_token` is its opening parenthesis.
+    Query {
+        query: Box<Query>,
+        paren_token: Span,
+    },
+    SetOp {
+        op: SetOperator,
+        /// The `UNION`, `INTERSECT` or `EXCEPT` keyword.
+        op_token: Span,
+        left: Box<SetExpr>,
+        right: Box<SetExpr>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SetOperator {
+    Union { all: bool },
+    Intersect { all: bool },
+    Except { all: bool },
+}
+
+/// `VALUES (a, b), (c, d)`.
+#[derive(Clone, Debug)]
+pub(crate) struct Values {
+    pub(crate) values_token: Span,
+    pub(crate) rows: Vec<Vec<Expr>>,
+}
+
+/// `SELECT [DISTINCT] items [FROM ...] [WHERE ...] [GROUP BY ...] [HAVING ...]`.
+#[derive(Clone, Debug)]
+pub(crate) struct Select {
+    pub(crate) select_token: Span,
+    /// The `DISTINCT` keyword, if written.
+    pub(crate) distinct: Option<Span>,
+    pub(crate) projection: Vec<SelectItem>,
+    pub(crate) from: Option<Keyed<Vec<TableWithJoins>>>,
+    pub(crate) selection: Option<Keyed<Expr>>,
+    /// Spanned on `GROUP`.
+    pub(crate) group_by: Option<Keyed<Vec<Expr>>>,
+    pub(crate) having: Option<Keyed<Expr>>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum SelectItem {
+    /// `*`
+    Wildcard(Span),
+    /// `t.*`; `star` is the `*`.
+    QualifiedWildcard { name: ObjectName, star: Span },
+    /// `expr [[AS] alias]`
+    Expr { expr: Expr, alias: Option<Ident> },
+}
+
+/// `expr [ASC|DESC] [NULLS FIRST|LAST]`.
+#[derive(Clone, Debug)]
+pub(crate) struct OrderByItem {
+    pub(crate) expr: Expr,
+    pub(crate) order: SortOrder,
+    pub(crate) nulls: NullsOrder,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SortOrder {
+    Default,
+    Asc,
+    Desc,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NullsOrder {
+    Default,
+    First,
+    Last,
+}

@@ -1,0 +1,681 @@
+//! Expansion: the checked tree lowered to a `static` runtime tree
+//! (`::cte_runtime::__private::tree`), a per-call-site `Site`, and the parameter values.
+//!
+//! The tree is built only from struct and enum literals and `&` references, so the whole of it
+//! is promoted to a constant.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+
+use crate::ast::{
+    self, BinaryOp, DataType, Expr, FrameBound, FrameUnits, FunctionArgs, JoinConstraint, JoinKind,
+    LiteralKind, Materialized, NullsOrder, SearchOrder, SelectItem, SetExpr, SetOperator,
+    SortOrder, Statement, TableFactor, UnaryOp,
+};
+
+/// The expansion of `select!`: the query, or the errors and a placeholder query.
+pub(crate) fn statement(result: syn::Result<Statement>) -> TokenStream {
+    match result {
+        Ok(stmt) => query(&stmt),
+        Err(error) => fallback(&error),
+    }
+}
+
+fn query(stmt: &Statement) -> TokenStream {
+    let mut lower = Lower::default();
+    let tree = lower.statement(stmt);
+    lower.params.sort_by_key(|(index, _)| *index);
+    let params = lower.params.iter().map(|(_, value)| value);
+    quote! {{
+        static __CTE_TREE: ::cte_runtime::__private::tree::Statement = #tree;
+        static __CTE_SITE: ::cte_runtime::__private::Site =
+            ::cte_runtime::__private::Site::new(&__CTE_TREE);
+        ::cte_runtime::__private::query(&__CTE_SITE, ::std::vec![#(#params),*])
+    }}
+}
+
+/// The errors, followed by a query of the right type so that no second error follows.
+fn fallback(error: &syn::Error) -> TokenStream {
+    let errors = error.to_compile_error();
+    quote! {{
+        #errors
+        static __CTE_TREE: ::cte_runtime::__private::tree::Statement =
+            ::cte_runtime::__private::tree::Statement::Query(
+                ::cte_runtime::__private::tree::QueryExpr {
+                    with: ::core::option::Option::None,
+                    body: ::cte_runtime::__private::tree::SetExpr::Values(&[]),
+                    order_by: &[],
+                    limit: ::core::option::Option::None,
+                    offset: ::core::option::Option::None,
+                },
+            );
+        static __CTE_SITE: ::cte_runtime::__private::Site =
+            ::cte_runtime::__private::Site::new(&__CTE_TREE);
+        ::cte_runtime::__private::query(&__CTE_SITE, ::std::vec::Vec::new())
+    }}
+}
+
+fn opt(value: Option<TokenStream>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn list<T>(items: &[T], f: impl FnMut(&T) -> TokenStream) -> TokenStream {
+    let items = items.iter().map(f);
+    quote!(&[#(#items),*])
+}
+
+/// Lowers ast nodes to runtime tree literals and collects the parameter values.
+#[derive(Default)]
+struct Lower {
+    params: Vec<(usize, TokenStream)>,
+}
+
+impl Lower {
+    fn statement(&mut self, stmt: &Statement) -> TokenStream {
+        match stmt {
+            Statement::Query(q) => {
+                let q = self.query(q);
+                quote!(::cte_runtime::__private::tree::Statement::Query(#q))
+            }
+            Statement::Insert(i) => {
+                let with = self.with(i.with.as_ref());
+                let table = object_name(&i.table);
+                let columns = list(&i.columns, ident);
+                let source = self.query(&i.source);
+                let returning = self.returning(i.returning.as_ref());
+                quote!(::cte_runtime::__private::tree::Statement::Insert(
+                    ::cte_runtime::__private::tree::Insert {
+                        with: #with,
+                        table: #table,
+                        columns: #columns,
+                        source: &#source,
+                        returning: #returning,
+                    }
+                ))
+            }
+            Statement::Update(u) => {
+                let with = self.with(u.with.as_ref());
+                let table = object_name(&u.table);
+                let alias = opt(u.alias.as_ref().map(ident));
+                let assignments = list(&u.assignments, |a| {
+                    let column = ident(&a.column);
+                    let value = self.expr(&a.value);
+                    quote!(::cte_runtime::__private::tree::Assignment {
+                        column: #column,
+                        value: #value,
+                    })
+                });
+                let from = self.from(u.from.as_ref().map(|f| &f.value));
+                let selection = self.opt_expr(u.selection.as_ref().map(|k| &k.value));
+                let returning = self.returning(u.returning.as_ref());
+                quote!(::cte_runtime::__private::tree::Statement::Update(
+                    ::cte_runtime::__private::tree::Update {
+                        with: #with,
+                        table: #table,
+                        alias: #alias,
+                        assignments: #assignments,
+                        from: #from,
+                        selection: #selection,
+                        returning: #returning,
+                    }
+                ))
+            }
+            Statement::Delete(d) => {
+                let with = self.with(d.with.as_ref());
+                let table = object_name(&d.table);
+                let alias = opt(d.alias.as_ref().map(ident));
+                let selection = self.opt_expr(d.selection.as_ref().map(|k| &k.value));
+                let returning = self.returning(d.returning.as_ref());
+                quote!(::cte_runtime::__private::tree::Statement::Delete(
+                    ::cte_runtime::__private::tree::Delete {
+                        with: #with,
+                        table: #table,
+                        alias: #alias,
+                        selection: #selection,
+                        returning: #returning,
+                    }
+                ))
+            }
+        }
+    }
+
+    fn returning(&mut self, returning: Option<&ast::Keyed<Vec<SelectItem>>>) -> TokenStream {
+        match returning {
+            Some(items) => list(&items.value, |item| self.select_item(item)),
+            None => quote!(&[]),
+        }
+    }
+
+    fn query(&mut self, q: &ast::Query) -> TokenStream {
+        let with = self.with(q.with.as_ref());
+        let body = self.set_expr(&q.body);
+        let order_by = match &q.order_by {
+            Some(order_by) => self.order_by(&order_by.value),
+            None => quote!(&[]),
+        };
+        let limit = self.opt_expr(q.limit.as_ref().map(|k| &k.value));
+        let offset = self.opt_expr(q.offset.as_ref().map(|k| &k.value));
+        quote!(::cte_runtime::__private::tree::QueryExpr {
+            with: #with,
+            body: #body,
+            order_by: #order_by,
+            limit: #limit,
+            offset: #offset,
+        })
+    }
+
+    fn with(&mut self, with: Option<&ast::With>) -> TokenStream {
+        let Some(with) = with else {
+            return opt(None);
+        };
+        let recursive = with.recursive.is_some();
+        let ctes = list(&with.ctes, |cte| self.cte(cte));
+        opt(Some(quote!(::cte_runtime::__private::tree::With {
+            recursive: #recursive,
+            ctes: #ctes,
+        })))
+    }
+
+    fn cte(&mut self, cte: &ast::Cte) -> TokenStream {
+        let name = ident(&cte.name);
+        let columns = list(&cte.columns, ident);
+        let materialized = match cte.materialized {
+            Materialized::Default => quote!(Default),
+            Materialized::Yes(_) => quote!(Yes),
+            Materialized::No(_) => quote!(No),
+        };
+        let body = self.statement(&cte.body);
+        let search = opt(cte.search.as_ref().map(|s| {
+            let order = match s.order {
+                SearchOrder::Depth => quote!(Depth),
+                SearchOrder::Breadth => quote!(Breadth),
+            };
+            let by = list(&s.by, ident);
+            let set = ident(&s.set);
+            quote!(::cte_runtime::__private::tree::Search {
+                order: ::cte_runtime::__private::tree::SearchOrder::#order,
+                by: #by,
+                set: #set,
+            })
+        }));
+        let cycle = opt(cte.cycle.as_ref().map(|c| {
+            let columns = list(&c.columns, ident);
+            let set = ident(&c.set);
+            let marks = opt(c.marks.as_ref().map(|m| {
+                let value = self.expr(&m.value);
+                let default = self.expr(&m.default);
+                quote!(::cte_runtime::__private::tree::CycleMarks {
+                    value: #value,
+                    default: #default,
+                })
+            }));
+            let using = ident(&c.using);
+            quote!(::cte_runtime::__private::tree::Cycle {
+                columns: #columns,
+                set: #set,
+                marks: #marks,
+                using: #using,
+            })
+        }));
+        quote!(::cte_runtime::__private::tree::Cte {
+            name: #name,
+            columns: #columns,
+            materialized: ::cte_runtime::__private::tree::Materialized::#materialized,
+            body: &#body,
+            search: #search,
+            cycle: #cycle,
+        })
+    }
+
+    fn set_expr(&mut self, body: &SetExpr) -> TokenStream {
+        match body {
+            SetExpr::Select(s) => {
+                let distinct = s.distinct.is_some();
+                let projection = list(&s.projection, |item| self.select_item(item));
+                let from = self.from(s.from.as_ref().map(|f| &f.value));
+                let selection = self.opt_expr(s.selection.as_ref().map(|k| &k.value));
+                let group_by = match &s.group_by {
+                    Some(group_by) => list(&group_by.value, |e| self.expr(e)),
+                    None => quote!(&[]),
+                };
+                let having = self.opt_expr(s.having.as_ref().map(|k| &k.value));
+                quote!(::cte_runtime::__private::tree::SetExpr::Select(
+                    &::cte_runtime::__private::tree::Select {
+                        distinct: #distinct,
+                        projection: #projection,
+                        from: #from,
+                        selection: #selection,
+                        group_by: #group_by,
+                        having: #having,
+                    }
+                ))
+            }
+            SetExpr::Values(values) => {
+                let rows = list(&values.rows, |row| list(row, |e| self.expr(e)));
+                quote!(::cte_runtime::__private::tree::SetExpr::Values(#rows))
+            }
+            SetExpr::Query { query, .. } => {
+                let query = self.query(query);
+                quote!(::cte_runtime::__private::tree::SetExpr::Query(&#query))
+            }
+            SetExpr::SetOp {
+                op, left, right, ..
+            } => {
+                let op = match *op {
+                    SetOperator::Union { all } => quote!(Union { all: #all }),
+                    SetOperator::Intersect { all } => quote!(Intersect { all: #all }),
+                    SetOperator::Except { all } => quote!(Except { all: #all }),
+                };
+                let left = self.set_expr(left);
+                let right = self.set_expr(right);
+                quote!(::cte_runtime::__private::tree::SetExpr::SetOp {
+                    op: ::cte_runtime::__private::tree::SetOperator::#op,
+                    left: &#left,
+                    right: &#right,
+                })
+            }
+        }
+    }
+
+    fn select_item(&mut self, item: &SelectItem) -> TokenStream {
+        match item {
+            SelectItem::Wildcard(_) => quote!(::cte_runtime::__private::tree::SelectItem::Wildcard),
+            SelectItem::QualifiedWildcard { name, .. } => {
+                let name = object_name(name);
+                quote!(::cte_runtime::__private::tree::SelectItem::QualifiedWildcard(#name))
+            }
+            SelectItem::Expr { expr, alias } => {
+                let expr = self.expr(expr);
+                let alias = opt(alias.as_ref().map(ident));
+                quote!(::cte_runtime::__private::tree::SelectItem::Expr {
+                    expr: #expr,
+                    alias: #alias,
+                })
+            }
+        }
+    }
+
+    fn order_by(&mut self, items: &[ast::OrderByItem]) -> TokenStream {
+        list(items, |item| {
+            let expr = self.expr(&item.expr);
+            let order = match item.order {
+                SortOrder::Default => quote!(Default),
+                SortOrder::Asc => quote!(Asc),
+                SortOrder::Desc => quote!(Desc),
+            };
+            let nulls = match item.nulls {
+                NullsOrder::Default => quote!(Default),
+                NullsOrder::First => quote!(First),
+                NullsOrder::Last => quote!(Last),
+            };
+            quote!(::cte_runtime::__private::tree::OrderByItem {
+                expr: #expr,
+                order: ::cte_runtime::__private::tree::SortOrder::#order,
+                nulls: ::cte_runtime::__private::tree::NullsOrder::#nulls,
+            })
+        })
+    }
+
+    fn from(&mut self, from: Option<&Vec<ast::TableWithJoins>>) -> TokenStream {
+        match from {
+            Some(items) => list(items, |t| self.table_with_joins(t)),
+            None => quote!(&[]),
+        }
+    }
+
+    fn table_with_joins(&mut self, t: &ast::TableWithJoins) -> TokenStream {
+        let relation = self.table_factor(&t.relation);
+        let joins = list(&t.joins, |join| {
+            let kind = match join.kind {
+                JoinKind::Inner => quote!(Inner),
+                JoinKind::Left => quote!(Left),
+                JoinKind::Right => quote!(Right),
+                JoinKind::Full => quote!(Full),
+                JoinKind::Cross => quote!(Cross),
+            };
+            let relation = self.table_factor(&join.relation);
+            let constraint = match &join.constraint {
+                JoinConstraint::On { expr, .. } => {
+                    let expr = self.expr(expr);
+                    quote!(On(#expr))
+                }
+                JoinConstraint::Using { columns, .. } => {
+                    let columns = list(columns, ident);
+                    quote!(Using(#columns))
+                }
+                JoinConstraint::None => quote!(None),
+            };
+            quote!(::cte_runtime::__private::tree::Join {
+                kind: ::cte_runtime::__private::tree::JoinKind::#kind,
+                relation: #relation,
+                constraint: ::cte_runtime::__private::tree::JoinConstraint::#constraint,
+            })
+        });
+        quote!(::cte_runtime::__private::tree::TableWithJoins {
+            relation: #relation,
+            joins: #joins,
+        })
+    }
+
+    fn table_factor(&mut self, factor: &TableFactor) -> TokenStream {
+        match factor {
+            TableFactor::Table { name, alias } => {
+                let name = object_name(name);
+                let alias = table_alias(alias.as_ref());
+                quote!(::cte_runtime::__private::tree::TableFactor::Table {
+                    name: #name,
+                    alias: #alias,
+                })
+            }
+            TableFactor::Derived {
+                lateral,
+                subquery,
+                alias,
+                ..
+            } => {
+                let lateral = lateral.is_some();
+                let subquery = self.query(subquery);
+                let alias = table_alias(alias.as_ref());
+                quote!(::cte_runtime::__private::tree::TableFactor::Derived {
+                    lateral: #lateral,
+                    subquery: &#subquery,
+                    alias: #alias,
+                })
+            }
+            TableFactor::Nested { inner, .. } => {
+                let inner = self.table_with_joins(inner);
+                quote!(::cte_runtime::__private::tree::TableFactor::Nested(&#inner))
+            }
+        }
+    }
+
+    fn opt_expr(&mut self, expr: Option<&Expr>) -> TokenStream {
+        opt(expr.map(|e| self.expr(e)))
+    }
+
+    fn boxed(&mut self, expr: &Expr) -> TokenStream {
+        let expr = self.expr(expr);
+        quote!(&#expr)
+    }
+
+    fn expr(&mut self, expr: &Expr) -> TokenStream {
+        let e = quote!(::cte_runtime::__private::tree::Expr);
+        match expr {
+            Expr::Literal(lit) => {
+                let lit = match &lit.kind {
+                    LiteralKind::Integer(digits) => quote!(Integer(#digits)),
+                    LiteralKind::Decimal(digits) => quote!(Decimal(#digits)),
+                    LiteralKind::String(s) => quote!(String(#s)),
+                    LiteralKind::Bool(b) => quote!(Bool(#b)),
+                    LiteralKind::Null => quote!(Null),
+                };
+                quote!(#e::Literal(::cte_runtime::__private::tree::Literal::#lit))
+            }
+            Expr::Param(param) => {
+                let index = param.index;
+                let value = &param.expr;
+                self.params.push((
+                    index,
+                    quote_spanned!(param.span=> ::cte_runtime::__private::value(#value)),
+                ));
+                quote!(#e::Param(#index))
+            }
+            Expr::Column(name) => {
+                let name = object_name(name);
+                quote!(#e::Column(#name))
+            }
+            Expr::Unary { op, expr, .. } => {
+                let op = match op {
+                    UnaryOp::Not => quote!(Not),
+                    UnaryOp::Minus => quote!(Minus),
+                    UnaryOp::Plus => quote!(Plus),
+                };
+                let expr = self.boxed(expr);
+                quote!(#e::Unary {
+                    op: ::cte_runtime::__private::tree::UnaryOp::#op,
+                    expr: #expr,
+                })
+            }
+            Expr::Binary {
+                left, op, right, ..
+            } => {
+                let op = binary_op(*op);
+                let left = self.boxed(left);
+                let right = self.boxed(right);
+                quote!(#e::Binary {
+                    left: #left,
+                    op: ::cte_runtime::__private::tree::BinaryOp::#op,
+                    right: #right,
+                })
+            }
+            Expr::IsNull { expr, negated, .. } => {
+                let expr = self.boxed(expr);
+                quote!(#e::IsNull { expr: #expr, negated: #negated })
+            }
+            Expr::Between {
+                expr,
+                negated,
+                low,
+                high,
+                ..
+            } => {
+                let expr = self.boxed(expr);
+                let low = self.boxed(low);
+                let high = self.boxed(high);
+                quote!(#e::Between {
+                    expr: #expr,
+                    negated: #negated,
+                    low: #low,
+                    high: #high,
+                })
+            }
+            Expr::InList {
+                expr,
+                list: items,
+                negated,
+                ..
+            } => {
+                let expr = self.boxed(expr);
+                let items = list(items, |e| self.expr(e));
+                quote!(#e::InList { expr: #expr, list: #items, negated: #negated })
+            }
+            Expr::InSubquery {
+                expr,
+                subquery,
+                negated,
+                ..
+            } => {
+                let expr = self.boxed(expr);
+                let subquery = self.query(subquery);
+                quote!(#e::InSubquery {
+                    expr: #expr,
+                    subquery: &#subquery,
+                    negated: #negated,
+                })
+            }
+            Expr::Like {
+                expr,
+                negated,
+                pattern,
+                ..
+            } => {
+                let expr = self.boxed(expr);
+                let pattern = self.boxed(pattern);
+                quote!(#e::Like { expr: #expr, negated: #negated, pattern: #pattern })
+            }
+            Expr::Exists {
+                subquery, negated, ..
+            } => {
+                let subquery = self.query(subquery);
+                quote!(#e::Exists { subquery: &#subquery, negated: #negated })
+            }
+            Expr::Subquery { query, .. } => {
+                let query = self.query(query);
+                quote!(#e::Subquery(&#query))
+            }
+            Expr::Case {
+                operand,
+                whens,
+                else_result,
+                ..
+            } => {
+                let operand = opt(operand.as_deref().map(|o| self.boxed(o)));
+                let whens = list(whens, |(when, then)| {
+                    let when = self.expr(when);
+                    let then = self.expr(then);
+                    quote!((#when, #then))
+                });
+                let else_result = opt(else_result.as_deref().map(|o| self.boxed(o)));
+                quote!(#e::Case {
+                    operand: #operand,
+                    whens: #whens,
+                    else_result: #else_result,
+                })
+            }
+            Expr::Cast {
+                expr, data_type, ..
+            } => {
+                let expr = self.boxed(expr);
+                let data_type = data_type_tokens(*data_type);
+                quote!(#e::Cast {
+                    expr: #expr,
+                    data_type: ::cte_runtime::__private::tree::DataType::#data_type,
+                })
+            }
+            Expr::Function(f) => {
+                let name = object_name(&f.name);
+                let args = match &f.args {
+                    FunctionArgs::Star(_) => quote!(Star),
+                    FunctionArgs::List { distinct, args } => {
+                        let distinct = distinct.is_some();
+                        let args = list(args, |e| self.expr(e));
+                        quote!(List { distinct: #distinct, args: #args })
+                    }
+                };
+                let over = opt(f.over.as_ref().map(|w| self.window(w)));
+                quote!(#e::Function(::cte_runtime::__private::tree::Function {
+                    name: #name,
+                    args: ::cte_runtime::__private::tree::FunctionArgs::#args,
+                    over: #over,
+                }))
+            }
+            Expr::Nested { expr, .. } => {
+                let expr = self.boxed(expr);
+                quote!(#e::Nested(#expr))
+            }
+        }
+    }
+
+    fn window(&mut self, w: &ast::WindowSpec) -> TokenStream {
+        let partition_by = list(&w.partition_by, |e| self.expr(e));
+        let order_by = self.order_by(&w.order_by);
+        let frame = opt(w.frame.as_ref().map(|f| {
+            let units = match f.units {
+                FrameUnits::Rows => quote!(Rows),
+                FrameUnits::Range => quote!(Range),
+                FrameUnits::Groups => quote!(Groups),
+            };
+            let start = self.frame_bound(&f.start);
+            let end = opt(f.end.as_ref().map(|b| self.frame_bound(b)));
+            quote!(::cte_runtime::__private::tree::WindowFrame {
+                units: ::cte_runtime::__private::tree::FrameUnits::#units,
+                start: #start,
+                end: #end,
+            })
+        }));
+        quote!(::cte_runtime::__private::tree::WindowSpec {
+            partition_by: #partition_by,
+            order_by: #order_by,
+            frame: #frame,
+        })
+    }
+
+    fn frame_bound(&mut self, bound: &FrameBound) -> TokenStream {
+        let b = quote!(::cte_runtime::__private::tree::FrameBound);
+        match bound {
+            FrameBound::CurrentRow => quote!(#b::CurrentRow),
+            FrameBound::Preceding(n) => {
+                let n = opt(n.as_deref().map(|n| self.boxed(n)));
+                quote!(#b::Preceding(#n))
+            }
+            FrameBound::Following(n) => {
+                let n = opt(n.as_deref().map(|n| self.boxed(n)));
+                quote!(#b::Following(#n))
+            }
+        }
+    }
+}
+
+fn ident(ident: &ast::Ident) -> TokenStream {
+    let value = syn::LitStr::new(&ident.value, Span::call_site());
+    let raw = ident.raw;
+    quote!(::cte_runtime::__private::tree::Ident { value: #value, raw: #raw })
+}
+
+fn object_name(name: &ast::ObjectName) -> TokenStream {
+    let parts = list(&name.parts, ident);
+    quote!(::cte_runtime::__private::tree::ObjectName(#parts))
+}
+
+fn table_alias(alias: Option<&ast::TableAlias>) -> TokenStream {
+    opt(alias.map(|alias| {
+        let name = ident(&alias.name);
+        let columns = list(&alias.columns, ident);
+        quote!(::cte_runtime::__private::tree::TableAlias {
+            name: #name,
+            columns: #columns,
+        })
+    }))
+}
+
+fn binary_op(op: BinaryOp) -> TokenStream {
+    match op {
+        BinaryOp::Plus => quote!(Plus),
+        BinaryOp::Minus => quote!(Minus),
+        BinaryOp::Multiply => quote!(Multiply),
+        BinaryOp::Divide => quote!(Divide),
+        BinaryOp::Modulo => quote!(Modulo),
+        BinaryOp::Concat => quote!(Concat),
+        BinaryOp::Eq => quote!(Eq),
+        BinaryOp::NotEq => quote!(NotEq),
+        BinaryOp::Lt => quote!(Lt),
+        BinaryOp::LtEq => quote!(LtEq),
+        BinaryOp::Gt => quote!(Gt),
+        BinaryOp::GtEq => quote!(GtEq),
+        BinaryOp::And => quote!(And),
+        BinaryOp::Or => quote!(Or),
+    }
+}
+
+fn data_type_tokens(data_type: DataType) -> TokenStream {
+    let len = |n: Option<u32>| opt(n.map(|n| quote!(#n)));
+    match data_type {
+        DataType::SmallInt => quote!(SmallInt),
+        DataType::Integer => quote!(Integer),
+        DataType::BigInt => quote!(BigInt),
+        DataType::Decimal { precision, scale } => {
+            let precision = len(precision);
+            let scale = len(scale);
+            quote!(Decimal { precision: #precision, scale: #scale })
+        }
+        DataType::Real => quote!(Real),
+        DataType::Double => quote!(Double),
+        DataType::Text => quote!(Text),
+        DataType::Varchar(n) => {
+            let n = len(n);
+            quote!(Varchar(#n))
+        }
+        DataType::Char(n) => {
+            let n = len(n);
+            quote!(Char(#n))
+        }
+        DataType::Boolean => quote!(Boolean),
+        DataType::Date => quote!(Date),
+        DataType::Time => quote!(Time),
+        DataType::Timestamp => quote!(Timestamp),
+        DataType::Blob => quote!(Blob),
+    }
+}

@@ -1,0 +1,476 @@
+//! The token cursor: Rust tokens turned into SQL words, operators, literals and groups, with
+//! the keyword peeks, the depth guard and the one `expected` helper for syntax errors.
+
+use std::cell::Cell;
+
+use proc_macro2::{Delimiter, Group, Literal, Spacing, Span, TokenStream, TokenTree};
+
+use super::keyword::{is_reserved_alias, is_reserved_name, Kw};
+use crate::ast::{Ident, ObjectName};
+
+/// How deep expressions, subqueries and parentheses may nest.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// One SQL token.
+#[derive(Clone)]
+pub(crate) enum Tok {
+    Word(Word),
+    Op(Op),
+    Lit(Literal),
+    Group(Group),
+}
+
+/// An identifier or keyword.
+#[derive(Clone)]
+pub(crate) struct Word {
+    pub(crate) ident: proc_macro2::Ident,
+    /// The name without `r#`.
+    pub(crate) value: String,
+    pub(crate) raw: bool,
+    upper: String,
+}
+
+/// An operator or punctuation, with `||`, `<>`, `!=`, `<=` and `>=` already joined.
+#[derive(Clone)]
+pub(crate) struct Op {
+    pub(crate) text: String,
+    pub(crate) span: Span,
+}
+
+impl Tok {
+    pub(crate) fn span(&self) -> Span {
+        match self {
+            Tok::Word(w) => w.ident.span(),
+            Tok::Op(o) => o.span,
+            Tok::Lit(l) => l.span(),
+            Tok::Group(g) if g.delimiter() == Delimiter::Brace => g.span(),
+            Tok::Group(g) => g.span_open(),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Tok::Word(w) if w.keyword().is_some_and(is_reserved_name) => {
+                format!("keyword `{}`", w.ident)
+            }
+            Tok::Word(w) => format!("`{}`", w.ident),
+            Tok::Op(o) => format!("`{}`", o.text),
+            Tok::Lit(l) => {
+                let text = l.to_string();
+                match text.char_indices().nth(24) {
+                    Some((cut, _)) => format!("`{}...`", &text[..cut]),
+                    None => format!("`{text}`"),
+                }
+            }
+            Tok::Group(g) => match g.delimiter() {
+                Delimiter::Parenthesis => "`(`".to_owned(),
+                Delimiter::Bracket => "`[`".to_owned(),
+                Delimiter::Brace => "a `{...}` parameter".to_owned(),
+                Delimiter::None => "a macro fragment".to_owned(),
+            },
+        }
+    }
+}
+
+impl Word {
+    /// The keyword this word spells, unless it is a raw identifier.
+    pub(crate) fn keyword(&self) -> Option<Kw> {
+        if self.raw {
+            None
+        } else {
+            Kw::lookup(&self.upper)
+        }
+    }
+
+    /// The word upper-cased, for the small tables of type names.
+    pub(crate) fn upper(&self) -> &str {
+        &self.upper
+    }
+
+    pub(crate) fn is(&self, kw: Kw) -> bool {
+        !self.raw && self.upper == kw.as_str()
+    }
+
+    pub(crate) fn to_ident(&self) -> Ident {
+        Ident {
+            value: self.value.clone(),
+            raw: self.raw,
+            span: self.ident.span(),
+        }
+    }
+}
+
+/// The syntax error: "expected `what`, found ..." on the token where parsing stopped.
+pub(crate) fn expected(what: &str, found: Option<&Tok>, end: Span) -> syn::Error {
+    match found {
+        Some(tok) => syn::Error::new(
+            tok.span(),
+            format!("expected {what}, found {}", tok.describe()),
+        ),
+        None => syn::Error::new(end, format!("expected {what}, found end of input")),
+    }
+}
+
+/// What all the cursors of one macro call share: the parameter counter and the nesting depth.
+#[derive(Default)]
+pub(crate) struct State {
+    params: Cell<usize>,
+    depth: Cell<usize>,
+}
+
+/// Leaves one nesting level when dropped.
+pub(crate) struct DepthGuard<'s>(&'s Cell<usize>);
+
+impl Drop for DepthGuard<'_> {
+    fn drop(&mut self) {
+        self.0.set(self.0.get().saturating_sub(1));
+    }
+}
+
+/// A cursor over the tokens of one level: the macro input or the inside of one group.
+pub(crate) struct Parser<'s> {
+    toks: Vec<Tok>,
+    pos: usize,
+    /// Where "found end of input" points: the closing delimiter, or the last token.
+    end: Span,
+    state: &'s State,
+}
+
+impl<'s> Parser<'s> {
+    /// A cursor over the whole macro input.
+    pub(crate) fn new(input: TokenStream, state: &'s State) -> syn::Result<Self> {
+        let end = match input.clone().into_iter().last() {
+            Some(TokenTree::Group(g)) => g.span_close(),
+            Some(tt) => tt.span(),
+            None => Span::call_site(),
+        };
+        Self::with_end(input, end, state)
+    }
+
+    fn with_end(input: TokenStream, end: Span, state: &'s State) -> syn::Result<Self> {
+        let mut toks = Vec::new();
+        lex(input, &mut toks)?;
+        Ok(Parser {
+            toks,
+            pos: 0,
+            end,
+            state,
+        })
+    }
+
+    pub(crate) fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos)
+    }
+
+    pub(crate) fn peek_nth(&self, n: usize) -> Option<&Tok> {
+        self.toks.get(self.pos + n)
+    }
+
+    /// Takes the next token.
+    pub(crate) fn bump(&mut self) -> Option<Tok> {
+        let tok = self.toks.get(self.pos).cloned();
+        if tok.is_some() {
+            self.pos += 1;
+        }
+        tok
+    }
+
+    pub(crate) fn at_end(&self) -> bool {
+        self.pos >= self.toks.len()
+    }
+
+    /// The syntax error at the current token.
+    pub(crate) fn expected(&self, what: &str) -> syn::Error {
+        expected(what, self.peek(), self.end)
+    }
+
+    /// The span of the current token, or of the end of input.
+    pub(crate) fn span(&self) -> Span {
+        self.peek().map_or(self.end, Tok::span)
+    }
+
+    // ---- keywords ----
+
+    pub(crate) fn peek_kw(&self, kw: Kw) -> bool {
+        self.peek_nth_kw(0, kw)
+    }
+
+    pub(crate) fn peek_nth_kw(&self, n: usize, kw: Kw) -> bool {
+        matches!(self.peek_nth(n), Some(Tok::Word(w)) if w.is(kw))
+    }
+
+    /// The keyword at the cursor, if the word there is one.
+    pub(crate) fn peek_keyword(&self) -> Option<Kw> {
+        match self.peek() {
+            Some(Tok::Word(w)) => w.keyword(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn eat_kw(&mut self, kw: Kw) -> Option<Span> {
+        if self.peek_kw(kw) {
+            let span = self.span();
+            self.pos += 1;
+            Some(span)
+        } else {
+            None
+        }
+    }
+
+    pub(crate) fn expect_kw(&mut self, kw: Kw) -> syn::Result<Span> {
+        self.eat_kw(kw)
+            .ok_or_else(|| self.expected(&format!("`{}`", kw.as_str())))
+    }
+
+    // ---- operators ----
+
+    pub(crate) fn peek_op(&self, op: &str) -> bool {
+        self.peek_nth_op(0, op)
+    }
+
+    pub(crate) fn peek_nth_op(&self, n: usize, op: &str) -> bool {
+        matches!(self.peek_nth(n), Some(Tok::Op(o)) if o.text == op)
+    }
+
+    pub(crate) fn eat_op(&mut self, op: &str) -> Option<Span> {
+        if self.peek_op(op) {
+            let span = self.span();
+            self.pos += 1;
+            Some(span)
+        } else {
+            None
+        }
+    }
+
+    pub(crate) fn expect_op(&mut self, op: &str) -> syn::Result<Span> {
+        self.eat_op(op)
+            .ok_or_else(|| self.expected(&format!("`{op}`")))
+    }
+
+    // ---- groups ----
+
+    pub(crate) fn peek_group(&self, delimiter: Delimiter) -> Option<&Group> {
+        match self.peek() {
+            Some(Tok::Group(g)) if g.delimiter() == delimiter => Some(g),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn peek_paren(&self) -> bool {
+        self.peek_group(Delimiter::Parenthesis).is_some()
+    }
+
+    /// Takes a parenthesised group, or fails with "expected `what`".
+    pub(crate) fn expect_paren(&mut self, what: &str) -> syn::Result<Group> {
+        match self.peek_group(Delimiter::Parenthesis) {
+            Some(g) => {
+                let g = g.clone();
+                self.pos += 1;
+                Ok(g)
+            }
+            None => Err(self.expected(what)),
+        }
+    }
+
+    /// Parses the inside of `group` with `f`, which must use all of it.
+    pub(crate) fn in_group<T>(
+        &self,
+        group: &Group,
+        f: impl FnOnce(&mut Parser<'s>) -> syn::Result<T>,
+    ) -> syn::Result<T> {
+        let _guard = self.enter(group.span_open())?;
+        let mut inner = Parser::with_end(group.stream(), group.span_close(), self.state)?;
+        let value = f(&mut inner)?;
+        if !inner.at_end() {
+            return Err(inner.expected("`)`"));
+        }
+        Ok(value)
+    }
+
+    /// Enters one nesting level; deep nesting is an error, not a stack overflow.
+    pub(crate) fn enter(&self, span: Span) -> syn::Result<DepthGuard<'s>> {
+        let depth = self.state.depth.get() + 1;
+        if depth > MAX_DEPTH {
+            return Err(syn::Error::new(
+                span,
+                format!("the query nests more than {MAX_DEPTH} levels deep"),
+            ));
+        }
+        self.state.depth.set(depth);
+        Ok(DepthGuard(&self.state.depth))
+    }
+
+    // ---- parameters ----
+
+    /// The index of the next `{expr}` parameter, in source order.
+    pub(crate) fn next_param(&self) -> usize {
+        let index = self.state.params.get();
+        self.state.params.set(index + 1);
+        index
+    }
+
+    /// Runs `f`, and if it fails leaves the cursor and the parameter count as they were.
+    pub(crate) fn attempt<T>(
+        &mut self,
+        f: impl FnOnce(&mut Parser<'s>) -> syn::Result<T>,
+    ) -> syn::Result<T> {
+        let (pos, params) = (self.pos, self.state.params.get());
+        let result = f(self);
+        if result.is_err() {
+            self.pos = pos;
+            self.state.params.set(params);
+        }
+        result
+    }
+
+    // ---- names ----
+
+    /// A name: any word but a reserved one, which must be written `r#name`.
+    pub(crate) fn ident(&mut self, what: &str) -> syn::Result<Ident> {
+        match self.peek() {
+            Some(Tok::Word(w)) if !w.keyword().is_some_and(is_reserved_name) => {
+                let ident = w.to_ident();
+                self.pos += 1;
+                Ok(ident)
+            }
+            Some(Tok::Word(w)) => Err(syn::Error::new(
+                w.ident.span(),
+                format!(
+                    "expected {what}, found keyword `{}`; write `r#{}` to use it as a name",
+                    w.ident, w.value
+                ),
+            )),
+            _ => Err(self.expected(what)),
+        }
+    }
+
+    /// `ident (, ident)*`
+    pub(crate) fn ident_list(&mut self, what: &str) -> syn::Result<Vec<Ident>> {
+        comma_separated(self, |p| p.ident(what))
+    }
+
+    /// `(ident, ...)`
+    pub(crate) fn paren_ident_list(&mut self, what: &str) -> syn::Result<Vec<Ident>> {
+        let group = self.expect_paren("`(`")?;
+        self.in_group(&group, |p| p.ident_list(what))
+    }
+
+    /// An alias written without `AS`: a word that cannot start the next clause.
+    pub(crate) fn implicit_alias(&mut self) -> Option<Ident> {
+        match self.peek() {
+            Some(Tok::Word(w)) if !w.keyword().is_some_and(is_reserved_alias) => {
+                let ident = w.to_ident();
+                self.pos += 1;
+                Some(ident)
+            }
+            _ => None,
+        }
+    }
+
+    /// `[AS] alias`
+    pub(crate) fn alias(&mut self) -> syn::Result<Option<Ident>> {
+        if self.eat_kw(Kw::As).is_some() {
+            self.ident("an alias").map(Some)
+        } else {
+            Ok(self.implicit_alias())
+        }
+    }
+
+    /// `name (. name)*`
+    pub(crate) fn object_name(&mut self, what: &str) -> syn::Result<ObjectName> {
+        let mut parts = vec![self.ident(what)?];
+        while self.peek_op(".") && matches!(self.peek_nth(1), Some(Tok::Word(_))) {
+            self.pos += 1;
+            parts.push(self.ident("a name")?);
+        }
+        Ok(ObjectName { parts })
+    }
+}
+
+/// `item (, item)*`
+pub(crate) fn comma_separated<'s, T>(
+    p: &mut Parser<'s>,
+    mut item: impl FnMut(&mut Parser<'s>) -> syn::Result<T>,
+) -> syn::Result<Vec<T>> {
+    let mut items = vec![item(p)?];
+    while p.eat_op(",").is_some() {
+        items.push(item(p)?);
+    }
+    Ok(items)
+}
+
+fn lex(input: TokenStream, out: &mut Vec<Tok>) -> syn::Result<()> {
+    let mut iter = input.into_iter().peekable();
+    while let Some(tt) = iter.next() {
+        match tt {
+            TokenTree::Ident(ident) => {
+                let text = ident.to_string();
+                let (value, raw) = match text.strip_prefix("r#") {
+                    Some(unraw) => (unraw.to_owned(), true),
+                    None => (text, false),
+                };
+                out.push(Tok::Word(Word {
+                    upper: value.to_ascii_uppercase(),
+                    ident,
+                    value,
+                    raw,
+                }));
+            }
+            TokenTree::Punct(punct) => {
+                let c = punct.as_char();
+                if c == '\'' {
+                    return Err(syn::Error::new(
+                        punct.span(),
+                        "SQL strings are Rust string literals here: write \"...\" instead of '...'",
+                    ));
+                }
+                let mut text = c.to_string();
+                if punct.spacing() == Spacing::Joint {
+                    if let Some(TokenTree::Punct(next)) = iter.peek() {
+                        match (c, next.as_char()) {
+                            ('-', '-') => {
+                                return Err(syn::Error::new(
+                                    punct.span(),
+                                    "SQL comments are not supported; use `//` or `/* */`",
+                                ))
+                            }
+                            (':', ':') => {
+                                return Err(syn::Error::new(
+                                    punct.span(),
+                                    "`::` casts are not supported; write CAST(x AS type)",
+                                ))
+                            }
+                            ('|', '|') | ('<', '>') | ('!', '=') | ('<', '=') | ('>', '=') => {
+                                text.push(next.as_char());
+                                iter.next();
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                out.push(Tok::Op(Op {
+                    text,
+                    span: punct.span(),
+                }));
+            }
+            TokenTree::Literal(lit) => {
+                let text = lit.to_string();
+                if text.starts_with('\'') {
+                    let inner = text.trim_matches('\'');
+                    return Err(syn::Error::new(
+                        lit.span(),
+                        format!(
+                            "SQL strings are Rust string literals here: write \"{inner}\" instead of '{inner}'"
+                        ),
+                    ));
+                }
+                out.push(Tok::Lit(lit));
+            }
+            TokenTree::Group(group) if group.delimiter() == Delimiter::None => {
+                lex(group.stream(), out)?;
+            }
+            TokenTree::Group(group) => out.push(Tok::Group(group)),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! INSERT, UPDATE and DELETE, as statements or as the bodies of data-modifying CTEs.
+
+use super::cursor::{comma_separated, Parser};
+use super::expr::expr;
+use super::from::from_list;
+use super::keyword::Kw;
+use super::select::{query, select_items};
+use super::{looks_like_query, QueryStart};
+use crate::ast::{Assignment, Delete, Insert, Keyed, SelectItem, Update, With};
+
+type Result<T> = syn::Result<T>;
+
+/// `INSERT INTO table [(cols)] query [RETURNING ...]`
+pub(crate) fn insert(p: &mut Parser, with: Option<With>) -> Result<Insert> {
+    let insert_token = p.expect_kw(Kw::Insert)?;
+    p.expect_kw(Kw::Into)?;
+    let table = p.object_name("a table name")?;
+    let column_list = match p.peek_group(proc_macro2::Delimiter::Parenthesis) {
+        Some(g) => looks_like_query(g) == QueryStart::No,
+        None => false,
+    };
+    let columns = if column_list {
+        p.paren_ident_list("a column name")?
+    } else {
+        Vec::new()
+    };
+    if !(p.peek_kw(Kw::Select) || p.peek_kw(Kw::Values) || p.peek_kw(Kw::With) || p.peek_paren()) {
+        return Err(p.expected(if columns.is_empty() {
+            "`(`, `SELECT`, `VALUES` or `WITH`"
+        } else {
+            "`SELECT`, `VALUES` or `WITH`"
+        }));
+    }
+    let source = Box::new(query(p)?);
+    let returning = returning(p)?;
+    Ok(Insert {
+        with,
+        insert_token,
+        table,
+        columns,
+        source,
+        returning,
+    })
+}
+
+/// `UPDATE table [[AS] alias] SET col = expr, ... [FROM ...] [WHERE ...] [RETURNING ...]`
+pub(crate) fn update(p: &mut Parser, with: Option<With>) -> Result<Update> {
+    let update_token = p.expect_kw(Kw::Update)?;
+    let table = p.object_name("a table name")?;
+    let alias = p.alias()?;
+    let set_token = p.expect_kw(Kw::Set)?;
+    let assignments = comma_separated(p, |p| {
+        let column = p.ident("a column name")?;
+        p.expect_op("=")?;
+        let value = expr(p)?;
+        Ok(Assignment { column, value })
+    })?;
+    let from = match p.eat_kw(Kw::From) {
+        Some(token) => Some(Keyed {
+            token,
+            value: from_list(p)?,
+        }),
+        None => None,
+    };
+    let selection = where_clause(p)?;
+    let returning = returning(p)?;
+    Ok(Update {
+        with,
+        update_token,
+        table,
+        alias,
+        set_token,
+        assignments,
+        from,
+        selection,
+        returning,
+    })
+}
+
+/// `DELETE FROM table [[AS] alias] [WHERE ...] [RETURNING ...]`
+pub(crate) fn delete(p: &mut Parser, with: Option<With>) -> Result<Delete> {
+    let delete_token = p.expect_kw(Kw::Delete)?;
+    p.expect_kw(Kw::From)?;
+    let table = p.object_name("a table name")?;
+    let alias = p.alias()?;
+    let selection = where_clause(p)?;
+    let returning = returning(p)?;
+    Ok(Delete {
+        with,
+        delete_token,
+        table,
+        alias,
+        selection,
+        returning,
+    })
+}
+
+fn where_clause(p: &mut Parser) -> Result<Option<Keyed<crate::ast::Expr>>> {
+    match p.eat_kw(Kw::Where) {
+        Some(token) => Ok(Some(Keyed {
+            token,
+            value: expr(p)?,
+        })),
+        None => Ok(None),
+    }
+}
+
+fn returning(p: &mut Parser) -> Result<Option<Keyed<Vec<SelectItem>>>> {
+    match p.eat_kw(Kw::Returning) {
+        Some(token) => Ok(Some(Keyed {
+            token,
+            value: select_items(p)?,
+        })),
+        None => Ok(None),
+    }
+}

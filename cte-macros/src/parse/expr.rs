@@ -1,0 +1,668 @@
+//! Expressions, by PostgreSQL precedence, loosest first: OR, AND, NOT, IS, comparison,
+//! BETWEEN/IN/LIKE, `||`, `+ -`, `* / %`, unary minus, primaries.
+
+use proc_macro2::{Delimiter, Span};
+
+use super::cursor::{comma_separated, expected, Parser, Tok};
+use super::keyword::{is_reserved_name, Kw};
+use super::select::{order_by_list, query};
+use crate::ast::{
+    BinaryOp, DataType, Expr, FrameBound, FrameUnits, Function, FunctionArgs, Literal, LiteralKind,
+    ObjectName, Param, UnaryOp, WindowFrame, WindowSpec,
+};
+
+type Result<T> = syn::Result<T>;
+
+/// A whole expression.
+pub(crate) fn expr(p: &mut Parser) -> Result<Expr> {
+    let _guard = p.enter(p.span())?;
+    or(p)
+}
+
+fn binary(left: Expr, op: BinaryOp, op_token: Span, right: Expr) -> Expr {
+    Expr::Binary {
+        left: Box::new(left),
+        op,
+        op_token,
+        right: Box::new(right),
+    }
+}
+
+fn or(p: &mut Parser) -> Result<Expr> {
+    let mut left = and(p)?;
+    while let Some(token) = p.eat_kw(Kw::Or) {
+        let right = and(p)?;
+        left = binary(left, BinaryOp::Or, token, right);
+    }
+    Ok(left)
+}
+
+fn and(p: &mut Parser) -> Result<Expr> {
+    let mut left = not(p)?;
+    while let Some(token) = p.eat_kw(Kw::And) {
+        let right = not(p)?;
+        left = binary(left, BinaryOp::And, token, right);
+    }
+    Ok(left)
+}
+
+/// `NOT expr`; `NOT EXISTS (...)` becomes a negated EXISTS.
+fn not(p: &mut Parser) -> Result<Expr> {
+    let Some(token) = p.eat_kw(Kw::Not) else {
+        return is(p);
+    };
+    let _guard = p.enter(token)?;
+    let before_exists = p.peek_kw(Kw::Exists);
+    let inner = not(p)?;
+    Ok(match inner {
+        Expr::Exists {
+            exists_token,
+            subquery,
+            negated: false,
+        } if before_exists => Expr::Exists {
+            exists_token,
+            subquery,
+            negated: true,
+        },
+        inner => Expr::Unary {
+            op: UnaryOp::Not,
+            op_token: token,
+            expr: Box::new(inner),
+        },
+    })
+}
+
+/// `expr IS [NOT] NULL`
+fn is(p: &mut Parser) -> Result<Expr> {
+    let mut left = comparison(p)?;
+    while let Some(is_token) = p.eat_kw(Kw::Is) {
+        let negated = p.eat_kw(Kw::Not).is_some();
+        if p.eat_kw(Kw::Null).is_none() {
+            return Err(p.expected(if negated {
+                "`NULL`"
+            } else {
+                "`NULL` or `NOT NULL`"
+            }));
+        }
+        left = Expr::IsNull {
+            expr: Box::new(left),
+            is_token,
+            negated,
+        };
+    }
+    Ok(left)
+}
+
+fn comparison_op(p: &Parser) -> Option<BinaryOp> {
+    match p.peek() {
+        Some(Tok::Op(o)) => match o.text.as_str() {
+            "=" => Some(BinaryOp::Eq),
+            "<>" | "!=" => Some(BinaryOp::NotEq),
+            "<" => Some(BinaryOp::Lt),
+            "<=" => Some(BinaryOp::LtEq),
+            ">" => Some(BinaryOp::Gt),
+            ">=" => Some(BinaryOp::GtEq),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `a = b`: comparisons do not chain, as in PostgreSQL.
+fn comparison(p: &mut Parser) -> Result<Expr> {
+    let left = pattern(p)?;
+    let Some(op) = comparison_op(p) else {
+        return Ok(left);
+    };
+    let token = p.span();
+    p.bump();
+    let right = pattern(p)?;
+    if comparison_op(p).is_some() {
+        return Err(syn::Error::new(
+            p.span(),
+            "comparisons do not chain; put parentheses around one of them",
+        ));
+    }
+    Ok(binary(left, op, token, right))
+}
+
+/// `[NOT] BETWEEN`, `[NOT] IN`, `[NOT] LIKE`.
+fn pattern(p: &mut Parser) -> Result<Expr> {
+    let mut left = other(p)?;
+    loop {
+        let follows = |p: &Parser, n| {
+            p.peek_nth_kw(n, Kw::Between) || p.peek_nth_kw(n, Kw::In) || p.peek_nth_kw(n, Kw::Like)
+        };
+        let negated = p.peek_kw(Kw::Not) && follows(p, 1);
+        if negated {
+            p.bump();
+        } else if !follows(p, 0) {
+            return Ok(left);
+        }
+        let expr = Box::new(left);
+        if let Some(between_token) = p.eat_kw(Kw::Between) {
+            let low = Box::new(other(p)?);
+            p.expect_kw(Kw::And)?;
+            let high = Box::new(other(p)?);
+            left = Expr::Between {
+                expr,
+                between_token,
+                negated,
+                low,
+                high,
+            };
+        } else if let Some(like_token) = p.eat_kw(Kw::Like) {
+            let pattern = Box::new(other(p)?);
+            left = Expr::Like {
+                expr,
+                like_token,
+                negated,
+                pattern,
+            };
+        } else {
+            let in_token = p.expect_kw(Kw::In)?;
+            left = in_rest(p, expr, in_token, negated)?;
+        }
+    }
+}
+
+/// The `(list)` or `(subquery)` after IN.
+fn in_rest(p: &mut Parser, expr: Box<Expr>, in_token: Span, negated: bool) -> Result<Expr> {
+    let group = p.expect_paren("`(`")?;
+    match super::looks_like_query(&group) {
+        super::QueryStart::Yes => {
+            let subquery = Box::new(p.in_group(&group, query)?);
+            return Ok(Expr::InSubquery {
+                expr,
+                in_token,
+                subquery,
+                negated,
+            });
+        }
+        super::QueryStart::Maybe => {
+            if let Ok(q) = p.attempt(|p| p.in_group(&group, query)) {
+                return Ok(Expr::InSubquery {
+                    expr,
+                    in_token,
+                    subquery: Box::new(q),
+                    negated,
+                });
+            }
+        }
+        super::QueryStart::No => {}
+    }
+    let list = p.in_group(&group, |p| comma_separated(p, self::expr))?;
+    Ok(Expr::InList {
+        expr,
+        in_token,
+        list,
+        negated,
+    })
+}
+
+/// `a || b`: the "other operators" level.
+fn other(p: &mut Parser) -> Result<Expr> {
+    let mut left = additive(p)?;
+    while let Some(token) = p.eat_op("||") {
+        let right = additive(p)?;
+        left = binary(left, BinaryOp::Concat, token, right);
+    }
+    Ok(left)
+}
+
+pub(crate) fn additive(p: &mut Parser) -> Result<Expr> {
+    let mut left = multiplicative(p)?;
+    loop {
+        let op = if p.peek_op("+") {
+            BinaryOp::Plus
+        } else if p.peek_op("-") {
+            BinaryOp::Minus
+        } else {
+            return Ok(left);
+        };
+        let token = p.span();
+        p.bump();
+        let right = multiplicative(p)?;
+        left = binary(left, op, token, right);
+    }
+}
+
+fn multiplicative(p: &mut Parser) -> Result<Expr> {
+    let mut left = unary(p)?;
+    loop {
+        let op = if p.peek_op("*") {
+            BinaryOp::Multiply
+        } else if p.peek_op("/") {
+            BinaryOp::Divide
+        } else if p.peek_op("%") {
+            BinaryOp::Modulo
+        } else {
+            return Ok(left);
+        };
+        let token = p.span();
+        p.bump();
+        let right = unary(p)?;
+        left = binary(left, op, token, right);
+    }
+}
+
+fn unary(p: &mut Parser) -> Result<Expr> {
+    let op = if p.peek_op("-") {
+        UnaryOp::Minus
+    } else if p.peek_op("+") {
+        UnaryOp::Plus
+    } else {
+        return primary(p);
+    };
+    let op_token = p.span();
+    p.bump();
+    let _guard = p.enter(op_token)?;
+    let expr = Box::new(unary(p)?);
+    Ok(Expr::Unary { op, op_token, expr })
+}
+
+fn primary(p: &mut Parser) -> Result<Expr> {
+    const WHAT: &str = "an expression";
+    let next_is_paren = |p: &Parser| matches!(p.peek_nth(1), Some(Tok::Group(g)) if g.delimiter() == Delimiter::Parenthesis);
+    match p.peek() {
+        Some(Tok::Lit(_)) => literal(p),
+        Some(Tok::Group(g)) => match g.delimiter() {
+            Delimiter::Brace => param(p),
+            Delimiter::Parenthesis => paren(p),
+            _ => Err(p.expected(WHAT)),
+        },
+        Some(Tok::Word(w)) => match w.keyword() {
+            Some(Kw::True | Kw::False | Kw::Null) => literal(p),
+            Some(Kw::Not) => not(p),
+            Some(Kw::Case) => case(p),
+            Some(Kw::Cast) if next_is_paren(p) => cast(p),
+            Some(Kw::Exists) if next_is_paren(p) => exists(p),
+            // `left(s, 3)` and `right(s, 3)` are functions wherever an expression goes.
+            Some(Kw::Left | Kw::Right) if next_is_paren(p) => {
+                let name = ObjectName {
+                    parts: vec![w.to_ident()],
+                };
+                p.bump();
+                function(p, name).map(Expr::Function)
+            }
+            Some(kw) if is_reserved_name(kw) => Err(p.expected(WHAT)),
+            _ => column_or_function(p),
+        },
+        Some(Tok::Op(o)) if o.text == "." && matches!(p.peek_nth(1), Some(Tok::Lit(_))) => {
+            leading_dot_decimal(p)
+        }
+        _ => Err(p.expected(WHAT)),
+    }
+}
+
+fn literal(p: &mut Parser) -> Result<Expr> {
+    let span = p.span();
+    let kind = match p.bump() {
+        Some(Tok::Word(w)) if w.is(Kw::True) => LiteralKind::Bool(true),
+        Some(Tok::Word(w)) if w.is(Kw::False) => LiteralKind::Bool(false),
+        Some(Tok::Word(w)) if w.is(Kw::Null) => LiteralKind::Null,
+        Some(Tok::Lit(lit)) => match syn::Lit::new(lit.clone()) {
+            syn::Lit::Str(s) if s.suffix().is_empty() => LiteralKind::String(s.value()),
+            syn::Lit::Int(i) if i.suffix().is_empty() => {
+                LiteralKind::Integer(i.base10_digits().to_owned())
+            }
+            syn::Lit::Float(f) if f.suffix().is_empty() => {
+                LiteralKind::Decimal(f.base10_digits().to_owned())
+            }
+            syn::Lit::Int(i) => return Err(suffix_error(span, i.base10_digits(), i.suffix())),
+            syn::Lit::Float(f) => return Err(suffix_error(span, f.base10_digits(), f.suffix())),
+            _ => return Err(expected("an expression", Some(&Tok::Lit(lit)), span)),
+        },
+        _ => return Err(syn::Error::new(span, "expected a literal")),
+    };
+    Ok(Expr::Literal(Literal { kind, span }))
+}
+
+fn suffix_error(span: Span, digits: &str, suffix: &str) -> syn::Error {
+    syn::Error::new(
+        span,
+        format!(
+            "number literals take no type suffix: write `{digits}` instead of `{digits}{suffix}`"
+        ),
+    )
+}
+
+/// `.5`, which Rust tokenizes as `.` and `5`.
+fn leading_dot_decimal(p: &mut Parser) -> Result<Expr> {
+    let span = p.span();
+    p.bump();
+    match p.bump() {
+        Some(Tok::Lit(lit)) => match syn::Lit::new(lit) {
+            syn::Lit::Int(i) if i.suffix().is_empty() && !i.to_string().starts_with("0x") => {
+                Ok(Expr::Literal(Literal {
+                    kind: LiteralKind::Decimal(format!(".{}", i)),
+                    span,
+                }))
+            }
+            _ => Err(syn::Error::new(span, "expected a decimal number after `.`")),
+        },
+        _ => Err(syn::Error::new(span, "expected a decimal number after `.`")),
+    }
+}
+
+/// `{expr}`
+fn param(p: &mut Parser) -> Result<Expr> {
+    let Some(Tok::Group(group)) = p.bump() else {
+        return Err(p.expected("a `{...}` parameter"));
+    };
+    if group.stream().is_empty() {
+        return Err(syn::Error::new(
+            group.span(),
+            "expected a Rust expression inside `{}`",
+        ));
+    }
+    let expr: syn::Expr = syn::parse2(group.stream())?;
+    Ok(Expr::Param(Param {
+        index: p.next_param(),
+        expr,
+        span: group.span(),
+    }))
+}
+
+/// `(expr)` or a scalar `(subquery)`.
+fn paren(p: &mut Parser) -> Result<Expr> {
+    let Some(Tok::Group(group)) = p.bump() else {
+        return Err(p.expected("`(`"));
+    };
+    let paren_token = group.span_open();
+    match super::looks_like_query(&group) {
+        super::QueryStart::Yes => {
+            let query = Box::new(p.in_group(&group, query)?);
+            return Ok(Expr::Subquery { paren_token, query });
+        }
+        super::QueryStart::Maybe => {
+            if let Ok(q) = p.attempt(|p| p.in_group(&group, query)) {
+                return Ok(Expr::Subquery {
+                    paren_token,
+                    query: Box::new(q),
+                });
+            }
+        }
+        super::QueryStart::No => {}
+    }
+    let expr = Box::new(p.in_group(&group, self::expr)?);
+    Ok(Expr::Nested { paren_token, expr })
+}
+
+/// `[NOT] EXISTS (subquery)`; NOT is handled by the caller.
+fn exists(p: &mut Parser) -> Result<Expr> {
+    let exists_token = p.expect_kw(Kw::Exists)?;
+    let group = p.expect_paren("`(`")?;
+    let subquery = Box::new(p.in_group(&group, query)?);
+    Ok(Expr::Exists {
+        exists_token,
+        subquery,
+        negated: false,
+    })
+}
+
+/// `CASE [operand] WHEN .. THEN .. [ELSE ..] END`
+fn case(p: &mut Parser) -> Result<Expr> {
+    let case_token = p.expect_kw(Kw::Case)?;
+    let operand = if p.peek_kw(Kw::When) {
+        None
+    } else {
+        Some(Box::new(expr(p)?))
+    };
+    let mut whens = Vec::new();
+    loop {
+        if p.eat_kw(Kw::When).is_none() {
+            if whens.is_empty() {
+                return Err(p.expected("`WHEN`"));
+            }
+            break;
+        }
+        let when = expr(p)?;
+        p.expect_kw(Kw::Then)?;
+        let then = expr(p)?;
+        whens.push((when, then));
+    }
+    let else_result = match p.eat_kw(Kw::Else) {
+        Some(_) => Some(Box::new(expr(p)?)),
+        None => None,
+    };
+    if p.eat_kw(Kw::End).is_none() {
+        return Err(p.expected(if else_result.is_some() {
+            "`END`"
+        } else {
+            "`WHEN`, `ELSE` or `END`"
+        }));
+    }
+    Ok(Expr::Case {
+        case_token,
+        operand,
+        whens,
+        else_result,
+    })
+}
+
+/// `CAST(expr AS type)`
+fn cast(p: &mut Parser) -> Result<Expr> {
+    let cast_token = p.expect_kw(Kw::Cast)?;
+    let group = p.expect_paren("`(`")?;
+    p.in_group(&group, |p| {
+        let expr = Box::new(expr(p)?);
+        p.expect_kw(Kw::As)?;
+        let type_token = p.span();
+        let data_type = data_type(p)?;
+        Ok(Expr::Cast {
+            cast_token,
+            expr,
+            data_type,
+            type_token,
+        })
+    })
+}
+
+const KNOWN_TYPES: &str = "SMALLINT, INT, INTEGER, BIGINT, DECIMAL(p, s), NUMERIC(p, s), REAL, \
+DOUBLE PRECISION, FLOAT, TEXT, VARCHAR(n), CHAR(n), CHARACTER(n), BOOLEAN, BOOL, DATE, TIME, \
+TIMESTAMP, BLOB, BYTEA";
+
+/// A CAST target type.
+fn data_type(p: &mut Parser) -> Result<DataType> {
+    let Some(Tok::Word(word)) = p.peek() else {
+        return Err(p.expected(&format!("a type ({KNOWN_TYPES})")));
+    };
+    let word = word.clone();
+    p.bump();
+    Ok(match word.upper() {
+        "SMALLINT" => DataType::SmallInt,
+        "INT" | "INTEGER" => DataType::Integer,
+        "BIGINT" => DataType::BigInt,
+        "DECIMAL" | "NUMERIC" => {
+            let (precision, scale) = match type_args(p, 2)?.as_slice() {
+                [] => (None, None),
+                [p] => (Some(*p), None),
+                [p, s, ..] => (Some(*p), Some(*s)),
+            };
+            DataType::Decimal { precision, scale }
+        }
+        "REAL" => DataType::Real,
+        "DOUBLE" => {
+            match p.peek() {
+                Some(Tok::Word(w)) if w.upper() == "PRECISION" => {
+                    p.bump();
+                }
+                _ => return Err(p.expected("`PRECISION`")),
+            }
+            DataType::Double
+        }
+        "FLOAT" => DataType::Double,
+        "TEXT" => DataType::Text,
+        "VARCHAR" => DataType::Varchar(type_args(p, 1)?.first().copied()),
+        "CHAR" | "CHARACTER" => DataType::Char(type_args(p, 1)?.first().copied()),
+        "BOOLEAN" | "BOOL" => DataType::Boolean,
+        "DATE" => DataType::Date,
+        "TIME" => DataType::Time,
+        "TIMESTAMP" => DataType::Timestamp,
+        "BLOB" | "BYTEA" => DataType::Blob,
+        _ => {
+            return Err(syn::Error::new(
+                word.ident.span(),
+                format!(
+                    "unknown type `{}` in CAST; the known types are {KNOWN_TYPES}",
+                    word.ident
+                ),
+            ))
+        }
+    })
+}
+
+/// The optional `(n)` or `(p, s)` after a type name, at most `max` numbers.
+fn type_args(p: &mut Parser, max: usize) -> Result<Vec<u32>> {
+    if !p.peek_paren() {
+        return Ok(Vec::new());
+    }
+    let group = p.expect_paren("`(`")?;
+    let args = p.in_group(&group, |p| {
+        comma_separated(p, |p| match p.peek() {
+            Some(Tok::Lit(lit)) => {
+                let span = lit.span();
+                let n = syn::LitInt::new(&lit.to_string(), span)
+                    .base10_parse::<u32>()
+                    .map_err(|_| p.expected("a type length"))?;
+                p.bump();
+                Ok((n, span))
+            }
+            _ => Err(p.expected("a type length")),
+        })
+    })?;
+    if let Some((_, span)) = args.get(max) {
+        return Err(syn::Error::new(
+            *span,
+            format!("this type takes at most {max} number(s)"),
+        ));
+    }
+    Ok(args.into_iter().map(|(n, _)| n).collect())
+}
+
+fn column_or_function(p: &mut Parser) -> Result<Expr> {
+    let name = p.object_name("an expression")?;
+    if p.peek_paren() {
+        function(p, name).map(Expr::Function)
+    } else {
+        Ok(Expr::Column(name))
+    }
+}
+
+/// `name(args) [OVER (...)]`, after the name.
+fn function(p: &mut Parser, name: ObjectName) -> Result<Function> {
+    let group = p.expect_paren("`(`")?;
+    let args = p.in_group(&group, |p| {
+        if p.at_end() {
+            return Ok(FunctionArgs::List {
+                distinct: None,
+                args: Vec::new(),
+            });
+        }
+        if p.peek_op("*") && p.peek_nth(1).is_none() {
+            let star = p.span();
+            p.bump();
+            return Ok(FunctionArgs::Star(star));
+        }
+        let distinct = p.eat_kw(Kw::Distinct);
+        if distinct.is_none() {
+            p.eat_kw(Kw::All);
+        }
+        let args = comma_separated(p, expr)?;
+        Ok(FunctionArgs::List { distinct, args })
+    })?;
+    let over = match p.eat_kw(Kw::Over) {
+        Some(over_token) => Some(window(p, over_token)?),
+        None => None,
+    };
+    Ok(Function { name, args, over })
+}
+
+/// `(PARTITION BY ... ORDER BY ... [frame])` after OVER.
+fn window(p: &mut Parser, over_token: Span) -> Result<WindowSpec> {
+    let group = p.expect_paren("`(` (named windows are not supported)")?;
+    p.in_group(&group, |p| {
+        let partition_by = match p.eat_kw(Kw::Partition) {
+            Some(_) => {
+                p.expect_kw(Kw::By)?;
+                comma_separated(p, expr)?
+            }
+            None => Vec::new(),
+        };
+        let order_by = match p.eat_kw(Kw::Order) {
+            Some(_) => {
+                p.expect_kw(Kw::By)?;
+                order_by_list(p)?
+            }
+            None => Vec::new(),
+        };
+        let units = if p.peek_kw(Kw::Rows) {
+            Some(FrameUnits::Rows)
+        } else if p.peek_kw(Kw::Range) {
+            Some(FrameUnits::Range)
+        } else if p.peek_kw(Kw::Groups) {
+            Some(FrameUnits::Groups)
+        } else {
+            None
+        };
+        let frame = match units {
+            Some(units) => {
+                let units_token = p.span();
+                p.bump();
+                let (start, end) = if p.eat_kw(Kw::Between).is_some() {
+                    let start = frame_bound(p)?;
+                    p.expect_kw(Kw::And)?;
+                    (start, Some(frame_bound(p)?))
+                } else {
+                    (frame_bound(p)?, None)
+                };
+                Some(WindowFrame {
+                    units,
+                    units_token,
+                    start,
+                    end,
+                })
+            }
+            None if p.at_end() => None,
+            None => {
+                return Err(p.expected(if order_by.is_empty() {
+                    "`PARTITION BY`, `ORDER BY`, `ROWS`, `RANGE`, `GROUPS` or `)`"
+                } else {
+                    "`ROWS`, `RANGE`, `GROUPS` or `)`"
+                }))
+            }
+        };
+        Ok(WindowSpec {
+            over_token,
+            partition_by,
+            order_by,
+            frame,
+        })
+    })
+}
+
+fn frame_bound(p: &mut Parser) -> Result<FrameBound> {
+    const WHAT: &str = "`PRECEDING` or `FOLLOWING`";
+    if p.eat_kw(Kw::Unbounded).is_some() {
+        return if p.eat_kw(Kw::Preceding).is_some() {
+            Ok(FrameBound::Preceding(None))
+        } else if p.eat_kw(Kw::Following).is_some() {
+            Ok(FrameBound::Following(None))
+        } else {
+            Err(p.expected(WHAT))
+        };
+    }
+    if p.eat_kw(Kw::Current).is_some() {
+        p.expect_kw(Kw::Row)?;
+        return Ok(FrameBound::CurrentRow);
+    }
+    let offset = Some(Box::new(additive(p)?));
+    if p.eat_kw(Kw::Preceding).is_some() {
+        Ok(FrameBound::Preceding(offset))
+    } else if p.eat_kw(Kw::Following).is_some() {
+        Ok(FrameBound::Following(offset))
+    } else {
+        Err(p.expected(WHAT))
+    }
+}

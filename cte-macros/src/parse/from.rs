@@ -1,0 +1,147 @@
+//! FROM lists: tables, aliases, subqueries, LATERAL, parenthesised joins and joins.
+
+use proc_macro2::Delimiter;
+
+use super::cursor::{comma_separated, Parser, Tok};
+use super::expr::expr;
+use super::keyword::Kw;
+use super::select::query;
+use super::{looks_like_query, QueryStart};
+use crate::ast::{Join, JoinConstraint, JoinKind, TableAlias, TableFactor, TableWithJoins};
+
+type Result<T> = syn::Result<T>;
+
+/// `item, item, ...` after FROM.
+pub(crate) fn from_list(p: &mut Parser) -> Result<Vec<TableWithJoins>> {
+    comma_separated(p, table_with_joins)
+}
+
+fn table_with_joins(p: &mut Parser) -> Result<TableWithJoins> {
+    let relation = table_factor(p)?;
+    let mut joins = Vec::new();
+    while let Some(join) = join(p)? {
+        joins.push(join);
+    }
+    Ok(TableWithJoins { relation, joins })
+}
+
+/// `[INNER] JOIN`, `LEFT [OUTER] JOIN`, ..., `CROSS JOIN`, with what follows.
+fn join(p: &mut Parser) -> Result<Option<Join>> {
+    let kind_token = p.span();
+    let kind = match p.peek_keyword() {
+        Some(Kw::Join) => JoinKind::Inner,
+        Some(Kw::Inner) => JoinKind::Inner,
+        Some(Kw::Left) => JoinKind::Left,
+        Some(Kw::Right) => JoinKind::Right,
+        Some(Kw::Full) => JoinKind::Full,
+        Some(Kw::Cross) => JoinKind::Cross,
+        Some(Kw::Natural) => {
+            return Err(syn::Error::new(
+                kind_token,
+                "NATURAL joins are not supported; write the join condition with ON or USING",
+            ))
+        }
+        _ => return Ok(None),
+    };
+    if !p.peek_kw(Kw::Join) {
+        p.bump();
+        if matches!(kind, JoinKind::Left | JoinKind::Right | JoinKind::Full) {
+            p.eat_kw(Kw::Outer);
+        }
+    }
+    let join_token = p.expect_kw(Kw::Join)?;
+    let relation = table_factor(p)?;
+    let constraint = if kind == JoinKind::Cross {
+        JoinConstraint::None
+    } else if let Some(on_token) = p.eat_kw(Kw::On) {
+        JoinConstraint::On {
+            on_token,
+            expr: expr(p)?,
+        }
+    } else if let Some(using_token) = p.eat_kw(Kw::Using) {
+        JoinConstraint::Using {
+            using_token,
+            columns: p.paren_ident_list("a column name")?,
+        }
+    } else if matches!(
+        relation,
+        TableFactor::Derived {
+            lateral: Some(_),
+            ..
+        }
+    ) {
+        JoinConstraint::None
+    } else {
+        return Err(p.expected("`ON` or `USING`"));
+    };
+    Ok(Some(Join {
+        kind,
+        kind_token,
+        join_token,
+        relation,
+        constraint,
+    }))
+}
+
+/// A table, `[LATERAL] (subquery) [alias]`, or `(joins)`.
+fn table_factor(p: &mut Parser) -> Result<TableFactor> {
+    let _guard = p.enter(p.span())?;
+    if let Some(lateral) = p.eat_kw(Kw::Lateral) {
+        let group = p.expect_paren("`(`")?;
+        let subquery = Box::new(p.in_group(&group, query)?);
+        return Ok(TableFactor::Derived {
+            lateral: Some(lateral),
+            subquery,
+            paren_token: group.span_open(),
+            alias: table_alias(p)?,
+        });
+    }
+    match p.peek() {
+        Some(Tok::Group(g)) if g.delimiter() == Delimiter::Brace => Err(syn::Error::new(
+            g.span(),
+            "splicing a `cte!` value into FROM is not supported yet; name a table or a CTE of the WITH clause",
+        )),
+        Some(Tok::Group(g)) if g.delimiter() == Delimiter::Parenthesis => {
+            let group = g.clone();
+            p.bump();
+            let paren_token = group.span_open();
+            let start = looks_like_query(&group);
+            if start != QueryStart::No {
+                let subquery = if start == QueryStart::Yes {
+                    Some(p.in_group(&group, query)?)
+                } else {
+                    p.attempt(|p| p.in_group(&group, query)).ok()
+                };
+                if let Some(subquery) = subquery {
+                    return Ok(TableFactor::Derived {
+                        lateral: None,
+                        subquery: Box::new(subquery),
+                        paren_token,
+                        alias: table_alias(p)?,
+                    });
+                }
+            }
+            let inner = Box::new(p.in_group(&group, table_with_joins)?);
+            Ok(TableFactor::Nested { inner, paren_token })
+        }
+        Some(Tok::Word(_)) => {
+            let name = p.object_name("a table name")?;
+            let alias = table_alias(p)?;
+            Ok(TableFactor::Table { name, alias })
+        }
+        _ => Err(p.expected("a table name, `(` or `LATERAL`")),
+    }
+}
+
+/// `[AS] alias [(col, ...)]`
+fn table_alias(p: &mut Parser) -> Result<Option<TableAlias>> {
+    let Some(name) = p.alias()? else {
+        return Ok(None);
+    };
+    let columns = if p.peek_paren() {
+        p.paren_ident_list("a column name")?
+    } else {
+        Vec::new()
+    };
+    Ok(Some(TableAlias { name, columns }))
+}

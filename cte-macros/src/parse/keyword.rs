@@ -1,0 +1,170 @@
+//! The keyword table. Keywords are contextual and case-insensitive: the parser asks "is this
+//! word `FROM` here?" and a word it does not ask about stays an identifier.
+
+macro_rules! keywords {
+    ($($kw:ident = $text:literal,)*) => {
+        /// A DSL keyword, written in upper case in [`Kw::as_str`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum Kw {
+            $($kw,)*
+        }
+
+        impl Kw {
+            pub(crate) fn as_str(self) -> &'static str {
+                match self {
+                    $(Kw::$kw => $text,)*
+                }
+            }
+
+            /// The keyword spelled by `upper`, an upper-cased word.
+            pub(crate) fn lookup(upper: &str) -> Option<Kw> {
+                match upper {
+                    $($text => Some(Kw::$kw),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+keywords! {
+    All = "ALL",
+    And = "AND",
+    As = "AS",
+    Asc = "ASC",
+    Between = "BETWEEN",
+    Breadth = "BREADTH",
+    By = "BY",
+    Case = "CASE",
+    Cast = "CAST",
+    Cross = "CROSS",
+    Current = "CURRENT",
+    Cycle = "CYCLE",
+    Default = "DEFAULT",
+    Delete = "DELETE",
+    Depth = "DEPTH",
+    Desc = "DESC",
+    Distinct = "DISTINCT",
+    Else = "ELSE",
+    End = "END",
+    Except = "EXCEPT",
+    Exists = "EXISTS",
+    False = "FALSE",
+    Fetch = "FETCH",
+    First = "FIRST",
+    Following = "FOLLOWING",
+    For = "FOR",
+    From = "FROM",
+    Full = "FULL",
+    Group = "GROUP",
+    Groups = "GROUPS",
+    Having = "HAVING",
+    In = "IN",
+    Inner = "INNER",
+    Insert = "INSERT",
+    Intersect = "INTERSECT",
+    Into = "INTO",
+    Is = "IS",
+    Join = "JOIN",
+    Last = "LAST",
+    Lateral = "LATERAL",
+    Left = "LEFT",
+    Like = "LIKE",
+    Limit = "LIMIT",
+    Materialized = "MATERIALIZED",
+    Natural = "NATURAL",
+    Not = "NOT",
+    Null = "NULL",
+    Nulls = "NULLS",
+    Offset = "OFFSET",
+    On = "ON",
+    Or = "OR",
+    Order = "ORDER",
+    Outer = "OUTER",
+    Over = "OVER",
+    Partition = "PARTITION",
+    Preceding = "PRECEDING",
+    Range = "RANGE",
+    Recursive = "RECURSIVE",
+    Returning = "RETURNING",
+    Right = "RIGHT",
+    Row = "ROW",
+    Rows = "ROWS",
+    Search = "SEARCH",
+    Select = "SELECT",
+    Set = "SET",
+    Then = "THEN",
+    To = "TO",
+    True = "TRUE",
+    Unbounded = "UNBOUNDED",
+    Union = "UNION",
+    Update = "UPDATE",
+    Using = "USING",
+    Values = "VALUES",
+    When = "WHEN",
+    Where = "WHERE",
+    Window = "WINDOW",
+    With = "WITH",
+}
+
+/// Words that can never be a name (a column, table, CTE or function) without `r#`: they start
+/// or continue a clause wherever they appear. `set`, `first`, `depth`, `search`, `cycle` and
+/// the like are not here: they are keywords only in the one place the grammar expects them.
+pub(crate) const RESERVED_NAMES: &[Kw] = &[
+    Kw::All,
+    Kw::And,
+    Kw::As,
+    Kw::Between,
+    Kw::Case,
+    Kw::Cross,
+    Kw::Distinct,
+    Kw::Else,
+    Kw::End,
+    Kw::Except,
+    Kw::Fetch,
+    Kw::For,
+    Kw::From,
+    Kw::Full,
+    Kw::Group,
+    Kw::Having,
+    Kw::In,
+    Kw::Inner,
+    Kw::Intersect,
+    Kw::Into,
+    Kw::Is,
+    Kw::Join,
+    Kw::Lateral,
+    Kw::Left,
+    Kw::Like,
+    Kw::Limit,
+    Kw::Natural,
+    Kw::Not,
+    Kw::Offset,
+    Kw::On,
+    Kw::Or,
+    Kw::Order,
+    Kw::Outer,
+    Kw::Returning,
+    Kw::Right,
+    Kw::Select,
+    Kw::Then,
+    Kw::Union,
+    Kw::Using,
+    Kw::Values,
+    Kw::When,
+    Kw::Where,
+    Kw::Window,
+    Kw::With,
+];
+
+/// Words that may not be an alias written without `AS` (`FROM t WHERE`, `UPDATE t SET`):
+/// the reserved names plus the words that may follow a table or a select item.
+pub(crate) const RESERVED_ALIASES: &[Kw] = &[Kw::Asc, Kw::Desc, Kw::Over, Kw::Set, Kw::Nulls];
+
+pub(crate) fn is_reserved_name(kw: Kw) -> bool {
+    RESERVED_NAMES.contains(&kw)
+}
+
+pub(crate) fn is_reserved_alias(kw: Kw) -> bool {
+    is_reserved_name(kw) || RESERVED_ALIASES.contains(&kw)
+}

@@ -1,0 +1,91 @@
+//! Parsing: the macro input to the span-keeping syntax tree of [`crate::ast`].
+//!
+//! A recursive-descent parser over [`cursor::Parser`], one file per grammar area. The first
+//! syntax error stops parsing: it is reported as "expected X, found Y" on the token where
+//! parsing stopped.
+
+mod cursor;
+mod dml;
+mod expr;
+mod from;
+mod keyword;
+mod select;
+mod with;
+
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
+
+use crate::ast::Statement;
+use cursor::{Parser, State, MAX_DEPTH};
+use keyword::Kw;
+
+/// Parses the input of `select!`: one statement.
+pub(crate) fn select(input: TokenStream) -> syn::Result<Statement> {
+    let state = State::default();
+    let mut p = Parser::new(input, &state)?;
+    let stmt = statement(&mut p)?;
+    if !p.at_end() {
+        return Err(p.expected("end of input"));
+    }
+    Ok(stmt)
+}
+
+/// `[WITH ...] (query | INSERT ... | UPDATE ... | DELETE ...)`
+fn statement(p: &mut Parser) -> syn::Result<Statement> {
+    let _guard = p.enter(p.span())?;
+    let with = if p.peek_kw(Kw::With) {
+        Some(with::with(p)?)
+    } else {
+        None
+    };
+    match p.peek_keyword() {
+        Some(Kw::Insert) => dml::insert(p, with).map(Statement::Insert),
+        Some(Kw::Update) => dml::update(p, with).map(Statement::Update),
+        Some(Kw::Delete) => dml::delete(p, with).map(Statement::Delete),
+        Some(Kw::Select | Kw::Values) => select::query_after_with(p, with).map(Statement::Query),
+        _ if p.peek_paren() => select::query_after_with(p, with).map(Statement::Query),
+        _ if with.is_some() => {
+            Err(p.expected("`,`, `SELECT`, `VALUES`, `INSERT`, `UPDATE`, `DELETE` or `(`"))
+        }
+        _ => Err(p.expected("`WITH`, `SELECT`, `VALUES`, `INSERT`, `UPDATE` or `DELETE`")),
+    }
+}
+
+/// Whether a parenthesised group holds a query rather than an expression or a join.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QueryStart {
+    /// It starts with SELECT, VALUES or WITH.
+    Yes,
+    /// It starts with parentheses around something that starts with SELECT, VALUES or WITH:
+    /// `((SELECT 1) UNION (SELECT 2))` or `((SELECT 1) + 1)`; try the query first.
+    Maybe,
+    No,
+}
+
+fn looks_like_query(group: &Group) -> QueryStart {
+    let mut first = group.stream().into_iter().next();
+    let mut nested = false;
+    for _ in 0..MAX_DEPTH {
+        match first {
+            Some(TokenTree::Ident(ident)) => {
+                let word = ident.to_string().to_ascii_uppercase();
+                let query = matches!(word.as_str(), "SELECT" | "VALUES" | "WITH");
+                return match (query, nested) {
+                    (true, false) => QueryStart::Yes,
+                    (true, true) => QueryStart::Maybe,
+                    _ => QueryStart::No,
+                };
+            }
+            Some(TokenTree::Group(g))
+                if matches!(g.delimiter(), Delimiter::Parenthesis | Delimiter::None) =>
+            {
+                nested |= g.delimiter() == Delimiter::Parenthesis;
+                first = g.stream().into_iter().next();
+            }
+            _ => return QueryStart::No,
+        }
+    }
+    QueryStart::No
+}
+
+#[cfg(test)]
+mod tests;

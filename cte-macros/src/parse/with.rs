@@ -1,0 +1,123 @@
+//! WITH clauses: CTEs, column lists, MATERIALIZED hints, SEARCH and CYCLE.
+
+use proc_macro2::Delimiter;
+
+use super::cursor::{comma_separated, Parser};
+use super::expr::expr;
+use super::keyword::Kw;
+use super::statement;
+use crate::ast::{Cte, Cycle, CycleMarks, Materialized, Search, SearchOrder, With};
+
+type Result<T> = syn::Result<T>;
+
+/// `WITH [RECURSIVE] cte, ...`
+pub(crate) fn with(p: &mut Parser) -> Result<With> {
+    let with_token = p.expect_kw(Kw::With)?;
+    let recursive = p.eat_kw(Kw::Recursive);
+    let ctes = comma_separated(p, cte)?;
+    Ok(With {
+        with_token,
+        recursive,
+        ctes,
+    })
+}
+
+/// `name [(col, ...)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`
+fn cte(p: &mut Parser) -> Result<Cte> {
+    if let Some(g) = p.peek_group(Delimiter::Brace) {
+        return Err(syn::Error::new(
+            g.span(),
+            "splicing a `cte!` value into WITH is not supported yet; write the CTE here",
+        ));
+    }
+    let name = p.ident("a CTE name")?;
+    let columns = if p.peek_paren() {
+        p.paren_ident_list("a column name")?
+    } else {
+        Vec::new()
+    };
+    let as_token = p.expect_kw(Kw::As)?;
+    let materialized = if let Some(not) = p.eat_kw(Kw::Not) {
+        p.expect_kw(Kw::Materialized)?;
+        Materialized::No(not)
+    } else if let Some(token) = p.eat_kw(Kw::Materialized) {
+        Materialized::Yes(token)
+    } else {
+        Materialized::Default
+    };
+    let group = p.expect_paren("`(`")?;
+    let body = Box::new(p.in_group(&group, statement)?);
+    let search = match p.eat_kw(Kw::Search) {
+        Some(search_token) => Some(search(p, search_token)?),
+        None => None,
+    };
+    let cycle = match p.eat_kw(Kw::Cycle) {
+        Some(cycle_token) => Some(cycle(p, cycle_token)?),
+        None => None,
+    };
+    Ok(Cte {
+        name,
+        columns,
+        as_token,
+        materialized,
+        body,
+        paren_token: group.span_open(),
+        search,
+        cycle,
+    })
+}
+
+/// `SEARCH {DEPTH|BREADTH} FIRST BY col, ... SET col`, after SEARCH.
+fn search(p: &mut Parser, search_token: proc_macro2::Span) -> Result<Search> {
+    let order_token = p.span();
+    let order = if p.eat_kw(Kw::Depth).is_some() {
+        SearchOrder::Depth
+    } else if p.eat_kw(Kw::Breadth).is_some() {
+        SearchOrder::Breadth
+    } else {
+        return Err(p.expected("`DEPTH` or `BREADTH`"));
+    };
+    p.expect_kw(Kw::First)?;
+    p.expect_kw(Kw::By)?;
+    let by = p.ident_list("a column name")?;
+    p.expect_kw(Kw::Set)?;
+    let set = p.ident("a column name")?;
+    Ok(Search {
+        search_token,
+        order,
+        order_token,
+        by,
+        set,
+    })
+}
+
+/// `CYCLE col, ... SET col [TO v DEFAULT v] USING col`, after CYCLE.
+fn cycle(p: &mut Parser, cycle_token: proc_macro2::Span) -> Result<Cycle> {
+    let columns = p.ident_list("a column name")?;
+    p.expect_kw(Kw::Set)?;
+    let set = p.ident("a column name")?;
+    let marks = match p.eat_kw(Kw::To) {
+        Some(_) => {
+            let value = expr(p)?;
+            p.expect_kw(Kw::Default)?;
+            let default = expr(p)?;
+            Some(CycleMarks { value, default })
+        }
+        None => None,
+    };
+    if p.eat_kw(Kw::Using).is_none() {
+        return Err(p.expected(if marks.is_some() {
+            "`USING`"
+        } else {
+            "`TO` or `USING`"
+        }));
+    }
+    let using = p.ident("a column name")?;
+    Ok(Cycle {
+        cycle_token,
+        columns,
+        set,
+        marks,
+        using,
+    })
+}
