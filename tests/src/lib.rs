@@ -1,1 +1,38 @@
-//! Engine tests live under `tests/`.
+//! The cross-engine suite of `cte`: queries written with `select!` are rendered for each
+//! dialect, run on real engines, and their rows compared.
+//!
+//! ```no_run
+//! use cte_runtime::{select, Value};
+//! use cte_tests::{rows, values, Db, Table, Type};
+//!
+//! let mut db = Db::open(
+//!     "doc_example",
+//!     &[Table::new("t").col("id", Type::Int).row(values![1]).row(values![2])],
+//! );
+//! let q = select! { SELECT id FROM t WHERE id > {1} ORDER BY id };
+//! db.select(&q).expect(rows![[2]]).check();
+//! ```
+//!
+//! Engines: SQLite always (bundled, in memory); PostgreSQL from `CTE_TEST_POSTGRES_URL`;
+//! MariaDB from `CTE_TEST_MARIADB_URL`. An engine without a URL is skipped with a printed
+//! reason, unless `CI=true`, where a missing or unreachable engine fails the test. SQL Server
+//! renderings are parsed with sqlparser's `MsSqlDialect`. Each test prints, per engine, how
+//! many checks ran: `engine-run: PostgreSQL <test> <count>`.
+
+mod check;
+mod db;
+mod engines;
+mod fixture;
+mod mariadb;
+mod postgres;
+mod rows;
+mod sqlite;
+mod sqlserver;
+
+pub use check::{SelectCheck, StatementCheck};
+pub use db::Db;
+pub use engines::{in_ci, Engine};
+pub use fixture::{Table, Type};
+pub use postgres::PgValue;
+pub use rows::{same_rows, Cell, Row, NULL};
+pub use sqlserver::parse_mssql;

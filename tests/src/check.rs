@@ -1,0 +1,323 @@
+//! The checks: render a query for every dialect, run it on every engine, compare the rows.
+
+use std::fmt::Write as _;
+
+use cte_runtime::{Dialect, Query, RenderError, Value};
+
+use crate::db::Db;
+use crate::engines::{record_run, Engine};
+use crate::rows::{same_rows, show_rows, Row};
+use crate::sqlserver::parse_mssql;
+
+/// A dialect that is expected to refuse the query with a [`RenderError`].
+#[derive(Debug, Clone, Copy)]
+struct Refusal {
+    dialect: Dialect,
+    /// Text the error's message must contain, such as the construct it names.
+    says: &'static str,
+}
+
+/// The outcome of rendering for one dialect.
+enum Outcome {
+    Sql { sql: String, params: Vec<Value> },
+    Refused,
+}
+
+impl Db {
+    /// Checks a query: `db.select(&q).expect(rows![...]).check()`.
+    ///
+    /// Renders it for every dialect; runs it on SQLite, PostgreSQL and MariaDB (those that
+    /// run) and compares every engine's rows to SQLite's and to the expected rows; renders it
+    /// for MySQL, which must succeed; renders it for SQL Server and parses that with
+    /// sqlparser's MsSqlDialect. A dialect named in [`SelectCheck::refused`] must instead return
+    /// that `RenderError`.
+    #[must_use = "a check runs when .check() is called"]
+    pub fn select<'d, 'q>(&'d mut self, query: &'q Query) -> SelectCheck<'d, 'q> {
+        SelectCheck {
+            db: self,
+            query,
+            expected: None,
+            refusals: Vec::new(),
+        }
+    }
+
+    /// Checks a statement (INSERT, UPDATE, DELETE): runs it on every engine, then runs `then`
+    /// and compares its rows as [`Db::select`] does, and compares the affected row counts.
+    /// An engine whose dialect refuses the statement takes no further part in this test.
+    #[must_use = "a check runs when .check() is called"]
+    pub fn statement<'d, 'q>(
+        &'d mut self,
+        stmt: &'q Query,
+        then: &'q Query,
+    ) -> StatementCheck<'d, 'q> {
+        StatementCheck {
+            db: self,
+            stmt,
+            then,
+            expected: None,
+            affected: None,
+            refusals: Vec::new(),
+        }
+    }
+}
+
+/// A query check; see [`Db::select`].
+#[must_use = "a check runs when .check() is called"]
+pub struct SelectCheck<'d, 'q> {
+    db: &'d mut Db,
+    query: &'q Query,
+    expected: Option<Vec<Row>>,
+    refusals: Vec<Refusal>,
+}
+
+impl SelectCheck<'_, '_> {
+    /// The rows every engine must return, in order.
+    pub fn expect(mut self, rows: Vec<Row>) -> Self {
+        self.expected = Some(rows);
+        self
+    }
+
+    /// Rendering for `dialect` must fail with a `RenderError` whose message contains `says`.
+    pub fn refused(mut self, dialect: Dialect, says: &'static str) -> Self {
+        self.refusals.push(Refusal { dialect, says });
+        self
+    }
+
+    /// Runs the check; panics with every failure found, each with its SQL and rows.
+    pub fn check(self) {
+        let mut failures = Vec::new();
+        let outcomes = render_all(self.db, self.query, &self.refusals, &mut failures);
+        let mut results = Vec::new();
+        for running in &mut self.db.engines {
+            let Some(Outcome::Sql { sql, params }) = &outcomes[running.engine.dialect().index()]
+            else {
+                continue;
+            };
+            match running.conn.query(sql, params) {
+                Ok(rows) => {
+                    running.runs += 1;
+                    record_run(running.engine.name(), &self.db.test);
+                    results.push((running.engine, sql.clone(), params.clone(), rows));
+                }
+                Err(e) => failures.push(engine_error(running.engine, sql, params, &e)),
+            }
+        }
+        compare(&results, self.expected.as_deref(), &mut failures);
+        finish(&self.db.test, self.query, failures);
+    }
+}
+
+/// A statement check; see [`Db::statement`].
+#[must_use = "a check runs when .check() is called"]
+pub struct StatementCheck<'d, 'q> {
+    db: &'d mut Db,
+    stmt: &'q Query,
+    then: &'q Query,
+    expected: Option<Vec<Row>>,
+    affected: Option<u64>,
+    refusals: Vec<Refusal>,
+}
+
+impl StatementCheck<'_, '_> {
+    /// The rows the follow-up query must return on every engine, in order.
+    pub fn expect(mut self, rows: Vec<Row>) -> Self {
+        self.expected = Some(rows);
+        self
+    }
+
+    /// The number of rows the statement must affect (for UPDATE: match) on every engine.
+    pub fn affected(mut self, n: u64) -> Self {
+        self.affected = Some(n);
+        self
+    }
+
+    /// Rendering the statement for `dialect` must fail with a `RenderError` whose message
+    /// contains `says`.
+    pub fn refused(mut self, dialect: Dialect, says: &'static str) -> Self {
+        self.refusals.push(Refusal { dialect, says });
+        self
+    }
+
+    /// Runs the check; panics with every failure found.
+    pub fn check(self) {
+        let mut failures = Vec::new();
+        let outcomes = render_all(self.db, self.stmt, &self.refusals, &mut failures);
+        let follow = render_all(self.db, self.then, &[], &mut failures);
+        let refused_engines: Vec<Engine> = self
+            .db
+            .engines
+            .iter()
+            .map(|r| r.engine)
+            .filter(|e| matches!(outcomes[e.dialect().index()], Some(Outcome::Refused)))
+            .collect();
+        for engine in refused_engines {
+            self.db.retire(engine);
+        }
+
+        let mut counts = Vec::new();
+        let mut results = Vec::new();
+        for running in &mut self.db.engines {
+            let i = running.engine.dialect().index();
+            let Some(Outcome::Sql { sql, params }) = &outcomes[i] else {
+                continue;
+            };
+            match running.conn.execute(sql, params) {
+                Ok(n) => counts.push((running.engine, n)),
+                Err(e) => {
+                    failures.push(engine_error(running.engine, sql, params, &e));
+                    continue;
+                }
+            }
+            let Some(Outcome::Sql { sql, params }) = &follow[i] else {
+                continue;
+            };
+            match running.conn.query(sql, params) {
+                Ok(rows) => {
+                    running.runs += 1;
+                    record_run(running.engine.name(), &self.db.test);
+                    results.push((running.engine, sql.clone(), params.clone(), rows));
+                }
+                Err(e) => failures.push(engine_error(running.engine, sql, params, &e)),
+            }
+        }
+
+        let want = self.affected.or(counts.first().map(|&(_, n)| n));
+        if counts.iter().any(|&(_, n)| Some(n) != want) {
+            let mut msg = format!("affected rows differ (want {want:?}):");
+            for (engine, n) in &counts {
+                let _ = write!(msg, " {} {n};", engine.name());
+            }
+            failures.push(msg);
+        }
+        compare(&results, self.expected.as_deref(), &mut failures);
+        if !failures.is_empty() {
+            if let Ok(r) = self.then.render(Dialect::Postgres) {
+                failures.push(format!("(follow-up query on PostgreSQL: {})", r.sql()));
+            }
+        }
+        finish(&self.db.test, self.stmt, failures);
+    }
+}
+
+/// Renders `query` for every dialect. Checks the SQL Server rendering by parsing it and the
+/// expected refusals; returns, per dialect index, the SQL to run (or `None` after a failure).
+fn render_all(
+    db: &mut Db,
+    query: &Query,
+    refusals: &[Refusal],
+    failures: &mut Vec<String>,
+) -> Vec<Option<Outcome>> {
+    Dialect::ALL
+        .iter()
+        .map(|&dialect| {
+            let refusal = refusals.iter().find(|r| r.dialect == dialect);
+            let outcome = render_one(query, dialect, refusal, failures)?;
+            match &outcome {
+                Outcome::Refused => db.refused += 1,
+                Outcome::Sql { sql, .. } if dialect == Dialect::MsSql => match parse_mssql(sql) {
+                    Ok(()) => {
+                        db.mssql_parsed += 1;
+                        record_run("SQL Server (parsed)", &db.test);
+                    }
+                    Err(e) => failures.push(format!(
+                        "SQL Server rendering does not parse: {e}\n  SQL: {sql}"
+                    )),
+                },
+                Outcome::Sql { .. } => {}
+            }
+            Some(outcome)
+        })
+        .collect()
+}
+
+fn render_one(
+    query: &Query,
+    dialect: Dialect,
+    refusal: Option<&Refusal>,
+    failures: &mut Vec<String>,
+) -> Option<Outcome> {
+    match (query.render(dialect), refusal) {
+        (Ok(r), None) => Some(Outcome::Sql {
+            sql: r.sql().to_owned(),
+            params: r.params().to_vec(),
+        }),
+        (Ok(r), Some(refusal)) => {
+            failures.push(format!(
+                "{dialect}: expected a RenderError saying {:?}, got SQL: {}",
+                refusal.says,
+                r.sql()
+            ));
+            None
+        }
+        (Err(e), Some(refusal)) if refused_as_expected(&e, refusal) => Some(Outcome::Refused),
+        (Err(e), Some(refusal)) => {
+            failures.push(format!(
+                "{dialect}: expected a RenderError saying {:?}, got: {e}",
+                refusal.says
+            ));
+            None
+        }
+        (Err(e), None) => {
+            failures.push(format!("{dialect}: render failed: {e}"));
+            None
+        }
+    }
+}
+
+fn refused_as_expected(e: &RenderError, refusal: &Refusal) -> bool {
+    e.dialect() == refusal.dialect && e.to_string().contains(refusal.says)
+}
+
+fn engine_error(engine: Engine, sql: &str, params: &[Value], error: &str) -> String {
+    format!(
+        "{} failed: {error}\n  SQL: {sql}\n  params: {params:?}",
+        engine.name()
+    )
+}
+
+/// Compares each engine's rows to the first engine's (SQLite's) and to `expected`.
+fn compare(
+    results: &[(Engine, String, Vec<Value>, Vec<Row>)],
+    expected: Option<&[Row]>,
+    failures: &mut Vec<String>,
+) {
+    let reference = results.first();
+    for (i, (engine, sql, params, rows)) in results.iter().enumerate() {
+        let wrong_expected = expected.is_some_and(|want| !same_rows(want, rows));
+        let wrong_reference = i > 0 && reference.is_some_and(|r| !same_rows(&r.3, rows));
+        if !(wrong_expected || wrong_reference) {
+            continue;
+        }
+        let mut msg = format!(
+            "{} returned different rows\n  SQL: {sql}\n  params: {params:?}\n  got:\n{}",
+            engine.name(),
+            show_rows(rows)
+        );
+        if let Some(want) = expected {
+            let _ = write!(msg, "  expected:\n{}", show_rows(want));
+        }
+        if let (true, Some((first, _, _, first_rows))) = (wrong_reference, reference) {
+            let _ = write!(
+                msg,
+                "  {} returned:\n{}",
+                first.name(),
+                show_rows(first_rows)
+            );
+        }
+        failures.push(msg);
+    }
+}
+
+fn finish(test: &str, query: &Query, failures: Vec<String>) {
+    if failures.is_empty() {
+        return;
+    }
+    let mut msg = format!("{test}: {} failure(s)\n", failures.len());
+    for f in &failures {
+        let _ = writeln!(msg, "- {f}");
+    }
+    if let Ok(sql) = query.render(Dialect::Postgres) {
+        let _ = writeln!(msg, "(PostgreSQL rendering: {})", sql.sql());
+    }
+    panic!("{msg}");
+}

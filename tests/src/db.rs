@@ -1,0 +1,159 @@
+//! One test's databases: the same tables on every engine that runs.
+
+use std::collections::HashSet;
+use std::sync::Mutex;
+
+use crate::engines::{self, report, Conn, Engine};
+use crate::fixture::Table;
+use crate::mariadb::MariaDb;
+use crate::postgres::Postgres;
+use crate::sqlite::Sqlite;
+
+/// The databases of one test: an in-memory SQLite database, a PostgreSQL schema `cte_t_<test>`
+/// and a MariaDB database `cte_t_<test>`, each with the same tables. Tests run in parallel on
+/// the shared servers, so every test has its own name.
+///
+/// On drop it removes the schema and database (kept after a failure, for a look) and prints
+/// how many checks ran on each engine: `engine-run: PostgreSQL <test> 3`.
+pub struct Db {
+    pub(crate) test: String,
+    pub(crate) engines: Vec<Running>,
+    /// SQL Server renderings that parsed, and renderings refused as expected.
+    pub(crate) mssql_parsed: usize,
+    pub(crate) refused: usize,
+}
+
+pub(crate) struct Running {
+    pub engine: Engine,
+    pub conn: Box<dyn Conn>,
+    pub runs: usize,
+}
+
+/// Test names in use in this process, so that two tests never share a schema.
+static NAMES: Mutex<Option<HashSet<String>>> = Mutex::new(None);
+
+impl Db {
+    /// Creates `tables` on every engine that runs, for the test named `test` (`[a-z0-9_]`).
+    pub fn open(test: &str, tables: &[Table]) -> Db {
+        assert!(
+            !test.is_empty()
+                && test.len() <= 48
+                && test
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+            "test name {test:?} must be 1 to 48 characters of [a-z0-9_]"
+        );
+        let fresh = NAMES
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get_or_insert_with(HashSet::new)
+            .insert(test.to_owned());
+        assert!(
+            fresh,
+            "two tests are named {test:?}: they would share a schema"
+        );
+
+        let mut engines = Vec::new();
+        for engine in Engine::ALL {
+            let conn = match engine {
+                Engine::Sqlite => {
+                    let db = Sqlite::open(tables)
+                        .unwrap_or_else(|e| panic!("{test}: SQLite fixture: {e}"));
+                    Box::new(db) as Box<dyn Conn>
+                }
+                Engine::Postgres => {
+                    let Some(url) = engines::url(engine) else {
+                        continue;
+                    };
+                    let client = match Postgres::connect(&url) {
+                        Ok(client) => client,
+                        Err(e) => {
+                            engines::skip(engine, &format!("cannot connect to {url}: {e}"));
+                            continue;
+                        }
+                    };
+                    let db = Postgres::open(client, test, tables)
+                        .unwrap_or_else(|e| panic!("{test}: PostgreSQL fixture: {e}"));
+                    Box::new(db)
+                }
+                Engine::MariaDb => {
+                    let Some(url) = engines::url(engine) else {
+                        continue;
+                    };
+                    let conn = match MariaDb::connect(&url) {
+                        Ok(conn) => conn,
+                        Err(e) => {
+                            engines::skip(engine, &format!("cannot connect to {url}: {e}"));
+                            continue;
+                        }
+                    };
+                    let db = MariaDb::open(conn, test, tables)
+                        .unwrap_or_else(|e| panic!("{test}: MariaDB fixture: {e}"));
+                    Box::new(db)
+                }
+            };
+            engines.push(Running {
+                engine,
+                conn,
+                runs: 0,
+            });
+        }
+        Db {
+            test: test.to_owned(),
+            engines,
+            mssql_parsed: 0,
+            refused: 0,
+        }
+    }
+
+    /// The engines this test runs on.
+    pub fn engines(&self) -> Vec<Engine> {
+        self.engines.iter().map(|r| r.engine).collect()
+    }
+
+    /// Stops running checks on `engine`, whose data no longer matches the others' (a statement
+    /// was refused for its dialect).
+    pub(crate) fn retire(&mut self, engine: Engine) {
+        if let Some(pos) = self.engines.iter().position(|r| r.engine == engine) {
+            let mut running = self.engines.remove(pos);
+            let _ = running.conn.teardown();
+            report_runs(&self.test, &running);
+        }
+    }
+}
+
+fn report_runs(test: &str, running: &Running) {
+    report(&format!(
+        "engine-run: {} {test} {}",
+        running.engine.name(),
+        running.runs
+    ));
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        let failed = std::thread::panicking();
+        for running in &mut self.engines {
+            if !failed {
+                if let Err(e) = running.conn.teardown() {
+                    report(&format!(
+                        "{}: dropping the {} test schema: {e}",
+                        self.test,
+                        running.engine.name()
+                    ));
+                }
+            }
+            report_runs(&self.test, running);
+        }
+        report(&format!(
+            "engine-run: SQL Server (parsed) {} {}",
+            self.test, self.mssql_parsed
+        ));
+        if self.refused > 0 {
+            report(&format!(
+                "render-refused: {} {} (RenderError as expected)",
+                self.test, self.refused
+            ));
+        }
+    }
+}

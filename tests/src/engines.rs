@@ -1,0 +1,132 @@
+//! The engines the suite runs on, and whether each one is there.
+//!
+//! SQLite always runs, in memory. PostgreSQL and MariaDB run when their URL is set:
+//! `CTE_TEST_POSTGRES_URL` (`postgres://postgres@127.0.0.1:5432/test`) and
+//! `CTE_TEST_MARIADB_URL` (`mysql://root@127.0.0.1:3306/test`). Without a URL, or when the
+//! engine cannot be reached, the engine is skipped with a printed reason; with `CI=true` either
+//! fails the test instead.
+//!
+//! When `CTE_TEST_REPORT` names a file, every check that runs on an engine appends a line
+//! `<engine> <test>` to it (`PostgreSQL hierarchy_org_chart`), so a CI run can count what
+//! really executed.
+
+use std::io::Write;
+use std::sync::Mutex;
+
+use cte_runtime::{Dialect, Value};
+
+use crate::rows::Row;
+
+/// An engine the suite runs queries on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+    MariaDb,
+}
+
+impl Engine {
+    /// In the order queries run; SQLite first, as the reference the others are compared to.
+    pub const ALL: [Engine; 3] = [Engine::Sqlite, Engine::Postgres, Engine::MariaDb];
+
+    /// The dialect the engine's SQL is rendered for.
+    pub fn dialect(self) -> Dialect {
+        match self {
+            Engine::Sqlite => Dialect::Sqlite,
+            Engine::Postgres => Dialect::Postgres,
+            Engine::MariaDb => Dialect::MariaDb,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.dialect().name()
+    }
+
+    /// The environment variable that holds the engine's URL; SQLite needs none.
+    pub fn url_var(self) -> Option<&'static str> {
+        match self {
+            Engine::Sqlite => None,
+            Engine::Postgres => Some("CTE_TEST_POSTGRES_URL"),
+            Engine::MariaDb => Some("CTE_TEST_MARIADB_URL"),
+        }
+    }
+}
+
+/// A connection to one engine, set up for one test: its own schema or database, fixture loaded.
+pub(crate) trait Conn {
+    /// Runs a query and reads its rows.
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, String>;
+    /// Runs a statement and returns the number of rows it affected (matched, for UPDATE).
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, String>;
+    /// Drops the test's schema or database.
+    fn teardown(&mut self) -> Result<(), String>;
+}
+
+/// Whether `CI=true`: then an engine that cannot run fails the test instead of being skipped.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// Engines that were skipped in this process, so each reason is printed once.
+static SKIPPED: Mutex<Vec<Engine>> = Mutex::new(Vec::new());
+
+/// The URL of `engine`, or `None` after printing why the engine is skipped.
+/// Panics when `CI=true` and the URL is missing.
+pub(crate) fn url(engine: Engine) -> Option<String> {
+    let var = engine.url_var()?;
+    match std::env::var(var) {
+        Ok(url) if !url.trim().is_empty() => {
+            if is_skipped(engine) {
+                None
+            } else {
+                Some(url)
+            }
+        }
+        _ => {
+            skip(engine, &format!("{var} is not set"));
+            None
+        }
+    }
+}
+
+fn is_skipped(engine: Engine) -> bool {
+    SKIPPED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .contains(&engine)
+}
+
+/// Skips `engine` for the rest of the process with a printed reason; panics when `CI=true`.
+pub(crate) fn skip(engine: Engine, reason: &str) {
+    if in_ci() {
+        panic!("{} must run when CI=true: {reason}", engine.name());
+    }
+    let mut skipped = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+    if !skipped.contains(&engine) {
+        skipped.push(engine);
+        report(&format!("skipped {}: {reason}", engine.name()));
+    }
+}
+
+/// Appends `<engine> <test>` to the `CTE_TEST_REPORT` file, if one is named.
+pub(crate) fn record_run(engine: &str, test: &str) {
+    let Some(path) = std::env::var_os("CTE_TEST_REPORT") else {
+        return;
+    };
+    let line = format!("{engine} {test}\n");
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(line.as_bytes()));
+    if let Err(e) = written {
+        report(&format!("cannot append to CTE_TEST_REPORT {path:?}: {e}"));
+    }
+}
+
+/// Writes a line to the process's stderr, past the test harness's output capture, so that
+/// skips and counts show in the log of a passing run.
+pub(crate) fn report(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
+}

@@ -1,0 +1,136 @@
+//! MariaDB through the sync `mysql` crate, one database per test.
+//!
+//! Each test gets `cte_t_<test>` with a binary collation, so that `=` and ORDER BY on text
+//! behave as on PostgreSQL (C collation) and SQLite; the session keeps the server's default
+//! SQL mode, as a user's would. Statements run as prepared statements (the binary protocol).
+
+use cte_runtime::Value;
+use mysql::consts::{CapabilityFlags, ColumnType};
+use mysql::prelude::Queryable;
+use mysql::{Conn as MyConn, Opts, OptsBuilder, Params, Value as MyValue};
+
+use crate::engines::{Conn, Engine};
+use crate::fixture::Table;
+use crate::rows::{Cell, Row};
+
+/// The character set number of binary strings (BLOB, VARBINARY, BINARY).
+const BINARY_CHARSET: u16 = 63;
+
+pub(crate) struct MariaDb {
+    conn: MyConn,
+    database: String,
+}
+
+impl MariaDb {
+    /// Connects with affected-row counts that count matched rows, as the other engines do.
+    pub(crate) fn connect(url: &str) -> Result<MyConn, String> {
+        let opts = Opts::from_url(url).map_err(|e| e.to_string())?;
+        let opts = OptsBuilder::from_opts(opts)
+            .additional_capabilities(CapabilityFlags::CLIENT_FOUND_ROWS)
+            .prefer_socket(false);
+        MyConn::new(opts).map_err(|e| e.to_string())
+    }
+
+    /// Makes a fresh database `cte_t_<test>`, uses it, and loads `tables`.
+    pub(crate) fn open(mut conn: MyConn, test: &str, tables: &[Table]) -> Result<Self, String> {
+        let database = format!("cte_t_{test}");
+        for sql in [
+            format!("DROP DATABASE IF EXISTS `{database}`"),
+            format!("CREATE DATABASE `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"),
+            format!("USE `{database}`"),
+        ] {
+            conn.query_drop(&sql).map_err(|e| format!("{sql}: {e}"))?;
+        }
+        let mut db = MariaDb { conn, database };
+        for table in tables {
+            let create = table.create_sql(Engine::MariaDb);
+            db.conn
+                .query_drop(&create)
+                .map_err(|e| format!("{create}: {e}"))?;
+            let insert = table.insert_sql(Engine::MariaDb);
+            for row in table.data() {
+                db.execute(&insert, row)?;
+            }
+        }
+        Ok(db)
+    }
+}
+
+fn params(values: &[Value]) -> Params {
+    if values.is_empty() {
+        return Params::Empty;
+    }
+    Params::Positional(
+        values
+            .iter()
+            .map(|v| match v {
+                Value::Null => MyValue::NULL,
+                Value::Bool(b) => MyValue::Int(i64::from(*b)),
+                Value::I64(i) => MyValue::Int(*i),
+                Value::F64(f) => MyValue::Double(*f),
+                Value::Text(s) => MyValue::Bytes(s.as_bytes().to_vec()),
+                Value::Bytes(b) => MyValue::Bytes(b.clone()),
+            })
+            .collect(),
+    )
+}
+
+fn read(value: &MyValue, column: &mysql::Column) -> Result<Cell, String> {
+    Ok(match value {
+        MyValue::NULL => Cell::Null,
+        MyValue::Int(i) => Cell::Int(*i),
+        MyValue::UInt(u) => {
+            Cell::Int(i64::try_from(*u).map_err(|_| format!("{u} does not fit an i64"))?)
+        }
+        MyValue::Float(f) => Cell::Float(f64::from(*f)),
+        MyValue::Double(f) => Cell::Float(*f),
+        MyValue::Bytes(b) => match column.column_type() {
+            ColumnType::MYSQL_TYPE_NEWDECIMAL | ColumnType::MYSQL_TYPE_DECIMAL => {
+                Cell::from_decimal(&String::from_utf8_lossy(b))?
+            }
+            _ if column.character_set() == BINARY_CHARSET => Cell::Bytes(b.clone()),
+            _ => Cell::Text(
+                String::from_utf8(b.clone()).map_err(|e| format!("text is not UTF-8: {e}"))?,
+            ),
+        },
+        other => Cell::Text(other.as_sql(true)),
+    })
+}
+
+impl Conn for MariaDb {
+    fn query(&mut self, sql: &str, values: &[Value]) -> Result<Vec<Row>, String> {
+        let mut result = self
+            .conn
+            .exec_iter(sql, params(values))
+            .map_err(|e| e.to_string())?;
+        let mut out = Vec::new();
+        // A statement may return several result sets (e.g. after a SET STATEMENT prefix):
+        // the rows are those of the sets that have columns.
+        while let Some(set) = result.iter() {
+            for row in set {
+                let row = row.map_err(|e| e.to_string())?;
+                let cells = (0..row.len())
+                    .map(|i| match row.as_ref(i) {
+                        Some(v) => read(v, &row.columns_ref()[i]),
+                        None => Err("a column was taken twice".to_owned()),
+                    })
+                    .collect::<Result<Row, String>>()?;
+                out.push(cells);
+            }
+        }
+        Ok(out)
+    }
+
+    fn execute(&mut self, sql: &str, values: &[Value]) -> Result<u64, String> {
+        self.conn
+            .exec_drop(sql, params(values))
+            .map_err(|e| e.to_string())?;
+        Ok(self.conn.affected_rows())
+    }
+
+    fn teardown(&mut self) -> Result<(), String> {
+        self.conn
+            .query_drop(format!("DROP DATABASE IF EXISTS `{}`", self.database))
+            .map_err(|e| e.to_string())
+    }
+}

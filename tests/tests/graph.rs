@@ -1,0 +1,150 @@
+//! Walks over a directed graph with a cycle (1 -> 2 -> 3 -> 1), guarded by a path or a depth
+//! limit, since CYCLE clauses are not portable.
+
+use cte_runtime::select;
+use cte_tests::{rows, values, Db, Table, Type};
+
+/// 1 -4-> 2 -1-> 3 -2-> 1, 2 -7-> 4, 3 -2-> 4, 4 -3-> 5, 6 -1-> 5, and apart: 7 -5-> 8.
+fn graph() -> Vec<Table> {
+    vec![
+        Table::new("node")
+            .col("id", Type::Int)
+            .col("label", Type::Text)
+            .key(&["id"])
+            .rows((1..=8).map(|i| values![i, format!("n{i}")])),
+        Table::new("edge")
+            .col("src", Type::Int)
+            .col("dst", Type::Int)
+            .col("weight", Type::Int)
+            .key(&["src", "dst"])
+            .rows([
+                values![1, 2, 4],
+                values![2, 3, 1],
+                values![3, 1, 2],
+                values![2, 4, 7],
+                values![3, 4, 2],
+                values![4, 5, 3],
+                values![6, 5, 1],
+                values![7, 8, 5],
+            ]),
+    ]
+}
+
+#[test]
+fn walk_with_a_path_guard() {
+    let mut db = Db::open("graph_path_guard", &graph());
+    let start = 1;
+    let q = select! {
+        WITH RECURSIVE walk(node, path, hops, cost) AS (
+            SELECT id, "/" || CAST(id AS TEXT) || "/", 0, 0 FROM node WHERE id = {start}
+            UNION ALL
+            SELECT e.dst, w.path || CAST(e.dst AS TEXT) || "/", w.hops + 1, w.cost + e.weight
+            FROM walk w JOIN edge e ON e.src = w.node
+            WHERE w.path NOT LIKE "%/" || CAST(e.dst AS TEXT) || "/%"
+        )
+        SELECT node, path, hops, cost FROM walk ORDER BY path
+    };
+    db.select(&q)
+        .expect(rows![
+            [1, "/1/", 0, 0],
+            [2, "/1/2/", 1, 4],
+            [3, "/1/2/3/", 2, 5],
+            [4, "/1/2/3/4/", 3, 7],
+            [5, "/1/2/3/4/5/", 4, 10],
+            [4, "/1/2/4/", 2, 11],
+            [5, "/1/2/4/5/", 3, 14],
+        ])
+        .check();
+}
+
+#[test]
+fn cheapest_cost_within_a_depth_limit() {
+    let mut db = Db::open("graph_depth_limit", &graph());
+    let start = 1;
+    let max_hops = 4;
+    let q = select! {
+        WITH RECURSIVE walk(node, hops, cost) AS (
+            SELECT id, 0, 0 FROM node WHERE id = {start}
+            UNION ALL
+            SELECT e.dst, w.hops + 1, w.cost + e.weight
+            FROM walk w JOIN edge e ON e.src = w.node
+            WHERE w.hops < {max_hops}
+        )
+        SELECT node, MIN(cost) AS best, MIN(hops) AS fewest
+        FROM walk GROUP BY node ORDER BY node
+    };
+    db.select(&q)
+        .expect(rows![
+            [1, 0, 0],
+            [2, 4, 1],
+            [3, 5, 2],
+            [4, 7, 2],
+            [5, 10, 3]
+        ])
+        .check();
+}
+
+#[test]
+fn nodes_on_a_cycle() {
+    let mut db = Db::open("graph_cycle_members", &graph());
+    let max = 6;
+    let q = select! {
+        WITH RECURSIVE w(start, node, hops) AS (
+            SELECT src, dst, 1 FROM edge
+            UNION ALL
+            SELECT w.start, e.dst, w.hops + 1 FROM w JOIN edge e ON e.src = w.node
+            WHERE w.hops < {max}
+        )
+        SELECT DISTINCT start FROM w WHERE node = start ORDER BY start
+    };
+    db.select(&q).expect(rows![[1], [2], [3]]).check();
+}
+
+#[test]
+fn connected_components_of_the_undirected_graph() {
+    let mut db = Db::open("graph_components", &graph());
+    let q = select! {
+        WITH RECURSIVE link(a, b) AS (
+            SELECT src, dst FROM edge
+            UNION
+            SELECT dst, src FROM edge
+        ),
+        reach(node, comp) AS (
+            SELECT id, id FROM node
+            UNION
+            SELECT l.b, r.comp FROM reach r JOIN link l ON l.a = r.node
+        )
+        SELECT node, MIN(comp) AS component FROM reach GROUP BY node ORDER BY node
+    };
+    db.select(&q)
+        .expect(rows![
+            [1, 1],
+            [2, 1],
+            [3, 1],
+            [4, 1],
+            [5, 1],
+            [6, 1],
+            [7, 7],
+            [8, 7],
+        ])
+        .check();
+}
+
+#[test]
+fn two_recursive_members_walk_both_directions() {
+    let mut db = Db::open("graph_two_members", &graph());
+    let start = 5;
+    let q = select! {
+        WITH RECURSIVE near(node, hops) AS (
+            SELECT id, 0 FROM node WHERE id = {start}
+            UNION
+            SELECT e.dst, n.hops + 1 FROM near n JOIN edge e ON e.src = n.node WHERE n.hops < 2
+            UNION
+            SELECT e.src, n.hops + 1 FROM near n JOIN edge e ON e.dst = n.node WHERE n.hops < 2
+        )
+        SELECT node, MIN(hops) AS hops FROM near GROUP BY node ORDER BY node
+    };
+    db.select(&q)
+        .expect(rows![[2, 2], [3, 2], [4, 1], [5, 0], [6, 1]])
+        .check();
+}
