@@ -1,6 +1,25 @@
 //! Rendering a tree into SQL text for one dialect.
+//!
+//! One [`Renderer`] walks the tree and writes into one buffer. The files split the grammar:
+//! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `from`, `expr`, `dml`; `literal`
+//! writes identifiers, strings, numbers and parameters; `facts` holds every per-dialect fact
+//! that is plain data; `mssql`, `mysql` and `sqlite` hold the structural rewrites of their
+//! dialect; `scope` answers which CTEs a part of the tree names.
 
-use crate::tree::Statement;
+mod dml;
+mod expr;
+mod facts;
+mod from;
+mod literal;
+mod mssql;
+mod mysql;
+mod query;
+mod scope;
+mod sqlite;
+#[cfg(test)]
+mod tests;
+
+use crate::tree::{Cte, Ident, List, Statement};
 use crate::{Dialect, RenderError, Value};
 
 /// The SQL of one statement for one dialect, with how to order the parameters.
@@ -27,6 +46,130 @@ pub(crate) fn render(
     dialect: Dialect,
     inline: Option<&[Value]>,
 ) -> Result<Template, RenderError> {
-    let _ = (stmt, inline);
-    Err(RenderError::new("rendering", dialect, "not written yet"))
+    let mut r = Renderer::new(dialect, inline);
+    r.statement(stmt)?;
+    r.finish()
+}
+
+/// What every rendering method returns.
+type Res = Result<(), RenderError>;
+
+/// CTEs that MariaDB cannot put in front of UPDATE or DELETE: each reference to one of them in
+/// a FROM clause becomes a derived table that carries its own WITH (see `mysql.rs`).
+#[derive(Clone)]
+struct MovedCtes {
+    recursive: bool,
+    ctes: Vec<&'static Cte>,
+}
+
+/// The one renderer: a buffer, the source index of each placeholder written, and the context
+/// that some dialects need while walking down the tree.
+struct Renderer<'v> {
+    dialect: Dialect,
+    inline: Option<&'v [Value]>,
+    sql: String,
+    /// The source index of each placeholder, in text order.
+    params: Vec<usize>,
+    /// Counter for generated aliases (`__cte_d1`, ...).
+    generated: u32,
+    /// How many queries deep we are: 0 for the statement itself.
+    depth: u32,
+    /// The names of the CTEs of each enclosing WITH, innermost last, for shadowing checks.
+    scopes: Vec<List<Cte>>,
+    /// Column names for a VALUES body where SQL Server needs them (the CTE's column list).
+    values_columns: List<Ident>,
+    /// MariaDB: CTEs of an UPDATE or DELETE, moved to where they are used.
+    moved: Option<MovedCtes>,
+    /// A recursive WITH was written: MariaDB needs its iteration limit lifted, SQL Server its
+    /// recursion limit.
+    recursive_seen: bool,
+}
+
+impl<'v> Renderer<'v> {
+    fn new(dialect: Dialect, inline: Option<&'v [Value]>) -> Self {
+        Renderer {
+            dialect,
+            inline,
+            sql: String::with_capacity(256),
+            params: Vec::new(),
+            generated: 0,
+            depth: 0,
+            scopes: Vec::new(),
+            values_columns: &[],
+            moved: None,
+            recursive_seen: false,
+        }
+    }
+
+    fn finish(mut self) -> Result<Template, RenderError> {
+        if self.recursive_seen {
+            match self.dialect {
+                Dialect::MariaDb => mysql::lift_recursion_limit(&mut self.sql),
+                Dialect::MsSql => mssql::lift_recursion_limit(&mut self.sql),
+                Dialect::Postgres | Dialect::MySql | Dialect::Sqlite => {}
+            }
+        }
+        let in_order = self.params.iter().enumerate().all(|(i, &p)| i == p);
+        let order = if in_order || facts::numbered_placeholders(self.dialect) {
+            ParamOrder::Source
+        } else {
+            ParamOrder::Indices(self.params.into_boxed_slice())
+        };
+        Ok(Template {
+            sql: self.sql,
+            order,
+        })
+    }
+
+    fn statement(&mut self, stmt: &Statement) -> Res {
+        match stmt {
+            Statement::Query(q) => self.query(q),
+            Statement::Insert(i) => self.insert(i),
+            Statement::Update(u) => self.update(u),
+            Statement::Delete(d) => self.delete(d),
+        }
+    }
+
+    fn write(&mut self, s: &str) {
+        self.sql.push_str(s);
+    }
+
+    /// Writes `items` separated by `, `.
+    fn comma_separated<T>(
+        &mut self,
+        items: impl IntoIterator<Item = T>,
+        mut each: impl FnMut(&mut Self, T) -> Res,
+    ) -> Res {
+        self.separated(", ", items, |r, item| each(r, item))
+    }
+
+    /// Writes `items` separated by `separator`.
+    fn separated<T>(
+        &mut self,
+        separator: &str,
+        items: impl IntoIterator<Item = T>,
+        mut each: impl FnMut(&mut Self, T) -> Res,
+    ) -> Res {
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.write(separator);
+            }
+            each(self, item)?;
+        }
+        Ok(())
+    }
+
+    /// The error for `construct`, which this dialect cannot express.
+    fn unsupported(&self, construct: &'static str, help: &'static str) -> RenderError {
+        RenderError::new(construct, self.dialect, help)
+    }
+
+    /// A fresh alias that cannot clash with a name the user wrote.
+    fn generated_alias(&mut self, kind: &str) {
+        self.generated += 1;
+        let n = self.generated;
+        self.write("__cte_");
+        self.write(kind);
+        self.write(&n.to_string());
+    }
 }

@@ -1,0 +1,217 @@
+//! INSERT, UPDATE and DELETE, with their WITH and RETURNING.
+
+use super::{facts, MovedCtes, Renderer, Res};
+use crate::tree::{Delete, Insert, QueryExpr, SelectItem, SetExpr, Update, With};
+use crate::Dialect;
+
+impl Renderer<'_> {
+    /// `INSERT INTO t [(cols)] source`, with the WITH in front, or after the column list on
+    /// MySQL/MariaDB (which have no WITH before INSERT).
+    pub(super) fn insert(&mut self, i: &Insert) -> Res {
+        let after_columns = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+        // A WITH written on the source can move to the front (or on MySQL, a WITH written in
+        // front moves to the source): the source has no outer scope to lose.
+        let with = match (&i.with, &i.source.with) {
+            (Some(_), Some(_)) => {
+                return Err(self.unsupported(
+                    "WITH both before INSERT and in its query",
+                    "write all the CTEs in one WITH",
+                ))
+            }
+            (Some(w), None) | (None, Some(w)) => Some(*w),
+            (None, None) => None,
+        };
+        // PostgreSQL and SQLite keep a WITH where it was written.
+        let leading = match self.dialect {
+            Dialect::MySql | Dialect::MariaDb => None,
+            Dialect::MsSql => with,
+            Dialect::Postgres | Dialect::Sqlite => i.with,
+        };
+        if let Some(w) = &leading {
+            self.with(w.recursive, w.ctes.iter())?;
+            self.write(" ");
+        }
+        self.write("INSERT INTO ");
+        self.object_name(&i.table);
+        if !i.columns.is_empty() {
+            self.write(" (");
+            self.ident_list(i.columns)?;
+            self.write(")");
+        }
+        self.write(" ");
+        let scope = with.map(|w| w.ctes);
+        if let Some(ctes) = scope {
+            self.scopes.push(ctes);
+        }
+        let done = self.insert_source(i.source, with, leading.is_some() || !after_columns);
+        if scope.is_some() {
+            self.scopes.pop();
+        }
+        done?;
+        self.returning(i.returning, facts::support(self.dialect).returning_insert)
+    }
+
+    /// The query of an INSERT. `with_written` tells whether its WITH is already out.
+    fn insert_source(&mut self, q: &QueryExpr, with: Option<With>, with_written: bool) -> Res {
+        if !with_written {
+            if let Some(w) = &with {
+                self.with(w.recursive, w.ctes.iter())?;
+                self.write(" ");
+            }
+        }
+        let plain_values = q.order_by.is_empty() && q.limit.is_none() && q.offset.is_none();
+        match &q.body {
+            // INSERT ... VALUES is written the same everywhere.
+            SetExpr::Values(rows) if plain_values => self.values_rows(rows),
+            _ if self.dialect == Dialect::Postgres || self.dialect == Dialect::Sqlite => {
+                self.query(q)
+            }
+            _ => self.query_after_with(q),
+        }
+    }
+
+    /// `UPDATE t [AS a] SET ... [FROM ...] [WHERE ...] [RETURNING ...]`, with the multi-table
+    /// form on MySQL/MariaDB and `UPDATE a SET ... FROM t AS a` on SQL Server.
+    pub(super) fn update(&mut self, u: &Update) -> Res {
+        self.dml_with(u.with.as_ref())?;
+        // On MariaDB the CTEs are not in scope here: references to them are rewritten.
+        let scope = u
+            .with
+            .filter(|_| self.dialect != Dialect::MariaDb)
+            .map(|w| w.ctes);
+        if let Some(ctes) = scope {
+            self.scopes.push(ctes);
+        }
+        let done = match self.dialect {
+            Dialect::MySql | Dialect::MariaDb => self.mysql_update(u),
+            Dialect::MsSql => self.mssql_update(u),
+            Dialect::Postgres | Dialect::Sqlite => self.update_from(u),
+        };
+        if scope.is_some() {
+            self.scopes.pop();
+        }
+        done?;
+        self.returning(u.returning, facts::support(self.dialect).returning_update)
+    }
+
+    /// The PostgreSQL/SQLite form.
+    fn update_from(&mut self, u: &Update) -> Res {
+        self.write("UPDATE ");
+        self.object_name(&u.table);
+        if let Some(alias) = &u.alias {
+            self.write(" AS ");
+            self.ident(alias);
+        }
+        self.write(" SET ");
+        self.assignments(u, false)?;
+        if !u.from.is_empty() {
+            self.write(" FROM ");
+            self.from(u.from)?;
+        }
+        self.where_clause(u.selection.as_ref())
+    }
+
+    /// `c = v, ...`; `qualified` writes `t.c` (for the multi-table form of MySQL/MariaDB,
+    /// where another table may have a column of the same name).
+    pub(super) fn assignments(&mut self, u: &Update, qualified: bool) -> Res {
+        self.comma_separated(u.assignments, |r, a| {
+            if qualified {
+                match &u.alias {
+                    Some(alias) => r.ident(alias),
+                    None => r.object_name(&u.table),
+                }
+                r.write(".");
+            }
+            r.ident(&a.column);
+            r.write(" = ");
+            r.expr(&a.value)
+        })
+    }
+
+    pub(super) fn where_clause(&mut self, selection: Option<&crate::tree::Expr>) -> Res {
+        if let Some(selection) = selection {
+            self.write(" WHERE ");
+            self.predicate(selection)?;
+        }
+        Ok(())
+    }
+
+    /// `DELETE FROM t [AS a] [WHERE ...] [RETURNING ...]`; `DELETE a FROM t AS a` where the
+    /// dialect has no alias in the single-table form.
+    pub(super) fn delete(&mut self, d: &Delete) -> Res {
+        self.dml_with(d.with.as_ref())?;
+        // On MariaDB the CTEs are not in scope here: references to them are rewritten.
+        let scope = d
+            .with
+            .filter(|_| self.dialect != Dialect::MariaDb)
+            .map(|w| w.ctes);
+        if let Some(ctes) = scope {
+            self.scopes.push(ctes);
+        }
+        let done = self.delete_body(d);
+        if scope.is_some() {
+            self.scopes.pop();
+        }
+        done?;
+        if self.dialect == Dialect::MariaDb && d.alias.is_some() && !d.returning.is_empty() {
+            return Err(self.unsupported(
+                "RETURNING on DELETE with a table alias",
+                "MariaDB's aliased DELETE is the multi-table form, which has no RETURNING; \
+                 drop the alias",
+            ));
+        }
+        self.returning(d.returning, facts::support(self.dialect).returning_delete)
+    }
+
+    fn delete_body(&mut self, d: &Delete) -> Res {
+        match &d.alias {
+            Some(alias) if !facts::support(self.dialect).delete_alias => {
+                self.write("DELETE ");
+                self.ident(alias);
+                self.write(" FROM ");
+                self.object_name(&d.table);
+                self.write(" AS ");
+                self.ident(alias);
+            }
+            alias => {
+                self.write("DELETE FROM ");
+                self.object_name(&d.table);
+                if let Some(alias) = alias {
+                    self.write(" AS ");
+                    self.ident(alias);
+                }
+            }
+        }
+        self.where_clause(d.selection.as_ref())
+    }
+
+    /// The WITH in front of UPDATE or DELETE; on MariaDB, which has none there, its CTEs move
+    /// to where they are used.
+    fn dml_with(&mut self, with: Option<&With>) -> Res {
+        let Some(with) = with else { return Ok(()) };
+        if self.dialect == Dialect::MariaDb {
+            self.moved = Some(MovedCtes {
+                recursive: with.recursive,
+                ctes: with.ctes.iter().collect(),
+            });
+            return Ok(());
+        }
+        self.with(with.recursive, with.ctes.iter())?;
+        self.write(" ");
+        Ok(())
+    }
+
+    fn returning(&mut self, items: &[SelectItem], supported: bool) -> Res {
+        if items.is_empty() {
+            return Ok(());
+        }
+        if !supported {
+            return Err(self.unsupported(
+                "RETURNING",
+                "run a SELECT for the changed rows in the same transaction",
+            ));
+        }
+        self.write(" RETURNING ");
+        self.select_items(items)
+    }
+}

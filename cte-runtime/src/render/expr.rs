@@ -1,0 +1,524 @@
+//! Expressions.
+//!
+//! Precedence differs between engines (SQLite's `||` binds tighter than `*`, PostgreSQL's
+//! looser than `+`; MySQL's `NOT` and `IS` sit elsewhere again), so an operand is written bare
+//! only when it binds strictly tighter than its operator on every engine, or is the left
+//! operand of the same left-associative operator. Everything else gets parentheses.
+//! `Expr::Nested` keeps the parentheses the user wrote.
+//!
+//! Division: `/` is written as is. On PostgreSQL, SQLite and SQL Server an integer divided by
+//! an integer truncates; on MySQL and MariaDB it yields a DECIMAL (`7 / 2` is `3.5000`). The
+//! operand types are not known when rendering, so this difference is documented, not hidden:
+//! write `CAST(a AS DECIMAL(p, s)) / b` or `FLOOR(a / b)` to mean the same everywhere.
+
+use super::{facts, Renderer, Res};
+use crate::tree::{
+    BinaryOp, DataType, Expr, FrameBound, FrameUnits, Function, FunctionArgs, Literal, UnaryOp,
+    WindowFrame, WindowSpec,
+};
+use crate::Dialect;
+
+/// Where an expression stands. Only SQL Server tells them apart: it has no boolean values, so
+/// a predicate in value position and a value in predicate position both need rewriting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pos {
+    /// WHERE, HAVING, ON, CASE WHEN, and the operands of AND, OR, NOT.
+    Predicate,
+    /// Everywhere else.
+    Value,
+}
+
+/// How tightly a rendered expression binds, loosest first. `Concat` and the arithmetic
+/// levels do not compare: their order differs between engines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Level {
+    Or,
+    And,
+    Not,
+    /// Comparisons, IS [NOT] NULL, [NOT] BETWEEN, [NOT] IN, [NOT] LIKE.
+    Compare,
+    Concat,
+    Add,
+    Mul,
+    Unary,
+    Atom,
+}
+
+/// Whether an operand at `child` level can be written bare under an operator at `parent`.
+fn binds_tighter(child: Level, parent: Level) -> bool {
+    let arithmetic = |l| matches!(l, Level::Add | Level::Mul);
+    if (child == Level::Concat && arithmetic(parent))
+        || (parent == Level::Concat && arithmetic(child))
+    {
+        return false;
+    }
+    child > parent
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+}
+
+fn op_level(op: BinaryOp) -> Level {
+    match op {
+        BinaryOp::Or => Level::Or,
+        BinaryOp::And => Level::And,
+        BinaryOp::Eq
+        | BinaryOp::NotEq
+        | BinaryOp::Lt
+        | BinaryOp::LtEq
+        | BinaryOp::Gt
+        | BinaryOp::GtEq => Level::Compare,
+        BinaryOp::Concat => Level::Concat,
+        BinaryOp::Plus | BinaryOp::Minus => Level::Add,
+        BinaryOp::Multiply | BinaryOp::Divide | BinaryOp::Modulo => Level::Mul,
+    }
+}
+
+fn op_text(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Plus => " + ",
+        BinaryOp::Minus => " - ",
+        BinaryOp::Multiply => " * ",
+        BinaryOp::Divide => " / ",
+        BinaryOp::Modulo => " % ",
+        BinaryOp::Concat => " || ",
+        BinaryOp::Eq => " = ",
+        BinaryOp::NotEq => " <> ",
+        BinaryOp::Lt => " < ",
+        BinaryOp::LtEq => " <= ",
+        BinaryOp::Gt => " > ",
+        BinaryOp::GtEq => " >= ",
+        BinaryOp::And => " AND ",
+        BinaryOp::Or => " OR ",
+    }
+}
+
+/// The position the operands of `op` stand in.
+fn operand_pos(op: BinaryOp) -> Pos {
+    match op {
+        BinaryOp::And | BinaryOp::Or => Pos::Predicate,
+        _ => Pos::Value,
+    }
+}
+
+/// Whether `e` is a predicate (a truth value in SQL Server's sense).
+pub(super) fn is_predicate(e: &Expr) -> bool {
+    match e {
+        Expr::Binary { op, .. } => matches!(op_level(*op), Level::Or | Level::And | Level::Compare),
+        Expr::Unary {
+            op: UnaryOp::Not, ..
+        }
+        | Expr::IsNull { .. }
+        | Expr::Between { .. }
+        | Expr::InList { .. }
+        | Expr::InSubquery { .. }
+        | Expr::Like { .. }
+        | Expr::Exists { .. } => true,
+        Expr::Nested(inner) => is_predicate(inner),
+        _ => false,
+    }
+}
+
+impl Renderer<'_> {
+    /// An expression in value position.
+    pub(super) fn expr(&mut self, e: &Expr) -> Res {
+        self.expr_at(e, Pos::Value)
+    }
+
+    /// An expression in predicate position: WHERE, HAVING, ON, CASE WHEN.
+    pub(super) fn predicate(&mut self, e: &Expr) -> Res {
+        self.expr_at(e, Pos::Predicate)
+    }
+
+    pub(super) fn expr_at(&mut self, e: &Expr, pos: Pos) -> Res {
+        if self.dialect == Dialect::MsSql {
+            match (pos, is_predicate(e)) {
+                (Pos::Value, true) => return self.mssql_predicate_as_value(e),
+                (Pos::Predicate, false) => return self.mssql_value_as_predicate(e),
+                _ => {}
+            }
+        }
+        match e {
+            Expr::Literal(lit) => {
+                self.literal(lit);
+                Ok(())
+            }
+            Expr::Param(i) => self.param(*i),
+            Expr::Column(name) => {
+                self.object_name(name);
+                Ok(())
+            }
+            Expr::Unary { op, expr } => self.unary(*op, expr),
+            Expr::Binary {
+                left,
+                op: BinaryOp::Concat,
+                right,
+            } => self.concat(left, right),
+            Expr::Binary { left, op, right } => {
+                let level = op_level(*op);
+                let pos = operand_pos(*op);
+                self.operand(left, level, Side::Left, pos)?;
+                self.write(op_text(*op));
+                self.operand(right, level, Side::Right, pos)
+            }
+            Expr::IsNull { expr, negated } => {
+                self.operand(expr, Level::Compare, Side::Left, Pos::Value)?;
+                self.write(if *negated { " IS NOT NULL" } else { " IS NULL" });
+                Ok(())
+            }
+            Expr::Between {
+                expr,
+                negated,
+                low,
+                high,
+            } => {
+                self.operand(expr, Level::Compare, Side::Left, Pos::Value)?;
+                self.write(if *negated {
+                    " NOT BETWEEN "
+                } else {
+                    " BETWEEN "
+                });
+                self.operand(low, Level::Compare, Side::Right, Pos::Value)?;
+                self.write(" AND ");
+                self.operand(high, Level::Compare, Side::Right, Pos::Value)
+            }
+            Expr::InList {
+                expr,
+                list,
+                negated,
+            } => {
+                self.operand(expr, Level::Compare, Side::Left, Pos::Value)?;
+                self.write(if *negated { " NOT IN (" } else { " IN (" });
+                self.comma_separated(*list, Self::expr)?;
+                self.write(")");
+                Ok(())
+            }
+            Expr::InSubquery {
+                expr,
+                subquery,
+                negated,
+            } => {
+                self.operand(expr, Level::Compare, Side::Left, Pos::Value)?;
+                self.write(if *negated { " NOT IN " } else { " IN " });
+                self.in_subquery(subquery)
+            }
+            Expr::Like {
+                expr,
+                negated,
+                pattern,
+            } => self.like(expr, *negated, pattern),
+            Expr::Exists { subquery, negated } => {
+                self.write(if *negated { "NOT EXISTS " } else { "EXISTS " });
+                self.subquery(subquery)
+            }
+            Expr::Subquery(q) => self.subquery(q),
+            Expr::Case {
+                operand,
+                whens,
+                else_result,
+            } => {
+                self.write("CASE");
+                if let Some(operand) = operand {
+                    self.write(" ");
+                    self.expr(operand)?;
+                }
+                // A simple CASE compares values; a searched CASE tests predicates.
+                let when_pos = if operand.is_some() {
+                    Pos::Value
+                } else {
+                    Pos::Predicate
+                };
+                for (when, then) in whens.iter() {
+                    self.write(" WHEN ");
+                    self.expr_at(when, when_pos)?;
+                    self.write(" THEN ");
+                    self.expr(then)?;
+                }
+                if let Some(else_result) = else_result {
+                    self.write(" ELSE ");
+                    self.expr(else_result)?;
+                }
+                self.write(" END");
+                Ok(())
+            }
+            Expr::Cast { expr, data_type } => self.cast(expr, *data_type),
+            Expr::Function(f) => self.function(f),
+            Expr::Nested(inner) => {
+                self.write("(");
+                self.expr_at(inner, pos)?;
+                self.write(")");
+                Ok(())
+            }
+        }
+    }
+
+    /// How tightly `e` binds once rendered in this dialect at `pos`.
+    pub(super) fn level(&self, e: &Expr, pos: Pos) -> Level {
+        if self.dialect == Dialect::MsSql {
+            match (pos, is_predicate(e)) {
+                // CASE WHEN p THEN 1 ...
+                (Pos::Value, true) => return Level::Atom,
+                // v = 1
+                (Pos::Predicate, false) => return Level::Compare,
+                _ => {}
+            }
+        }
+        match e {
+            Expr::Binary {
+                op: BinaryOp::Concat,
+                ..
+            } => match self.dialect {
+                Dialect::MySql | Dialect::MariaDb => Level::Atom,
+                Dialect::MsSql => Level::Add,
+                Dialect::Postgres | Dialect::Sqlite => Level::Concat,
+            },
+            Expr::Binary { op, .. } => op_level(*op),
+            Expr::Unary {
+                op: UnaryOp::Not, ..
+            } => Level::Not,
+            Expr::Unary { .. } => Level::Unary,
+            Expr::IsNull { .. }
+            | Expr::Between { .. }
+            | Expr::InList { .. }
+            | Expr::InSubquery { .. }
+            | Expr::Like { .. } => Level::Compare,
+            // A negative number written inline for a log.
+            Expr::Param(_) if self.inline.is_some() => Level::Unary,
+            Expr::Literal(_)
+            | Expr::Param(_)
+            | Expr::Column(_)
+            | Expr::Exists { .. }
+            | Expr::Subquery(_)
+            | Expr::Case { .. }
+            | Expr::Cast { .. }
+            | Expr::Function(_)
+            | Expr::Nested(_) => Level::Atom,
+        }
+    }
+
+    /// An operand of an operator at `parent` level, parenthesised unless that is needless on
+    /// every engine.
+    fn operand(&mut self, e: &Expr, parent: Level, side: Side, pos: Pos) -> Res {
+        let child = self.level(e, pos);
+        let associative = matches!(
+            parent,
+            Level::Or | Level::And | Level::Add | Level::Mul | Level::Concat
+        );
+        let bare =
+            binds_tighter(child, parent) || (child == parent && side == Side::Left && associative);
+        if bare {
+            self.expr_at(e, pos)
+        } else {
+            self.write("(");
+            self.expr_at(e, pos)?;
+            self.write(")");
+            Ok(())
+        }
+    }
+
+    fn unary(&mut self, op: UnaryOp, e: &Expr) -> Res {
+        let (text, pos) = match op {
+            UnaryOp::Not => ("NOT ", Pos::Predicate),
+            // No space, but never `--` (a comment): any operand that is not an atom gets
+            // parentheses.
+            UnaryOp::Minus => ("-", Pos::Value),
+            UnaryOp::Plus => ("+", Pos::Value),
+        };
+        self.write(text);
+        self.operand(e, Level::Unary, Side::Right, pos)
+    }
+
+    /// `a || b`: `||` on PostgreSQL and SQLite, `CONCAT(a, b)` on MySQL and MariaDB (where
+    /// `||` is OR), `+` on SQL Server with every operand cast to text, so that numbers
+    /// concatenate as they do on PostgreSQL and a NULL still yields NULL.
+    fn concat(&mut self, left: &Expr, right: &Expr) -> Res {
+        match self.dialect {
+            Dialect::Postgres | Dialect::Sqlite => {
+                self.operand(left, Level::Concat, Side::Left, Pos::Value)?;
+                self.write(" || ");
+                self.operand(right, Level::Concat, Side::Right, Pos::Value)
+            }
+            Dialect::MySql | Dialect::MariaDb => {
+                let mut parts = Vec::new();
+                concat_operands(left, &mut parts);
+                concat_operands(right, &mut parts);
+                self.write("CONCAT(");
+                self.comma_separated(parts, Self::expr)?;
+                self.write(")");
+                Ok(())
+            }
+            Dialect::MsSql => {
+                let mut parts = Vec::new();
+                concat_operands(left, &mut parts);
+                concat_operands(right, &mut parts);
+                self.separated(" + ", parts, |r, part| {
+                    if is_text(part) {
+                        r.expr(part)
+                    } else {
+                        r.write("CAST(");
+                        r.expr(part)?;
+                        r.write(" AS NVARCHAR(MAX))");
+                        Ok(())
+                    }
+                })
+            }
+        }
+    }
+
+    /// `CAST(x AS type)`, with each dialect's type name.
+    fn cast(&mut self, e: &Expr, ty: DataType) -> Res {
+        match facts::cast(self.dialect, ty)? {
+            facts::Cast::As(name) => {
+                self.write("CAST(");
+                self.expr(e)?;
+                self.write(" AS ");
+                self.write(&name);
+                self.write(")");
+            }
+            facts::Cast::TruncatedText(n) => {
+                self.write("SUBSTR(CAST(");
+                self.expr(e)?;
+                self.write(" AS TEXT), 1, ");
+                self.write(&n.to_string());
+                self.write(")");
+            }
+            facts::Cast::Function(name) => {
+                self.write(name);
+                self.write("(");
+                self.expr(e)?;
+                self.write(")");
+            }
+        }
+        Ok(())
+    }
+
+    /// `x [NOT] LIKE p`, with `\` as the escape character on every engine.
+    fn like(&mut self, e: &Expr, negated: bool, pattern: &Expr) -> Res {
+        self.operand(e, Level::Compare, Side::Left, Pos::Value)?;
+        self.write(if negated { " NOT LIKE " } else { " LIKE " });
+        if self.dialect == Dialect::MsSql {
+            self.mssql_like_pattern(pattern)?;
+        } else {
+            self.operand(pattern, Level::Compare, Side::Right, Pos::Value)?;
+        }
+        if facts::like_needs_escape_clause(self.dialect) {
+            self.write(" ESCAPE ");
+            self.string("\\");
+        }
+        Ok(())
+    }
+
+    fn function(&mut self, f: &Function) -> Res {
+        self.object_name(&f.name);
+        self.write("(");
+        match f.args {
+            FunctionArgs::Star => self.write("*"),
+            FunctionArgs::List { distinct, args } => {
+                if distinct {
+                    self.write("DISTINCT ");
+                }
+                self.comma_separated(args, Self::expr)?;
+            }
+        }
+        self.write(")");
+        if let Some(over) = &f.over {
+            self.write(" OVER (");
+            self.window_spec(over)?;
+            self.write(")");
+        }
+        Ok(())
+    }
+
+    fn window_spec(&mut self, w: &WindowSpec) -> Res {
+        let mut space = "";
+        if !w.partition_by.is_empty() {
+            self.write("PARTITION BY ");
+            self.comma_separated(w.partition_by, Self::expr)?;
+            space = " ";
+        }
+        if !w.order_by.is_empty() {
+            self.write(space);
+            self.write("ORDER BY ");
+            self.order_by_items(w.order_by, super::query::OrderOf::Window)?;
+            space = " ";
+        }
+        if let Some(frame) = &w.frame {
+            self.write(space);
+            self.window_frame(frame)?;
+        }
+        Ok(())
+    }
+
+    fn window_frame(&mut self, frame: &WindowFrame) -> Res {
+        self.write(match frame.units {
+            FrameUnits::Rows => "ROWS ",
+            FrameUnits::Range => "RANGE ",
+            FrameUnits::Groups if facts::support(self.dialect).groups_frame => "GROUPS ",
+            FrameUnits::Groups => {
+                return Err(self.unsupported("GROUPS window frame", "use a ROWS or RANGE frame"))
+            }
+        });
+        match &frame.end {
+            Some(end) => {
+                self.write("BETWEEN ");
+                self.frame_bound(frame.units, &frame.start)?;
+                self.write(" AND ");
+                self.frame_bound(frame.units, end)
+            }
+            None => self.frame_bound(frame.units, &frame.start),
+        }
+    }
+
+    fn frame_bound(&mut self, units: FrameUnits, bound: &FrameBound) -> Res {
+        let (offset, direction) = match bound {
+            FrameBound::CurrentRow => {
+                self.write("CURRENT ROW");
+                return Ok(());
+            }
+            FrameBound::Preceding(offset) => (offset, " PRECEDING"),
+            FrameBound::Following(offset) => (offset, " FOLLOWING"),
+        };
+        match offset {
+            None => self.write("UNBOUNDED"),
+            Some(_) if self.dialect == Dialect::MsSql && units == FrameUnits::Range => {
+                return Err(self.unsupported(
+                    "RANGE frame with an offset",
+                    "SQL Server's RANGE frames only take UNBOUNDED and CURRENT ROW",
+                ))
+            }
+            Some(e) => self.operand(e, Level::Unary, Side::Left, Pos::Value)?,
+        }
+        self.write(direction);
+        Ok(())
+    }
+}
+
+/// The operands of a chain of `||`, flattened (concatenation is associative).
+fn concat_operands<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match e {
+        Expr::Binary {
+            left,
+            op: BinaryOp::Concat,
+            right,
+        } => {
+            concat_operands(left, out);
+            concat_operands(right, out);
+        }
+        e => out.push(e),
+    }
+}
+
+/// Whether `e` is certainly text already, so SQL Server needs no cast to concatenate it.
+fn is_text(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Literal(Literal::String(_))
+            | Expr::Cast {
+                data_type: DataType::Text | DataType::Varchar(_),
+                ..
+            }
+    )
+}

@@ -1,0 +1,354 @@
+//! Every per-dialect fact that is plain data, in one place: quoting, placeholders, literals,
+//! type names and what each engine supports. Structural rewrites live in the dialect files.
+
+use crate::tree::DataType;
+use crate::{Dialect, RenderError};
+
+/// What an engine can express natively. A `false` means the renderer emulates the construct
+/// or returns a `RenderError`.
+pub(super) struct Support {
+    /// `WITH RECURSIVE` is spelled with the keyword (SQL Server has none).
+    pub recursive_keyword: bool,
+    /// `AS [NOT] MATERIALIZED (...)`; dropped elsewhere, as it is only a hint.
+    pub materialized: bool,
+    /// SQL-standard `SEARCH` and `CYCLE` clauses (PostgreSQL 14+).
+    pub search_cycle: bool,
+    /// INSERT/UPDATE/DELETE ... RETURNING as a CTE body.
+    pub data_modifying_cte: bool,
+    /// `anchor UNION ALL r1 UNION ALL r2` with several members that reference the CTE.
+    pub several_recursive_members: bool,
+    /// `NULLS FIRST` / `NULLS LAST` in ORDER BY.
+    pub nulls_order: bool,
+    pub full_join: bool,
+    /// `LATERAL (subquery)`; SQL Server has CROSS/OUTER APPLY instead (see `mssql.rs`).
+    pub lateral: bool,
+    /// `INTERSECT ALL` and `EXCEPT ALL`.
+    pub set_op_all: bool,
+    /// `GROUPS` window frames.
+    pub groups_frame: bool,
+    /// A subquery in FROM must have an alias.
+    pub derived_needs_alias: bool,
+    /// `alias(col, ...)` on a derived table.
+    pub derived_column_aliases: bool,
+    /// `alias(col, ...)` on a table or CTE name.
+    pub table_column_aliases: bool,
+    pub returning_insert: bool,
+    pub returning_update: bool,
+    pub returning_delete: bool,
+    /// `DELETE FROM t AS a`; otherwise the multi-table `DELETE a FROM t AS a`.
+    pub delete_alias: bool,
+}
+
+const POSTGRES: Support = Support {
+    recursive_keyword: true,
+    materialized: true,
+    search_cycle: true,
+    data_modifying_cte: true,
+    several_recursive_members: false,
+    nulls_order: true,
+    full_join: true,
+    lateral: true,
+    set_op_all: true,
+    groups_frame: true,
+    derived_needs_alias: true,
+    derived_column_aliases: true,
+    table_column_aliases: true,
+    returning_insert: true,
+    returning_update: true,
+    returning_delete: true,
+    delete_alias: true,
+};
+
+const MYSQL: Support = Support {
+    recursive_keyword: true,
+    materialized: false,
+    search_cycle: false,
+    data_modifying_cte: false,
+    several_recursive_members: true,
+    nulls_order: false,
+    full_join: false,
+    lateral: true,
+    set_op_all: true,
+    groups_frame: false,
+    derived_needs_alias: true,
+    derived_column_aliases: true,
+    table_column_aliases: false,
+    returning_insert: false,
+    returning_update: false,
+    returning_delete: false,
+    delete_alias: true,
+};
+
+const MARIADB: Support = Support {
+    lateral: false,
+    derived_column_aliases: false,
+    returning_insert: true,
+    returning_delete: true,
+    delete_alias: false,
+    ..MYSQL
+};
+
+const SQLITE: Support = Support {
+    recursive_keyword: true,
+    materialized: true,
+    search_cycle: false,
+    data_modifying_cte: false,
+    several_recursive_members: true,
+    nulls_order: true,
+    full_join: true,
+    lateral: false,
+    set_op_all: false,
+    groups_frame: true,
+    derived_needs_alias: false,
+    derived_column_aliases: false,
+    table_column_aliases: false,
+    returning_insert: true,
+    returning_update: true,
+    returning_delete: true,
+    delete_alias: true,
+};
+
+const MSSQL: Support = Support {
+    recursive_keyword: false,
+    materialized: false,
+    search_cycle: false,
+    data_modifying_cte: false,
+    several_recursive_members: true,
+    nulls_order: false,
+    full_join: true,
+    lateral: false,
+    set_op_all: false,
+    groups_frame: false,
+    derived_needs_alias: true,
+    derived_column_aliases: true,
+    table_column_aliases: false,
+    returning_insert: false,
+    returning_update: false,
+    returning_delete: false,
+    delete_alias: false,
+};
+
+pub(super) const fn support(d: Dialect) -> &'static Support {
+    match d {
+        Dialect::Postgres => &POSTGRES,
+        Dialect::MySql => &MYSQL,
+        Dialect::MariaDb => &MARIADB,
+        Dialect::Sqlite => &SQLITE,
+        Dialect::MsSql => &MSSQL,
+    }
+}
+
+/// Opening quote, closing quote; the closing quote is doubled inside a quoted identifier.
+pub(super) const fn identifier_quotes(d: Dialect) -> (char, char) {
+    match d {
+        Dialect::Postgres | Dialect::Sqlite => ('"', '"'),
+        Dialect::MySql | Dialect::MariaDb => ('`', '`'),
+        Dialect::MsSql => ('[', ']'),
+    }
+}
+
+/// `$1` and `@P1` name their parameter; `?` takes them in text order.
+pub(super) const fn numbered_placeholders(d: Dialect) -> bool {
+    matches!(d, Dialect::Postgres | Dialect::MsSql)
+}
+
+/// The placeholder prefix: numbered ones are followed by the 1-based source index.
+pub(super) const fn placeholder(d: Dialect) -> &'static str {
+    match d {
+        Dialect::Postgres => "$",
+        Dialect::MsSql => "@P",
+        Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => "?",
+    }
+}
+
+/// Boolean literals in value position. SQL Server has no boolean type: `1`/`0` (BIT values);
+/// in predicate position it needs a comparison, which `expr.rs` adds.
+pub(super) const fn bool_literal(d: Dialect, b: bool) -> &'static str {
+    match (d, b) {
+        (Dialect::MsSql, true) => "1",
+        (Dialect::MsSql, false) => "0",
+        (_, true) => "TRUE",
+        (_, false) => "FALSE",
+    }
+}
+
+/// MySQL and MariaDB treat `\` in a string literal as an escape (unless the server runs with
+/// NO_BACKSLASH_ESCAPES), so it is doubled there.
+pub(super) const fn backslash_escapes(d: Dialect) -> bool {
+    matches!(d, Dialect::MySql | Dialect::MariaDb)
+}
+
+/// SQL Server string literals are `N'...'`, so that text outside the database's code page
+/// survives.
+pub(super) const fn string_prefix(d: Dialect) -> &'static str {
+    match d {
+        Dialect::MsSql => "N",
+        _ => "",
+    }
+}
+
+/// `LIKE` patterns: PostgreSQL and MySQL take `\` as the escape character by default; SQLite
+/// and SQL Server have none, so they get an explicit `ESCAPE '\'` to mean the same.
+pub(super) const fn like_needs_escape_clause(d: Dialect) -> bool {
+    matches!(d, Dialect::Sqlite | Dialect::MsSql)
+}
+
+/// The width a TEXT cast gets on MySQL/MariaDB, which only cast to CHAR(n). Large enough that a
+/// path built in a recursive CTE never truncates (the anchor's type fixes the column's width):
+/// MariaDB makes it a LONGTEXT. (`CHAR(4294967295)` overflows to `VARCHAR(1)` on MariaDB.)
+pub(super) const MYSQL_TEXT_WIDTH: u32 = 16_777_216;
+
+/// Type names above 4000 characters are written as NVARCHAR(MAX) on SQL Server.
+const MSSQL_MAX_NVARCHAR: u32 = 4000;
+
+/// How a CAST is written in a dialect.
+pub(super) enum Cast {
+    /// `CAST(x AS <type>)`.
+    As(String),
+    /// `SUBSTR(CAST(x AS TEXT), 1, n)`: SQLite's VARCHAR(n) does not truncate.
+    TruncatedText(u32),
+    /// `<function>(x)`: SQLite has no date type; `DATE(x)` yields the date as text.
+    Function(&'static str),
+}
+
+/// The CAST of `ty` in `d`, or the error when the dialect has no type with that meaning.
+pub(super) fn cast(d: Dialect, ty: DataType) -> Result<Cast, RenderError> {
+    let err = |help| Err(RenderError::new(cast_name(ty), d, help));
+    let named = |s: &str| Ok(Cast::As(s.to_owned()));
+    match d {
+        Dialect::Postgres => match ty {
+            DataType::SmallInt => named("SMALLINT"),
+            DataType::Integer => named("INTEGER"),
+            DataType::BigInt => named("BIGINT"),
+            DataType::Decimal { precision, scale } => Ok(Cast::As(decimal(precision, scale))),
+            DataType::Real => named("REAL"),
+            DataType::Double => named("DOUBLE PRECISION"),
+            DataType::Text => named("TEXT"),
+            DataType::Varchar(n) => Ok(Cast::As(sized("VARCHAR", n))),
+            DataType::Char(n) => Ok(Cast::As(sized("CHAR", n))),
+            DataType::Boolean => named("BOOLEAN"),
+            DataType::Date => named("DATE"),
+            DataType::Time => named("TIME"),
+            DataType::Timestamp => named("TIMESTAMP"),
+            DataType::Blob => named("BYTEA"),
+        },
+        Dialect::MySql | Dialect::MariaDb => match ty {
+            // CAST AS SIGNED is a BIGINT: out-of-range values that PostgreSQL rejects for
+            // SMALLINT/INTEGER pass here, but every value PostgreSQL accepts is the same.
+            DataType::SmallInt | DataType::Integer | DataType::BigInt => named("SIGNED"),
+            DataType::Decimal {
+                precision: Some(p),
+                scale,
+            } => Ok(Cast::As(decimal(Some(p), scale))),
+            DataType::Decimal {
+                precision: None, ..
+            } => err("DECIMAL without a precision is DECIMAL(10, 0) here; write DECIMAL(p, s)"),
+            DataType::Real => named("FLOAT"),
+            DataType::Double => named("DOUBLE"),
+            DataType::Text | DataType::Varchar(None) => {
+                Ok(Cast::As(format!("CHAR({MYSQL_TEXT_WIDTH})")))
+            }
+            // CAST AS CHAR(n) truncates to n characters, as PostgreSQL's VARCHAR(n) does.
+            DataType::Varchar(Some(n)) => Ok(Cast::As(format!("CHAR({n})"))),
+            DataType::Char(_) => {
+                err("CHAR(n) pads with spaces on PostgreSQL but not here; cast to VARCHAR(n)")
+            }
+            DataType::Boolean => err("there is no boolean type; compare instead, e.g. x <> 0"),
+            DataType::Date => named("DATE"),
+            DataType::Time => named("TIME(6)"),
+            DataType::Timestamp => named("DATETIME(6)"),
+            DataType::Blob => named("BINARY"),
+        },
+        Dialect::Sqlite => match ty {
+            DataType::SmallInt | DataType::Integer | DataType::BigInt => named("INTEGER"),
+            DataType::Decimal {
+                precision: None, ..
+            } => named("NUMERIC"),
+            DataType::Decimal { .. } => {
+                err("there is no fixed-point type, so precision and scale would be ignored")
+            }
+            DataType::Real | DataType::Double => named("REAL"),
+            DataType::Text | DataType::Varchar(None) => named("TEXT"),
+            DataType::Varchar(Some(n)) => Ok(Cast::TruncatedText(n)),
+            DataType::Char(_) => {
+                err("CHAR(n) pads with spaces on PostgreSQL but not here; cast to VARCHAR(n)")
+            }
+            DataType::Boolean => err("there is no boolean type; compare instead, e.g. x <> 0"),
+            DataType::Date => Ok(Cast::Function("DATE")),
+            DataType::Time | DataType::Timestamp => err(
+                "there is no time type, and TIME()/DATETIME() drop fractional seconds; \
+                 use strftime",
+            ),
+            DataType::Blob => named("BLOB"),
+        },
+        Dialect::MsSql => match ty {
+            DataType::SmallInt => named("SMALLINT"),
+            DataType::Integer => named("INT"),
+            DataType::BigInt => named("BIGINT"),
+            DataType::Decimal {
+                precision: Some(p),
+                scale,
+            } => Ok(Cast::As(decimal(Some(p), scale))),
+            DataType::Decimal {
+                precision: None, ..
+            } => err("DECIMAL without a precision is DECIMAL(18, 0) here; write DECIMAL(p, s)"),
+            DataType::Real => named("REAL"),
+            DataType::Double => named("FLOAT"),
+            DataType::Text | DataType::Varchar(None) => named("NVARCHAR(MAX)"),
+            DataType::Varchar(Some(n)) if n <= MSSQL_MAX_NVARCHAR => {
+                Ok(Cast::As(format!("NVARCHAR({n})")))
+            }
+            DataType::Char(Some(n)) if n <= MSSQL_MAX_NVARCHAR => {
+                Ok(Cast::As(format!("NCHAR({n})")))
+            }
+            // PostgreSQL's CHAR is CHAR(1); SQL Server's would be NCHAR(30).
+            DataType::Char(None) => named("NCHAR(1)"),
+            DataType::Varchar(Some(_)) | DataType::Char(Some(_)) => {
+                err("lengths above 4000 do not exist here; cast to TEXT")
+            }
+            DataType::Boolean => named("BIT"),
+            DataType::Date => named("DATE"),
+            DataType::Time => named("TIME"),
+            DataType::Timestamp => named("DATETIME2"),
+            DataType::Blob => named("VARBINARY(MAX)"),
+        },
+    }
+}
+
+/// The type as a user would write it, to name it in an error.
+fn cast_name(ty: DataType) -> &'static str {
+    match ty {
+        DataType::SmallInt => "CAST AS SMALLINT",
+        DataType::Integer => "CAST AS INTEGER",
+        DataType::BigInt => "CAST AS BIGINT",
+        DataType::Decimal {
+            precision: None, ..
+        } => "CAST AS DECIMAL without precision",
+        DataType::Decimal { .. } => "CAST AS DECIMAL(p, s)",
+        DataType::Real => "CAST AS REAL",
+        DataType::Double => "CAST AS DOUBLE PRECISION",
+        DataType::Text => "CAST AS TEXT",
+        DataType::Varchar(_) => "CAST AS VARCHAR(n)",
+        DataType::Char(_) => "CAST AS CHAR(n)",
+        DataType::Boolean => "CAST AS BOOLEAN",
+        DataType::Date => "CAST AS DATE",
+        DataType::Time => "CAST AS TIME",
+        DataType::Timestamp => "CAST AS TIMESTAMP",
+        DataType::Blob => "CAST AS BLOB",
+    }
+}
+
+fn decimal(precision: Option<u32>, scale: Option<u32>) -> String {
+    match (precision, scale) {
+        (Some(p), Some(s)) => format!("DECIMAL({p}, {s})"),
+        (Some(p), None) => format!("DECIMAL({p})"),
+        (None, _) => "DECIMAL".to_owned(),
+    }
+}
+
+fn sized(name: &str, n: Option<u32>) -> String {
+    match n {
+        Some(n) => format!("{name}({n})"),
+        None => name.to_owned(),
+    }
+}

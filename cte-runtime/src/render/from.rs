@@ -1,0 +1,160 @@
+//! FROM clauses: tables, derived tables, joins, LATERAL.
+
+use super::{facts, Renderer, Res};
+use crate::tree::{
+    Expr, Join, JoinConstraint, JoinKind, Literal, QueryExpr, TableAlias, TableFactor,
+    TableWithJoins,
+};
+use crate::Dialect;
+
+/// Whether a FROM item is a `LATERAL (subquery)`.
+pub(super) fn is_lateral(f: &TableFactor) -> bool {
+    matches!(f, TableFactor::Derived { lateral: true, .. })
+}
+
+impl Renderer<'_> {
+    /// The comma-separated items of a FROM clause, without the keyword.
+    pub(super) fn from(&mut self, items: &[TableWithJoins]) -> Res {
+        if self.dialect == Dialect::MsSql {
+            return self.mssql_from(items);
+        }
+        self.comma_separated(items, Self::table_with_joins)
+    }
+
+    pub(super) fn table_with_joins(&mut self, t: &TableWithJoins) -> Res {
+        self.table_factor(&t.relation)?;
+        for join in t.joins {
+            self.join(join)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn join(&mut self, join: &Join) -> Res {
+        if self.dialect == Dialect::MsSql && is_lateral(&join.relation) {
+            return self.mssql_apply(join);
+        }
+        self.write(match join.kind {
+            JoinKind::Inner => " JOIN ",
+            JoinKind::Left => " LEFT JOIN ",
+            JoinKind::Right => " RIGHT JOIN ",
+            JoinKind::Full if facts::support(self.dialect).full_join => " FULL JOIN ",
+            JoinKind::Full => {
+                return Err(self.unsupported(
+                    "FULL JOIN",
+                    "UNION a LEFT JOIN with the unmatched rows of a RIGHT JOIN",
+                ))
+            }
+            JoinKind::Cross => " CROSS JOIN ",
+        });
+        self.table_factor(&join.relation)?;
+        self.join_constraint(join.kind, &join.constraint)
+    }
+
+    pub(super) fn join_constraint(&mut self, kind: JoinKind, c: &JoinConstraint) -> Res {
+        match c {
+            JoinConstraint::On(e) => {
+                self.write(" ON ");
+                self.predicate(e)
+            }
+            JoinConstraint::Using(cols) => {
+                self.write(" USING (");
+                self.ident_list(cols)?;
+                self.write(")");
+                Ok(())
+            }
+            // A LATERAL join written without a condition joins every pair.
+            JoinConstraint::None if kind != JoinKind::Cross => {
+                self.write(" ON ");
+                self.predicate(&Expr::Literal(Literal::Bool(true)))
+            }
+            JoinConstraint::None => Ok(()),
+        }
+    }
+
+    pub(super) fn table_factor(&mut self, f: &TableFactor) -> Res {
+        match f {
+            TableFactor::Table { name, alias } => {
+                if self.dialect == Dialect::MariaDb && self.moved_cte_reference(name, alias)? {
+                    return Ok(());
+                }
+                self.object_name(name);
+                if let Some(alias) = alias {
+                    if !alias.columns.is_empty()
+                        && !facts::support(self.dialect).table_column_aliases
+                    {
+                        return Err(self.unsupported(
+                            "column aliases on a table name",
+                            "alias the columns in a subquery or CTE instead",
+                        ));
+                    }
+                    self.table_alias(alias)?;
+                }
+                Ok(())
+            }
+            TableFactor::Derived {
+                lateral,
+                subquery,
+                alias,
+            } => {
+                if *lateral {
+                    if !facts::support(self.dialect).lateral {
+                        return Err(self.unsupported(
+                            "LATERAL",
+                            "rewrite the lateral subquery as a join or a scalar subquery",
+                        ));
+                    }
+                    self.write("LATERAL ");
+                }
+                self.derived(subquery, alias.as_ref())
+            }
+            TableFactor::Nested(t) => {
+                self.write("(");
+                self.table_with_joins(t)?;
+                self.write(")");
+                Ok(())
+            }
+        }
+    }
+
+    /// `(subquery) [AS alias [(cols)]]`, with a generated alias where the dialect needs one.
+    pub(super) fn derived(&mut self, subquery: &QueryExpr, alias: Option<&TableAlias>) -> Res {
+        let support = facts::support(self.dialect);
+        self.write("(");
+        // A VALUES body takes its column names from the alias on SQL Server.
+        let columns = alias.map_or(&[][..], |a| a.columns);
+        let outer = std::mem::replace(&mut self.values_columns, columns);
+        let done = self.nested(|r| r.query(subquery));
+        self.values_columns = outer;
+        done?;
+        self.write(")");
+        match alias {
+            Some(alias) => {
+                if !alias.columns.is_empty() && !support.derived_column_aliases {
+                    return Err(self.unsupported(
+                        "column aliases on a derived table",
+                        "name the columns with AS inside the subquery",
+                    ));
+                }
+                self.table_alias(alias)
+            }
+            None if support.derived_needs_alias => {
+                self.write(" AS ");
+                self.generated_alias("d");
+                Ok(())
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// ` AS alias [(cols)]`.
+    pub(super) fn table_alias(&mut self, alias: &TableAlias) -> Res {
+        self.write(" AS ");
+        self.ident(&alias.name);
+        if !alias.columns.is_empty() {
+            self.write(" (");
+            self.ident_list(alias.columns)?;
+            self.write(")");
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,134 @@
+//! Identifiers, literals and parameters: the leaves of the tree.
+
+use std::fmt::Write as _;
+
+use super::{facts, Renderer, Res};
+use crate::tree::{Ident, Literal, ObjectName};
+use crate::{Dialect, Value};
+
+impl Renderer<'_> {
+    /// An identifier: as written, or quoted when written raw (`r#order`).
+    pub(super) fn ident(&mut self, id: &Ident) {
+        if !id.raw {
+            self.write(id.value);
+            return;
+        }
+        let (open, close) = facts::identifier_quotes(self.dialect);
+        self.sql.push(open);
+        for c in id.value.chars() {
+            if c == close {
+                self.sql.push(close);
+            }
+            self.sql.push(c);
+        }
+        self.sql.push(close);
+    }
+
+    /// `a.b.c`.
+    pub(super) fn object_name(&mut self, name: &ObjectName) {
+        for (i, part) in name.0.iter().enumerate() {
+            if i > 0 {
+                self.write(".");
+            }
+            self.ident(part);
+        }
+    }
+
+    /// `a, b, c`.
+    pub(super) fn ident_list(&mut self, ids: &[Ident]) -> Res {
+        self.comma_separated(ids, |r, id| {
+            r.ident(id);
+            Ok(())
+        })
+    }
+
+    pub(super) fn literal(&mut self, lit: &Literal) {
+        match lit {
+            Literal::Integer(digits) | Literal::Decimal(digits) => self.write(digits),
+            Literal::String(s) => self.string(s),
+            Literal::Bool(b) => self.write(facts::bool_literal(self.dialect, *b)),
+            Literal::Null => self.write("NULL"),
+        }
+    }
+
+    /// A string literal, escaped for the dialect.
+    pub(super) fn string(&mut self, s: &str) {
+        self.write(facts::string_prefix(self.dialect));
+        self.sql.push('\'');
+        let backslash = facts::backslash_escapes(self.dialect);
+        for c in s.chars() {
+            match c {
+                '\'' => self.write("''"),
+                '\\' if backslash => self.write("\\\\"),
+                // A NUL would end the literal on MySQL/MariaDB; `\0` is its escape there.
+                '\0' if backslash => self.write("\\0"),
+                c => self.sql.push(c),
+            }
+        }
+        self.sql.push('\'');
+    }
+
+    /// A parameter: a placeholder, or with `inline` set, the value as an escaped literal.
+    pub(super) fn param(&mut self, index: usize) -> Res {
+        if let Some(values) = self.inline {
+            let value = values.get(index).ok_or_else(|| {
+                self.unsupported(
+                    "a parameter without a value",
+                    "the query has fewer values than placeholders",
+                )
+            })?;
+            return self.value(value);
+        }
+        self.params.push(index);
+        self.write(facts::placeholder(self.dialect));
+        if facts::numbered_placeholders(self.dialect) {
+            let _ = write!(self.sql, "{}", index + 1);
+        }
+        Ok(())
+    }
+
+    /// A value written as a literal, for `to_inline_sql`.
+    fn value(&mut self, value: &Value) -> Res {
+        match value {
+            Value::Null => self.write("NULL"),
+            Value::Bool(b) => self.write(facts::bool_literal(self.dialect, *b)),
+            Value::I64(n) => {
+                let _ = write!(self.sql, "{n}");
+            }
+            Value::F64(f) if !f.is_finite() => {
+                return Err(self.unsupported(
+                    "a NaN or infinite float as a literal",
+                    "only finite numbers have a literal; bind the value as a parameter",
+                ));
+            }
+            // `{:e}` is the shortest text that reads back as the same f64, in float syntax.
+            Value::F64(f) if self.dialect == Dialect::Postgres => {
+                // A literal with an exponent is NUMERIC on PostgreSQL.
+                let _ = write!(self.sql, "CAST({f:e} AS DOUBLE PRECISION)");
+            }
+            Value::F64(f) => {
+                let _ = write!(self.sql, "{f:e}");
+            }
+            Value::Text(s) => self.string(s),
+            Value::Bytes(b) => self.bytes(b),
+        }
+        Ok(())
+    }
+
+    /// A byte string in the dialect's hex literal.
+    fn bytes(&mut self, bytes: &[u8]) {
+        match self.dialect {
+            Dialect::Postgres => self.write("'\\x"),
+            Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => self.write("X'"),
+            Dialect::MsSql => self.write("0x"),
+        }
+        for b in bytes {
+            let _ = write!(self.sql, "{b:02X}");
+        }
+        match self.dialect {
+            Dialect::Postgres => self.write("'::bytea"),
+            Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => self.write("'"),
+            Dialect::MsSql => {}
+        }
+    }
+}

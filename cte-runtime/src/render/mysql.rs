@@ -1,0 +1,162 @@
+//! What MySQL and MariaDB need written differently: LIMIT, the multi-table UPDATE, subqueries
+//! with LIMIT under IN, and on MariaDB, CTEs of UPDATE/DELETE moved to where they are used and
+//! the recursion limit lifted.
+
+use super::query::same_name;
+use super::{scope, MovedCtes, Renderer, Res};
+use crate::tree::{Cte, Expr, ObjectName, QueryExpr, TableAlias, Update};
+
+/// The largest row count, for OFFSET without LIMIT (the MySQL manual's own idiom).
+const NO_LIMIT: &str = "18446744073709551615";
+
+/// MariaDB stops a recursive CTE after `max_recursive_iterations` (1000 by default) and returns
+/// what it has so far, without an error. A recursive statement runs with the limit lifted, so
+/// it ends when the recursion does, as on the other engines.
+pub(super) fn lift_recursion_limit(sql: &mut String) {
+    sql.insert_str(
+        0,
+        "SET STATEMENT max_recursive_iterations = 4294967295 FOR ",
+    );
+}
+
+impl Renderer<'_> {
+    /// ` LIMIT n OFFSET m`, where n and m must be literals or placeholders.
+    pub(super) fn mysql_limit_offset(&mut self, q: &QueryExpr) -> Res {
+        if q.limit.is_none() && q.offset.is_none() {
+            return Ok(());
+        }
+        self.write(" LIMIT ");
+        match &q.limit {
+            Some(limit) => self.mysql_row_count(limit)?,
+            None => self.write(NO_LIMIT),
+        }
+        if let Some(offset) = &q.offset {
+            self.write(" OFFSET ");
+            self.mysql_row_count(offset)?;
+        }
+        Ok(())
+    }
+
+    fn mysql_row_count(&mut self, e: &Expr) -> Res {
+        match e {
+            Expr::Literal(crate::tree::Literal::Integer(_)) | Expr::Param(_) => self.expr(e),
+            _ => Err(self.unsupported(
+                "an expression in LIMIT or OFFSET",
+                "LIMIT and OFFSET take only a number or a parameter here; compute the value in Rust",
+            )),
+        }
+    }
+
+    /// `IN (subquery)`: MySQL and MariaDB reject LIMIT in such a subquery, but not in a
+    /// derived table inside it, which means the same.
+    pub(super) fn in_subquery(&mut self, q: &QueryExpr) -> Res {
+        let limited = q.limit.is_some() || q.offset.is_some();
+        if !(limited
+            && matches!(
+                self.dialect,
+                crate::Dialect::MySql | crate::Dialect::MariaDb
+            ))
+        {
+            return self.subquery(q);
+        }
+        self.write("(SELECT * FROM ");
+        self.nested(|r| r.derived(q, None))?;
+        self.write(")");
+        Ok(())
+    }
+
+    /// `UPDATE t [AS a][, from...] SET t.c = v [WHERE ...]`.
+    pub(super) fn mysql_update(&mut self, u: &Update) -> Res {
+        self.write("UPDATE ");
+        self.object_name(&u.table);
+        if let Some(alias) = &u.alias {
+            self.write(" AS ");
+            self.ident(alias);
+        }
+        for item in u.from {
+            self.write(", ");
+            self.table_with_joins(item)?;
+        }
+        self.write(" SET ");
+        self.assignments(u, !u.from.is_empty())?;
+        self.where_clause(u.selection.as_ref())
+    }
+
+    /// On MariaDB, a reference to a CTE of the UPDATE/DELETE becomes a derived table that
+    /// carries the CTEs it needs: `(WITH c AS (...) SELECT * FROM c) AS c`. That reads the
+    /// same rows wherever it stands. Returns whether `name` was such a reference.
+    pub(super) fn moved_cte_reference(
+        &mut self,
+        name: &ObjectName,
+        alias: &Option<TableAlias>,
+    ) -> Result<bool, crate::RenderError> {
+        let Some(moved) = &self.moved else {
+            return Ok(false);
+        };
+        let [single] = name.0 else { return Ok(false) };
+        let shadowed = self
+            .scopes
+            .iter()
+            .any(|ctes| ctes.iter().any(|c| same_name(&c.name, single)));
+        if shadowed || !moved.ctes.iter().any(|c| same_name(&c.name, single)) {
+            return Ok(false);
+        }
+        let needed = needed_ctes(moved, single);
+        let recursive = moved.recursive;
+        let moved = self.moved.take();
+        let done = self.nested(|r| {
+            r.write("(");
+            r.with(recursive, needed.iter().copied())?;
+            r.write(" SELECT * FROM ");
+            r.ident(single);
+            r.write(")");
+            Ok(())
+        });
+        self.moved = moved;
+        done?;
+        match alias {
+            Some(alias) => self.table_alias(alias)?,
+            None => {
+                self.write(" AS ");
+                self.ident(single);
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// The CTEs that reading `name` needs: itself and those it reads, transitively, in their
+/// order in the WITH.
+fn needed_ctes(moved: &MovedCtes, name: &crate::tree::Ident) -> Vec<&'static Cte> {
+    let mut needed: Vec<bool> = moved
+        .ctes
+        .iter()
+        .map(|c| same_name(&c.name, name))
+        .collect();
+    loop {
+        let mut grew = false;
+        for (i, cte) in moved.ctes.iter().enumerate() {
+            if needed.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let read = moved.ctes.iter().zip(&needed).any(|(reader, &is_needed)| {
+                is_needed && scope::statement_mentions(reader.body, &cte.name)
+            });
+            if read {
+                if let Some(flag) = needed.get_mut(i) {
+                    *flag = true;
+                    grew = true;
+                }
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    moved
+        .ctes
+        .iter()
+        .zip(needed)
+        .filter_map(|(c, n)| n.then_some(*c))
+        .collect()
+}

@@ -1,0 +1,446 @@
+//! Queries: WITH, set operations, SELECT, VALUES, ORDER BY, LIMIT and OFFSET.
+
+use super::expr::Pos;
+use super::{facts, scope, Renderer, Res};
+use crate::tree::{
+    Cte, Expr, Ident, List, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr, Search,
+    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement, With,
+};
+use crate::Dialect;
+
+/// What an ORDER BY belongs to, for the emulation of NULLS FIRST/LAST.
+#[derive(Clone, Copy)]
+pub(super) enum OrderOf<'a> {
+    /// The ORDER BY of a query with this body.
+    Query(&'a SetExpr),
+    /// A window's ORDER BY.
+    Window,
+}
+
+impl Renderer<'_> {
+    /// A query: `[WITH ...] body [ORDER BY ...] [LIMIT ...]`.
+    pub(super) fn query(&mut self, q: &QueryExpr) -> Res {
+        if let Some(with) = &q.with {
+            if self.depth > 0 && self.dialect == Dialect::MsSql {
+                return Err(self.unsupported(
+                    "WITH inside a subquery",
+                    "SQL Server only takes WITH at the start of a statement; \
+                     move the CTE to the statement's WITH",
+                ));
+            }
+            self.with(with.recursive, with.ctes.iter())?;
+            self.write(" ");
+            self.scopes.push(with.ctes);
+            let done = self.query_after_with(q);
+            self.scopes.pop();
+            done
+        } else {
+            self.query_after_with(q)
+        }
+    }
+
+    /// A query without its WITH, which the caller has written (or moved elsewhere).
+    pub(super) fn query_after_with(&mut self, q: &QueryExpr) -> Res {
+        self.set_expr(&q.body)?;
+        if !q.order_by.is_empty() {
+            self.write(" ORDER BY ");
+            self.order_by_items(q.order_by, OrderOf::Query(&q.body))?;
+        }
+        match self.dialect {
+            Dialect::Postgres => self.limit_offset(q),
+            Dialect::Sqlite => self.sqlite_limit_offset(q),
+            Dialect::MySql | Dialect::MariaDb => self.mysql_limit_offset(q),
+            Dialect::MsSql => self.mssql_offset_fetch(q),
+        }
+    }
+
+    /// ` LIMIT n OFFSET m`, as written.
+    fn limit_offset(&mut self, q: &QueryExpr) -> Res {
+        if let Some(limit) = &q.limit {
+            self.write(" LIMIT ");
+            self.expr(limit)?;
+        }
+        if let Some(offset) = &q.offset {
+            self.write(" OFFSET ");
+            self.expr(offset)?;
+        }
+        Ok(())
+    }
+
+    /// A query in parentheses, one level deeper: a subquery or a derived table.
+    pub(super) fn subquery(&mut self, q: &QueryExpr) -> Res {
+        self.write("(");
+        self.nested(|r| r.query(q))?;
+        self.write(")");
+        Ok(())
+    }
+
+    /// Runs `f` one query level deeper.
+    pub(super) fn nested(&mut self, f: impl FnOnce(&mut Self) -> Res) -> Res {
+        self.depth += 1;
+        let done = f(self);
+        self.depth -= 1;
+        done
+    }
+
+    /// `WITH [RECURSIVE] cte, ...`.
+    pub(super) fn with<'c>(
+        &mut self,
+        recursive: bool,
+        ctes: impl Iterator<Item = &'c Cte> + Clone,
+    ) -> Res {
+        self.write("WITH ");
+        if recursive && facts::support(self.dialect).recursive_keyword {
+            self.write("RECURSIVE ");
+        }
+        self.comma_separated(ctes, |r, cte| r.cte(cte, recursive))
+    }
+
+    /// `name [(cols)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`.
+    fn cte(&mut self, cte: &Cte, recursive: bool) -> Res {
+        let support = facts::support(self.dialect);
+        self.ident(&cte.name);
+        if !cte.columns.is_empty() {
+            self.write(" (");
+            self.ident_list(cte.columns)?;
+            self.write(")");
+        }
+        self.write(" AS ");
+        if support.materialized {
+            match cte.materialized {
+                Materialized::Default => {}
+                Materialized::Yes => self.write("MATERIALIZED "),
+                Materialized::No => self.write("NOT MATERIALIZED "),
+            }
+        }
+        let is_recursive = recursive && scope::statement_mentions(cte.body, &cte.name);
+        if is_recursive {
+            self.recursive_seen = true;
+        }
+        self.write("(");
+        match cte.body {
+            Statement::Query(q) => {
+                if is_recursive {
+                    self.check_recursive_members(cte, &q.body)?;
+                }
+                let outer = std::mem::replace(&mut self.values_columns, cte.columns);
+                let done = self.nested(|r| r.query(q));
+                self.values_columns = outer;
+                done?;
+            }
+            body if support.data_modifying_cte => self.nested(|r| r.statement(body))?,
+            _ => {
+                return Err(self.unsupported(
+                    "INSERT, UPDATE or DELETE inside WITH",
+                    "only PostgreSQL has data-modifying CTEs; run the statements one by one",
+                ))
+            }
+        }
+        self.write(")");
+        if let Some(search) = &cte.search {
+            if !support.search_cycle {
+                return Err(self.unsupported("SEARCH clause", "order by a path column instead"));
+            }
+            self.search(search)?;
+        }
+        if let Some(cycle) = &cte.cycle {
+            if !support.search_cycle {
+                return Err(self.unsupported(
+                    "CYCLE clause",
+                    "track the visited keys in a path column and stop on a repeat",
+                ));
+            }
+            self.write(" CYCLE ");
+            self.ident_list(cycle.columns)?;
+            self.write(" SET ");
+            self.ident(&cycle.set);
+            if let Some(marks) = &cycle.marks {
+                self.write(" TO ");
+                self.expr(&marks.value)?;
+                self.write(" DEFAULT ");
+                self.expr(&marks.default)?;
+            }
+            self.write(" USING ");
+            self.ident(&cycle.using);
+        }
+        Ok(())
+    }
+
+    fn search(&mut self, search: &Search) -> Res {
+        self.write(match search.order {
+            SearchOrder::Depth => " SEARCH DEPTH FIRST BY ",
+            SearchOrder::Breadth => " SEARCH BREADTH FIRST BY ",
+        });
+        self.ident_list(search.by)?;
+        self.write(" SET ");
+        self.ident(&search.set);
+        Ok(())
+    }
+
+    /// The members of a recursive CTE's body (`anchor UNION ALL r1 UNION ALL r2`), as far as
+    /// the dialect cares: PostgreSQL takes one recursive member, SQL Server only UNION ALL.
+    fn check_recursive_members(&self, cte: &Cte, body: &SetExpr) -> Res {
+        let mut members = Vec::new();
+        flatten_set_ops(body, None, &mut members);
+        let mut recursive_members = 0;
+        for (op, member) in members {
+            if !scope::set_expr_mentions(member, &cte.name) {
+                continue;
+            }
+            recursive_members += 1;
+            if self.dialect == Dialect::MsSql && op != Some(SetOperator::Union { all: true }) {
+                return Err(self.unsupported(
+                    "UNION (without ALL) in a recursive CTE",
+                    "SQL Server recursion only takes UNION ALL",
+                ));
+            }
+        }
+        if recursive_members > 1 && !facts::support(self.dialect).several_recursive_members {
+            return Err(self.unsupported(
+                "several recursive members in one CTE",
+                "combine them into one member with OR, or UNION them in a subquery",
+            ));
+        }
+        Ok(())
+    }
+
+    pub(super) fn set_expr(&mut self, s: &SetExpr) -> Res {
+        match s {
+            SetExpr::Select(select) => self.select(select),
+            SetExpr::Values(rows) => self.values(rows),
+            SetExpr::Query(q) => self.parenthesised_query(q),
+            SetExpr::SetOp { op, left, right } => self.set_op(*op, left, right),
+        }
+    }
+
+    /// A query written in parentheses in a set operation or as a query's body.
+    fn parenthesised_query(&mut self, q: &QueryExpr) -> Res {
+        if self.dialect == Dialect::Sqlite {
+            // SQLite takes no parenthesised SELECT here.
+            self.write("SELECT * FROM ");
+        }
+        self.subquery(q)
+    }
+
+    fn set_op(&mut self, op: SetOperator, left: &SetExpr, right: &SetExpr) -> Res {
+        let (text, all) = match op {
+            SetOperator::Union { all } => (" UNION", all),
+            SetOperator::Intersect { all } => (" INTERSECT", all),
+            SetOperator::Except { all } => (" EXCEPT", all),
+        };
+        if all && text != " UNION" && !facts::support(self.dialect).set_op_all {
+            return Err(self.unsupported(
+                if text == " INTERSECT" {
+                    "INTERSECT ALL"
+                } else {
+                    "EXCEPT ALL"
+                },
+                "use INTERSECT/EXCEPT without ALL, or count rows with GROUP BY",
+            ));
+        }
+        // INTERSECT binds tighter than UNION and EXCEPT, except on SQLite, which reads every
+        // chain left to right; a right operand that is itself a set operation always gets
+        // parentheses.
+        let left_parens = match left {
+            SetExpr::SetOp { op: inner, .. } => {
+                self.dialect != Dialect::Sqlite && set_level(*inner) < set_level(op)
+            }
+            _ => false,
+        };
+        let right_parens = match right {
+            SetExpr::SetOp { op: inner, .. } => {
+                self.dialect == Dialect::Sqlite || set_level(*inner) <= set_level(op)
+            }
+            _ => false,
+        };
+        self.set_operand(left, left_parens)?;
+        self.write(text);
+        if all {
+            self.write(" ALL");
+        }
+        self.write(" ");
+        self.set_operand(right, right_parens)
+    }
+
+    fn set_operand(&mut self, s: &SetExpr, parens: bool) -> Res {
+        if !parens {
+            return self.set_expr(s);
+        }
+        if self.dialect == Dialect::Sqlite {
+            self.write("SELECT * FROM ");
+        }
+        self.write("(");
+        self.nested(|r| r.set_expr(s))?;
+        self.write(")");
+        Ok(())
+    }
+
+    /// A VALUES list used as a query.
+    fn values(&mut self, rows: &[List<Expr>]) -> Res {
+        match self.dialect {
+            Dialect::MySql => {
+                self.write("VALUES ");
+                self.comma_separated(rows, |r, row| {
+                    r.write("ROW");
+                    r.values_row(row)
+                })
+            }
+            Dialect::MsSql => self.mssql_values(rows),
+            Dialect::Postgres | Dialect::MariaDb | Dialect::Sqlite => self.values_rows(rows),
+        }
+    }
+
+    /// `VALUES (a, b), (c, d)`, as INSERT takes it everywhere.
+    pub(super) fn values_rows(&mut self, rows: &[List<Expr>]) -> Res {
+        self.write("VALUES ");
+        self.comma_separated(rows, Self::values_row)
+    }
+
+    fn values_row(&mut self, row: &List<Expr>) -> Res {
+        self.write("(");
+        self.comma_separated(*row, Self::expr)?;
+        self.write(")");
+        Ok(())
+    }
+
+    fn select(&mut self, s: &Select) -> Res {
+        self.write("SELECT ");
+        if s.distinct {
+            self.write("DISTINCT ");
+        }
+        self.select_items(s.projection)?;
+        if !s.from.is_empty() {
+            self.write(" FROM ");
+            self.from(s.from)?;
+        }
+        if let Some(selection) = &s.selection {
+            self.write(" WHERE ");
+            self.predicate(selection)?;
+        }
+        if !s.group_by.is_empty() {
+            self.write(" GROUP BY ");
+            self.comma_separated(s.group_by, Self::expr)?;
+        }
+        if let Some(having) = &s.having {
+            self.write(" HAVING ");
+            self.predicate(having)?;
+        }
+        Ok(())
+    }
+
+    /// The items of a SELECT or a RETURNING clause.
+    pub(super) fn select_items(&mut self, items: &[SelectItem]) -> Res {
+        self.comma_separated(items, |r, item| match item {
+            SelectItem::Wildcard => {
+                r.write("*");
+                Ok(())
+            }
+            SelectItem::QualifiedWildcard(name) => {
+                r.object_name(name);
+                r.write(".*");
+                Ok(())
+            }
+            SelectItem::Expr { expr, alias } => {
+                r.expr(expr)?;
+                if let Some(alias) = alias {
+                    r.write(" AS ");
+                    r.ident(alias);
+                }
+                Ok(())
+            }
+        })
+    }
+
+    /// ORDER BY items, with NULLS FIRST/LAST emulated by a leading sort key where the dialect
+    /// lacks it.
+    pub(super) fn order_by_items(&mut self, items: &[OrderByItem], of: OrderOf<'_>) -> Res {
+        self.comma_separated(items, |r, item| {
+            let native = facts::support(r.dialect).nulls_order;
+            if item.nulls != NullsOrder::Default && !native {
+                if let Expr::Literal(Literal::Integer(_)) = item.expr {
+                    return Err(r.unsupported(
+                        "NULLS FIRST/LAST on a column position",
+                        "order by the column's name or expression instead",
+                    ));
+                }
+                let first = item.nulls == NullsOrder::First;
+                match r.dialect {
+                    Dialect::MsSql => r.mssql_nulls_key(&item.expr, first, of)?,
+                    // MySQL and MariaDB: `x IS NULL` is 1 or 0, and sorts as such.
+                    _ => {
+                        r.null_test_operand(&item.expr)?;
+                        r.write(if first {
+                            " IS NULL DESC, "
+                        } else {
+                            " IS NULL, "
+                        });
+                    }
+                }
+            }
+            r.expr(&item.expr)?;
+            match item.order {
+                SortOrder::Default => {}
+                SortOrder::Asc => r.write(" ASC"),
+                SortOrder::Desc => r.write(" DESC"),
+            }
+            if native {
+                match item.nulls {
+                    NullsOrder::Default => {}
+                    NullsOrder::First => r.write(" NULLS FIRST"),
+                    NullsOrder::Last => r.write(" NULLS LAST"),
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// `e` as the operand of `IS NULL`: parenthesised unless it is an atom.
+    pub(super) fn null_test_operand(&mut self, e: &Expr) -> Res {
+        if self.level(e, Pos::Value) == super::expr::Level::Atom {
+            self.expr(e)
+        } else {
+            self.write("(");
+            self.expr(e)?;
+            self.write(")");
+            Ok(())
+        }
+    }
+}
+
+/// 2 for INTERSECT, 1 for UNION and EXCEPT.
+fn set_level(op: SetOperator) -> u8 {
+    match op {
+        SetOperator::Intersect { .. } => 2,
+        SetOperator::Union { .. } | SetOperator::Except { .. } => 1,
+    }
+}
+
+/// The members of a left-deep chain of set operations, each with the operator before it.
+fn flatten_set_ops<'s>(
+    s: &'s SetExpr,
+    before: Option<SetOperator>,
+    out: &mut Vec<(Option<SetOperator>, &'s SetExpr)>,
+) {
+    match s {
+        SetExpr::SetOp { op, left, right } => {
+            flatten_set_ops(left, before, out);
+            out.push((Some(*op), right));
+        }
+        s => out.push((before, s)),
+    }
+}
+
+/// Whether two names denote the same object: unquoted names compare case-insensitively, as
+/// every engine folds them; raw (quoted) names compare exactly.
+pub(super) fn same_name(a: &Ident, b: &Ident) -> bool {
+    if a.raw || b.raw {
+        a.value == b.value
+    } else {
+        a.value.eq_ignore_ascii_case(b.value)
+    }
+}
+
+/// Whether a WITH list defines `name`.
+pub(super) fn defines(with: &With, name: &Ident) -> bool {
+    with.ctes.iter().any(|c| same_name(&c.name, name))
+}
