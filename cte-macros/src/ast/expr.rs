@@ -134,7 +134,7 @@ pub(crate) enum LiteralKind {
 pub(crate) struct Param {
     /// The position among all the parameters of the macro call, in source order.
     pub(crate) index: usize,
-    pub(crate) expr: syn::Expr,
+    pub(crate) expr: Box<syn::Expr>,
     /// The `{...}` group.
     pub(crate) span: Span,
 }
@@ -191,7 +191,7 @@ pub(crate) enum DataType {
 pub(crate) struct Function {
     pub(crate) name: ObjectName,
     pub(crate) args: FunctionArgs,
-    pub(crate) over: Option<WindowSpec>,
+    pub(crate) over: Option<Box<WindowSpec>>,
 }
 
 #[derive(Clone, Debug)]

@@ -425,16 +425,19 @@ fn lex(input: TokenStream, out: &mut Vec<Tok>) -> syn::Result<()> {
                     ));
                 }
                 let mut text = c.to_string();
-                if punct.spacing() == Spacing::Joint {
-                    if let Some(TokenTree::Punct(next)) = iter.peek() {
+                if let Some(TokenTree::Punct(next)) = iter.peek() {
+                    // The two-character operators are joined whatever the spacing, since `< >`
+                    // means nothing else; `- -` stays a double minus unless written `--`.
+                    let joint = punct.spacing() == Spacing::Joint;
+                    {
                         match (c, next.as_char()) {
-                            ('-', '-') => {
+                            ('-', '-') if joint => {
                                 return Err(syn::Error::new(
                                     punct.span(),
                                     "SQL comments are not supported; use `//` or `/* */`",
                                 ))
                             }
-                            (':', ':') => {
+                            (':', ':') if joint => {
                                 return Err(syn::Error::new(
                                     punct.span(),
                                     "`::` casts are not supported; write CAST(x AS type)",

@@ -356,7 +356,7 @@ fn param(p: &mut Parser) -> Result<Expr> {
             "expected a Rust expression inside `{}`",
         ));
     }
-    let expr: syn::Expr = syn::parse2(group.stream())?;
+    let expr = Box::new(syn::parse2::<syn::Expr>(group.stream())?);
     Ok(Expr::Param(Param {
         index: p.next_param(),
         expr,
@@ -404,7 +404,7 @@ fn exists(p: &mut Parser) -> Result<Expr> {
 /// `CASE [operand] WHEN .. THEN .. [ELSE ..] END`
 fn case(p: &mut Parser) -> Result<Expr> {
     let case_token = p.expect_kw(Kw::Case)?;
-    let operand = if p.peek_kw(Kw::When) {
+    let operand = if p.peek_kw(Kw::When) || p.peek_kw(Kw::End) {
         None
     } else {
         Some(Box::new(expr(p)?))
@@ -573,7 +573,7 @@ fn function(p: &mut Parser, name: ObjectName) -> Result<Function> {
         Ok(FunctionArgs::List { distinct, args })
     })?;
     let over = match p.eat_kw(Kw::Over) {
-        Some(over_token) => Some(window(p, over_token)?),
+        Some(over_token) => Some(Box::new(window(p, over_token)?)),
         None => None,
     };
     Ok(Function { name, args, over })
