@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use cte_runtime::{Dialect, Query, RenderError, Value};
 
 use crate::db::Db;
-use crate::engines::{record_run, Engine};
+use crate::engines::{record_run, report, Engine};
 use crate::rows::{same_rows, show_rows, Row};
 use crate::sqlserver::parse_mssql;
 
@@ -212,6 +212,13 @@ fn render_all(
         .map(|&dialect| {
             let refusal = refusals.iter().find(|r| r.dialect == dialect);
             let outcome = render_one(query, dialect, refusal, failures)?;
+            if std::env::var_os("CTE_TEST_SHOW_SQL").is_some() {
+                let shown = match &outcome {
+                    Outcome::Sql { sql, params } => format!("{sql}  -- {params:?}"),
+                    Outcome::Refused => "(refused as expected)".to_owned(),
+                };
+                report(&format!("sql: {} {dialect}: {shown}", db.test));
+            }
             match &outcome {
                 Outcome::Refused => db.refused += 1,
                 Outcome::Sql { sql, .. } if dialect == Dialect::MsSql => match parse_mssql(sql) {

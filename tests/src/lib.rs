@@ -17,7 +17,9 @@
 //! MariaDB from `CTE_TEST_MARIADB_URL`. An engine without a URL is skipped with a printed
 //! reason, unless `CI=true`, where a missing or unreachable engine fails the test. SQL Server
 //! renderings are parsed with sqlparser's `MsSqlDialect`. Each test prints, per engine, how
-//! many checks ran: `engine-run: PostgreSQL <test> <count>`.
+//! many checks ran: `engine-run: PostgreSQL <test> <count>`; with `CTE_TEST_REPORT` set to a
+//! file, each check that runs appends `<engine> <test>` to it. `CTE_TEST_SHOW_SQL=1` prints
+//! every rendering.
 
 mod check;
 mod db;
