@@ -1,7 +1,7 @@
 //! INSERT, UPDATE and DELETE driven by CTEs; each check runs the statement, then compares a
 //! follow-up SELECT on every engine.
 
-use cte_runtime::{select, Value};
+use cte_runtime::{select, Dialect, Value};
 use cte_tests::{rows, values, Db, Table, Type};
 
 /// acme > acme-eu > acme-fr; bolt > bolt-us; cog.
@@ -146,5 +146,115 @@ fn delete_a_subtree_found_by_recursion() {
             [3, "acme-fr"],
             [6, "cog"]
         ])
+        .check();
+}
+
+/// Parameters both in the CTE and in SET: where the CTE moves into the WHERE subquery (MariaDB),
+/// the parameters must follow it.
+#[test]
+fn update_with_parameters_in_the_cte_and_in_set() {
+    let mut db = Db::open("dml_update_param_order", &accounts());
+    let limit = 0;
+    let state = "watch";
+    let update = select! {
+        WITH low AS (SELECT id FROM account WHERE balance <= {limit})
+        UPDATE account SET status = {state} WHERE id IN (SELECT id FROM low)
+    };
+    let then = select! { SELECT id, status FROM account ORDER BY id };
+    db.statement(&update, &then)
+        .affected(3)
+        .expect(rows![
+            [1, "open"],
+            [2, "watch"],
+            [3, "open"],
+            [4, "watch"],
+            [5, "watch"],
+            [6, "open"],
+        ])
+        .check();
+}
+
+/// A CTE that reads another CTE, and a CTE read both in SET and in WHERE.
+#[test]
+fn update_from_chained_ctes() {
+    let mut db = Db::open("dml_update_chained", &accounts());
+    let bonus = 5;
+    let update = select! {
+        WITH roots AS (SELECT id FROM account WHERE parent_id IS NULL),
+             kids AS (
+                 SELECT a.parent_id AS id, COUNT(*) AS n
+                 FROM account a JOIN roots r ON a.parent_id = r.id
+                 GROUP BY a.parent_id
+             )
+        UPDATE account
+        SET balance = balance + {bonus} * (SELECT k.n FROM kids k WHERE k.id = account.id)
+        WHERE id IN (SELECT id FROM kids)
+    };
+    let then = select! { SELECT id, balance FROM account ORDER BY id };
+    db.statement(&update, &then)
+        .affected(2)
+        .expect(rows![
+            [1, 505],
+            [2, -20],
+            [3, 10],
+            [4, 0],
+            [5, 0],
+            [6, 1000]
+        ])
+        .check();
+}
+
+/// More than 1000 recursive steps in an INSERT: MariaDB must not stop at its default limit.
+#[test]
+fn insert_a_long_recursive_series() {
+    let mut db = Db::open("dml_insert_long", &accounts());
+    let insert = select! {
+        WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1200)
+        INSERT INTO slot (n, label) SELECT n, "s" FROM s
+    };
+    let then = select! { SELECT COUNT(*) AS cnt, MAX(n) AS top FROM slot };
+    db.statement(&insert, &then)
+        .affected(1200)
+        .expect(rows![[1200, 1200]])
+        .check();
+}
+
+/// DELETE ... RETURNING driven by a CTE, run as a query: SQL Server has OUTPUT instead.
+#[test]
+fn delete_returning_rows() {
+    let mut db = Db::open("dml_delete_returning", &accounts());
+    let delete = select! {
+        WITH overdrawn AS (SELECT id FROM account WHERE balance < 0)
+        DELETE FROM account WHERE id IN (SELECT id FROM overdrawn)
+        RETURNING id, owner
+    };
+    db.select(&delete)
+        .expect(rows![[2, "acme-eu"], [4, "bolt"]])
+        .refused(Dialect::MySql, "RETURNING")
+        .refused(Dialect::MsSql, "RETURNING")
+        .check();
+    let then = select! { SELECT id FROM account ORDER BY id };
+    db.select(&then).expect(rows![[1], [3], [5], [6]]).check();
+}
+
+/// A data-modifying CTE moves rows between tables in one statement: PostgreSQL only.
+#[test]
+fn data_modifying_cte_moves_rows() {
+    let mut db = Db::open("dml_data_modifying_cte", &accounts());
+    let rich = 600;
+    let moved = select! {
+        WITH gone AS (
+            DELETE FROM account WHERE balance > {rich} RETURNING id, owner
+        )
+        INSERT INTO vip (id, owner) SELECT id, owner FROM gone
+    };
+    let then = select! { SELECT id, owner FROM vip ORDER BY id };
+    db.statement(&moved, &then)
+        .affected(1)
+        .expect(rows![[6, "cog"]])
+        .refused(Dialect::Sqlite, "data-modifying")
+        .refused(Dialect::MariaDb, "data-modifying")
+        .refused(Dialect::MySql, "data-modifying")
+        .refused(Dialect::MsSql, "data-modifying")
         .check();
 }

@@ -167,3 +167,54 @@ fn two_recursive_members_walk_both_directions() {
         .refused(Dialect::Postgres, "several recursive members in one CTE")
         .check();
 }
+
+/// SEARCH DEPTH FIRST: native on PostgreSQL 14+, a RenderError elsewhere.
+#[test]
+fn search_depth_first_order() {
+    let mut db = Db::open("graph_search_depth", &graph());
+    let q = select! {
+        WITH RECURSIVE walk(node, hops) AS (
+            SELECT id, 0 FROM node WHERE id = 4
+            UNION ALL
+            SELECT e.dst, w.hops + 1 FROM walk w JOIN edge e ON e.src = w.node
+        ) SEARCH DEPTH FIRST BY node SET ord
+        SELECT node, hops FROM walk ORDER BY ord
+    };
+    db.select(&q)
+        .expect(rows![[4, 0], [5, 1]])
+        .refused(Dialect::Sqlite, "SEARCH clause")
+        .refused(Dialect::MariaDb, "SEARCH clause")
+        .refused(Dialect::MySql, "SEARCH clause")
+        .refused(Dialect::MsSql, "SEARCH clause")
+        .check();
+}
+
+/// CYCLE marks the row that closes a cycle and stops there: PostgreSQL only.
+#[test]
+fn cycle_clause_marks_the_loop() {
+    let mut db = Db::open("graph_cycle_clause", &graph());
+    let q = select! {
+        WITH RECURSIVE walk(node, hops) AS (
+            SELECT id, 0 FROM node WHERE id = 1
+            UNION ALL
+            SELECT e.dst, w.hops + 1 FROM walk w JOIN edge e ON e.src = w.node
+        ) CYCLE node SET looped USING trail
+        SELECT node, hops, looped FROM walk ORDER BY hops, node
+    };
+    db.select(&q)
+        .expect(rows![
+            [1, 0, false],
+            [2, 1, false],
+            [3, 2, false],
+            [4, 2, false],
+            [1, 3, true],
+            [4, 3, false],
+            [5, 3, false],
+            [5, 4, false],
+        ])
+        .refused(Dialect::Sqlite, "CYCLE clause")
+        .refused(Dialect::MariaDb, "CYCLE clause")
+        .refused(Dialect::MySql, "CYCLE clause")
+        .refused(Dialect::MsSql, "CYCLE clause")
+        .check();
+}

@@ -210,3 +210,22 @@ fn window_functions_over_cte_output() {
         ])
         .check();
 }
+
+/// A GROUPS frame: PostgreSQL and SQLite have it; MariaDB, MySQL and SQL Server do not.
+#[test]
+fn groups_window_frame() {
+    let mut db = Db::open("multi_groups_frame", &sales());
+    let q = select! {
+        WITH m AS (SELECT month, amount FROM sales)
+        SELECT DISTINCT month,
+               SUM(amount) OVER (ORDER BY month GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) AS two_months
+        FROM m
+        ORDER BY month
+    };
+    db.select(&q)
+        .expect(rows![[1, 230], [2, 700], [3, 555.5]])
+        .refused(Dialect::MariaDb, "GROUPS")
+        .refused(Dialect::MySql, "GROUPS")
+        .refused(Dialect::MsSql, "GROUPS")
+        .check();
+}

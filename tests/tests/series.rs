@@ -1,6 +1,6 @@
 //! Number series made by recursion: bounds from parameters, long runs, LIMIT and OFFSET.
 
-use cte_runtime::select;
+use cte_runtime::{select, Dialect};
 use cte_tests::{rows, values, Db, Row, Table, Type};
 
 fn no_tables() -> Vec<Table> {
@@ -147,4 +147,43 @@ fn text_that_grows_in_the_recursive_member() {
     db.select(&q)
         .expect(rows![[1, "a"], [2, "ab"], [3, "abb"], [4, "abbb"]])
         .check();
+}
+
+/// The recursion limit applies wherever the recursive CTE sits, here in a derived table.
+#[test]
+fn long_recursion_inside_a_subquery() {
+    let mut db = Db::open("series_long_nested", &no_tables());
+    let q = select! {
+        SELECT COUNT(*) AS cnt FROM (
+            WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1200)
+            SELECT n FROM s
+        ) AS t
+    };
+    db.select(&q)
+        .expect(rows![[1200]])
+        .refused(Dialect::MsSql, "WITH inside a subquery")
+        .check();
+}
+
+/// OFFSET without LIMIT: SQLite and MariaDB need a LIMIT in front of OFFSET.
+#[test]
+fn offset_without_limit() {
+    let mut db = Db::open("series_offset_only", &no_tables());
+    let q = select! {
+        WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 6)
+        SELECT n FROM s ORDER BY n OFFSET 3
+    };
+    db.select(&q).expect(rows![[4], [5], [6]]).check();
+}
+
+/// MariaDB refuses LIMIT inside an IN subquery ("doesn't yet support 'LIMIT & IN/ALL/ANY/SOME
+/// subquery'"): the rendering must work around it or say so.
+#[test]
+fn limit_inside_an_in_subquery() {
+    let mut db = Db::open("series_limit_in_subquery", &no_tables());
+    let q = select! {
+        WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10)
+        SELECT n FROM s WHERE n IN (SELECT n FROM s ORDER BY n DESC LIMIT 3) ORDER BY n
+    };
+    db.select(&q).expect(rows![[8], [9], [10]]).check();
 }
