@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use cte_runtime::{Dialect, Query, RenderError, Value};
 
-use crate::db::Db;
+use crate::db::{Db, Running};
 use crate::engines::{record_run, report, Engine};
 use crate::rows::{same_rows, show_rows, Row};
 use crate::sqlserver::parse_mssql;
@@ -30,7 +30,8 @@ impl Db {
     /// run) and compares every engine's rows to SQLite's and to the expected rows; renders it
     /// for MySQL, which must succeed; renders it for SQL Server and parses that with
     /// sqlparser's MsSqlDialect. A dialect named in [`SelectCheck::refused`] must instead return
-    /// that `RenderError`.
+    /// that `RenderError`. Each engine also runs [`Query::to_inline_sql`]'s SQL, which must
+    /// return the same rows as the bound query (see [`SelectCheck::once`]).
     #[must_use = "a check runs when .check() is called"]
     pub fn select<'d, 'q>(&'d mut self, query: &'q Query) -> SelectCheck<'d, 'q> {
         SelectCheck {
@@ -38,6 +39,7 @@ impl Db {
             query,
             expected: None,
             refusals: Vec::new(),
+            inline: true,
         }
     }
 
@@ -68,9 +70,17 @@ pub struct SelectCheck<'d, 'q> {
     query: &'q Query,
     expected: Option<Vec<Row>>,
     refusals: Vec<Refusal>,
+    inline: bool,
 }
 
 impl SelectCheck<'_, '_> {
+    /// Skips running [`Query::to_inline_sql`] too, for a query that changes data (RETURNING),
+    /// which must run once.
+    pub fn once(mut self) -> Self {
+        self.inline = false;
+        self
+    }
+
     /// The rows every engine must return, in order.
     pub fn expect(mut self, rows: Vec<Row>) -> Self {
         self.expected = Some(rows);
@@ -97,6 +107,9 @@ impl SelectCheck<'_, '_> {
                 Ok(rows) => {
                     running.runs += 1;
                     record_run(running.engine.name(), &self.db.test);
+                    if self.inline {
+                        check_inline(self.query, running, &rows, &mut failures);
+                    }
                     results.push((running.engine, sql.clone(), params.clone(), rows));
                 }
                 Err(e) => failures.push(engine_error(running.engine, sql, params, &e)),
@@ -196,6 +209,34 @@ impl StatementCheck<'_, '_> {
             }
         }
         finish(&self.db.test, self.stmt, failures);
+    }
+}
+
+/// Runs the query again as [`Query::to_inline_sql`] renders it (values written as literals) and
+/// requires the same rows: the escaping of values for logs must be as exact as binding.
+fn check_inline(query: &Query, running: &mut Running, bound: &[Row], failures: &mut Vec<String>) {
+    let dialect = running.engine.dialect();
+    let sql = match query.to_inline_sql(dialect) {
+        Ok(sql) => sql,
+        Err(e) => {
+            failures.push(format!(
+                "{dialect}: to_inline_sql failed where render worked: {e}"
+            ));
+            return;
+        }
+    };
+    match running.conn.query(&sql, &[]) {
+        Ok(rows) if same_rows(&rows, bound) => {}
+        Ok(rows) => failures.push(format!(
+            "{}: to_inline_sql returned other rows than the bound query\n  SQL: {sql}\n  got:\n{}  with parameters bound:\n{}",
+            running.engine.name(),
+            show_rows(&rows),
+            show_rows(bound)
+        )),
+        Err(e) => failures.push(format!(
+            "{} failed on to_inline_sql: {e}\n  SQL: {sql}",
+            running.engine.name()
+        )),
     }
 }
 

@@ -229,6 +229,7 @@ fn delete_returning_rows() {
         RETURNING id, owner
     };
     db.select(&delete)
+        .once()
         .expect(rows![[2, "acme-eu"], [4, "bolt"]])
         .refused(Dialect::MySql, "RETURNING")
         .refused(Dialect::MsSql, "RETURNING")

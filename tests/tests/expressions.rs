@@ -163,6 +163,14 @@ fn text_parameters_with_quotes() {
         SELECT id FROM t WHERE note = {needle} OR note LIKE {pattern} ORDER BY id
     };
     db.select(&q).expect(rows![[3]]).check();
+
+    // Backslashes and quotes in a bound value, compared to the same text as a literal.
+    let tricky = "a\\b'c\"d\\";
+    let q = select! {
+        WITH t(v) AS (SELECT CAST({tricky} AS TEXT))
+        SELECT v FROM t WHERE v = "a\\b'c\"d\\" ORDER BY v
+    };
+    db.select(&q).expect(rows![["a\\b'c\"d\\"]]).check();
 }
 
 #[test]
