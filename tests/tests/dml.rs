@@ -259,3 +259,28 @@ fn data_modifying_cte_moves_rows() {
         .refused(Dialect::MsSql, "data-modifying")
         .check();
 }
+
+/// A CTE with a parameter read twice by the UPDATE: where the CTE is copied into each
+/// subquery (MariaDB), its parameter must be bound twice.
+#[test]
+fn update_reading_a_parameterised_cte_twice() {
+    let mut db = Db::open("dml_update_cte_twice", &accounts());
+    let limit = -1;
+    let update = select! {
+        WITH low AS (SELECT id FROM account WHERE balance <= {limit})
+        UPDATE account SET status = "review"
+        WHERE id IN (SELECT id FROM low) OR parent_id IN (SELECT id FROM low)
+    };
+    let then = select! { SELECT id, status FROM account ORDER BY id };
+    db.statement(&update, &then)
+        .affected(4)
+        .expect(rows![
+            [1, "open"],
+            [2, "review"],
+            [3, "review"],
+            [4, "review"],
+            [5, "review"],
+            [6, "open"],
+        ])
+        .check();
+}

@@ -287,3 +287,25 @@ fn concatenation_with_casts() {
         ])
         .check();
 }
+
+/// NULLS FIRST over an expression with a parameter: where the dialect repeats the expression
+/// to emulate NULLS FIRST, the parameter is bound twice.
+#[test]
+fn nulls_first_over_a_parameterised_expression() {
+    let mut db = Db::open("expr_nulls_param", &products());
+    let k = 2;
+    let q = select! {
+        WITH t AS (SELECT id, note FROM product)
+        SELECT id, CASE WHEN id > {k} THEN note END AS late_note FROM t
+        ORDER BY CASE WHEN id > {k} THEN note END NULLS FIRST, id
+    };
+    db.select(&q)
+        .expect(rows![
+            [1, NULL],
+            [2, NULL],
+            [4, NULL],
+            [5, "50% fat"],
+            [3, "it's sour"],
+        ])
+        .check();
+}
