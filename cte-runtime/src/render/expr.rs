@@ -6,10 +6,12 @@
 //! operand of the same left-associative operator. Everything else gets parentheses.
 //! `Expr::Nested` keeps the parentheses the user wrote.
 //!
-//! Division: `/` is written as is. On PostgreSQL, SQLite and SQL Server an integer divided by
-//! an integer truncates; on MySQL and MariaDB it yields a DECIMAL (`7 / 2` is `3.5000`). The
-//! operand types are not known when rendering, so this difference is documented, not hidden:
-//! write `CAST(a AS DECIMAL(p, s)) / b` or `FLOOR(a / b)` to mean the same everywhere.
+//! Division: on PostgreSQL, SQLite and SQL Server an integer divided by an integer truncates;
+//! on MySQL and MariaDB `/` always yields a DECIMAL (`7 / 2` is `3.5000`). So on those two,
+//! `/` is written `DIV` when both operands are integers for certain (integer literals, integer
+//! casts, COUNT, and arithmetic on those), `/` when either is certainly not an integer (a
+//! decimal literal, a DECIMAL/REAL/DOUBLE cast, AVG), and refused when the types are unknown
+//! (`stock / 2` on a column): `CAST(stock AS INTEGER) / 2` or `stock / 2.0` say which.
 
 use super::{facts, Renderer, Res};
 use crate::tree::{
@@ -157,6 +159,13 @@ impl Renderer<'_> {
                 op: BinaryOp::Concat,
                 right,
             } => self.concat(left, right),
+            Expr::Binary {
+                left,
+                op: BinaryOp::Divide,
+                right,
+            } if matches!(self.dialect, Dialect::MySql | Dialect::MariaDb) => {
+                self.mysql_divide(left, right)
+            }
             Expr::Binary { left, op, right } => {
                 let level = op_level(*op);
                 let pos = operand_pos(*op);
@@ -368,6 +377,24 @@ impl Renderer<'_> {
         }
     }
 
+    /// `a / b` on MySQL/MariaDB: `DIV` for integers, as PostgreSQL divides them.
+    fn mysql_divide(&mut self, left: &Expr, right: &Expr) -> Res {
+        let text = match (numeric_kind(left), numeric_kind(right)) {
+            (Some(Kind::Integer), Some(Kind::Integer)) => " DIV ",
+            (Some(Kind::Fractional), _) | (_, Some(Kind::Fractional)) => " / ",
+            _ => {
+                return Err(self.unsupported(
+                    "/ on operands of unknown type",
+                    "integers divide to a decimal here but truncate elsewhere; write \
+                     CAST(a AS INTEGER) / b for integer division or a / 2.0 for exact division",
+                ))
+            }
+        };
+        self.operand(left, Level::Mul, Side::Left, Pos::Value)?;
+        self.write(text);
+        self.operand(right, Level::Mul, Side::Right, Pos::Value)
+    }
+
     /// `CAST(x AS type)`, with each dialect's type name.
     fn cast(&mut self, e: &Expr, ty: DataType) -> Res {
         match facts::cast(self.dialect, ty)? {
@@ -521,4 +548,59 @@ fn is_text(e: &Expr) -> bool {
                 ..
             }
     )
+}
+
+/// What is certain about the numeric type of an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Integer,
+    /// DECIMAL, REAL or DOUBLE.
+    Fractional,
+}
+
+/// The numeric kind of `e` when the tree alone tells it; `None` for columns, parameters and
+/// anything else whose type only the database knows.
+fn numeric_kind(e: &Expr) -> Option<Kind> {
+    match e {
+        // Up to 18 digits is a BIGINT everywhere; longer is NUMERIC on PostgreSQL.
+        Expr::Literal(Literal::Integer(digits)) if digits.len() <= 18 => Some(Kind::Integer),
+        Expr::Literal(Literal::Decimal(_)) => Some(Kind::Fractional),
+        Expr::Cast { data_type, .. } => match data_type {
+            DataType::SmallInt | DataType::Integer | DataType::BigInt => Some(Kind::Integer),
+            DataType::Decimal { .. } | DataType::Real | DataType::Double => Some(Kind::Fractional),
+            _ => None,
+        },
+        Expr::Function(f) => {
+            let [name] = f.name.0 else { return None };
+            if name.raw {
+                None
+            } else if name.value.eq_ignore_ascii_case("COUNT") {
+                Some(Kind::Integer)
+            } else if name.value.eq_ignore_ascii_case("AVG") {
+                Some(Kind::Fractional)
+            } else {
+                None
+            }
+        }
+        Expr::Nested(inner)
+        | Expr::Unary {
+            op: UnaryOp::Minus | UnaryOp::Plus,
+            expr: inner,
+        } => numeric_kind(inner),
+        Expr::Binary {
+            left,
+            op:
+                BinaryOp::Plus
+                | BinaryOp::Minus
+                | BinaryOp::Multiply
+                | BinaryOp::Divide
+                | BinaryOp::Modulo,
+            right,
+        } => match (numeric_kind(left), numeric_kind(right)) {
+            (Some(Kind::Integer), Some(Kind::Integer)) => Some(Kind::Integer),
+            (Some(Kind::Fractional), _) | (_, Some(Kind::Fractional)) => Some(Kind::Fractional),
+            _ => None,
+        },
+        _ => None,
+    }
 }

@@ -1,0 +1,525 @@
+//! The SQL each dialect gets for a representative set of queries, and the RenderError of every
+//! construct a dialect cannot express. Every SQL Server rendering must parse with sqlparser's
+//! MsSqlDialect (there is no SQL Server engine in the test suite).
+//!
+//! A golden string alone proves no dialect rule: the engine tests in `tests/` run these shapes.
+
+use cte_runtime::Dialect::{self, MariaDb, MsSql, MySql, Postgres, Sqlite};
+use cte_runtime::{select, Query, Value};
+
+/// Asserts the SQL of each listed dialect, and that SQL Server's parses.
+#[track_caller]
+fn assert_renders(q: &Query, expected: &[(Dialect, &str)]) {
+    for (dialect, sql) in expected {
+        match q.render(*dialect) {
+            Ok(r) => assert_eq!(r.sql(), *sql, "{dialect}"),
+            Err(e) => panic!("{dialect}: {e}"),
+        }
+    }
+    if let Ok(r) = q.render(MsSql) {
+        assert_parses_on_mssql(r.sql());
+    }
+}
+
+/// Asserts that `dialect` refuses `q`, naming `construct`.
+#[track_caller]
+fn assert_refused(q: &Query, dialect: Dialect, construct: &str) {
+    match q.render(dialect) {
+        Ok(r) => panic!(
+            "{dialect}: expected a refusal of {construct}, got {}",
+            r.sql()
+        ),
+        Err(e) => {
+            assert_eq!(e.construct(), construct, "{dialect}: {e}");
+            assert_eq!(e.dialect(), dialect);
+            assert!(e.to_string().contains(dialect.name()));
+        }
+    }
+}
+
+/// Parses a SQL Server rendering. sqlparser knows neither query hints nor parameters in
+/// OFFSET/FETCH (which SQL Server takes): the trailing `OPTION (MAXRECURSION 0)` is checked and
+/// cut, and a paging parameter becomes a number, before parsing.
+#[track_caller]
+fn assert_parses_on_mssql(sql: &str) {
+    let sql = sql.strip_suffix(" OPTION (MAXRECURSION 0)").unwrap_or(sql);
+    assert!(!sql.contains("OPTION ("), "unexpected query hint: {sql}");
+    let mut text = sql.to_owned();
+    for n in (1..=9).rev() {
+        text = text
+            .replace(&format!("OFFSET @P{n} ROWS"), "OFFSET 1 ROWS")
+            .replace(&format!("FETCH NEXT @P{n} ROWS"), "FETCH NEXT 1 ROWS");
+    }
+    let parsed = sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::MsSqlDialect {}, &text);
+    if let Err(e) = parsed {
+        panic!("SQL Server rendering does not parse: {e}\n{sql}");
+    }
+}
+
+#[test]
+fn hierarchy_with_depth_and_path() {
+    let root = 1;
+    let q = select! {
+        WITH RECURSIVE tree(id, depth, path) AS (
+            SELECT id, 0, CAST(name AS TEXT) FROM category WHERE id = {root}
+            UNION ALL
+            SELECT c.id, t.depth + 1, t.path || "/" || c.name
+            FROM category c JOIN tree t ON c.parent_id = t.id
+        )
+        SELECT id, depth, path FROM tree ORDER BY path
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                Postgres,
+                "WITH RECURSIVE tree (id, depth, path) AS (SELECT id, 0, CAST(name AS TEXT) \
+                 FROM category WHERE id = $1 UNION ALL SELECT c.id, t.depth + 1, \
+                 t.path || '/' || c.name FROM category AS c JOIN tree AS t ON c.parent_id = t.id) \
+                 SELECT id, depth, path FROM tree ORDER BY path",
+            ),
+            (
+                Sqlite,
+                "WITH RECURSIVE tree (id, depth, path) AS (SELECT id, 0, CAST(name AS TEXT) \
+                 FROM category WHERE id = ? UNION ALL SELECT c.id, t.depth + 1, \
+                 t.path || '/' || c.name FROM category AS c JOIN tree AS t ON c.parent_id = t.id) \
+                 SELECT id, depth, path FROM tree ORDER BY path",
+            ),
+            (
+                MySql,
+                "WITH RECURSIVE tree (id, depth, path) AS (SELECT id, 0, \
+                 CAST(name AS CHAR(16777216)) FROM category WHERE id = ? UNION ALL \
+                 SELECT c.id, t.depth + 1, CONCAT(t.path, '/', c.name) FROM category AS c \
+                 JOIN tree AS t ON c.parent_id = t.id) SELECT id, depth, path FROM tree \
+                 ORDER BY path",
+            ),
+            (
+                MariaDb,
+                "SET STATEMENT max_recursive_iterations = 4294967295 FOR \
+                 WITH RECURSIVE tree (id, depth, path) AS (SELECT id, 0, \
+                 CAST(name AS CHAR(16777216)) FROM category WHERE id = ? UNION ALL \
+                 SELECT c.id, t.depth + 1, CONCAT(t.path, '/', c.name) FROM category AS c \
+                 JOIN tree AS t ON c.parent_id = t.id) SELECT id, depth, path FROM tree \
+                 ORDER BY path",
+            ),
+            (
+                MsSql,
+                "WITH tree (id, depth, path) AS (SELECT id, 0, CAST(name AS NVARCHAR(MAX)) \
+                 FROM category WHERE id = @P1 UNION ALL SELECT c.id, t.depth + 1, \
+                 CAST(t.path AS NVARCHAR(MAX)) + N'/' + CAST(c.name AS NVARCHAR(MAX)) \
+                 FROM category AS c JOIN tree AS t ON c.parent_id = t.id) \
+                 SELECT id, depth, path FROM tree ORDER BY path OPTION (MAXRECURSION 0)",
+            ),
+        ],
+    );
+    assert_eq!(
+        q.render(Sqlite).map(|r| r.into_params()),
+        Ok(vec![Value::I64(1)])
+    );
+}
+
+fn two_stage() -> Query {
+    let min = 2;
+    select! {
+        WITH per_dept AS (
+            SELECT dept_id, COUNT(*) AS n, AVG(salary) AS avg_salary
+            FROM employee GROUP BY dept_id HAVING COUNT(*) >= {min}
+        ),
+        ranked AS (
+            SELECT d.name, p.n, p.avg_salary
+            FROM per_dept p JOIN dept d ON d.id = p.dept_id
+            WHERE p.avg_salary > (SELECT AVG(salary) FROM employee)
+        )
+        SELECT name, n FROM ranked ORDER BY n DESC, name
+    }
+}
+
+fn insert_with() -> Query {
+    let min = 100;
+    select! {
+        WITH rich AS (SELECT id, owner FROM account WHERE balance >= {min})
+        INSERT INTO vip (id, owner)
+        SELECT id, owner FROM rich
+    }
+}
+
+fn update_with() -> Query {
+    select! {
+        WITH RECURSIVE sub(id) AS (
+            SELECT id FROM account WHERE id = {2}
+            UNION ALL
+            SELECT a.id FROM account a JOIN sub s ON a.parent_id = s.id
+        )
+        UPDATE account SET status = "closed", balance = 0 WHERE id IN (SELECT id FROM sub)
+    }
+}
+
+fn update_from() -> Query {
+    select! {
+        WITH totals AS (SELECT account_id, SUM(amount) AS total FROM payment GROUP BY account_id)
+        UPDATE account AS a SET balance = t.total
+        FROM totals t WHERE t.account_id = a.id
+    }
+}
+
+fn delete_with() -> Query {
+    select! {
+        WITH empty AS (SELECT id FROM account WHERE balance = 0)
+        DELETE FROM account WHERE id IN (SELECT id FROM empty)
+    }
+}
+
+fn nulls() -> Query {
+    select! {
+        SELECT name, manager_id AS boss FROM employee
+        ORDER BY boss NULLS FIRST, salary DESC NULLS LAST
+    }
+}
+
+fn limit_offset() -> Query {
+    let (n, skip) = (10, 20);
+    select! { SELECT id FROM employee ORDER BY id LIMIT {n} OFFSET {skip} }
+}
+
+fn offset_only() -> Query {
+    select! { SELECT id FROM employee OFFSET 5 }
+}
+
+fn concat_query() -> Query {
+    select! { SELECT name || " (" || id || ")" AS label, "x" || NULL AS gone FROM employee }
+}
+
+fn cast_query() -> Query {
+    select! {
+        SELECT CAST(id AS INTEGER), CAST(salary AS DECIMAL(10, 2)), CAST(salary AS DOUBLE PRECISION),
+               CAST(name AS VARCHAR(3)), CAST(hired AS DATE), CAST(id AS TEXT)
+        FROM employee
+    }
+}
+
+fn window() -> Query {
+    select! {
+        SELECT id, SUM(salary) OVER (PARTITION BY dept_id ORDER BY id
+                                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running,
+               ROW_NUMBER() OVER (ORDER BY salary DESC) AS rn
+        FROM employee
+    }
+}
+
+fn lateral() -> Query {
+    select! {
+        SELECT d.name, top.name
+        FROM dept d
+        LEFT JOIN LATERAL (
+            SELECT e.name FROM employee e WHERE e.dept_id = d.id ORDER BY e.salary DESC LIMIT 1
+        ) top ON TRUE
+    }
+}
+
+fn boolean_query() -> Query {
+    select! {
+        SELECT id, salary > 50 AS well_paid FROM employee WHERE active AND NOT (id = 3 OR FALSE)
+    }
+}
+
+#[test]
+fn two_stage_cte() {
+    let ctes = "per_dept AS (SELECT dept_id, COUNT(*) AS n, AVG(salary) AS avg_salary \
+                FROM employee GROUP BY dept_id HAVING COUNT(*) >= ?), ranked AS (SELECT d.name, \
+                p.n, p.avg_salary FROM per_dept AS p JOIN dept AS d ON d.id = p.dept_id WHERE \
+                p.avg_salary > (SELECT AVG(salary) FROM employee)) SELECT name, n FROM ranked \
+                ORDER BY n DESC, name";
+    let with = format!("WITH {ctes}");
+    assert_renders(
+        &two_stage(),
+        &[
+            (Postgres, &with.replace('?', "$1")),
+            (MySql, &with),
+            (MariaDb, &with),
+            (Sqlite, &with),
+            (MsSql, &with.replace('?', "@P1")),
+        ],
+    );
+}
+
+#[test]
+fn insert_with_a_cte() {
+    let cte = "rich AS (SELECT id, owner FROM account WHERE balance >= ?)";
+    let leading = format!("WITH {cte} INSERT INTO vip (id, owner) SELECT id, owner FROM rich");
+    let inside = format!("INSERT INTO vip (id, owner) WITH {cte} SELECT id, owner FROM rich");
+    assert_renders(
+        &insert_with(),
+        &[
+            (Postgres, &leading.replace('?', "$1")),
+            (MySql, &inside),
+            (MariaDb, &inside),
+            (Sqlite, &leading),
+            (MsSql, &leading.replace('?', "@P1")),
+        ],
+    );
+}
+
+#[test]
+fn update_with_a_recursive_cte() {
+    let cte = "sub (id) AS (SELECT id FROM account WHERE id = ? UNION ALL SELECT a.id \
+               FROM account AS a JOIN sub AS s ON a.parent_id = s.id)";
+    let update = "UPDATE account SET status = 'closed', balance = 0 \
+                  WHERE id IN (SELECT id FROM sub)";
+    let leading = format!("WITH RECURSIVE {cte} {update}");
+    assert_renders(
+        &update_with(),
+        &[
+            (Postgres, &leading.replace('?', "$1")),
+            (MySql, &leading),
+            (Sqlite, &leading),
+            (
+                // No WITH before UPDATE: the CTE moves into the subquery that reads it, and
+                // the recursion limit is lifted.
+                MariaDb,
+                &format!(
+                    "SET STATEMENT max_recursive_iterations = 4294967295 FOR UPDATE account \
+                     SET status = 'closed', balance = 0 WHERE id IN (SELECT id FROM \
+                     (WITH RECURSIVE {cte} SELECT * FROM sub) AS sub)"
+                ),
+            ),
+            (
+                MsSql,
+                &format!("WITH {cte} {update} OPTION (MAXRECURSION 0)")
+                    .replace('?', "@P1")
+                    .replace("'closed'", "N'closed'"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn update_from_a_cte() {
+    let cte = "totals AS (SELECT account_id, SUM(amount) AS total FROM payment \
+               GROUP BY account_id)";
+    let pg = format!(
+        "WITH {cte} UPDATE account AS a SET balance = t.total FROM totals AS t \
+         WHERE t.account_id = a.id"
+    );
+    assert_renders(
+        &update_from(),
+        &[
+            (Postgres, &pg),
+            (Sqlite, &pg),
+            (
+                MySql,
+                &format!(
+                    "WITH {cte} UPDATE account AS a, totals AS t SET a.balance = t.total \
+                     WHERE t.account_id = a.id"
+                ),
+            ),
+            (
+                MariaDb,
+                &format!(
+                    "UPDATE account AS a, (WITH {cte} SELECT * FROM totals) AS t \
+                     SET a.balance = t.total WHERE t.account_id = a.id"
+                ),
+            ),
+            (
+                MsSql,
+                &format!(
+                    "WITH {cte} UPDATE a SET balance = t.total FROM account AS a, totals AS t \
+                     WHERE t.account_id = a.id"
+                ),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn delete_with_a_cte() {
+    let cte = "empty AS (SELECT id FROM account WHERE balance = 0)";
+    let leading = format!("WITH {cte} DELETE FROM account WHERE id IN (SELECT id FROM empty)");
+    assert_renders(
+        &delete_with(),
+        &[
+            (Postgres, &leading),
+            (MySql, &leading),
+            (Sqlite, &leading),
+            (MsSql, &leading),
+            (
+                MariaDb,
+                &format!(
+                    "DELETE FROM account WHERE id IN (SELECT id FROM \
+                     (WITH {cte} SELECT * FROM empty) AS empty)"
+                ),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn nulls_first_and_last() {
+    let native = "SELECT name, manager_id AS boss FROM employee \
+                  ORDER BY boss NULLS FIRST, salary DESC NULLS LAST";
+    let mysql = "SELECT name, manager_id AS boss FROM employee \
+                 ORDER BY boss IS NULL DESC, boss, salary IS NULL, salary DESC";
+    assert_renders(
+        &nulls(),
+        &[
+            (Postgres, native),
+            (Sqlite, native),
+            (MySql, mysql),
+            (MariaDb, mysql),
+            (
+                // SQL Server resolves a select alias only as a bare ORDER BY item, so the
+                // leading key tests the aliased expression.
+                MsSql,
+                "SELECT name, manager_id AS boss FROM employee ORDER BY \
+                 CASE WHEN manager_id IS NULL THEN 0 ELSE 1 END, boss, \
+                 CASE WHEN salary IS NULL THEN 1 ELSE 0 END, salary DESC",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn limit_and_offset() {
+    assert_renders(
+        &limit_offset(),
+        &[
+            (
+                Postgres,
+                "SELECT id FROM employee ORDER BY id LIMIT $1 OFFSET $2",
+            ),
+            (
+                MySql,
+                "SELECT id FROM employee ORDER BY id LIMIT ? OFFSET ?",
+            ),
+            (
+                MariaDb,
+                "SELECT id FROM employee ORDER BY id LIMIT ? OFFSET ?",
+            ),
+            (
+                Sqlite,
+                "SELECT id FROM employee ORDER BY id LIMIT ? OFFSET ?",
+            ),
+            (
+                MsSql,
+                "SELECT id FROM employee ORDER BY id OFFSET @P2 ROWS FETCH NEXT @P1 ROWS ONLY",
+            ),
+        ],
+    );
+    assert_renders(
+        &offset_only(),
+        &[
+            (Postgres, "SELECT id FROM employee OFFSET 5"),
+            (
+                MySql,
+                "SELECT id FROM employee LIMIT 18446744073709551615 OFFSET 5",
+            ),
+            (
+                MariaDb,
+                "SELECT id FROM employee LIMIT 18446744073709551615 OFFSET 5",
+            ),
+            (Sqlite, "SELECT id FROM employee LIMIT -1 OFFSET 5"),
+            (
+                MsSql,
+                "SELECT id FROM employee ORDER BY (SELECT NULL) OFFSET 5 ROWS",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn concatenation() {
+    let pipes = "SELECT name || ' (' || id || ')' AS label, 'x' || NULL AS gone FROM employee";
+    let concat = "SELECT CONCAT(name, ' (', id, ')') AS label, CONCAT('x', NULL) AS gone \
+                  FROM employee";
+    assert_renders(
+        &concat_query(),
+        &[
+            (Postgres, pipes),
+            (Sqlite, pipes),
+            (MySql, concat),
+            (MariaDb, concat),
+            (
+                MsSql,
+                "SELECT CAST(name AS NVARCHAR(MAX)) + N' (' + CAST(id AS NVARCHAR(MAX)) + N')' \
+                 AS label, N'x' + CAST(NULL AS NVARCHAR(MAX)) AS gone FROM employee",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn casts() {
+    assert_renders(
+        &cast_query(),
+        &[
+            (
+                Postgres,
+                "SELECT CAST(id AS INTEGER), CAST(salary AS DECIMAL(10, 2)), \
+                 CAST(salary AS DOUBLE PRECISION), CAST(name AS VARCHAR(3)), \
+                 CAST(hired AS DATE), CAST(id AS TEXT) FROM employee",
+            ),
+            (
+                MySql,
+                "SELECT CAST(id AS SIGNED), CAST(salary AS DECIMAL(10, 2)), \
+                 CAST(salary AS DOUBLE), CAST(name AS CHAR(3)), CAST(hired AS DATE), \
+                 CAST(id AS CHAR(16777216)) FROM employee",
+            ),
+            (
+                MsSql,
+                "SELECT CAST(id AS INT), CAST(salary AS DECIMAL(10, 2)), \
+                 CAST(salary AS FLOAT), CAST(name AS NVARCHAR(3)), CAST(hired AS DATE), \
+                 CAST(id AS NVARCHAR(MAX)) FROM employee",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn window_functions() {
+    let sql = "SELECT id, SUM(salary) OVER (PARTITION BY dept_id ORDER BY id ROWS BETWEEN \
+               UNBOUNDED PRECEDING AND CURRENT ROW) AS running, ROW_NUMBER() OVER \
+               (ORDER BY salary DESC) AS rn FROM employee";
+    let all: Vec<_> = Dialect::ALL.iter().map(|&d| (d, sql)).collect();
+    assert_renders(&window(), &all);
+}
+
+#[test]
+fn lateral_join() {
+    let native = "SELECT d.name, top.name FROM dept AS d LEFT JOIN LATERAL (SELECT e.name \
+                  FROM employee AS e WHERE e.dept_id = d.id ORDER BY e.salary DESC LIMIT 1) \
+                  AS top ON TRUE";
+    assert_renders(
+        &lateral(),
+        &[
+            (Postgres, native),
+            (MySql, native),
+            (
+                MsSql,
+                "SELECT d.name, top.name FROM dept AS d OUTER APPLY (SELECT e.name \
+                 FROM employee AS e WHERE e.dept_id = d.id ORDER BY e.salary DESC \
+                 OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY) AS top",
+            ),
+        ],
+    );
+    assert_refused(&lateral(), MariaDb, "LATERAL");
+    assert_refused(&lateral(), Sqlite, "LATERAL");
+}
+
+#[test]
+fn booleans() {
+    let native = "SELECT id, salary > 50 AS well_paid FROM employee \
+                  WHERE active AND NOT (id = 3 OR FALSE)";
+    assert_renders(
+        &boolean_query(),
+        &[
+            (Postgres, native),
+            (MySql, native),
+            (MariaDb, native),
+            (Sqlite, native),
+            (
+                MsSql,
+                "SELECT id, CASE WHEN salary > 50 THEN 1 WHEN NOT (salary > 50) THEN 0 END \
+                 AS well_paid FROM employee WHERE active = 1 AND NOT (id = 3 OR 1 = 0)",
+            ),
+        ],
+    );
+}
