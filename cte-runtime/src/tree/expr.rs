@@ -1,4 +1,4 @@
-use super::{Ident, List, ObjectName, OrderByItem, QueryExpr};
+use super::{List, ObjectName, OrderByItem, QueryExpr};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Expr {
