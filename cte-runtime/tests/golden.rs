@@ -464,8 +464,17 @@ fn casts() {
                  CAST(id AS CHAR(16777216)) FROM employee",
             ),
             (
+                // No fixed-point type: DECIMAL(p, s) rounds; an integer cast rounds a
+                // fraction as PostgreSQL does (SQLite's own CAST truncates).
+                Sqlite,
+                "SELECT CASE WHEN typeof(id) = 'real' THEN CAST(ROUND(id) AS INTEGER) \
+                 ELSE CAST(id AS INTEGER) END, ROUND(CAST(salary AS NUMERIC), 2), \
+                 CAST(salary AS REAL), SUBSTR(CAST(name AS TEXT), 1, 3), DATE(hired), \
+                 CAST(id AS TEXT) FROM employee",
+            ),
+            (
                 MsSql,
-                "SELECT CAST(id AS INT), CAST(salary AS DECIMAL(10, 2)), \
+                "SELECT CAST(ROUND(id, 0) AS INT), CAST(salary AS DECIMAL(10, 2)), \
                  CAST(salary AS FLOAT), CAST(name AS NVARCHAR(3)), CAST(hired AS DATE), \
                  CAST(id AS NVARCHAR(MAX)) FROM employee",
             ),
@@ -521,5 +530,56 @@ fn booleans() {
                  AS well_paid FROM employee WHERE active = 1 AND NOT (id = 3 OR 1 = 0)",
             ),
         ],
+    );
+}
+
+#[test]
+fn text_that_grows_in_a_recursive_member() {
+    // The anchor fixes the column type on MySQL, MariaDB and SQL Server: a column built with
+    // || in the recursive member gets its anchor value cast to unbounded text.
+    let q = select! {
+        WITH RECURSIVE s(n, label) AS (
+            SELECT 1, "a" UNION ALL SELECT n + 1, label || "b" FROM s WHERE n < 4
+        )
+        SELECT n, label FROM s
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                Postgres,
+                "WITH RECURSIVE s (n, label) AS (SELECT 1, 'a' UNION ALL SELECT n + 1, \
+                 label || 'b' FROM s WHERE n < 4) SELECT n, label FROM s",
+            ),
+            (
+                MySql,
+                "WITH RECURSIVE s (n, label) AS (SELECT 1, CAST('a' AS CHAR(16777216)) \
+                 UNION ALL SELECT n + 1, CONCAT(label, 'b') FROM s WHERE n < 4) \
+                 SELECT n, label FROM s",
+            ),
+            (
+                MsSql,
+                "WITH s (n, label) AS (SELECT 1, CAST(N'a' AS NVARCHAR(MAX)) UNION ALL \
+                 SELECT n + 1, CAST(label AS NVARCHAR(MAX)) + N'b' FROM s WHERE n < 4) \
+                 SELECT n, label FROM s OPTION (MAXRECURSION 0)",
+            ),
+        ],
+    );
+    // Without a column list, the widened anchor column keeps its name.
+    let named = select! {
+        WITH RECURSIVE s AS (
+            SELECT 1 AS n, name FROM employee WHERE id = 1
+            UNION ALL SELECT n + 1, name || "!" FROM s WHERE n < 3
+        )
+        SELECT n, name FROM s
+    };
+    assert_renders(
+        &named,
+        &[(
+            MariaDb,
+            "SET STATEMENT max_recursive_iterations = 4294967295 FOR WITH RECURSIVE s AS \
+             (SELECT 1 AS n, CAST(name AS CHAR(16777216)) AS name FROM employee WHERE id = 1 \
+             UNION ALL SELECT n + 1, CONCAT(name, '!') FROM s WHERE n < 3) SELECT n, name FROM s",
+        )],
     );
 }

@@ -412,6 +412,33 @@ impl Renderer<'_> {
                 self.write(&n.to_string());
                 self.write(")");
             }
+            facts::Cast::RoundedNumeric(scale) => {
+                self.write("ROUND(CAST(");
+                self.expr(e)?;
+                self.write(" AS NUMERIC), ");
+                self.write(&scale.to_string());
+                self.write(")");
+            }
+            facts::Cast::RoundedInteger(name) if self.dialect == Dialect::Sqlite => {
+                self.write("CASE WHEN typeof(");
+                self.expr(e)?;
+                self.write(") = 'real' THEN CAST(ROUND(");
+                self.expr(e)?;
+                self.write(") AS ");
+                self.write(name);
+                self.write(") ELSE CAST(");
+                self.expr(e)?;
+                self.write(" AS ");
+                self.write(name);
+                self.write(") END");
+            }
+            facts::Cast::RoundedInteger(name) => {
+                self.write("CAST(ROUND(");
+                self.expr(e)?;
+                self.write(", 0) AS ");
+                self.write(name);
+                self.write(")");
+            }
             facts::Cast::Function(name) => {
                 self.write(name);
                 self.write("(");

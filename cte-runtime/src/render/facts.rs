@@ -209,6 +209,14 @@ pub(super) enum Cast {
     TruncatedText(u32),
     /// `<function>(x)`: SQLite has no date type; `DATE(x)` yields the date as text.
     Function(&'static str),
+    /// `ROUND(CAST(x AS NUMERIC), s)`: SQLite has no fixed-point type, so a DECIMAL(p, s)
+    /// cast rounds to the scale as PostgreSQL does.
+    RoundedNumeric(u32),
+    /// A cast to an integer type that rounds a fraction as PostgreSQL and MySQL do, where the
+    /// engine's own CAST truncates: SQL Server `CAST(ROUND(x, 0) AS INT)`; SQLite
+    /// `CASE WHEN typeof(x) = 'real' THEN CAST(ROUND(x) AS INTEGER) ELSE CAST(x AS INTEGER)
+    /// END` (ROUND would lose the low digits of a large integer).
+    RoundedInteger(&'static str),
 }
 
 /// The CAST of `ty` in `d`, or the error when the dialect has no type with that meaning.
@@ -260,13 +268,13 @@ pub(super) fn cast(d: Dialect, ty: DataType) -> Result<Cast, RenderError> {
             DataType::Blob => named("BINARY"),
         },
         Dialect::Sqlite => match ty {
-            DataType::SmallInt | DataType::Integer | DataType::BigInt => named("INTEGER"),
+            DataType::SmallInt | DataType::Integer | DataType::BigInt => {
+                Ok(Cast::RoundedInteger("INTEGER"))
+            }
             DataType::Decimal {
                 precision: None, ..
             } => named("NUMERIC"),
-            DataType::Decimal { .. } => {
-                err("there is no fixed-point type, so precision and scale would be ignored")
-            }
+            DataType::Decimal { scale, .. } => Ok(Cast::RoundedNumeric(scale.unwrap_or(0))),
             DataType::Real | DataType::Double => named("REAL"),
             DataType::Text | DataType::Varchar(None) => named("TEXT"),
             DataType::Varchar(Some(n)) => Ok(Cast::TruncatedText(n)),
@@ -282,9 +290,9 @@ pub(super) fn cast(d: Dialect, ty: DataType) -> Result<Cast, RenderError> {
             DataType::Blob => named("BLOB"),
         },
         Dialect::MsSql => match ty {
-            DataType::SmallInt => named("SMALLINT"),
-            DataType::Integer => named("INT"),
-            DataType::BigInt => named("BIGINT"),
+            DataType::SmallInt => Ok(Cast::RoundedInteger("SMALLINT")),
+            DataType::Integer => Ok(Cast::RoundedInteger("INT")),
+            DataType::BigInt => Ok(Cast::RoundedInteger("BIGINT")),
             DataType::Decimal {
                 precision: Some(p),
                 scale,

@@ -14,6 +14,7 @@ mod literal;
 mod mssql;
 mod mysql;
 mod query;
+mod recursive;
 mod scope;
 mod sqlite;
 #[cfg(test)]
@@ -80,6 +81,9 @@ struct Renderer<'v> {
     values_columns: List<Ident>,
     /// MariaDB: CTEs of an UPDATE or DELETE, moved to where they are used.
     moved: Option<MovedCtes>,
+    /// The anchor columns of the recursive CTE being written that must be widened to
+    /// unbounded text (see `recursive.rs`).
+    widen: Option<recursive::Widen>,
     /// A recursive WITH was written: MariaDB needs its iteration limit lifted, SQL Server its
     /// recursion limit.
     recursive_seen: bool,
@@ -97,6 +101,7 @@ impl<'v> Renderer<'v> {
             scopes: Vec::new(),
             values_columns: &[],
             moved: None,
+            widen: None,
             recursive_seen: false,
         }
     }

@@ -120,12 +120,17 @@ impl Renderer<'_> {
         self.write("(");
         match cte.body {
             Statement::Query(q) => {
-                if is_recursive {
+                let widen = if is_recursive {
                     self.check_recursive_members(cte, &q.body)?;
-                }
+                    self.widening(cte, &q.body)
+                } else {
+                    None
+                };
                 let outer = std::mem::replace(&mut self.values_columns, cte.columns);
+                let outer_widen = std::mem::replace(&mut self.widen, widen);
                 let done = self.nested(|r| r.query(q));
                 self.values_columns = outer;
+                self.widen = outer_widen;
                 done?;
             }
             body if support.data_modifying_cte => self.nested(|r| r.statement(body))?,
@@ -308,7 +313,17 @@ impl Renderer<'_> {
         if s.distinct {
             self.write("DISTINCT ");
         }
-        self.select_items(s.projection)?;
+        match self.widen.take() {
+            Some(widen) if self.is_anchor(&widen, s) => {
+                let done = self.widened_items(&widen, s.projection);
+                self.widen = Some(widen);
+                done?;
+            }
+            widen => {
+                self.widen = widen;
+                self.select_items(s.projection)?;
+            }
+        }
         if !s.from.is_empty() {
             self.write(" FROM ");
             self.from(s.from)?;
@@ -416,7 +431,7 @@ fn set_level(op: SetOperator) -> u8 {
 }
 
 /// The members of a left-deep chain of set operations, each with the operator before it.
-fn flatten_set_ops<'s>(
+pub(super) fn flatten_set_ops<'s>(
     s: &'s SetExpr,
     before: Option<SetOperator>,
     out: &mut Vec<(Option<SetOperator>, &'s SetExpr)>,

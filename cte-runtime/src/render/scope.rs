@@ -5,8 +5,8 @@
 
 use super::query::{defines, same_name};
 use crate::tree::{
-    Expr, FrameBound, FunctionArgs, Ident, ObjectName, QueryExpr, SelectItem, SetExpr, Statement,
-    TableFactor, TableWithJoins,
+    Expr, FrameBound, FunctionArgs, Ident, ObjectName, QueryExpr, Select, SelectItem, SetExpr,
+    Statement, TableFactor, TableWithJoins,
 };
 
 /// Whether `stmt` reads the relation `name` (a table or CTE name written in a FROM clause or as
@@ -75,13 +75,7 @@ fn with_mentions(with: &crate::tree::With, name: &Ident) -> bool {
 
 pub(super) fn set_expr_mentions(s: &SetExpr, name: &Ident) -> bool {
     match s {
-        SetExpr::Select(select) => {
-            items_mention(select.projection, name)
-                || from_mentions(select.from, name)
-                || opt_expr_mentions(select.selection.as_ref(), name)
-                || select.group_by.iter().any(|e| expr_mentions(e, name))
-                || opt_expr_mentions(select.having.as_ref(), name)
-        }
+        SetExpr::Select(select) => select_mentions(select, name),
         SetExpr::Values(rows) => rows
             .iter()
             .flat_map(|r| r.iter())
@@ -91,6 +85,14 @@ pub(super) fn set_expr_mentions(s: &SetExpr, name: &Ident) -> bool {
             set_expr_mentions(left, name) || set_expr_mentions(right, name)
         }
     }
+}
+
+pub(super) fn select_mentions(select: &Select, name: &Ident) -> bool {
+    items_mention(select.projection, name)
+        || from_mentions(select.from, name)
+        || opt_expr_mentions(select.selection.as_ref(), name)
+        || select.group_by.iter().any(|e| expr_mentions(e, name))
+        || opt_expr_mentions(select.having.as_ref(), name)
 }
 
 fn is_name(object: &ObjectName, name: &Ident) -> bool {

@@ -253,8 +253,12 @@ fn casts_per_dialect() {
         &[
             (Postgres, "SELECT CAST(x AS INTEGER)"),
             (MySql, "SELECT CAST(x AS SIGNED)"),
-            (Sqlite, "SELECT CAST(x AS INTEGER)"),
-            (MsSql, "SELECT CAST(x AS INT)"),
+            (
+                Sqlite,
+                "SELECT CASE WHEN typeof(x) = 'real' THEN CAST(ROUND(x) AS INTEGER) \
+                 ELSE CAST(x AS INTEGER) END",
+            ),
+            (MsSql, "SELECT CAST(ROUND(x, 0) AS INT)"),
         ],
     );
     let varchar = select_expr(cast(col("x"), DataType::Varchar(Some(3))));
