@@ -583,3 +583,197 @@ fn text_that_grows_in_a_recursive_member() {
         )],
     );
 }
+
+#[test]
+fn column_aliases_on_from_items() {
+    let q = select! {
+        SELECT a.x, d.y FROM account AS a(x), (SELECT id FROM vip) AS d(y) WHERE a.x = d.y
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                Postgres,
+                "SELECT a.x, d.y FROM account AS a (x), (SELECT id FROM vip) AS d (y) \
+                 WHERE a.x = d.y",
+            ),
+            (
+                MySql,
+                "SELECT a.x, d.y FROM (SELECT * FROM account) AS a (x), \
+                 (SELECT id FROM vip) AS d (y) WHERE a.x = d.y",
+            ),
+            (
+                MariaDb,
+                "SELECT a.x, d.y FROM (WITH __cte_c1 (x) AS (SELECT * FROM account) \
+                 SELECT * FROM __cte_c1) AS a, (WITH __cte_c2 (y) AS (SELECT id FROM vip) \
+                 SELECT * FROM __cte_c2) AS d WHERE a.x = d.y",
+            ),
+            (
+                MsSql,
+                "SELECT a.x, d.y FROM (SELECT * FROM account) AS a (x), \
+                 (SELECT id FROM vip) AS d (y) WHERE a.x = d.y",
+            ),
+        ],
+    );
+}
+
+/// Every construct some dialect cannot express, refused by name on exactly those dialects.
+#[test]
+fn refusals() {
+    let refused = |q: &Query, construct: &str, dialects: &[Dialect]| {
+        for d in Dialect::ALL {
+            if dialects.contains(&d) {
+                assert_refused(q, d, construct);
+            } else if let Err(e) = q.render(d) {
+                panic!("{d} refused {construct}: {e}");
+            }
+        }
+        if let Ok(r) = q.render(MsSql) {
+            assert_parses_on_mssql(r.sql());
+        }
+    };
+    let all_but_postgres = [MySql, MariaDb, Sqlite, MsSql];
+
+    let q = select! { SELECT a.x FROM a FULL JOIN b ON a.x = b.x };
+    refused(&q, "FULL JOIN", &[MySql, MariaDb]);
+    let q = select! { SELECT * FROM a, LATERAL (SELECT a.x) l };
+    refused(&q, "LATERAL", &[MariaDb, Sqlite]);
+    let q = select! { SELECT * FROM a RIGHT JOIN LATERAL (SELECT a.x) l ON TRUE };
+    assert_refused(&q, MariaDb, "LATERAL");
+    assert_refused(&q, Sqlite, "LATERAL");
+    assert_refused(&q, MsSql, "RIGHT or FULL JOIN LATERAL");
+    let q = select! { SELECT x FROM a INTERSECT ALL SELECT x FROM b };
+    refused(&q, "INTERSECT ALL", &[Sqlite, MsSql]);
+    let q = select! { SELECT x FROM a EXCEPT ALL SELECT x FROM b };
+    refused(&q, "EXCEPT ALL", &[Sqlite, MsSql]);
+    let q = select! {
+        SELECT SUM(x) OVER (ORDER BY x GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM a
+    };
+    refused(&q, "GROUPS window frame", &[MySql, MariaDb, MsSql]);
+    let q = select! { SELECT SUM(x) OVER (ORDER BY x RANGE 3 PRECEDING) FROM a };
+    refused(&q, "RANGE frame with an offset", &[MsSql]);
+    let q = select! { SELECT x FROM a ORDER BY 1 NULLS LAST };
+    refused(
+        &q,
+        "NULLS FIRST/LAST on a column position",
+        &[MySql, MariaDb, MsSql],
+    );
+    let q = select! { SELECT DISTINCT x FROM a ORDER BY x NULLS LAST };
+    refused(&q, "NULLS FIRST/LAST with SELECT DISTINCT", &[MsSql]);
+    let q = select! { SELECT x FROM a UNION SELECT x FROM b ORDER BY x NULLS LAST };
+    refused(
+        &q,
+        "NULLS FIRST/LAST on a UNION, INTERSECT or EXCEPT",
+        &[MsSql],
+    );
+    let n = 3;
+    let q = select! { SELECT x FROM a LIMIT {n} + 1 };
+    refused(
+        &q,
+        "an expression in LIMIT or OFFSET",
+        &[MySql, MariaDb, MsSql],
+    );
+    let q = select! { SELECT x / 2 FROM a };
+    refused(&q, "/ on operands of unknown type", &[MySql, MariaDb]);
+    let q = select! { SELECT CAST(x AS INTEGER) / 2, x / 2.0, COUNT(*) / 2 FROM a };
+    refused(&q, "", &[]);
+    assert_renders(
+        &q,
+        &[(
+            MariaDb,
+            "SELECT CAST(x AS SIGNED) DIV 2, x / 2.0, COUNT(*) DIV 2 FROM a",
+        )],
+    );
+    let q = select! { SELECT (SELECT MAX(y) FROM (WITH c AS (SELECT y FROM b) SELECT y FROM c) s) };
+    refused(&q, "WITH inside a subquery", &[MsSql]);
+
+    let q = select! { SELECT CAST(x AS BOOLEAN) FROM a };
+    refused(&q, "CAST AS BOOLEAN", &[MySql, MariaDb, Sqlite]);
+    let q = select! { SELECT CAST(x AS CHAR(3)) FROM a };
+    refused(&q, "CAST AS CHAR(n)", &[MySql, MariaDb, Sqlite]);
+    let q = select! { SELECT CAST(x AS DECIMAL) FROM a };
+    refused(
+        &q,
+        "CAST AS DECIMAL without precision",
+        &[MySql, MariaDb, MsSql],
+    );
+    let q = select! { SELECT CAST(x AS TIMESTAMP) FROM a };
+    refused(&q, "CAST AS TIMESTAMP", &[Sqlite]);
+    let q = select! { SELECT CAST(x AS TIME) FROM a };
+    refused(&q, "CAST AS TIME", &[Sqlite]);
+    let q = select! { SELECT CAST(x AS VARCHAR(5000)) FROM a };
+    refused(&q, "CAST AS VARCHAR(n)", &[MsSql]);
+
+    let q = select! {
+        WITH RECURSIVE t(n) AS (
+            SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 3 UNION ALL SELECT n + 2 FROM t WHERE n < 3
+        )
+        SELECT n FROM t
+    };
+    refused(&q, "several recursive members in one CTE", &[Postgres]);
+    let q = select! {
+        WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT n + 1 FROM t WHERE n < 3)
+        SELECT n FROM t
+    };
+    refused(&q, "UNION (without ALL) in a recursive CTE", &[MsSql]);
+    let q = select! {
+        WITH RECURSIVE t(id, parent) AS (
+            SELECT id, parent FROM node WHERE id = 1
+            UNION ALL SELECT n.id, n.parent FROM node n JOIN t ON n.parent = t.id
+        ) SEARCH DEPTH FIRST BY id SET ord
+        SELECT id FROM t ORDER BY ord
+    };
+    refused(&q, "SEARCH clause", &all_but_postgres);
+    let q = select! {
+        WITH RECURSIVE t(id, parent) AS (
+            SELECT id, parent FROM node WHERE id = 1
+            UNION ALL SELECT n.id, n.parent FROM node n JOIN t ON n.parent = t.id
+        ) CYCLE id SET is_cycle USING path
+        SELECT id FROM t
+    };
+    refused(&q, "CYCLE clause", &all_but_postgres);
+    let q = select! {
+        WITH gone AS (DELETE FROM account WHERE balance = 0 RETURNING id)
+        SELECT id FROM gone
+    };
+    refused(
+        &q,
+        "INSERT, UPDATE or DELETE inside WITH",
+        &all_but_postgres,
+    );
+
+    let q = select! { INSERT INTO vip (id) VALUES (1) RETURNING id };
+    refused(&q, "RETURNING", &[MySql, MsSql]);
+    let q = select! { UPDATE vip SET owner = "x" RETURNING id };
+    refused(&q, "RETURNING", &[MySql, MariaDb, MsSql]);
+    let q = select! { DELETE FROM vip RETURNING id };
+    refused(&q, "RETURNING", &[MySql, MsSql]);
+    let q = select! { DELETE FROM vip AS v WHERE v.id = 1 RETURNING v.id };
+    assert_refused(&q, MySql, "RETURNING");
+    assert_refused(&q, MsSql, "RETURNING");
+    assert_refused(&q, MariaDb, "RETURNING on DELETE with a table alias");
+}
+
+#[test]
+fn inline_sql_for_logs() {
+    let (name, limit) = ("it's \\ x", 3);
+    let q = select! { SELECT id FROM account WHERE owner = {name} LIMIT {limit} };
+    let inline = |d| q.to_inline_sql(d).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        inline(Postgres),
+        "SELECT id FROM account WHERE owner = 'it''s \\ x' LIMIT 3"
+    );
+    assert_eq!(
+        inline(MariaDb),
+        "SELECT id FROM account WHERE owner = 'it''s \\\\ x' LIMIT 3"
+    );
+    assert_eq!(
+        inline(MsSql),
+        "SELECT id FROM account WHERE owner = N'it''s \\ x' ORDER BY (SELECT NULL) \
+         OFFSET 0 ROWS FETCH NEXT 3 ROWS ONLY"
+    );
+    let nan = f64::NAN;
+    let q = select! { SELECT {nan} };
+    assert!(q.to_inline_sql(Sqlite).is_err());
+    assert!(q.render(Sqlite).is_ok());
+}

@@ -11,7 +11,9 @@ impl Renderer<'_> {
         let after_columns = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
         // A WITH written on the source can move to the front (or on MySQL, a WITH written in
         // front moves to the source): the source has no outer scope to lose.
+        let as_written = matches!(self.dialect, Dialect::Postgres | Dialect::Sqlite);
         let with = match (&i.with, &i.source.with) {
+            (Some(w), Some(_)) if as_written => Some(*w),
             (Some(_), Some(_)) => {
                 return Err(self.unsupported(
                     "WITH both before INSERT and in its query",

@@ -77,19 +77,26 @@ impl Renderer<'_> {
                 if self.dialect == Dialect::MariaDb && self.moved_cte_reference(name, alias)? {
                     return Ok(());
                 }
-                self.object_name(name);
-                if let Some(alias) = alias {
-                    if !alias.columns.is_empty()
-                        && !facts::support(self.dialect).table_column_aliases
+                match alias {
+                    Some(alias)
+                        if !alias.columns.is_empty()
+                            && !facts::support(self.dialect).table_column_aliases =>
                     {
-                        return Err(self.unsupported(
-                            "column aliases on a table name",
-                            "alias the columns in a subquery or CTE instead",
-                        ));
+                        self.renamed_columns(alias, |r| {
+                            r.write("SELECT * FROM ");
+                            r.object_name(name);
+                            Ok(())
+                        })
                     }
-                    self.table_alias(alias)?;
+                    Some(alias) => {
+                        self.object_name(name);
+                        self.table_alias(alias)
+                    }
+                    None => {
+                        self.object_name(name);
+                        Ok(())
+                    }
                 }
-                Ok(())
             }
             TableFactor::Derived {
                 lateral,
@@ -119,6 +126,11 @@ impl Renderer<'_> {
     /// `(subquery) [AS alias [(cols)]]`, with a generated alias where the dialect needs one.
     pub(super) fn derived(&mut self, subquery: &QueryExpr, alias: Option<&TableAlias>) -> Res {
         let support = facts::support(self.dialect);
+        if let Some(alias) = alias.filter(|a| !a.columns.is_empty()) {
+            if !support.derived_column_aliases {
+                return self.renamed_columns(alias, |r| r.query(subquery));
+            }
+        }
         self.write("(");
         // A VALUES body takes its column names from the alias on SQL Server.
         let columns = alias.map_or(&[][..], |a| a.columns);
@@ -128,15 +140,7 @@ impl Renderer<'_> {
         done?;
         self.write(")");
         match alias {
-            Some(alias) => {
-                if !alias.columns.is_empty() && !support.derived_column_aliases {
-                    return Err(self.unsupported(
-                        "column aliases on a derived table",
-                        "name the columns with AS inside the subquery",
-                    ));
-                }
-                self.table_alias(alias)
-            }
+            Some(alias) => self.table_alias(alias),
             None if support.derived_needs_alias => {
                 self.write(" AS ");
                 self.generated_alias("d");
@@ -144,6 +148,34 @@ impl Renderer<'_> {
             }
             None => Ok(()),
         }
+    }
+
+    /// `alias (cols)` where the dialect has no column list on that FROM item: a derived
+    /// table where those take one (`(SELECT * FROM t) AS alias (cols)`), else a CTE, which
+    /// always does: `(WITH __cte_c1 (cols) AS (query) SELECT * FROM __cte_c1) AS alias`.
+    pub(super) fn renamed_columns(
+        &mut self,
+        alias: &TableAlias,
+        query: impl FnOnce(&mut Self) -> Res,
+    ) -> Res {
+        self.write("(");
+        if facts::support(self.dialect).derived_column_aliases {
+            self.nested(query)?;
+            self.write(")");
+            return self.table_alias(alias);
+        }
+        let name = self.fresh_name("c");
+        self.write("WITH ");
+        self.write(&name);
+        self.write(" (");
+        self.ident_list(alias.columns)?;
+        self.write(") AS (");
+        self.nested(|r| r.nested(query))?;
+        self.write(") SELECT * FROM ");
+        self.write(&name);
+        self.write(") AS ");
+        self.ident(&alias.name);
+        Ok(())
     }
 
     /// ` AS alias [(cols)]`.

@@ -171,10 +171,13 @@ impl<'v> Renderer<'v> {
 
     /// A fresh alias that cannot clash with a name the user wrote.
     fn generated_alias(&mut self, kind: &str) {
+        let name = self.fresh_name(kind);
+        self.write(&name);
+    }
+
+    /// A fresh name: `__cte_<kind><n>`.
+    fn fresh_name(&mut self, kind: &str) -> String {
         self.generated += 1;
-        let n = self.generated;
-        self.write("__cte_");
-        self.write(kind);
-        self.write(&n.to_string());
+        format!("__cte_{kind}{}", self.generated)
     }
 }

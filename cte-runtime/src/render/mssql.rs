@@ -122,14 +122,15 @@ impl Renderer<'_> {
         Ok(())
     }
 
+    /// A row count: a number or a parameter. (SQL Server takes an expression too, but the
+    /// parser that checks these renderings does not, and a count is easily computed in Rust.)
     fn row_count(&mut self, e: &Expr) -> Res {
-        if self.level(e, Pos::Value) == Level::Atom {
-            self.expr(e)
-        } else {
-            self.write("(");
-            self.expr(e)?;
-            self.write(")");
-            Ok(())
+        match e {
+            Expr::Literal(Literal::Integer(_)) | Expr::Param(_) => self.expr(e),
+            _ => Err(self.unsupported(
+                "an expression in LIMIT or OFFSET",
+                "LIMIT and OFFSET take only a number or a parameter here; compute the value in Rust",
+            )),
         }
     }
 

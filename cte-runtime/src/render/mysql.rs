@@ -104,23 +104,24 @@ impl Renderer<'_> {
         let needed = needed_ctes(moved, single);
         let recursive = moved.recursive;
         let moved = self.moved.take();
-        let done = self.nested(|r| {
-            r.write("(");
+        let read = |r: &mut Self| {
             r.with(recursive, needed.iter().copied())?;
             r.write(" SELECT * FROM ");
             r.ident(single);
-            r.write(")");
             Ok(())
-        });
+        };
+        let done = match alias {
+            Some(alias) if !alias.columns.is_empty() => self.renamed_columns(alias, read),
+            _ => {
+                self.write("(");
+                let done = self.nested(read);
+                self.write(") AS ");
+                self.ident(alias.as_ref().map_or(single, |a| &a.name));
+                done
+            }
+        };
         self.moved = moved;
         done?;
-        match alias {
-            Some(alias) => self.table_alias(alias)?,
-            None => {
-                self.write(" AS ");
-                self.ident(single);
-            }
-        }
         Ok(true)
     }
 }

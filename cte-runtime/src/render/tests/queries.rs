@@ -163,10 +163,7 @@ fn limit_and_offset() {
     );
     let computed = q(Some(bin(param(0), BinaryOp::Plus, int("1"))), None);
     assert_error(&computed, MySql, "an expression in LIMIT or OFFSET");
-    assert_eq!(
-        sql(&computed, MsSql),
-        "SELECT a FROM t ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT (@P1 + 1) ROWS ONLY"
-    );
+    assert_error(&computed, MsSql, "an expression in LIMIT or OFFSET");
 }
 
 #[test]
