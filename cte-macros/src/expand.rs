@@ -2,7 +2,9 @@
 //! (`::cte_runtime::__private::tree`), a per-call-site `Site`, and the parameter values.
 //!
 //! The tree is built only from struct and enum literals and `&` references, so the whole of it
-//! is promoted to a constant.
+//! is promoted to a constant. Its node names are imported inside the initializer of the site,
+//! from absolute paths, where the user's `{expr}`s cannot see them; that keeps the expansion
+//! small, which is most of the macro's compile time.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -26,39 +28,42 @@ fn query(stmt: &Statement) -> TokenStream {
     let tree = lower.statement(stmt);
     lower.params.sort_by_key(|(index, _)| *index);
     let params = lower.params.iter().map(|(_, value)| value);
-    quote! {{
-        static __CTE_TREE: ::cte_runtime::__private::tree::Statement = #tree;
-        static __CTE_SITE: ::cte_runtime::__private::Site =
-            ::cte_runtime::__private::Site::new(&__CTE_TREE);
-        ::cte_runtime::__private::query(&__CTE_SITE, ::std::vec![#(#params),*])
-    }}
+    call_site(&tree, quote!(::std::vec![#(#params),*]))
 }
 
 /// The errors, followed by a query of the right type so that no second error follows.
 fn fallback(error: &syn::Error) -> TokenStream {
     let errors = error.to_compile_error();
+    let tree = quote!(Statement::Query(QueryExpr {
+        with: None,
+        body: SetExpr::Values(&[]),
+        order_by: &[],
+        limit: None,
+        offset: None,
+    }));
+    let query = call_site(&tree, quote!(::std::vec::Vec::new()));
+    quote!({ #errors #query })
+}
+
+/// The static site of one macro call, holding `tree`, and the query made of it and `params`.
+fn call_site(tree: &TokenStream, params: TokenStream) -> TokenStream {
     quote! {{
-        #errors
-        static __CTE_TREE: ::cte_runtime::__private::tree::Statement =
-            ::cte_runtime::__private::tree::Statement::Query(
-                ::cte_runtime::__private::tree::QueryExpr {
-                    with: ::core::option::Option::None,
-                    body: ::cte_runtime::__private::tree::SetExpr::Values(&[]),
-                    order_by: &[],
-                    limit: ::core::option::Option::None,
-                    offset: ::core::option::Option::None,
-                },
-            );
-        static __CTE_SITE: ::cte_runtime::__private::Site =
-            ::cte_runtime::__private::Site::new(&__CTE_TREE);
-        ::cte_runtime::__private::query(&__CTE_SITE, ::std::vec::Vec::new())
+        static __CTE_SITE: ::cte_runtime::__private::Site = {
+            #[allow(unused_imports)]
+            use ::cte_runtime::__private::tree::*;
+            #[allow(unused_imports)]
+            use ::core::option::Option::{None, Some};
+            static __CTE_TREE: Statement = #tree;
+            ::cte_runtime::__private::Site::new(&__CTE_TREE)
+        };
+        ::cte_runtime::__private::query(&__CTE_SITE, #params)
     }}
 }
 
 fn opt(value: Option<TokenStream>) -> TokenStream {
     match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
+        Some(value) => quote!(Some(#value)),
+        None => quote!(None),
     }
 }
 
@@ -78,7 +83,7 @@ impl Lower {
         match stmt {
             Statement::Query(q) => {
                 let q = self.query(q);
-                quote!(::cte_runtime::__private::tree::Statement::Query(#q))
+                quote!(Statement::Query(#q))
             }
             Statement::Insert(i) => {
                 let with = self.with(i.with.as_ref());
@@ -86,8 +91,8 @@ impl Lower {
                 let columns = list(&i.columns, ident);
                 let source = self.query(&i.source);
                 let returning = self.returning(i.returning.as_ref());
-                quote!(::cte_runtime::__private::tree::Statement::Insert(
-                    ::cte_runtime::__private::tree::Insert {
+                quote!(Statement::Insert(
+                    Insert {
                         with: #with,
                         table: #table,
                         columns: #columns,
@@ -103,7 +108,7 @@ impl Lower {
                 let assignments = list(&u.assignments, |a| {
                     let column = ident(&a.column);
                     let value = self.expr(&a.value);
-                    quote!(::cte_runtime::__private::tree::Assignment {
+                    quote!(Assignment {
                         column: #column,
                         value: #value,
                     })
@@ -111,8 +116,8 @@ impl Lower {
                 let from = self.from(u.from.as_ref().map(|f| &f.value));
                 let selection = self.opt_expr(u.selection.as_ref().map(|k| &k.value));
                 let returning = self.returning(u.returning.as_ref());
-                quote!(::cte_runtime::__private::tree::Statement::Update(
-                    ::cte_runtime::__private::tree::Update {
+                quote!(Statement::Update(
+                    Update {
                         with: #with,
                         table: #table,
                         alias: #alias,
@@ -129,8 +134,8 @@ impl Lower {
                 let alias = opt(d.alias.as_ref().map(ident));
                 let selection = self.opt_expr(d.selection.as_ref().map(|k| &k.value));
                 let returning = self.returning(d.returning.as_ref());
-                quote!(::cte_runtime::__private::tree::Statement::Delete(
-                    ::cte_runtime::__private::tree::Delete {
+                quote!(Statement::Delete(
+                    Delete {
                         with: #with,
                         table: #table,
                         alias: #alias,
@@ -158,7 +163,7 @@ impl Lower {
         };
         let limit = self.opt_expr(q.limit.as_ref().map(|k| &k.value));
         let offset = self.opt_expr(q.offset.as_ref().map(|k| &k.value));
-        quote!(::cte_runtime::__private::tree::QueryExpr {
+        quote!(QueryExpr {
             with: #with,
             body: #body,
             order_by: #order_by,
@@ -173,7 +178,7 @@ impl Lower {
         };
         let recursive = with.recursive.is_some();
         let ctes = list(&with.ctes, |cte| self.cte(cte));
-        opt(Some(quote!(::cte_runtime::__private::tree::With {
+        opt(Some(quote!(With {
             recursive: #recursive,
             ctes: #ctes,
         })))
@@ -195,8 +200,8 @@ impl Lower {
             };
             let by = list(&s.by, ident);
             let set = ident(&s.set);
-            quote!(::cte_runtime::__private::tree::Search {
-                order: ::cte_runtime::__private::tree::SearchOrder::#order,
+            quote!(Search {
+                order: SearchOrder::#order,
                 by: #by,
                 set: #set,
             })
@@ -207,23 +212,23 @@ impl Lower {
             let marks = opt(c.marks.as_ref().map(|m| {
                 let value = self.expr(&m.value);
                 let default = self.expr(&m.default);
-                quote!(::cte_runtime::__private::tree::CycleMarks {
+                quote!(CycleMarks {
                     value: #value,
                     default: #default,
                 })
             }));
             let using = ident(&c.using);
-            quote!(::cte_runtime::__private::tree::Cycle {
+            quote!(Cycle {
                 columns: #columns,
                 set: #set,
                 marks: #marks,
                 using: #using,
             })
         }));
-        quote!(::cte_runtime::__private::tree::Cte {
+        quote!(Cte {
             name: #name,
             columns: #columns,
-            materialized: ::cte_runtime::__private::tree::Materialized::#materialized,
+            materialized: Materialized::#materialized,
             body: &#body,
             search: #search,
             cycle: #cycle,
@@ -242,8 +247,8 @@ impl Lower {
                     None => quote!(&[]),
                 };
                 let having = self.opt_expr(s.having.as_ref().map(|k| &k.value));
-                quote!(::cte_runtime::__private::tree::SetExpr::Select(
-                    &::cte_runtime::__private::tree::Select {
+                quote!(SetExpr::Select(
+                    &Select {
                         distinct: #distinct,
                         projection: #projection,
                         from: #from,
@@ -255,11 +260,11 @@ impl Lower {
             }
             SetExpr::Values(values) => {
                 let rows = list(&values.rows, |row| list(row, |e| self.expr(e)));
-                quote!(::cte_runtime::__private::tree::SetExpr::Values(#rows))
+                quote!(SetExpr::Values(#rows))
             }
             SetExpr::Query { query, .. } => {
                 let query = self.query(query);
-                quote!(::cte_runtime::__private::tree::SetExpr::Query(&#query))
+                quote!(SetExpr::Query(&#query))
             }
             SetExpr::SetOp {
                 op, left, right, ..
@@ -271,8 +276,8 @@ impl Lower {
                 };
                 let left = self.set_expr(left);
                 let right = self.set_expr(right);
-                quote!(::cte_runtime::__private::tree::SetExpr::SetOp {
-                    op: ::cte_runtime::__private::tree::SetOperator::#op,
+                quote!(SetExpr::SetOp {
+                    op: SetOperator::#op,
                     left: &#left,
                     right: &#right,
                 })
@@ -282,15 +287,15 @@ impl Lower {
 
     fn select_item(&mut self, item: &SelectItem) -> TokenStream {
         match item {
-            SelectItem::Wildcard(_) => quote!(::cte_runtime::__private::tree::SelectItem::Wildcard),
+            SelectItem::Wildcard(_) => quote!(SelectItem::Wildcard),
             SelectItem::QualifiedWildcard { name, .. } => {
                 let name = object_name(name);
-                quote!(::cte_runtime::__private::tree::SelectItem::QualifiedWildcard(#name))
+                quote!(SelectItem::QualifiedWildcard(#name))
             }
             SelectItem::Expr { expr, alias } => {
                 let expr = self.expr(expr);
                 let alias = opt(alias.as_ref().map(ident));
-                quote!(::cte_runtime::__private::tree::SelectItem::Expr {
+                quote!(SelectItem::Expr {
                     expr: #expr,
                     alias: #alias,
                 })
@@ -311,10 +316,10 @@ impl Lower {
                 NullsOrder::First => quote!(First),
                 NullsOrder::Last => quote!(Last),
             };
-            quote!(::cte_runtime::__private::tree::OrderByItem {
+            quote!(OrderByItem {
                 expr: #expr,
-                order: ::cte_runtime::__private::tree::SortOrder::#order,
-                nulls: ::cte_runtime::__private::tree::NullsOrder::#nulls,
+                order: SortOrder::#order,
+                nulls: NullsOrder::#nulls,
             })
         })
     }
@@ -348,13 +353,13 @@ impl Lower {
                 }
                 JoinConstraint::None => quote!(None),
             };
-            quote!(::cte_runtime::__private::tree::Join {
-                kind: ::cte_runtime::__private::tree::JoinKind::#kind,
+            quote!(Join {
+                kind: JoinKind::#kind,
                 relation: #relation,
-                constraint: ::cte_runtime::__private::tree::JoinConstraint::#constraint,
+                constraint: JoinConstraint::#constraint,
             })
         });
-        quote!(::cte_runtime::__private::tree::TableWithJoins {
+        quote!(TableWithJoins {
             relation: #relation,
             joins: #joins,
         })
@@ -365,7 +370,7 @@ impl Lower {
             TableFactor::Table { name, alias } => {
                 let name = object_name(name);
                 let alias = table_alias(alias.as_ref());
-                quote!(::cte_runtime::__private::tree::TableFactor::Table {
+                quote!(TableFactor::Table {
                     name: #name,
                     alias: #alias,
                 })
@@ -379,7 +384,7 @@ impl Lower {
                 let lateral = lateral.is_some();
                 let subquery = self.query(subquery);
                 let alias = table_alias(alias.as_ref());
-                quote!(::cte_runtime::__private::tree::TableFactor::Derived {
+                quote!(TableFactor::Derived {
                     lateral: #lateral,
                     subquery: &#subquery,
                     alias: #alias,
@@ -387,7 +392,7 @@ impl Lower {
             }
             TableFactor::Nested { inner, .. } => {
                 let inner = self.table_with_joins(inner);
-                quote!(::cte_runtime::__private::tree::TableFactor::Nested(&#inner))
+                quote!(TableFactor::Nested(&#inner))
             }
         }
     }
@@ -402,7 +407,7 @@ impl Lower {
     }
 
     fn expr(&mut self, expr: &Expr) -> TokenStream {
-        let e = quote!(::cte_runtime::__private::tree::Expr);
+        let e = quote!(Expr);
         match expr {
             Expr::Literal(lit) => {
                 let lit = match &lit.kind {
@@ -412,7 +417,7 @@ impl Lower {
                     LiteralKind::Bool(b) => quote!(Bool(#b)),
                     LiteralKind::Null => quote!(Null),
                 };
-                quote!(#e::Literal(::cte_runtime::__private::tree::Literal::#lit))
+                quote!(#e::Literal(Literal::#lit))
             }
             Expr::Param(param) => {
                 let index = param.index;
@@ -435,7 +440,7 @@ impl Lower {
                 };
                 let expr = self.boxed(expr);
                 quote!(#e::Unary {
-                    op: ::cte_runtime::__private::tree::UnaryOp::#op,
+                    op: UnaryOp::#op,
                     expr: #expr,
                 })
             }
@@ -447,7 +452,7 @@ impl Lower {
                 let right = self.boxed(right);
                 quote!(#e::Binary {
                     left: #left,
-                    op: ::cte_runtime::__private::tree::BinaryOp::#op,
+                    op: BinaryOp::#op,
                     right: #right,
                 })
             }
@@ -542,7 +547,7 @@ impl Lower {
                 let data_type = data_type_tokens(*data_type);
                 quote!(#e::Cast {
                     expr: #expr,
-                    data_type: ::cte_runtime::__private::tree::DataType::#data_type,
+                    data_type: DataType::#data_type,
                 })
             }
             Expr::Function(f) => {
@@ -556,9 +561,9 @@ impl Lower {
                     }
                 };
                 let over = opt(f.over.as_ref().map(|w| self.window(w)));
-                quote!(#e::Function(::cte_runtime::__private::tree::Function {
+                quote!(#e::Function(Function {
                     name: #name,
-                    args: ::cte_runtime::__private::tree::FunctionArgs::#args,
+                    args: FunctionArgs::#args,
                     over: #over,
                 }))
             }
@@ -580,13 +585,13 @@ impl Lower {
             };
             let start = self.frame_bound(&f.start);
             let end = opt(f.end.as_ref().map(|b| self.frame_bound(b)));
-            quote!(::cte_runtime::__private::tree::WindowFrame {
-                units: ::cte_runtime::__private::tree::FrameUnits::#units,
+            quote!(WindowFrame {
+                units: FrameUnits::#units,
                 start: #start,
                 end: #end,
             })
         }));
-        quote!(::cte_runtime::__private::tree::WindowSpec {
+        quote!(WindowSpec {
             partition_by: #partition_by,
             order_by: #order_by,
             frame: #frame,
@@ -594,7 +599,7 @@ impl Lower {
     }
 
     fn frame_bound(&mut self, bound: &FrameBound) -> TokenStream {
-        let b = quote!(::cte_runtime::__private::tree::FrameBound);
+        let b = quote!(FrameBound);
         match bound {
             FrameBound::CurrentRow => quote!(#b::CurrentRow),
             FrameBound::Preceding(n) => {
@@ -612,19 +617,19 @@ impl Lower {
 fn ident(ident: &ast::Ident) -> TokenStream {
     let value = syn::LitStr::new(&ident.value, Span::call_site());
     let raw = ident.raw;
-    quote!(::cte_runtime::__private::tree::Ident { value: #value, raw: #raw })
+    quote!(Ident { value: #value, raw: #raw })
 }
 
 fn object_name(name: &ast::ObjectName) -> TokenStream {
     let parts = list(&name.parts, ident);
-    quote!(::cte_runtime::__private::tree::ObjectName(#parts))
+    quote!(ObjectName(#parts))
 }
 
 fn table_alias(alias: Option<&ast::TableAlias>) -> TokenStream {
     opt(alias.map(|alias| {
         let name = ident(&alias.name);
         let columns = list(&alias.columns, ident);
-        quote!(::cte_runtime::__private::tree::TableAlias {
+        quote!(TableAlias {
             name: #name,
             columns: #columns,
         })

@@ -40,3 +40,6 @@ impl Ctxt {
         Err(combined)
     }
 }
+
+#[cfg(test)]
+mod tests;

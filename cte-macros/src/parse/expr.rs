@@ -521,14 +521,16 @@ fn type_args(p: &mut Parser, max: usize) -> Result<Vec<u32>> {
     let group = p.expect_paren("`(`")?;
     let args = p.in_group(&group, |p| {
         comma_separated(p, |p| match p.peek() {
-            Some(Tok::Lit(lit)) => {
-                let span = lit.span();
-                let n = syn::LitInt::new(&lit.to_string(), span)
-                    .base10_parse::<u32>()
-                    .map_err(|_| p.expected("a type length"))?;
-                p.bump();
-                Ok((n, span))
-            }
+            Some(Tok::Lit(lit)) => match syn::Lit::new(lit.clone()) {
+                syn::Lit::Int(int) if int.suffix().is_empty() => {
+                    let n = int
+                        .base10_parse::<u32>()
+                        .map_err(|_| p.expected("a type length"))?;
+                    p.bump();
+                    Ok((n, int.span()))
+                }
+                _ => Err(p.expected("a type length")),
+            },
             _ => Err(p.expected("a type length")),
         })
     })?;

@@ -260,7 +260,7 @@ fn accepted() -> Vec<TokenStream> {
         quote!(SELECT sum(x) OVER (ORDER BY c RANGE 3 PRECEDING), sum(x) OVER (), sum(x) OVER (GROUPS BETWEEN 1 PRECEDING AND 2 FOLLOWING) FROM t),
         quote!(SELECT sum(x) OVER (ROWS UNBOUNDED FOLLOWING) FROM t),
         quote!(SELECT CASE WHEN a THEN 1 WHEN b THEN 2 ELSE 3 END, CASE a WHEN 1 THEN "x" END),
-        quote!(SELECT CAST(a AS TEXT), CAST(b AS DECIMAL(10, 2)), CAST(c AS double precision), CAST(d AS varchar(20)), cast(e as char)),
+        quote!(SELECT CAST(a AS TEXT), CAST(b AS DECIMAL(10, 2)), CAST(b AS NUMERIC(5)), CAST(a AS INT), CAST(c AS double precision), CAST(d AS varchar(20)), cast(e as char)),
         quote!(SELECT a FROM t WHERE a NOT IN (1, 2) AND b IN (SELECT x FROM s) AND c NOT BETWEEN 1 AND 2 AND d NOT LIKE "a%" AND e IS NOT NULL AND NOT EXISTS (SELECT 1)),
         quote!(SELECT 1.5, .5, 2e10, -3, +4, "it's", TRUE, false, NULL, {x + 1}, {&name}),
         quote!(SELECT a || b || "c", a <> b, a != b, a <= b, a >= b, a % 2),
@@ -693,10 +693,9 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 /// for a few troublemakers: parsing may fail but must never panic.
 #[test]
 fn never_panics_on_mangled_input() {
-    fn flat(stream: TokenStream) -> Vec<TokenTree> {
-        stream.into_iter().collect()
-    }
-    let junk: Vec<TokenTree> = flat(quote!(( ) {} 'x . * , SELECT WITH r#x 'a' 1u8 ; NOT - |));
+    let junk: Vec<TokenTree> = flat(
+        quote!(( ) {} 'x . * , SELECT WITH r#x 'a' 1u8 ; NOT - | "s" 1.5 (1) (SELECT 1) ("x")),
+    );
     for input in accepted() {
         let tokens = flat(input);
         for cut in 0..tokens.len() {
@@ -711,4 +710,39 @@ fn never_panics_on_mangled_input() {
             }
         }
     }
+}
+
+/// Random token soup from the DSL's own vocabulary: parsing may fail but must never panic.
+#[test]
+fn never_panics_on_random_tokens() {
+    let vocab: Vec<TokenTree> = flat(quote!(
+        SELECT WITH RECURSIVE AS FROM WHERE GROUP BY HAVING ORDER LIMIT OFFSET UNION ALL
+        INTERSECT EXCEPT JOIN LEFT CROSS LATERAL ON USING NOT AND OR IS NULL IN BETWEEN LIKE
+        EXISTS CASE WHEN THEN ELSE END CAST OVER PARTITION ROWS PRECEDING CURRENT ROW SEARCH
+        DEPTH FIRST SET CYCLE TO DEFAULT INSERT INTO VALUES UPDATE DELETE RETURNING DISTINCT
+        MATERIALIZED VARCHAR DECIMAL a t r#order 1 1.5 "s" 'c' 'l 1u8 b"x"
+        , . * + - / % = < > <= >= != || ; ! :: --
+        () (a) (1, 2) (SELECT 1) {x} {} [1]
+    ));
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..20_000 {
+        let len = next(24);
+        let mut tokens: Vec<TokenTree> =
+            (0..len).map(|_| vocab[next(vocab.len())].clone()).collect();
+        if next(3) == 0 {
+            let inner: TokenStream = tokens.drain(..len / 2).collect();
+            tokens.push(TokenTree::Group(Group::new(Delimiter::Parenthesis, inner)));
+        }
+        let _ = parse(tokens.into_iter().collect());
+    }
+}
+
+fn flat(stream: TokenStream) -> Vec<TokenTree> {
+    stream.into_iter().collect()
 }
