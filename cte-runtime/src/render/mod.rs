@@ -4,7 +4,8 @@
 //! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `from`, `expr`, `dml`; `literal`
 //! writes identifiers, strings, numbers and parameters; `facts` holds every per-dialect fact
 //! that is plain data; `mssql`, `mysql` and `sqlite` hold the structural rewrites of their
-//! dialect; `scope` answers which CTEs a part of the tree names.
+//! dialect; `recursive` widens text that grows in a recursive CTE; `scope` answers which CTEs a
+//! part of the tree names.
 
 mod dml;
 mod expr;
