@@ -8,7 +8,8 @@ use proc_macro2::{Delimiter, Group, Literal, Spacing, Span, TokenStream, TokenTr
 use super::keyword::{is_reserved_alias, is_reserved_name, Kw};
 use crate::ast::{Ident, ObjectName};
 
-/// How deep expressions, subqueries and parentheses may nest.
+/// How deep expressions, subqueries and parentheses may nest. Every parenthesis, subquery and
+/// link of an operator chain (`a + b + c` builds a tree as deep as it is long) is a level.
 pub(crate) const MAX_DEPTH: usize = 128;
 
 /// One SQL token.
@@ -293,7 +294,10 @@ impl<'s> Parser<'s> {
         if depth > MAX_DEPTH {
             return Err(syn::Error::new(
                 span,
-                format!("the query nests more than {MAX_DEPTH} levels deep"),
+                format!(
+                    "the query nests too deeply (more than {MAX_DEPTH} levels of parentheses, \
+                     subqueries and operators); split it, or move parts into CTEs"
+                ),
             ));
         }
         self.state.depth.set(depth);

@@ -30,7 +30,9 @@ fn binary(left: Expr, op: BinaryOp, op_token: Span, right: Expr) -> Expr {
 
 fn or(p: &mut Parser) -> Result<Expr> {
     let mut left = and(p)?;
+    let mut depth = Vec::new();
     while let Some(token) = p.eat_kw(Kw::Or) {
+        depth.push(p.enter(token)?);
         let right = and(p)?;
         left = binary(left, BinaryOp::Or, token, right);
     }
@@ -39,7 +41,9 @@ fn or(p: &mut Parser) -> Result<Expr> {
 
 fn and(p: &mut Parser) -> Result<Expr> {
     let mut left = not(p)?;
+    let mut depth = Vec::new();
     while let Some(token) = p.eat_kw(Kw::And) {
+        depth.push(p.enter(token)?);
         let right = not(p)?;
         left = binary(left, BinaryOp::And, token, right);
     }
@@ -75,7 +79,9 @@ fn not(p: &mut Parser) -> Result<Expr> {
 /// `expr IS [NOT] NULL`
 fn is(p: &mut Parser) -> Result<Expr> {
     let mut left = comparison(p)?;
+    let mut depth = Vec::new();
     while let Some(is_token) = p.eat_kw(Kw::Is) {
+        depth.push(p.enter(is_token)?);
         let negated = p.eat_kw(Kw::Not).is_some();
         if p.eat_kw(Kw::Null).is_none() {
             return Err(p.expected(if negated {
@@ -129,6 +135,7 @@ fn comparison(p: &mut Parser) -> Result<Expr> {
 /// `[NOT] BETWEEN`, `[NOT] IN`, `[NOT] LIKE`.
 fn pattern(p: &mut Parser) -> Result<Expr> {
     let mut left = other(p)?;
+    let mut depth = Vec::new();
     loop {
         let follows = |p: &Parser, n| {
             p.peek_nth_kw(n, Kw::Between) || p.peek_nth_kw(n, Kw::In) || p.peek_nth_kw(n, Kw::Like)
@@ -139,6 +146,7 @@ fn pattern(p: &mut Parser) -> Result<Expr> {
         } else if !follows(p, 0) {
             return Ok(left);
         }
+        depth.push(p.enter(p.span())?);
         let expr = Box::new(left);
         if let Some(between_token) = p.eat_kw(Kw::Between) {
             let low = Box::new(other(p)?);
@@ -203,7 +211,9 @@ fn in_rest(p: &mut Parser, expr: Box<Expr>, in_token: Span, negated: bool) -> Re
 /// `a || b`: the "other operators" level.
 fn other(p: &mut Parser) -> Result<Expr> {
     let mut left = additive(p)?;
+    let mut depth = Vec::new();
     while let Some(token) = p.eat_op("||") {
+        depth.push(p.enter(token)?);
         let right = additive(p)?;
         left = binary(left, BinaryOp::Concat, token, right);
     }
@@ -212,6 +222,7 @@ fn other(p: &mut Parser) -> Result<Expr> {
 
 pub(crate) fn additive(p: &mut Parser) -> Result<Expr> {
     let mut left = multiplicative(p)?;
+    let mut depth = Vec::new();
     loop {
         let op = if p.peek_op("+") {
             BinaryOp::Plus
@@ -222,6 +233,7 @@ pub(crate) fn additive(p: &mut Parser) -> Result<Expr> {
         };
         let token = p.span();
         p.bump();
+        depth.push(p.enter(token)?);
         let right = multiplicative(p)?;
         left = binary(left, op, token, right);
     }
@@ -229,6 +241,7 @@ pub(crate) fn additive(p: &mut Parser) -> Result<Expr> {
 
 fn multiplicative(p: &mut Parser) -> Result<Expr> {
     let mut left = unary(p)?;
+    let mut depth = Vec::new();
     loop {
         let op = if p.peek_op("*") {
             BinaryOp::Multiply
@@ -241,6 +254,7 @@ fn multiplicative(p: &mut Parser) -> Result<Expr> {
         };
         let token = p.span();
         p.bump();
+        depth.push(p.enter(token)?);
         let right = unary(p)?;
         left = binary(left, op, token, right);
     }

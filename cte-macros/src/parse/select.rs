@@ -66,6 +66,7 @@ pub(crate) fn query_after_with(p: &mut Parser, with: Option<With>) -> Result<Que
 /// `term ((UNION | EXCEPT) [ALL | DISTINCT] term)*`: INTERSECT binds tighter.
 fn set_expr(p: &mut Parser) -> Result<SetExpr> {
     let mut left = set_term(p)?;
+    let mut depth = Vec::new();
     loop {
         let (op_token, union) = if let Some(token) = p.eat_kw(Kw::Union) {
             (token, true)
@@ -74,6 +75,7 @@ fn set_expr(p: &mut Parser) -> Result<SetExpr> {
         } else {
             return Ok(left);
         };
+        depth.push(p.enter(op_token)?);
         let all = set_quantifier(p);
         let op = if union {
             SetOperator::Union { all }
@@ -92,7 +94,9 @@ fn set_expr(p: &mut Parser) -> Result<SetExpr> {
 
 fn set_term(p: &mut Parser) -> Result<SetExpr> {
     let mut left = set_primary(p)?;
+    let mut depth = Vec::new();
     while let Some(op_token) = p.eat_kw(Kw::Intersect) {
+        depth.push(p.enter(op_token)?);
         let all = set_quantifier(p);
         let right = set_primary(p)?;
         left = SetExpr::SetOp {
