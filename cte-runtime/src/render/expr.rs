@@ -14,10 +14,7 @@
 //! (`stock / 2` on a column): `CAST(stock AS INTEGER) / 2` or `stock / 2.0` say which.
 
 use super::{facts, Renderer, Res};
-use crate::tree::{
-    BinaryOp, DataType, Expr, FrameBound, FrameUnits, Function, FunctionArgs, Literal, UnaryOp,
-    WindowFrame, WindowSpec,
-};
+use crate::tree::{BinaryOp, DataType, Expr, Function, FunctionArgs, Literal, UnaryOp};
 use crate::Dialect;
 
 /// Where an expression stands. Only SQL Server tells them apart: it has no boolean values, so
@@ -58,7 +55,7 @@ fn binds_tighter(child: Level, parent: Level) -> bool {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
+pub(super) enum Side {
     Left,
     Right,
 }
@@ -310,7 +307,7 @@ impl Renderer<'_> {
 
     /// An operand of an operator at `parent` level, parenthesised unless that is needless on
     /// every engine.
-    fn operand(&mut self, e: &Expr, parent: Level, side: Side, pos: Pos) -> Res {
+    pub(super) fn operand(&mut self, e: &Expr, parent: Level, side: Side, pos: Pos) -> Res {
         let child = self.level(e, pos);
         let associative = matches!(
             parent,
@@ -483,69 +480,6 @@ impl Renderer<'_> {
             self.window_spec(over)?;
             self.write(")");
         }
-        Ok(())
-    }
-
-    fn window_spec(&mut self, w: &WindowSpec) -> Res {
-        let mut space = "";
-        if !w.partition_by.is_empty() {
-            self.write("PARTITION BY ");
-            self.comma_separated(w.partition_by, Self::expr)?;
-            space = " ";
-        }
-        if !w.order_by.is_empty() {
-            self.write(space);
-            self.write("ORDER BY ");
-            self.order_by_items(w.order_by, super::query::OrderOf::Window)?;
-            space = " ";
-        }
-        if let Some(frame) = &w.frame {
-            self.write(space);
-            self.window_frame(frame)?;
-        }
-        Ok(())
-    }
-
-    fn window_frame(&mut self, frame: &WindowFrame) -> Res {
-        self.write(match frame.units {
-            FrameUnits::Rows => "ROWS ",
-            FrameUnits::Range => "RANGE ",
-            FrameUnits::Groups if facts::support(self.dialect).groups_frame => "GROUPS ",
-            FrameUnits::Groups => {
-                return Err(self.unsupported("GROUPS window frame", "use a ROWS or RANGE frame"))
-            }
-        });
-        match &frame.end {
-            Some(end) => {
-                self.write("BETWEEN ");
-                self.frame_bound(frame.units, &frame.start)?;
-                self.write(" AND ");
-                self.frame_bound(frame.units, end)
-            }
-            None => self.frame_bound(frame.units, &frame.start),
-        }
-    }
-
-    fn frame_bound(&mut self, units: FrameUnits, bound: &FrameBound) -> Res {
-        let (offset, direction) = match bound {
-            FrameBound::CurrentRow => {
-                self.write("CURRENT ROW");
-                return Ok(());
-            }
-            FrameBound::Preceding(offset) => (offset, " PRECEDING"),
-            FrameBound::Following(offset) => (offset, " FOLLOWING"),
-        };
-        match offset {
-            None => self.write("UNBOUNDED"),
-            Some(_) if self.dialect == Dialect::MsSql && units == FrameUnits::Range => {
-                return Err(self.unsupported(
-                    "RANGE frame with an offset",
-                    "SQL Server's RANGE frames only take UNBOUNDED and CURRENT ROW",
-                ))
-            }
-            Some(e) => self.operand(e, Level::Unary, Side::Left, Pos::Value)?,
-        }
-        self.write(direction);
         Ok(())
     }
 }

@@ -20,6 +20,7 @@ mod scope;
 mod sqlite;
 #[cfg(test)]
 mod tests;
+mod window;
 
 use crate::tree::{Cte, Ident, List, Statement};
 use crate::{Dialect, RenderError, Value};
