@@ -11,7 +11,10 @@ static TREE: Statement = Statement::Query(QueryExpr {
                 op: BinaryOp::Plus,
                 right: &Expr::Literal(Literal::Integer("1")),
             },
-            alias: Some(Ident { value: "n", raw: false }),
+            alias: Some(Ident {
+                value: "n",
+                raw: false,
+            }),
         }],
         from: &[],
         selection: None,

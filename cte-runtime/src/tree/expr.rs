@@ -148,7 +148,10 @@ pub struct Function {
 pub enum FunctionArgs {
     /// `COUNT(*)`
     Star,
-    List { distinct: bool, args: List<Expr> },
+    List {
+        distinct: bool,
+        args: List<Expr>,
+    },
 }
 
 /// `OVER (PARTITION BY ... ORDER BY ... [frame])`.

@@ -20,8 +20,8 @@ pub use expr::{
 };
 pub use from::{Join, JoinConstraint, JoinKind, TableAlias, TableFactor, TableWithJoins};
 pub use query::{
-    Cte, Cycle, CycleMarks, Materialized, NullsOrder, OrderByItem, QueryExpr, Search,
-    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, With,
+    Cte, Cycle, CycleMarks, Materialized, NullsOrder, OrderByItem, QueryExpr, Search, SearchOrder,
+    Select, SelectItem, SetExpr, SetOperator, SortOrder, With,
 };
 
 /// A list in the tree.

@@ -111,7 +111,6 @@ pub enum SelectItem {
     Expr { expr: Expr, alias: Option<Ident> },
 }
 
-
 /// `expr [ASC|DESC] [NULLS FIRST|LAST]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OrderByItem {

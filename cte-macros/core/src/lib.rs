@@ -1,0 +1,23 @@
+//! The implementation of the `cte-runtime` macros, on `proc_macro2` tokens.
+//!
+//! Each macro runs three phases: [`parse`] the tokens into the span-keeping [`ast`], [`check`]
+//! the CTE structure, and [`expand`] to a static tree of `cte_runtime`. Working on
+//! `proc_macro2` tokens lets tests, benchmarks and fuzzing run the phases without a compiler;
+//! the `cte-macros` crate only forwards the compiler's tokens here.
+
+// The spans on the tree nodes are there for the checks, which read them as they grow.
+#[allow(dead_code)]
+mod ast;
+mod check;
+mod expand;
+mod parse;
+
+use proc_macro2::TokenStream;
+
+/// The expansion of `select! { [WITH ...] SELECT ... }`: a `cte_runtime::Query` expression, or
+/// compile errors and a placeholder of that type.
+pub fn select(input: TokenStream) -> TokenStream {
+    let stmt = parse::select(input);
+    let checked = stmt.and_then(check::statement);
+    expand::statement(checked)
+}
