@@ -1,7 +1,7 @@
 //! The implementation of the `cte-runtime` macros, on `proc_macro2` tokens.
 //!
-//! Each macro runs three phases: [`parse`] the tokens into the span-keeping [`ast`], [`check`]
-//! the CTE structure, and [`expand`] to a static tree of `cte_runtime`. Working on
+//! Each macro runs three phases: `parse` the tokens into the span-keeping `ast`, `check`
+//! the CTE structure, and `expand` to a static tree of `cte_runtime`. Working on
 //! `proc_macro2` tokens lets tests, benchmarks and fuzzing run the phases without a compiler;
 //! the `cte-macros` crate only forwards the compiler's tokens here.
 
