@@ -17,7 +17,7 @@ use proc_macro2::TokenStream;
 /// The expansion of `select! { [WITH ...] SELECT ... }`: a `cte_runtime::Query` expression, or
 /// compile errors and a placeholder of that type.
 pub fn select(input: TokenStream) -> TokenStream {
-    let stmt = parse::select(input);
-    let checked = stmt.and_then(check::statement);
+    let parsed = parse::select_recovering(input);
+    let checked = check::statement(parsed);
     expand::statement(checked)
 }

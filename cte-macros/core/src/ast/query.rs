@@ -29,6 +29,9 @@ pub(crate) struct Cte {
     pub(crate) as_token: Span,
     pub(crate) materialized: Materialized,
     pub(crate) body: Box<Statement>,
+    /// The body had a syntax error, already reported; `body` is an empty placeholder that the
+    /// checks skip.
+    pub(crate) broken: bool,
     /// The opening parenthesis of the body.
     pub(crate) paren_token: Span,
     pub(crate) search: Option<Search>,

@@ -7,46 +7,46 @@ use super::{
     SelectItem, SetExpr, Statement, TableFactor, TableWithJoins, With,
 };
 
-pub(crate) trait Visit {
-    fn visit_statement(&mut self, stmt: &Statement) {
+pub(crate) trait Visit<'ast> {
+    fn visit_statement(&mut self, stmt: &'ast Statement) {
         walk_statement(self, stmt);
     }
-    fn visit_query(&mut self, query: &Query) {
+    fn visit_query(&mut self, query: &'ast Query) {
         walk_query(self, query);
     }
-    fn visit_with(&mut self, with: &With) {
+    fn visit_with(&mut self, with: &'ast With) {
         walk_with(self, with);
     }
-    fn visit_cte(&mut self, cte: &Cte) {
+    fn visit_cte(&mut self, cte: &'ast Cte) {
         walk_cte(self, cte);
     }
-    fn visit_set_expr(&mut self, body: &SetExpr) {
+    fn visit_set_expr(&mut self, body: &'ast SetExpr) {
         walk_set_expr(self, body);
     }
-    fn visit_select(&mut self, select: &Select) {
+    fn visit_select(&mut self, select: &'ast Select) {
         walk_select(self, select);
     }
-    fn visit_select_item(&mut self, item: &SelectItem) {
+    fn visit_select_item(&mut self, item: &'ast SelectItem) {
         walk_select_item(self, item);
     }
-    fn visit_table_with_joins(&mut self, table: &TableWithJoins) {
+    fn visit_table_with_joins(&mut self, table: &'ast TableWithJoins) {
         walk_table_with_joins(self, table);
     }
-    fn visit_table_factor(&mut self, factor: &TableFactor) {
+    fn visit_table_factor(&mut self, factor: &'ast TableFactor) {
         walk_table_factor(self, factor);
     }
-    fn visit_expr(&mut self, expr: &Expr) {
+    fn visit_expr(&mut self, expr: &'ast Expr) {
         walk_expr(self, expr);
     }
-    fn visit_function(&mut self, function: &Function) {
+    fn visit_function(&mut self, function: &'ast Function) {
         walk_function(self, function);
     }
-    fn visit_order_by_item(&mut self, item: &OrderByItem) {
+    fn visit_order_by_item(&mut self, item: &'ast OrderByItem) {
         self.visit_expr(&item.expr);
     }
 }
 
-pub(crate) fn walk_statement<V: Visit + ?Sized>(v: &mut V, stmt: &Statement) {
+pub(crate) fn walk_statement<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, stmt: &'ast Statement) {
     match stmt {
         Statement::Query(q) => v.visit_query(q),
         Statement::Insert(i) => {
@@ -89,7 +89,7 @@ pub(crate) fn walk_statement<V: Visit + ?Sized>(v: &mut V, stmt: &Statement) {
     }
 }
 
-pub(crate) fn walk_query<V: Visit + ?Sized>(v: &mut V, query: &Query) {
+pub(crate) fn walk_query<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, query: &'ast Query) {
     if let Some(with) = &query.with {
         v.visit_with(with);
     }
@@ -102,13 +102,13 @@ pub(crate) fn walk_query<V: Visit + ?Sized>(v: &mut V, query: &Query) {
     }
 }
 
-pub(crate) fn walk_with<V: Visit + ?Sized>(v: &mut V, with: &With) {
+pub(crate) fn walk_with<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, with: &'ast With) {
     for cte in &with.ctes {
         v.visit_cte(cte);
     }
 }
 
-pub(crate) fn walk_cte<V: Visit + ?Sized>(v: &mut V, cte: &Cte) {
+pub(crate) fn walk_cte<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, cte: &'ast Cte) {
     v.visit_statement(&cte.body);
     if let Some(marks) = cte.cycle.as_ref().and_then(|c| c.marks.as_ref()) {
         v.visit_expr(&marks.value);
@@ -116,7 +116,7 @@ pub(crate) fn walk_cte<V: Visit + ?Sized>(v: &mut V, cte: &Cte) {
     }
 }
 
-pub(crate) fn walk_set_expr<V: Visit + ?Sized>(v: &mut V, body: &SetExpr) {
+pub(crate) fn walk_set_expr<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, body: &'ast SetExpr) {
     match body {
         SetExpr::Select(s) => v.visit_select(s),
         SetExpr::Values(values) => {
@@ -132,7 +132,7 @@ pub(crate) fn walk_set_expr<V: Visit + ?Sized>(v: &mut V, body: &SetExpr) {
     }
 }
 
-pub(crate) fn walk_select<V: Visit + ?Sized>(v: &mut V, select: &Select) {
+pub(crate) fn walk_select<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, select: &'ast Select) {
     for item in &select.projection {
         v.visit_select_item(item);
     }
@@ -150,13 +150,16 @@ pub(crate) fn walk_select<V: Visit + ?Sized>(v: &mut V, select: &Select) {
     }
 }
 
-pub(crate) fn walk_select_item<V: Visit + ?Sized>(v: &mut V, item: &SelectItem) {
+pub(crate) fn walk_select_item<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, item: &'ast SelectItem) {
     if let SelectItem::Expr { expr, .. } = item {
         v.visit_expr(expr);
     }
 }
 
-pub(crate) fn walk_table_with_joins<V: Visit + ?Sized>(v: &mut V, table: &TableWithJoins) {
+pub(crate) fn walk_table_with_joins<'ast, V: Visit<'ast> + ?Sized>(
+    v: &mut V,
+    table: &'ast TableWithJoins,
+) {
     v.visit_table_factor(&table.relation);
     for join in &table.joins {
         v.visit_table_factor(&join.relation);
@@ -166,7 +169,10 @@ pub(crate) fn walk_table_with_joins<V: Visit + ?Sized>(v: &mut V, table: &TableW
     }
 }
 
-pub(crate) fn walk_table_factor<V: Visit + ?Sized>(v: &mut V, factor: &TableFactor) {
+pub(crate) fn walk_table_factor<'ast, V: Visit<'ast> + ?Sized>(
+    v: &mut V,
+    factor: &'ast TableFactor,
+) {
     match factor {
         TableFactor::Table { .. } => {}
         TableFactor::Derived { subquery, .. } => v.visit_query(subquery),
@@ -174,7 +180,7 @@ pub(crate) fn walk_table_factor<V: Visit + ?Sized>(v: &mut V, factor: &TableFact
     }
 }
 
-pub(crate) fn walk_expr<V: Visit + ?Sized>(v: &mut V, expr: &Expr) {
+pub(crate) fn walk_expr<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, expr: &'ast Expr) {
     match expr {
         Expr::Literal(_) | Expr::Param(_) | Expr::Column(_) => {}
         Expr::Unary { expr, .. }
@@ -229,7 +235,7 @@ pub(crate) fn walk_expr<V: Visit + ?Sized>(v: &mut V, expr: &Expr) {
     }
 }
 
-pub(crate) fn walk_function<V: Visit + ?Sized>(v: &mut V, function: &Function) {
+pub(crate) fn walk_function<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, function: &'ast Function) {
     if let FunctionArgs::List { args, .. } = &function.args {
         for e in args {
             v.visit_expr(e);

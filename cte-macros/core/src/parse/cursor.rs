@@ -1,7 +1,7 @@
 //! The token cursor: Rust tokens turned into SQL words, operators, literals and groups, with
 //! the keyword peeks, the depth guard and the one `expected` helper for syntax errors.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use proc_macro2::{Delimiter, Group, Literal, Spacing, Span, TokenStream, TokenTree};
 
@@ -112,11 +112,20 @@ pub(crate) fn expected(what: &str, found: Option<&Tok>, end: Span) -> syn::Error
     }
 }
 
-/// What all the cursors of one macro call share: the parameter counter and the nesting depth.
+/// What all the cursors of one macro call share: the parameter counter, the nesting depth and
+/// the syntax errors recovered from so far.
 #[derive(Default)]
 pub(crate) struct State {
     params: Cell<usize>,
     depth: Cell<usize>,
+    recovered: RefCell<Vec<syn::Error>>,
+}
+
+impl State {
+    /// The syntax errors that parsing recovered from, in source order.
+    pub(crate) fn into_recovered(self) -> Vec<syn::Error> {
+        self.recovered.into_inner()
+    }
 }
 
 /// Leaves one nesting level when dropped.
@@ -313,18 +322,26 @@ impl<'s> Parser<'s> {
         index
     }
 
-    /// Runs `f`, and if it fails leaves the cursor and the parameter count as they were.
+    /// Runs `f`, and if it fails leaves the cursor, the parameter count and the recovered
+    /// errors as they were.
     pub(crate) fn attempt<T>(
         &mut self,
         f: impl FnOnce(&mut Parser<'s>) -> syn::Result<T>,
     ) -> syn::Result<T> {
         let (pos, params) = (self.pos, self.state.params.get());
+        let recovered = self.state.recovered.borrow().len();
         let result = f(self);
         if result.is_err() {
             self.pos = pos;
             self.state.params.set(params);
+            self.state.recovered.borrow_mut().truncate(recovered);
         }
         result
+    }
+
+    /// Records a syntax error that parsing goes on after, having skipped the group it is in.
+    pub(crate) fn recover(&self, error: syn::Error) {
+        self.state.recovered.borrow_mut().push(error);
     }
 
     // ---- names ----

@@ -18,15 +18,51 @@ use crate::ast::Statement;
 use cursor::{Parser, State, MAX_DEPTH};
 use keyword::Kw;
 
-/// Parses the input of `select!`: one statement.
+/// Parses the input of `select!`: one statement. Every syntax error is reported, combined.
+#[cfg(test)]
 pub(crate) fn select(input: TokenStream) -> syn::Result<Statement> {
-    let state = State::default();
-    let mut p = Parser::new(input, &state)?;
-    let stmt = statement(&mut p)?;
-    if !p.at_end() {
-        return Err(p.expected("end of input"));
+    let Parsed { stmt, errors } = select_recovering(input);
+    let mut errors = errors.into_iter();
+    match (stmt, errors.next()) {
+        (Some(stmt), None) => Ok(stmt),
+        (_, first) => {
+            let mut combined = first.unwrap_or_else(|| {
+                syn::Error::new(proc_macro2::Span::call_site(), "expected a statement")
+            });
+            combined.extend(errors);
+            Err(combined)
+        }
     }
-    Ok(stmt)
+}
+
+/// What parsing made of the input: the tree, unless a syntax error outside every CTE body
+/// stopped it, and the syntax errors in source order.
+pub(crate) struct Parsed {
+    /// CTEs whose body had a syntax error are in the tree, marked [`crate::ast::Cte::broken`].
+    pub(crate) stmt: Option<Statement>,
+    pub(crate) errors: Vec<syn::Error>,
+}
+
+/// Parses the input of `select!`, going on after a syntax error in a CTE body so that the
+/// checks can still run on the rest.
+pub(crate) fn select_recovering(input: TokenStream) -> Parsed {
+    let state = State::default();
+    let stmt = Parser::new(input, &state).and_then(|mut p| {
+        let stmt = statement(&mut p)?;
+        if !p.at_end() {
+            return Err(p.expected("end of input"));
+        }
+        Ok(stmt)
+    });
+    let mut errors = state.into_recovered();
+    let stmt = match stmt {
+        Ok(stmt) => Some(stmt),
+        Err(error) => {
+            errors.push(error);
+            None
+        }
+    };
+    Parsed { stmt, errors }
 }
 
 /// `[WITH ...] (query | INSERT ... | UPDATE ... | DELETE ...)`

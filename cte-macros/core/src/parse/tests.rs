@@ -398,8 +398,8 @@ fn parameters_are_numbered_in_source_order() {
     ));
     let mut indices = Vec::new();
     struct Params<'a>(&'a mut Vec<(usize, String)>);
-    impl crate::ast::visit::Visit for Params<'_> {
-        fn visit_expr(&mut self, e: &Expr) {
+    impl<'ast> crate::ast::visit::Visit<'ast> for Params<'_> {
+        fn visit_expr(&mut self, e: &'ast Expr) {
             if let Expr::Param(p) = e {
                 let expr = &p.expr;
                 self.0.push((p.index, quote!(#expr).to_string()));
@@ -668,7 +668,15 @@ fn nest(depth: usize, inner: TokenStream) -> TokenStream {
 
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
-    // Runs on a test thread with the default (small) stack.
+    // rustc runs a macro on a thread of 8 MiB; half of that must be enough.
+    std::thread::Builder::new()
+        .stack_size(4 << 20)
+        .spawn(deep_nesting)
+        .and_then(|thread| thread.join().map_err(|_| std::io::Error::other("panicked")))
+        .unwrap();
+}
+
+fn deep_nesting() {
     let deep = nest(10_000, quote!(1));
     assert!(err(quote!(SELECT #deep)).contains("nests too deeply"));
     let deep_query = nest(10_000, quote!(SELECT 1));

@@ -1,12 +1,15 @@
 //! WITH clauses: CTEs, column lists, MATERIALIZED hints, SEARCH and CYCLE.
 
-use proc_macro2::Delimiter;
+use proc_macro2::{Delimiter, Span};
 
 use super::cursor::{comma_separated, Parser};
 use super::expr::expr;
 use super::keyword::Kw;
 use super::statement;
-use crate::ast::{Cte, Cycle, CycleMarks, Materialized, Search, SearchOrder, With};
+use crate::ast::{
+    Cte, Cycle, CycleMarks, Materialized, Query, Search, SearchOrder, SetExpr, Statement, Values,
+    With,
+};
 
 type Result<T> = syn::Result<T>;
 
@@ -46,7 +49,15 @@ fn cte(p: &mut Parser) -> Result<Cte> {
         Materialized::Default
     };
     let group = p.expect_paren("`(`")?;
-    let body = Box::new(p.in_group(&group, statement)?);
+    // A syntax error in the body is recorded and the body skipped: it is one group, so parsing
+    // goes on with the next CTE and the checks still run on everything else.
+    let (body, broken) = match p.in_group(&group, statement) {
+        Ok(body) => (body, false),
+        Err(error) => {
+            p.recover(error);
+            (placeholder_body(group.span_open()), true)
+        }
+    };
     let search = match p.eat_kw(Kw::Search) {
         Some(search_token) => Some(search(p, search_token)?),
         None => None,
@@ -60,10 +71,25 @@ fn cte(p: &mut Parser) -> Result<Cte> {
         columns,
         as_token,
         materialized,
-        body,
+        body: Box::new(body),
+        broken,
         paren_token: group.span_open(),
         search,
         cycle,
+    })
+}
+
+/// What stands for a body that did not parse: an empty VALUES, which the checks skip.
+fn placeholder_body(span: Span) -> Statement {
+    Statement::Query(Query {
+        with: None,
+        body: SetExpr::Values(Values {
+            values_token: span,
+            rows: Vec::new(),
+        }),
+        order_by: None,
+        limit: None,
+        offset: None,
     })
 }
 
