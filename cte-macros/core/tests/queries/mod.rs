@@ -1,0 +1,62 @@
+//! The input of every `select!` in the workspace's files, read as tokens.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use proc_macro2::{TokenStream, TokenTree};
+
+/// Each `select! { ... }` input in the `.rs` files under `dirs` (relative to the workspace),
+/// with the file it is in.
+pub fn in_dirs(dirs: &[&str]) -> Vec<(PathBuf, TokenStream)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    for dir in dirs {
+        rust_files(&root.join(dir), &mut files);
+    }
+    files.sort();
+    let mut inputs = Vec::new();
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let Ok(stream) = TokenStream::from_str(&text) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        select_inputs(stream, &mut found);
+        inputs.extend(found.into_iter().map(|input| (file.clone(), input)));
+    }
+    inputs
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The `{ ... }` of every `select! { ... }` in `stream`.
+fn select_inputs(stream: TokenStream, out: &mut Vec<TokenStream>) {
+    let trees: Vec<TokenTree> = stream.into_iter().collect();
+    for (i, tree) in trees.iter().enumerate() {
+        match (tree, trees.get(i + 1), trees.get(i + 2)) {
+            (
+                TokenTree::Ident(name),
+                Some(TokenTree::Punct(bang)),
+                Some(TokenTree::Group(body)),
+            ) if name == "select" && bang.as_char() == '!' => {
+                out.push(body.stream());
+            }
+            (TokenTree::Group(g), ..) => select_inputs(g.stream(), out),
+            _ => {}
+        }
+    }
+}
