@@ -156,8 +156,9 @@ impl<'a> Scope<'_, 'a> {
             .filter_map(|&i| with.ctes.get(i).map(|c| &c.name))
             .collect();
         let cycle = names
-            .windows(2)
-            .map(|w| format!("`{}` reads `{}`", w[0], w[1]))
+            .iter()
+            .zip(names.iter().skip(1))
+            .map(|(reader, read)| format!("`{reader}` reads `{read}`"))
             .collect::<Vec<_>>()
             .join(", ");
         self.cx.error(

@@ -349,3 +349,27 @@ fn a_syntax_error_in_one_cte_body_hides_no_other_check() {
         ]
     );
 }
+
+// ---- depth ----
+
+#[test]
+fn the_deepest_accepted_input_is_checked_without_overflow() {
+    // rustc runs a macro on a thread of 8 MiB; half of that must be enough.
+    std::thread::Builder::new()
+        .stack_size(4 << 20)
+        .spawn(|| {
+            let parens = 58;
+            let expr = format!("{}n{}", "(".repeat(parens), ")".repeat(parens));
+            let mut query = "SELECT t.n FROM t".to_owned();
+            for _ in 0..38 {
+                query = format!("SELECT s.n FROM ({query}) s");
+            }
+            errors(&format!(
+                "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT {expr} + 1 FROM t WHERE n < 5) \
+                 {query}"
+            ))
+        })
+        .and_then(|thread| thread.join().map_err(|_| std::io::Error::other("panicked")))
+        .map(|found| assert!(found.is_empty(), "{found:?}"))
+        .unwrap();
+}
