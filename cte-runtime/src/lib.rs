@@ -53,4 +53,13 @@ pub mod __private {
     pub fn query(site: &'static Site, params: Vec<Value>) -> Query {
         Query::from_site(site, params)
     }
+
+    /// The SQL of a first render, made again on every call: the call-site cache stores it only
+    /// once per process, and the benchmarks need to time it repeatedly.
+    pub fn render_uncached(
+        query: &Query,
+        dialect: crate::Dialect,
+    ) -> Result<String, crate::RenderError> {
+        crate::render::render(query.tree(), dialect, None).map(|t| t.sql)
+    }
 }

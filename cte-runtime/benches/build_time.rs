@@ -1,0 +1,238 @@
+//! Compile time, measured by building crates: the clean build of `cte-runtime` (default
+//! features) and of `cte-macros`, and crates generated with 200 queries written four ways.
+//!
+//! `cargo bench -p cte-runtime --bench build_time` (debug builds, each timed with a wall clock;
+//! the generated crates go under `<target>/build-time/`, outside the repository). Without
+//! `--bench` on its command line, as under `cargo test`, it does nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+use cte_runtime::{select, Dialect};
+
+#[macro_use]
+mod support {
+    #[macro_use]
+    pub mod queries;
+}
+
+/// Calls per generated crate.
+const CALLS: usize = 200;
+/// Timed builds of each generated crate; the median is reported.
+const RUNS: usize = 3;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("cte-runtime sits in the workspace")
+        .to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
+        return target.into();
+    }
+    // The bench runs as <target>/<profile>/deps/<name>-<hash>.
+    let exe = std::env::current_exe().expect("the bench knows its path");
+    exe.ancestors().nth(3).expect("a target dir").to_path_buf()
+}
+
+fn cargo(dir: &Path, target: &Path, args: &[&str], env: &[(&str, &str)]) -> (Duration, String) {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut cmd = Command::new(cargo);
+    cmd.current_dir(dir)
+        .args(args)
+        .arg("--offline")
+        .arg("--target-dir")
+        .arg(target)
+        .env_remove("CARGO_TARGET_DIR");
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    let start = Instant::now();
+    let output = cmd.output().expect("cargo runs");
+    let elapsed = start.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        output.status.success(),
+        "cargo {args:?} in {}: {stderr}",
+        dir.display()
+    );
+    (elapsed, stderr)
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+/// Clean debug and release builds of one package of the workspace, in a fresh target dir.
+fn build_weight(work: &Path) {
+    println!("\n| package | profile | crates compiled | clean build |");
+    println!("|---|---|---:|---:|");
+    for package in ["cte-runtime", "cte-macros"] {
+        for (profile, args) in [("debug", &[][..]), ("release", &["--release"][..])] {
+            let target = work.join(format!("weight-{package}-{profile}"));
+            let _ = std::fs::remove_dir_all(&target);
+            let mut cargo_args = vec!["build", "-p", package];
+            cargo_args.extend_from_slice(args);
+            let (time, stderr) = cargo(&workspace(), &target, &cargo_args, &[]);
+            let crates = stderr
+                .lines()
+                .filter(|l| l.trim_start().starts_with("Compiling"))
+                .count();
+            println!("| {package} | {profile} | {crates} | {} |", secs(time));
+        }
+    }
+}
+
+/// One way of writing the 200 queries in a generated crate.
+struct Variant {
+    name: &'static str,
+    what: &'static str,
+    profile: &'static str,
+    body: fn(usize, &str) -> String,
+}
+
+/// The 30-line query of call `i`: each call site gets its own LIMIT so no two are equal.
+fn query_text(i: usize) -> String {
+    let text = org_chart_30_lines!(stringify, max_depth, pattern);
+    text.replace("LIMIT 100", &format!("LIMIT {}", 100 + i))
+}
+
+fn select_call(i: usize, _: &str) -> String {
+    format!(
+        "pub fn q{i}(max_depth: i64, pattern: &str) -> Query {{\n    select! {{ {} }}\n}}\n",
+        query_text(i)
+    )
+}
+
+fn expanded_call(i: usize, _: &str) -> String {
+    let tokens = proc_macro2::TokenStream::from_str(&query_text(i)).expect("the query lexes");
+    let expansion = cte_macros_core::select(tokens);
+    format!("pub fn q{i}(max_depth: i64, pattern: &str) -> Query {{\n    {expansion}\n}}\n")
+}
+
+fn literal_call(i: usize, sql: &str) -> String {
+    let sql = sql.replace("LIMIT 100", &format!("LIMIT {}", 100 + i));
+    format!(
+        "pub fn q{i}(max_depth: i64, pattern: &str) -> (&'static str, Vec<Value>) {{\n    \
+         ({sql:?}, vec![max_depth.into(), pattern.into()])\n}}\n"
+    )
+}
+
+const VARIANTS: [Variant; 5] = [
+    Variant {
+        name: "literals",
+        what: "200 SQL string literals (the PostgreSQL rendering) and a params vec",
+        profile: "",
+        body: literal_call,
+    },
+    Variant {
+        name: "select",
+        what: "200 `select!` calls, default dev profile",
+        profile: "",
+        body: select_call,
+    },
+    Variant {
+        name: "expanded",
+        what: "200 `select!` expansions pasted as source (no macro runs)",
+        profile: "",
+        body: expanded_call,
+    },
+    Variant {
+        name: "select_core_opt3",
+        what: "200 `select!` calls, `[profile.dev.package.cte-macros-core] opt-level = 3`",
+        profile: "[profile.dev.package.cte-macros-core]\nopt-level = 3\n",
+        body: select_call,
+    },
+    Variant {
+        name: "select_build_override_opt3",
+        what: "200 `select!` calls, `[profile.dev.build-override] opt-level = 3`",
+        profile: "[profile.dev.build-override]\nopt-level = 3\n",
+        body: select_call,
+    },
+];
+
+fn generated_crates(work: &Path) {
+    let max_depth = 5_i64;
+    let pattern = "%";
+    let query = org_chart_30_lines!(select, max_depth, pattern);
+    let sql = query
+        .render(Dialect::Postgres)
+        .expect("the query renders")
+        .sql()
+        .to_owned();
+    let target = work.join("generated-target");
+    let mut rows = Vec::new();
+    for variant in &VARIANTS {
+        let dir = work.join(format!("generated-{}", variant.name));
+        std::fs::create_dir_all(dir.join("src")).expect("the crate dir is writable");
+        let manifest = format!(
+            "[package]\nname = \"generated-{}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+             publish = false\n\n[dependencies]\ncte-runtime = {{ path = {:?} }}\n\n\
+             [workspace]\n\n{}",
+            variant.name.replace('_', "-"),
+            workspace().join("cte-runtime"),
+            variant.profile,
+        );
+        std::fs::write(dir.join("Cargo.toml"), manifest).expect("writable");
+        std::fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("a lock");
+        let mut lib = String::from(
+            "#![allow(unused_variables, clippy::all)]\n\
+             use cte_runtime::{select, Query, Value};\n\n",
+        );
+        for i in 0..CALLS {
+            lib.push_str(&(variant.body)(i, &sql));
+        }
+        let lib_path = dir.join("src/lib.rs");
+        std::fs::write(&lib_path, &lib).expect("writable");
+        // Dependencies first, untimed; then only this crate, rebuilt from scratch each time.
+        cargo(&dir, &target, &["build"], &[("CARGO_INCREMENTAL", "0")]);
+        let times = (0..RUNS)
+            .map(|_| {
+                std::fs::write(&lib_path, &lib).expect("writable");
+                cargo(&dir, &target, &["build"], &[("CARGO_INCREMENTAL", "0")]).0
+            })
+            .collect::<Vec<_>>();
+        let time = median(times);
+        println!("{}: {}", variant.name, secs(time));
+        rows.push((variant, time, lib.len()));
+    }
+    let literals = rows[0].1;
+    println!("\n| crate | source bytes | build (median of {RUNS}) | over literals | per call |");
+    println!("|---|---:|---:|---:|---:|");
+    for (variant, time, bytes) in &rows {
+        let over = time.saturating_sub(literals);
+        println!(
+            "| {}: {} | {bytes} | {} | {} | {:.1} ms |",
+            variant.name,
+            variant.what,
+            secs(*time),
+            secs(over),
+            over.as_secs_f64() * 1e3 / CALLS as f64,
+        );
+    }
+}
+
+fn main() {
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("build_time: runs only under `cargo bench`");
+        return;
+    }
+    let work = target_dir().join("build-time");
+    std::fs::create_dir_all(&work).expect("the target dir is writable");
+    let only = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    if only.as_deref().map_or(true, |o| o == "weight") {
+        build_weight(&work);
+    }
+    if only.as_deref().map_or(true, |o| o == "generated") {
+        generated_crates(&work);
+    }
+}
