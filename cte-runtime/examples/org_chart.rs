@@ -4,9 +4,9 @@
 //! named on the command line (default: Ada), as a tree, then the SQL the query renders to for
 //! each dialect.
 
-use cte_runtime::{select, Dialect, Value};
-use rusqlite::types::Value as SqliteValue;
-use rusqlite::{params_from_iter, Connection};
+use cte_runtime::rusqlite::ConnectionExt;
+use cte_runtime::{select, Dialect};
+use rusqlite::Connection;
 
 const STAFF: &str = "
     CREATE TABLE employee (
@@ -48,18 +48,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let conn = Connection::open_in_memory()?;
     conn.execute_batch(STAFF)?;
-    let rendered = query.render(Dialect::Sqlite)?;
-    let mut stmt = conn.prepare(rendered.sql())?;
-    let params = params_from_iter(rendered.params().iter().map(to_sqlite));
-    let rows = stmt
-        .query_map(params, |row| {
-            Ok(Member {
-                name: row.get(0)?,
-                title: row.get(1)?,
-                depth: usize::try_from(row.get::<_, i64>(2)?).unwrap_or(0),
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
+    let rows = conn.cte_query_map(&query, |row| {
+        Ok(Member {
+            name: row.get(0)?,
+            title: row.get(1)?,
+            depth: usize::try_from(row.get::<_, i64>(2)?).unwrap_or(0),
+        })
+    })?;
 
     if rows.is_empty() {
         println!("nobody named {root:?}");
@@ -113,15 +108,4 @@ fn draw_tree(rows: &[Member]) -> Vec<String> {
         more_below.push(!last);
     }
     lines
-}
-
-fn to_sqlite(value: &Value) -> SqliteValue {
-    match value {
-        Value::Null => SqliteValue::Null,
-        Value::Bool(b) => SqliteValue::Integer(i64::from(*b)),
-        Value::I64(i) => SqliteValue::Integer(*i),
-        Value::F64(f) => SqliteValue::Real(*f),
-        Value::Text(s) => SqliteValue::Text(s.clone()),
-        Value::Bytes(b) => SqliteValue::Blob(b.clone()),
-    }
 }

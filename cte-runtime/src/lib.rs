@@ -22,6 +22,7 @@
 //! ```
 
 mod dialect;
+mod driver;
 mod error;
 mod query;
 mod render;
@@ -31,6 +32,21 @@ mod value;
 
 pub use cte_macros::select;
 pub use dialect::Dialect;
+#[cfg(feature = "mysql")]
+pub use driver::mysql;
+#[cfg(feature = "postgres")]
+pub use driver::postgres;
+#[cfg(feature = "rusqlite")]
+pub use driver::rusqlite;
+#[cfg(any(
+    feature = "sqlx-postgres",
+    feature = "sqlx-mysql",
+    feature = "sqlx-sqlite"
+))]
+pub use driver::sqlx;
+#[cfg(feature = "tokio-postgres")]
+pub use driver::tokio_postgres;
+pub use driver::DriverError;
 pub use error::RenderError;
 pub use query::{Query, Rendered};
 pub use value::Value;

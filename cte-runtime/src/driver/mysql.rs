@@ -1,0 +1,307 @@
+//! Running queries with the synchronous [`mysql`](::mysql) driver (feature `mysql`), on MySQL
+//! or MariaDB.
+//!
+//! The two servers speak one protocol but differ in SQL, so the caller says which dialect to
+//! render for: [`Dialect::MySql`] or [`Dialect::MariaDb`]. [`server_dialect`] asks the server
+//! once (`SELECT VERSION()`); keep the answer with the connection. Any other dialect is refused
+//! with [`DriverError::Dialect`] before anything is sent.
+//!
+//! [`QueryableExt`] adds `cte_*` methods to anything [`Queryable`] (`Conn`, `PooledConn`,
+//! `Transaction`) that run the query as a prepared statement and read rows into any
+//! [`FromRow`] type: tuples, `mysql::Row`, your own. `Value` converts into `mysql::Value` (so
+//! it binds) and from it (`FromValue`), and [`row_values`] reads a whole row as `Value`s by its
+//! columns' types.
+//!
+//! ```no_run
+//! use cte_runtime::mysql::{server_dialect, QueryableExt};
+//! use cte_runtime::select;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let mut conn = mysql::Conn::new(mysql::Opts::from_url("mysql://root@localhost/test")?)?;
+//! let dialect = server_dialect(&mut conn)?;
+//! let limit = 5;
+//! let q = select! {
+//!     WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < {limit})
+//!     SELECT n FROM series
+//! };
+//! let numbers: Vec<i64> = conn.cte_exec(&q, dialect)?;
+//! # Ok(())
+//! # }
+//! ```
+
+use ::mysql::consts::ColumnType;
+use ::mysql::prelude::{FromRow, FromValue, Queryable};
+use ::mysql::{Binary, Column, FromValueError, Params, QueryResult, Row};
+
+use super::error::check_dialect;
+use super::mysql_server::{self, DIALECTS, VERSION_QUERY};
+use super::DriverError;
+use crate::{Dialect, Query, Value};
+
+/// The error of a query run through `mysql`: a [`RenderError`](crate::RenderError), a dialect
+/// that is not MySQL's or MariaDB's, or a [`mysql::Error`](::mysql::Error).
+pub type Error = DriverError<::mysql::Error>;
+
+impl From<::mysql::Error> for DriverError<::mysql::Error> {
+    fn from(e: ::mysql::Error) -> Self {
+        DriverError::Driver(e)
+    }
+}
+
+/// The character set number of binary strings (BINARY, VARBINARY, BLOB, BIT).
+const BINARY_CHARSET: u16 = 63;
+
+// `&Value` converts too, through mysql's own `From<&T>` for every `T: Into<mysql::Value> + Clone`.
+impl From<Value> for ::mysql::Value {
+    fn from(v: Value) -> Self {
+        match v {
+            Value::Null => ::mysql::Value::NULL,
+            Value::Bool(b) => ::mysql::Value::Int(i64::from(b)),
+            Value::I64(i) => ::mysql::Value::Int(i),
+            Value::F64(f) => ::mysql::Value::Double(f),
+            Value::Text(s) => ::mysql::Value::Bytes(s.into_bytes()),
+            Value::Bytes(b) => ::mysql::Value::Bytes(b),
+        }
+    }
+}
+
+/// Reads a `mysql::Value` without its column: text and binary strings both arrive as bytes, so
+/// bytes that are UTF-8 read as `Text` and others as `Bytes` ([`row_values`] uses the column
+/// types instead). Dates and times read as text in MySQL's format
+/// (`2024-01-31 08:00:00`, `-838:59:59`); an unsigned integer above `i64::MAX` is an error.
+impl TryFrom<::mysql::Value> for Value {
+    type Error = FromValueError;
+
+    fn try_from(v: ::mysql::Value) -> Result<Self, FromValueError> {
+        Ok(match v {
+            ::mysql::Value::NULL => Value::Null,
+            ::mysql::Value::Int(i) => Value::I64(i),
+            ::mysql::Value::UInt(u) => match i64::try_from(u) {
+                Ok(i) => Value::I64(i),
+                Err(_) => return Err(FromValueError(v)),
+            },
+            ::mysql::Value::Float(f) => Value::F64(f64::from(f)),
+            ::mysql::Value::Double(f) => Value::F64(f),
+            ::mysql::Value::Bytes(b) => match String::from_utf8(b) {
+                Ok(s) => Value::Text(s),
+                Err(e) => Value::Bytes(e.into_bytes()),
+            },
+            ::mysql::Value::Date(..) | ::mysql::Value::Time(..) => {
+                Value::Text(date_time_text(&v, false))
+            }
+        })
+    }
+}
+
+impl FromValue for Value {
+    type Intermediate = Value;
+}
+
+/// A date or time as MySQL writes it in text results; `date_only` for a DATE column.
+fn date_time_text(v: &::mysql::Value, date_only: bool) -> String {
+    match *v {
+        ::mysql::Value::Date(year, month, day, hour, minute, second, micros) => {
+            let date = format!("{year:04}-{month:02}-{day:02}");
+            if date_only {
+                return date;
+            }
+            let mut text = format!("{date} {hour:02}:{minute:02}:{second:02}");
+            if micros != 0 {
+                text.push_str(&format!(".{micros:06}"));
+            }
+            text
+        }
+        ::mysql::Value::Time(negative, days, hours, minutes, seconds, micros) => {
+            let hours = u64::from(days) * 24 + u64::from(hours);
+            let sign = if negative { "-" } else { "" };
+            let mut text = format!("{sign}{hours:02}:{minutes:02}:{seconds:02}");
+            if micros != 0 {
+                text.push_str(&format!(".{micros:06}"));
+            }
+            text
+        }
+        _ => String::new(),
+    }
+}
+
+/// Reads one value by its column's type: strings with the binary character set are `Bytes`,
+/// other strings must be UTF-8 `Text`, DECIMAL reads as its exact decimal text, a DATE as
+/// `YYYY-MM-DD`.
+fn column_value(v: &::mysql::Value, column: &Column) -> Result<Value, FromValueError> {
+    match v {
+        ::mysql::Value::Bytes(b) => match column.column_type() {
+            ColumnType::MYSQL_TYPE_NEWDECIMAL | ColumnType::MYSQL_TYPE_DECIMAL => {
+                String::from_utf8(b.clone())
+                    .map(Value::Text)
+                    .map_err(|_| FromValueError(v.clone()))
+            }
+            _ if column.character_set() == BINARY_CHARSET => Ok(Value::Bytes(b.clone())),
+            _ => String::from_utf8(b.clone())
+                .map(Value::Text)
+                .map_err(|_| FromValueError(v.clone())),
+        },
+        ::mysql::Value::Date(..) if column.column_type() == ColumnType::MYSQL_TYPE_DATE => {
+            Ok(Value::Text(date_time_text(v, true)))
+        }
+        other => Value::try_from(other.clone()),
+    }
+}
+
+/// Reads every column of `row` as a [`Value`], by the column's type.
+pub fn row_values(row: &Row) -> Result<Vec<Value>, ::mysql::Error> {
+    let columns = row.columns_ref();
+    (0..row.len())
+        .map(|i| match (row.as_ref(i), columns.get(i)) {
+            (Some(v), Some(column)) => column_value(v, column)
+                .map_err(|FromValueError(v)| ::mysql::Error::FromValueError(v)),
+            // `Row::take` removed it; there is nothing left to read.
+            _ => Err(::mysql::Error::FromRowError(row.clone())),
+        })
+        .collect()
+}
+
+/// Whether the server is MySQL or MariaDB, from `SELECT VERSION()`.
+pub fn server_dialect<C: Queryable>(conn: &mut C) -> Result<Dialect, ::mysql::Error> {
+    let version: Option<String> = conn.query_first(VERSION_QUERY)?;
+    Ok(mysql_server::dialect_of_version(
+        version.as_deref().unwrap_or_default(),
+    ))
+}
+
+/// The parameters as the driver takes them.
+fn params(values: &[Value]) -> Params {
+    if values.is_empty() {
+        Params::Empty
+    } else {
+        Params::Positional(values.iter().map(::mysql::Value::from).collect())
+    }
+}
+
+/// Runs a [`Query`] on a `mysql` connection, pooled connection or transaction, as a prepared
+/// statement (the driver caches them per connection). `dialect` is [`Dialect::MySql`] or
+/// [`Dialect::MariaDb`], as [`server_dialect`] says.
+pub trait QueryableExt {
+    /// Runs a query and reads every row as a `T`. A row that does not convert is
+    /// `mysql::Error::FromRowError`, not a panic.
+    fn cte_exec<T: FromRow>(&mut self, query: &Query, dialect: Dialect) -> Result<Vec<T>, Error>;
+
+    /// Runs a query and reads its first row, if any, as a `T`.
+    fn cte_exec_first<T: FromRow>(
+        &mut self,
+        query: &Query,
+        dialect: Dialect,
+    ) -> Result<Option<T>, Error>;
+
+    /// Runs a statement and returns the number of rows it affected.
+    fn cte_exec_drop(&mut self, query: &Query, dialect: Dialect) -> Result<u64, Error>;
+
+    /// Runs a query and returns the driver's result, which reads rows from the connection as it
+    /// is iterated.
+    fn cte_exec_iter(
+        &mut self,
+        query: &Query,
+        dialect: Dialect,
+    ) -> Result<QueryResult<'_, '_, '_, Binary>, Error>;
+}
+
+fn row_into<T: FromRow>(row: Row) -> Result<T, ::mysql::Error> {
+    ::mysql::from_row_opt(row).map_err(|e| ::mysql::Error::FromRowError(e.0))
+}
+
+impl<C: Queryable> QueryableExt for C {
+    fn cte_exec<T: FromRow>(&mut self, query: &Query, dialect: Dialect) -> Result<Vec<T>, Error> {
+        let mut result = self.cte_exec_iter(query, dialect)?;
+        let mut rows = Vec::new();
+        // MariaDB's statement prefix (`SET STATEMENT ... FOR`) may come back as a result set of
+        // its own: the rows are those of every set.
+        while let Some(set) = result.iter() {
+            for row in set {
+                rows.push(row_into(row?)?);
+            }
+        }
+        Ok(rows)
+    }
+
+    fn cte_exec_first<T: FromRow>(
+        &mut self,
+        query: &Query,
+        dialect: Dialect,
+    ) -> Result<Option<T>, Error> {
+        let mut result = self.cte_exec_iter(query, dialect)?;
+        while let Some(mut set) = result.iter() {
+            if let Some(row) = set.next() {
+                return Ok(Some(row_into(row?)?));
+            }
+        }
+        Ok(None)
+    }
+
+    fn cte_exec_drop(&mut self, query: &Query, dialect: Dialect) -> Result<u64, Error> {
+        let mut result = self.cte_exec_iter(query, dialect)?;
+        let mut affected = 0;
+        while let Some(set) = result.iter() {
+            affected += set.affected_rows();
+            for row in set {
+                row?;
+            }
+        }
+        Ok(affected)
+    }
+
+    fn cte_exec_iter(
+        &mut self,
+        query: &Query,
+        dialect: Dialect,
+    ) -> Result<QueryResult<'_, '_, '_, Binary>, Error> {
+        check_dialect("mysql", dialect, &DIALECTS)?;
+        let r = query.render(dialect)?;
+        Ok(self.exec_iter(r.sql(), params(r.params()))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_bind_as_mysql_values() {
+        assert_eq!(
+            ::mysql::Value::from(&Value::Bool(true)),
+            ::mysql::Value::Int(1)
+        );
+        assert_eq!(
+            ::mysql::Value::from(Value::Text("é".into())),
+            ::mysql::Value::Bytes("é".as_bytes().to_vec())
+        );
+        assert_eq!(::mysql::Value::from(Value::Null), ::mysql::Value::NULL);
+        assert!(matches!(params(&[]), Params::Empty));
+    }
+
+    #[test]
+    fn mysql_values_read_without_columns() {
+        let read = |v| Value::try_from(v).unwrap();
+        assert_eq!(read(::mysql::Value::UInt(7)), Value::I64(7));
+        assert_eq!(read(::mysql::Value::Float(1.5)), Value::F64(1.5));
+        assert_eq!(
+            read(::mysql::Value::Bytes(b"abc".to_vec())),
+            Value::Text("abc".into())
+        );
+        assert_eq!(
+            read(::mysql::Value::Bytes(vec![0xff])),
+            Value::Bytes(vec![0xff])
+        );
+        assert_eq!(
+            read(::mysql::Value::Date(2024, 1, 31, 8, 0, 0, 0)),
+            Value::Text("2024-01-31 08:00:00".into())
+        );
+        assert_eq!(
+            read(::mysql::Value::Time(true, 1, 2, 3, 4, 500)),
+            Value::Text("-26:03:04.000500".into())
+        );
+        assert!(Value::try_from(::mysql::Value::UInt(u64::MAX)).is_err());
+        assert_eq!(
+            <Value as FromValue>::from_value_opt(::mysql::Value::Int(-1)),
+            Ok(Value::I64(-1))
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Running queries with the synchronous [`postgres`](::postgres) driver (feature `postgres`).
+//!
+//! [`ClientExt`] adds `cte_*` methods to `postgres::Client` and `postgres::Transaction` (any
+//! [`GenericClient`]): each renders the query for PostgreSQL, binds its parameters and calls the
+//! driver method of the same name. Rows are the driver's own [`Row`]s; read a column as a Rust
+//! type as usual, or as a [`Value`](crate::Value) with `row.try_get::<_, Value>(i)`.
+//!
+//! Parameters bind to the type PostgreSQL infers for each placeholder: an `i64` compared with an
+//! `integer` column binds as an int4 (with a range check), so no "cannot convert" errors.
+//!
+//! ```no_run
+//! use cte_runtime::postgres::ClientExt;
+//! use cte_runtime::{select, Value};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let mut client = postgres::Client::connect("postgres://postgres@localhost/test", postgres::NoTls)?;
+//! let (root, max_depth) = (1_i64, 5_i64);
+//! let q = select! {
+//!     WITH RECURSIVE chart(id, depth) AS (
+//!         SELECT id, 0 FROM employee WHERE id = {root}
+//!         UNION ALL
+//!         SELECT e.id, c.depth + 1 FROM employee e JOIN chart c ON e.manager_id = c.id
+//!         WHERE c.depth < {max_depth}
+//!     )
+//!     SELECT id, depth FROM chart
+//! };
+//! for row in client.cte_query(&q)? {
+//!     let id: i32 = row.try_get(0)?;
+//!     let depth: Value = row.try_get(1)?;
+//!     println!("{id} {depth:?}");
+//! }
+//! # Ok(())
+//! # }
+//! ```
+
+use ::postgres::types::ToSql;
+use ::postgres::{GenericClient, Row, RowIter};
+
+use super::DriverError;
+use crate::{Dialect, Query, Value};
+
+/// The error of a query run through `postgres`: a [`RenderError`](crate::RenderError) or a
+/// [`postgres::Error`](::postgres::Error).
+pub type Error = DriverError<::postgres::Error>;
+
+impl From<::postgres::Error> for DriverError<::postgres::Error> {
+    fn from(e: ::postgres::Error) -> Self {
+        DriverError::Driver(e)
+    }
+}
+
+/// Runs a [`Query`] on a `postgres` client or transaction. Each method renders the query for
+/// [`Dialect::Postgres`] and calls the client method of the same name without the prefix.
+pub trait ClientExt {
+    /// Runs a statement and returns the number of rows it modified.
+    fn cte_execute(&mut self, query: &Query) -> Result<u64, Error>;
+
+    /// Runs a query and returns all its rows.
+    fn cte_query(&mut self, query: &Query) -> Result<Vec<Row>, Error>;
+
+    /// Runs a query that returns exactly one row; another count is an error.
+    fn cte_query_one(&mut self, query: &Query) -> Result<Row, Error>;
+
+    /// Runs a query that returns at most one row; more is an error.
+    fn cte_query_opt(&mut self, query: &Query) -> Result<Option<Row>, Error>;
+
+    /// Runs a query and returns its rows as an iterator that reads them from the connection as
+    /// it goes, so a large result is never held in memory at once.
+    fn cte_query_raw(&mut self, query: &Query) -> Result<RowIter<'_>, Error>;
+}
+
+/// The parameters as the driver takes them.
+fn params(values: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
+    values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
+}
+
+impl<C: GenericClient> ClientExt for C {
+    fn cte_execute(&mut self, query: &Query) -> Result<u64, Error> {
+        let r = query.render(Dialect::Postgres)?;
+        Ok(self.execute(r.sql(), &params(r.params()))?)
+    }
+
+    fn cte_query(&mut self, query: &Query) -> Result<Vec<Row>, Error> {
+        let r = query.render(Dialect::Postgres)?;
+        Ok(self.query(r.sql(), &params(r.params()))?)
+    }
+
+    fn cte_query_one(&mut self, query: &Query) -> Result<Row, Error> {
+        let r = query.render(Dialect::Postgres)?;
+        Ok(self.query_one(r.sql(), &params(r.params()))?)
+    }
+
+    fn cte_query_opt(&mut self, query: &Query) -> Result<Option<Row>, Error> {
+        let r = query.render(Dialect::Postgres)?;
+        Ok(self.query_opt(r.sql(), &params(r.params()))?)
+    }
+
+    fn cte_query_raw(&mut self, query: &Query) -> Result<RowIter<'_>, Error> {
+        let r = query.render(Dialect::Postgres)?;
+        Ok(self.query_raw(r.sql(), r.params())?)
+    }
+}

@@ -1,0 +1,133 @@
+//! Running queries with [`rusqlite`](::rusqlite) (feature `rusqlite`).
+//!
+//! [`Value`] implements rusqlite's `ToSql` and `FromSql`, so rendered parameters bind directly
+//! (`params_from_iter(rendered.params())`) and any column reads as a `Value`
+//! (`row.get::<_, Value>(i)`). [`ConnectionExt`] adds `cte_*` methods to
+//! `rusqlite::Connection` (and to a `Transaction`, which derefs to it) that render the query for
+//! SQLite, run it as a cached prepared statement and hand each row to your closure.
+//!
+//! SQLite has no boolean type: a `Value::Bool` binds as the integer 0 or 1 and reads back as an
+//! `I64`.
+//!
+//! ```
+//! use cte_runtime::rusqlite::ConnectionExt;
+//! use cte_runtime::select;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let conn = rusqlite::Connection::open_in_memory()?;
+//! let limit = 5;
+//! let q = select! {
+//!     WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < {limit})
+//!     SELECT n FROM series
+//! };
+//! let numbers: Vec<i64> = conn.cte_query_map(&q, |row| row.get(0))?;
+//! assert_eq!(numbers, [1, 2, 3, 4, 5]);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! To read rows one at a time without collecting them, render the query and use rusqlite's
+//! own statement API:
+//!
+//! ```
+//! # use cte_runtime::{select, Dialect};
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let conn = rusqlite::Connection::open_in_memory()?;
+//! # let q = select! { SELECT {1} };
+//! let rendered = q.render(Dialect::Sqlite)?;
+//! let mut stmt = conn.prepare_cached(rendered.sql())?;
+//! let mut rows = stmt.query(rusqlite::params_from_iter(rendered.params()))?;
+//! while let Some(row) = rows.next()? {
+//!     let first: cte_runtime::Value = row.get(0)?;
+//! }
+//! # Ok(())
+//! # }
+//! ```
+
+use ::rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use ::rusqlite::{params_from_iter, Connection, Row};
+
+use super::DriverError;
+use crate::{Dialect, Query, Value};
+
+/// The error of a query run through `rusqlite`: a [`RenderError`](crate::RenderError) or a
+/// [`rusqlite::Error`](::rusqlite::Error).
+pub type Error = DriverError<::rusqlite::Error>;
+
+impl From<::rusqlite::Error> for DriverError<::rusqlite::Error> {
+    fn from(e: ::rusqlite::Error) -> Self {
+        DriverError::Driver(e)
+    }
+}
+
+impl ToSql for Value {
+    fn to_sql(&self) -> ::rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match self {
+            Value::Null => ValueRef::Null,
+            Value::Bool(b) => ValueRef::Integer(i64::from(*b)),
+            Value::I64(i) => ValueRef::Integer(*i),
+            Value::F64(f) => ValueRef::Real(*f),
+            Value::Text(s) => ValueRef::Text(s.as_bytes()),
+            Value::Bytes(b) => ValueRef::Blob(b),
+        }))
+    }
+}
+
+impl FromSql for Value {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        Ok(match value {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(i) => Value::I64(i),
+            ValueRef::Real(f) => Value::F64(f),
+            ValueRef::Text(t) => Value::Text(
+                String::from_utf8(t.to_vec()).map_err(|e| FromSqlError::Other(Box::new(e)))?,
+            ),
+            ValueRef::Blob(b) => Value::Bytes(b.to_vec()),
+        })
+    }
+}
+
+/// Runs a [`Query`] on a rusqlite connection, rendered for [`Dialect::Sqlite`] and prepared
+/// through the connection's statement cache.
+pub trait ConnectionExt {
+    /// Runs a statement and returns the number of rows it changed.
+    fn cte_execute(&self, query: &Query) -> Result<usize, Error>;
+
+    /// Runs a query that returns at least one row and maps the first with `f`; no row is
+    /// `rusqlite::Error::QueryReturnedNoRows`.
+    fn cte_query_row<T, F>(&self, query: &Query, f: F) -> Result<T, Error>
+    where
+        F: FnOnce(&Row<'_>) -> ::rusqlite::Result<T>;
+
+    /// Runs a query and maps every row with `f`, stopping at the first error.
+    fn cte_query_map<T, F>(&self, query: &Query, f: F) -> Result<Vec<T>, Error>
+    where
+        F: FnMut(&Row<'_>) -> ::rusqlite::Result<T>;
+}
+
+impl ConnectionExt for Connection {
+    fn cte_execute(&self, query: &Query) -> Result<usize, Error> {
+        let r = query.render(Dialect::Sqlite)?;
+        let mut stmt = self.prepare_cached(r.sql())?;
+        Ok(stmt.execute(params_from_iter(r.params()))?)
+    }
+
+    fn cte_query_row<T, F>(&self, query: &Query, f: F) -> Result<T, Error>
+    where
+        F: FnOnce(&Row<'_>) -> ::rusqlite::Result<T>,
+    {
+        let r = query.render(Dialect::Sqlite)?;
+        let mut stmt = self.prepare_cached(r.sql())?;
+        Ok(stmt.query_row(params_from_iter(r.params()), f)?)
+    }
+
+    fn cte_query_map<T, F>(&self, query: &Query, f: F) -> Result<Vec<T>, Error>
+    where
+        F: FnMut(&Row<'_>) -> ::rusqlite::Result<T>,
+    {
+        let r = query.render(Dialect::Sqlite)?;
+        let mut stmt = self.prepare_cached(r.sql())?;
+        let rows = stmt.query_map(params_from_iter(r.params()), f)?;
+        Ok(rows.collect::<::rusqlite::Result<Vec<T>>>()?)
+    }
+}

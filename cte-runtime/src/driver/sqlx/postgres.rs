@@ -1,0 +1,96 @@
+//! [`Value`] with sqlx's PostgreSQL backend.
+
+use ::sqlx::encode::IsNull;
+use ::sqlx::error::BoxDynError;
+use ::sqlx::postgres::types::Oid;
+use ::sqlx::postgres::{PgArgumentBuffer, PgTypeInfo, PgValueFormat, PgValueRef};
+use ::sqlx::{Decode, Encode, Postgres, Type, TypeInfo as _, ValueRef as _};
+
+use super::{sealed, SqlxQuery};
+use crate::driver::postgres_wire::{self, Kind};
+use crate::{Dialect, Value};
+
+impl sealed::Backend for Postgres {
+    const FEATURE: &'static str = "sqlx-postgres";
+    const DIALECTS: &'static [Dialect] = &[Dialect::Postgres];
+    // sqlx caches a statement by its SQL text with the parameter types of its first run; a
+    // `Null` declares no type, so a cached statement could meet a value of another type later.
+    const PERSISTENT: bool = false;
+
+    fn bind(query: SqlxQuery<Self>, value: Value) -> SqlxQuery<Self> {
+        query.bind(value)
+    }
+}
+
+/// The type a `Null` parameter declares: OID 0, "unspecified", so that PostgreSQL infers it.
+fn unspecified() -> PgTypeInfo {
+    PgTypeInfo::with_oid(Oid(0))
+}
+
+impl Type<Postgres> for Value {
+    fn type_info() -> PgTypeInfo {
+        unspecified()
+    }
+
+    fn compatible(_: &PgTypeInfo) -> bool {
+        // `decode` names the types that do not read, with what to do instead.
+        true
+    }
+}
+
+impl Encode<'_, Postgres> for Value {
+    fn encode(self, buf: &mut PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+        match self {
+            Value::Text(s) => <String as Encode<Postgres>>::encode(s, buf),
+            Value::Bytes(b) => <Vec<u8> as Encode<Postgres>>::encode(b, buf),
+            other => <Value as Encode<Postgres>>::encode_by_ref(&other, buf),
+        }
+    }
+
+    fn encode_by_ref(&self, buf: &mut PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+        match self {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Bool(b) => <bool as Encode<Postgres>>::encode_by_ref(b, buf),
+            Value::I64(i) => <i64 as Encode<Postgres>>::encode_by_ref(i, buf),
+            Value::F64(f) => <f64 as Encode<Postgres>>::encode_by_ref(f, buf),
+            Value::Text(s) => <&str as Encode<Postgres>>::encode(s.as_str(), buf),
+            Value::Bytes(b) => <&[u8] as Encode<Postgres>>::encode(b.as_slice(), buf),
+        }
+    }
+
+    fn produces(&self) -> Option<PgTypeInfo> {
+        Some(match self {
+            Value::Null => unspecified(),
+            Value::Bool(_) => <bool as Type<Postgres>>::type_info(),
+            Value::I64(_) => <i64 as Type<Postgres>>::type_info(),
+            Value::F64(_) => <f64 as Type<Postgres>>::type_info(),
+            Value::Text(_) => <String as Type<Postgres>>::type_info(),
+            Value::Bytes(_) => <Vec<u8> as Type<Postgres>>::type_info(),
+        })
+    }
+
+    fn size_hint(&self) -> usize {
+        match self {
+            Value::Text(s) => s.len(),
+            Value::Bytes(b) => b.len(),
+            _ => 8,
+        }
+    }
+}
+
+impl<'r> Decode<'r, Postgres> for Value {
+    fn decode(value: PgValueRef<'r>) -> Result<Self, BoxDynError> {
+        if value.is_null() {
+            return Ok(Value::Null);
+        }
+        let ty = value.type_info();
+        let kind = ty
+            .oid()
+            .and_then(|oid| Kind::of(oid.0))
+            .ok_or_else(|| postgres_wire::unsupported(ty.name()))?;
+        match value.format() {
+            PgValueFormat::Binary => postgres_wire::decode_binary(kind, value.as_bytes()?),
+            PgValueFormat::Text => postgres_wire::decode_text(kind, value.as_str()?),
+        }
+    }
+}

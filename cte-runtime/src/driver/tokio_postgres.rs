@@ -1,0 +1,109 @@
+//! Running queries with the asynchronous [`tokio_postgres`](::tokio_postgres) driver (feature
+//! `tokio-postgres`), with rows as a `Stream`.
+//!
+//! [`ClientExt`] adds `cte_*` methods to `tokio_postgres::Client` and `Transaction` (any
+//! [`GenericClient`]): each renders the query for PostgreSQL, binds its parameters and calls the
+//! driver method of the same name. [`ClientExt::cte_query_raw`] returns the driver's
+//! [`RowStream`], which reads rows from the connection as they are polled: a result of millions
+//! of rows streams in bounded memory. Read a column as a Rust type as usual, or as a
+//! [`Value`](crate::Value) with `row.try_get::<_, Value>(i)`.
+//!
+//! Parameters bind to the type PostgreSQL infers for each placeholder, as with the `postgres`
+//! feature: an `i64` compared with an `integer` column binds as an int4.
+//!
+//! ```no_run
+//! use cte_runtime::select;
+//! use cte_runtime::tokio_postgres::ClientExt;
+//! use futures_util::{pin_mut, TryStreamExt};
+//!
+//! # async fn run(client: &tokio_postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! let count = 1_000_000_i64;
+//! let q = select! {
+//!     WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < {count})
+//!     SELECT n FROM series
+//! };
+//! let rows = client.cte_query_raw(&q).await?;
+//! pin_mut!(rows);
+//! let mut sum = 0_i64;
+//! while let Some(row) = rows.try_next().await? {
+//!     sum += row.try_get::<_, i32>(0)? as i64;
+//! }
+//! # Ok(())
+//! # }
+//! ```
+
+use std::future::Future;
+
+use ::tokio_postgres::types::ToSql;
+use ::tokio_postgres::{GenericClient, Row, RowStream};
+
+use super::DriverError;
+use crate::{Dialect, Query, Value};
+
+/// The error of a query run through `tokio-postgres`: a [`RenderError`](crate::RenderError) or
+/// a [`tokio_postgres::Error`](::tokio_postgres::Error).
+pub type Error = DriverError<::tokio_postgres::Error>;
+
+// `postgres::Error` is this same type: with both features, the `postgres` module has the impl.
+#[cfg(not(feature = "postgres"))]
+impl From<::tokio_postgres::Error> for DriverError<::tokio_postgres::Error> {
+    fn from(e: ::tokio_postgres::Error) -> Self {
+        DriverError::Driver(e)
+    }
+}
+
+/// Runs a [`Query`] on a `tokio-postgres` client or transaction. Each method renders the query
+/// for [`Dialect::Postgres`] and calls the client method of the same name without the prefix.
+pub trait ClientExt {
+    /// Runs a statement and returns the number of rows it modified.
+    fn cte_execute(&self, query: &Query) -> impl Future<Output = Result<u64, Error>> + Send;
+
+    /// Runs a query and returns all its rows.
+    fn cte_query(&self, query: &Query) -> impl Future<Output = Result<Vec<Row>, Error>> + Send;
+
+    /// Runs a query that returns exactly one row; another count is an error.
+    fn cte_query_one(&self, query: &Query) -> impl Future<Output = Result<Row, Error>> + Send;
+
+    /// Runs a query that returns at most one row; more is an error.
+    fn cte_query_opt(
+        &self,
+        query: &Query,
+    ) -> impl Future<Output = Result<Option<Row>, Error>> + Send;
+
+    /// Runs a query and returns its rows as a `Stream` of `Result<Row, tokio_postgres::Error>`
+    /// that reads them from the connection as it is polled.
+    fn cte_query_raw(&self, query: &Query)
+        -> impl Future<Output = Result<RowStream, Error>> + Send;
+}
+
+/// The parameters as the driver takes them.
+fn params(values: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
+    values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
+}
+
+impl<C: GenericClient + Sync> ClientExt for C {
+    async fn cte_execute(&self, query: &Query) -> Result<u64, Error> {
+        let r = query.render(Dialect::Postgres)?;
+        Ok(self.execute(r.sql(), &params(r.params())).await?)
+    }
+
+    async fn cte_query(&self, query: &Query) -> Result<Vec<Row>, Error> {
+        let r = query.render(Dialect::Postgres)?;
+        Ok(self.query(r.sql(), &params(r.params())).await?)
+    }
+
+    async fn cte_query_one(&self, query: &Query) -> Result<Row, Error> {
+        let r = query.render(Dialect::Postgres)?;
+        Ok(self.query_one(r.sql(), &params(r.params())).await?)
+    }
+
+    async fn cte_query_opt(&self, query: &Query) -> Result<Option<Row>, Error> {
+        let r = query.render(Dialect::Postgres)?;
+        Ok(self.query_opt(r.sql(), &params(r.params())).await?)
+    }
+
+    async fn cte_query_raw(&self, query: &Query) -> Result<RowStream, Error> {
+        let r = query.render(Dialect::Postgres)?;
+        Ok(self.query_raw(r.sql(), r.params()).await?)
+    }
+}

@@ -1,0 +1,210 @@
+//! The `postgres` feature against a real PostgreSQL (`CTE_TEST_POSTGRES_URL`).
+
+mod support;
+
+use cte_runtime::postgres::ClientExt;
+use cte_runtime::{select, DriverError, Value};
+use postgres::fallible_iterator::FallibleIterator;
+use postgres::{Client, NoTls};
+use support::{chart, POSTGRES};
+
+/// A session with the org chart in a temporary table, or `None` when PostgreSQL is skipped.
+fn org_chart() -> Option<Client> {
+    let url = support::url(&POSTGRES)?;
+    let mut client = match Client::connect(&url, NoTls) {
+        Ok(client) => client,
+        Err(e) => {
+            support::skip(&POSTGRES, &format!("cannot connect to {url}: {e}"));
+            return None;
+        }
+    };
+    client
+        .batch_execute(&format!(
+            "{}; {}",
+            support::employee_ddl("TEMPORARY"),
+            support::EMPLOYEE_ROWS
+        ))
+        .expect("org chart fixture");
+    Some(client)
+}
+
+fn read_chart(rows: &[postgres::Row]) -> Vec<(i64, String, i64)> {
+    rows.iter()
+        .map(|row| {
+            // id and depth are int4 columns: they read as i32, or as a Value.
+            let id: i32 = row.get(0);
+            let depth: Value = row.get(2);
+            let Value::I64(depth) = depth else {
+                panic!("depth read as {depth:?}")
+            };
+            (i64::from(id), row.get(1), depth)
+        })
+        .collect()
+}
+
+#[test]
+fn recursive_query_with_parameters() {
+    let Some(mut client) = org_chart() else {
+        return;
+    };
+    // `max_depth` is an i64 compared with an int4 expression: it binds as an int4.
+    let rows = client
+        .cte_query(&chart("Grace", 10))
+        .expect("chart from Grace");
+    assert_eq!(read_chart(&rows), support::grace_chart());
+    let rows = client.cte_query(&chart("Ada", 1)).expect("chart from Ada");
+    assert_eq!(read_chart(&rows), support::ada_chart_depth_1());
+
+    let id = 4_i64;
+    let q = select! { SELECT name FROM employee WHERE id = {id} };
+    let row = client.cte_query_one(&q).expect("one employee");
+    assert_eq!(row.get::<_, String>(0), "Barbara");
+    let q = select! { SELECT name FROM employee WHERE id = {id + 100} };
+    assert!(client.cte_query_opt(&q).expect("no employee").is_none());
+    support::record_run(POSTGRES.name, "driver_postgres_recursive_query");
+}
+
+/// `Value` is the driver's own parameter type too: it binds to whatever the server infers.
+#[test]
+fn values_bind_to_the_type_the_server_infers() {
+    let Some(mut client) = org_chart() else {
+        return;
+    };
+    let sql = "SELECT name FROM employee WHERE id = $1";
+    let row = client
+        .query_one(sql, &[&Value::I64(4)])
+        .expect("an i64 compared with an int4 column");
+    assert_eq!(row.get::<_, String>(0), "Barbara");
+    let e = client
+        .query_one(sql, &[&Value::I64(1 << 40)])
+        .expect_err("out of the int4 range");
+    let cause = std::error::Error::source(&e).map(ToString::to_string);
+    assert_eq!(
+        cause.as_deref(),
+        Some("1099511627776 is out of range for a PostgreSQL int4 parameter")
+    );
+    support::record_run(POSTGRES.name, "driver_postgres_value_params");
+}
+
+#[test]
+fn rows_stream_from_the_connection() {
+    let Some(mut client) = org_chart() else {
+        return;
+    };
+    let count = 20_000;
+    let rows = client
+        .cte_query_raw(&support::series(count))
+        .expect("series");
+    let (seen, last_total) = rows
+        .fold((0_i64, 0_i64), |(seen, _), row| {
+            Ok((seen + 1, row.try_get::<_, i64>(1)?))
+        })
+        .expect("rows");
+    assert_eq!(seen, count);
+    assert_eq!(last_total, count * (count + 1) / 2);
+    support::record_run(POSTGRES.name, "driver_postgres_stream");
+}
+
+#[test]
+fn every_value_binds_and_reads_back() {
+    let Some(mut client) = org_chart() else {
+        return;
+    };
+    client
+        .batch_execute(
+            "CREATE TEMPORARY TABLE kinds (b BOOLEAN, i BIGINT, f DOUBLE PRECISION, t TEXT, \
+             y BYTEA, n INTEGER, d NUMERIC(10, 2), s SMALLINT)",
+        )
+        .expect("table of every kind");
+    let values = [
+        Value::Bool(true),
+        Value::I64(i64::MIN),
+        Value::F64(-2.5),
+        Value::Text("it's \u{e9}".into()),
+        Value::Bytes(vec![0, 1, 255]),
+        Value::Null,
+    ];
+    let [b, i, f, t, y, n] = &values;
+    // Text binds to a NUMERIC parameter, and an i64 to a SMALLINT one, as the server asks.
+    let insert = select! {
+        INSERT INTO kinds (b, i, f, t, y, n, d, s)
+        VALUES ({b}, {i}, {f}, {t}, {y}, {n}, {"12.50"}, {7_i64})
+    };
+    assert_eq!(client.cte_execute(&insert).expect("insert"), 1);
+    let row = client
+        .cte_query_one(&select! { SELECT b, i, f, t, y, n, d, s FROM kinds })
+        .expect("read back");
+    let back: Vec<Value> = (0..row.len()).map(|c| row.get(c)).collect();
+    let mut expected = values.to_vec();
+    // NUMERIC reads as its exact decimal text.
+    expected.push(Value::Text("12.50".into()));
+    expected.push(Value::I64(7));
+    assert_eq!(back, expected);
+    support::record_run(POSTGRES.name, "driver_postgres_values");
+}
+
+#[test]
+fn statements_change_rows_and_count_them() {
+    let Some(mut client) = org_chart() else {
+        return;
+    };
+    let mut tx = client.transaction().expect("transaction");
+    let delete_team = select! {
+        WITH RECURSIVE team(id) AS (
+            SELECT id FROM employee WHERE name = {"Barbara"}
+            UNION ALL
+            SELECT e.id FROM employee e JOIN team t ON e.manager_id = t.id
+        )
+        DELETE FROM employee WHERE id IN (SELECT id FROM team)
+    };
+    assert_eq!(tx.cte_execute(&delete_team).expect("delete a team"), 3);
+    let left: i64 = tx
+        .query_one("SELECT COUNT(*) FROM employee", &[])
+        .expect("count")
+        .get(0);
+    assert_eq!(left, 3);
+    tx.rollback().expect("rollback");
+    support::record_run(POSTGRES.name, "driver_postgres_execute");
+}
+
+#[test]
+fn driver_errors_come_back_as_err() {
+    let Some(mut client) = org_chart() else {
+        return;
+    };
+    match client.cte_query(&support::missing_table()) {
+        Err(DriverError::Driver(e)) => {
+            let code = e.code().map(|c| c.code().to_owned());
+            assert_eq!(code.as_deref(), Some("42P01"), "{e}");
+        }
+        other => panic!("expected the server's error, got {other:?}"),
+    }
+    // A value that does not fit the type the server infers for its placeholder is an error, not
+    // a wrapped-around number. (Integer parameters render with a BIGINT cast; text has none.)
+    let too_big = (i64::from(i32::MAX) + 1).to_string();
+    let q = select! { SELECT name FROM employee WHERE id = {&too_big} };
+    match client.cte_query(&q) {
+        Err(DriverError::Driver(e)) => {
+            let cause = std::error::Error::source(&e).map(ToString::to_string);
+            assert_eq!(
+                cause.as_deref(),
+                Some("2147483648 is out of range for a PostgreSQL int4 parameter"),
+                "{e}"
+            );
+        }
+        other => panic!("expected a conversion error, got {other:?}"),
+    }
+    // A column that does not read as a Value says what to do instead.
+    let q = select! { SELECT CAST("2024-01-31" AS DATE) };
+    let row = client.cte_query_one(&q).expect("a date");
+    match row.try_get::<_, Value>(0) {
+        Err(e) => assert!(format!("{e:?}").contains("CAST(x AS TEXT)"), "{e:?}"),
+        Ok(v) => panic!("a date read as {v:?}"),
+    }
+    // The connection is still usable after the errors.
+    assert_eq!(
+        client.cte_query(&chart("Grace", 10)).expect("chart").len(),
+        4
+    );
+    support::record_run(POSTGRES.name, "driver_postgres_errors");
+}

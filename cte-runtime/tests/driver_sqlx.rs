@@ -1,0 +1,377 @@
+//! The `sqlx` feature, each backend against its real engine: SQLite in memory, PostgreSQL
+//! (`CTE_TEST_POSTGRES_URL`) and MariaDB (`CTE_TEST_MARIADB_URL`).
+
+mod support;
+
+use cte_runtime::sqlx::{query, server_dialect};
+use cte_runtime::{select, Dialect, DriverError, Value};
+use futures_util::TryStreamExt;
+use sqlx::{Connection, Executor, MySqlConnection, PgConnection, Row, SqliteConnection};
+use support::{chart, MARIADB, POSTGRES, SQLITE};
+
+async fn sqlite() -> SqliteConnection {
+    let mut conn = SqliteConnection::connect("sqlite::memory:")
+        .await
+        .expect("in-memory SQLite");
+    conn.execute(sqlx::AssertSqlSafe(support::employee_ddl("")))
+        .await
+        .expect("org chart table");
+    conn.execute(support::EMPLOYEE_ROWS)
+        .await
+        .expect("org chart rows");
+    conn
+}
+
+async fn postgres() -> Option<PgConnection> {
+    let url = support::url(&POSTGRES)?;
+    let mut conn = match PgConnection::connect(&url).await {
+        Ok(conn) => conn,
+        Err(e) => {
+            support::skip(&POSTGRES, &format!("cannot connect to {url}: {e}"));
+            return None;
+        }
+    };
+    conn.execute(sqlx::AssertSqlSafe(support::employee_ddl("TEMPORARY")))
+        .await
+        .expect("org chart table");
+    conn.execute(support::EMPLOYEE_ROWS)
+        .await
+        .expect("org chart rows");
+    Some(conn)
+}
+
+async fn mariadb() -> Option<MySqlConnection> {
+    let url = support::url(&MARIADB)?;
+    let mut conn = match MySqlConnection::connect(&url).await {
+        Ok(conn) => conn,
+        Err(e) => {
+            support::skip(&MARIADB, &format!("cannot connect to {url}: {e}"));
+            return None;
+        }
+    };
+    conn.execute(sqlx::AssertSqlSafe(support::employee_ddl("TEMPORARY")))
+        .await
+        .expect("org chart table");
+    conn.execute(support::EMPLOYEE_ROWS)
+        .await
+        .expect("org chart rows");
+    Some(conn)
+}
+
+/// Reads `(id, name, depth)` rows, each column as a `Value`.
+fn read_chart<R: Row>(rows: &[R]) -> Vec<(i64, String, i64)>
+where
+    usize: sqlx::ColumnIndex<R>,
+    Value: for<'r> sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    rows.iter()
+        .map(|row| {
+            let cells: Vec<Value> = (0..3)
+                .map(|i| row.try_get::<Value, _>(i).expect("a Value"))
+                .collect();
+            match cells.as_slice() {
+                [Value::I64(id), Value::Text(name), Value::I64(depth)] => {
+                    (*id, name.clone(), *depth)
+                }
+                other => panic!("unexpected row {other:?}"),
+            }
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn sqlite_recursive_query_with_parameters() {
+    let mut conn = sqlite().await;
+    let rows = query(&chart("Grace", 10), Dialect::Sqlite)
+        .expect("render")
+        .fetch_all(&mut conn)
+        .await
+        .expect("chart from Grace");
+    assert_eq!(read_chart(&rows), support::grace_chart());
+    let rows = query(&chart("Ada", 1), Dialect::Sqlite)
+        .expect("render")
+        .fetch_all(&mut conn)
+        .await
+        .expect("chart from Ada");
+    assert_eq!(read_chart(&rows), support::ada_chart_depth_1());
+    support::record_run(SQLITE, "driver_sqlx_sqlite_recursive_query");
+}
+
+#[tokio::test]
+async fn postgres_recursive_query_with_parameters() {
+    let Some(mut conn) = postgres().await else {
+        return;
+    };
+    let rows = query(&chart("Grace", 10), Dialect::Postgres)
+        .expect("render")
+        .fetch_all(&mut conn)
+        .await
+        .expect("chart from Grace");
+    assert_eq!(read_chart(&rows), support::grace_chart());
+    let rows = query(&chart("Ada", 1), Dialect::Postgres)
+        .expect("render")
+        .fetch_all(&mut conn)
+        .await
+        .expect("chart from Ada");
+    assert_eq!(read_chart(&rows), support::ada_chart_depth_1());
+    // The same statement with a NULL, then a value, in the same place: each run declares its own
+    // parameter types.
+    for id in [None, Some(4_i64), None, Some(5)] {
+        let q = select! { SELECT name FROM employee WHERE id = {id} };
+        let name: Option<String> = query(&q, Dialect::Postgres)
+            .expect("render")
+            .fetch_optional(&mut conn)
+            .await
+            .expect("by id")
+            .map(|row| row.try_get(0).expect("name"));
+        let expected = id.map(|id| if id == 4 { "Barbara" } else { "Ken" }.to_owned());
+        assert_eq!(name, expected);
+    }
+    support::record_run(POSTGRES.name, "driver_sqlx_postgres_recursive_query");
+}
+
+#[tokio::test]
+async fn mariadb_recursive_query_with_parameters() {
+    let Some(mut conn) = mariadb().await else {
+        return;
+    };
+    let dialect = server_dialect(&mut conn).await.expect("version");
+    assert_eq!(dialect, Dialect::MariaDb);
+    let rows = query(&chart("Grace", 10), dialect)
+        .expect("render")
+        .fetch_all(&mut conn)
+        .await
+        .expect("chart from Grace");
+    assert_eq!(read_chart(&rows), support::grace_chart());
+    let rows = query(&chart("Ada", 1), dialect)
+        .expect("render")
+        .fetch_all(&mut conn)
+        .await
+        .expect("chart from Ada");
+    assert_eq!(read_chart(&rows), support::ada_chart_depth_1());
+    // Deeper than MariaDB's default recursion limit of 1000.
+    let count = 3000_i64;
+    let last = query(&support::series(count), dialect)
+        .expect("render")
+        .fetch_all(&mut conn)
+        .await
+        .expect("series")
+        .last()
+        .map(|row| row.try_get::<Value, _>(1).expect("total"));
+    assert_eq!(last, Some(Value::I64(count * (count + 1) / 2)));
+    support::record_run(MARIADB.name, "driver_sqlx_mariadb_recursive_query");
+}
+
+/// Streams a series of `count` rows and checks the count and the last running total. A macro,
+/// as each backend's connection is its own type.
+macro_rules! stream_series {
+    ($conn:expr, $dialect:expr, $count:expr) => {{
+        let count: i64 = $count;
+        let mut rows = query(&support::series(count), $dialect)
+            .expect("render")
+            .fetch(&mut *$conn);
+        let (mut seen, mut last_total) = (0_i64, Value::Null);
+        while let Some(row) = rows.try_next().await.expect("a row") {
+            seen += 1;
+            last_total = row.try_get(1).expect("total");
+        }
+        assert_eq!(seen, count);
+        assert_eq!(last_total, Value::I64(count * (count + 1) / 2));
+    }};
+}
+
+#[tokio::test]
+async fn rows_come_as_a_stream_on_every_backend() {
+    let mut conn = sqlite().await;
+    stream_series!(&mut conn, Dialect::Sqlite, 20_000);
+    support::record_run(SQLITE, "driver_sqlx_stream");
+    if let Some(mut conn) = postgres().await {
+        stream_series!(&mut conn, Dialect::Postgres, 50_000);
+        support::record_run(POSTGRES.name, "driver_sqlx_stream");
+    }
+    if let Some(mut conn) = mariadb().await {
+        stream_series!(&mut conn, Dialect::MariaDb, 20_000);
+        support::record_run(MARIADB.name, "driver_sqlx_stream");
+    }
+}
+
+/// Binds every kind of value into the table `kinds` and reads the row back as `Value`s.
+macro_rules! round_trip {
+    ($conn:expr, $dialect:expr) => {{
+        let values = [
+            Value::Bool(true),
+            Value::I64(i64::MIN),
+            Value::F64(-2.5),
+            Value::Text("it's \u{e9}".into()),
+            Value::Bytes(vec![0, 1, 255]),
+            Value::Null,
+        ];
+        let [b, i, f, t, y, n] = &values;
+        let insert = select! {
+            INSERT INTO kinds (b, i, f, t, y, n, d)
+            VALUES ({b}, {i}, {f}, {t}, {y}, {n}, {"12.50"})
+        };
+        query(&insert, $dialect)
+            .expect("render")
+            .execute(&mut *$conn)
+            .await
+            .expect("insert");
+        let row = query(&select! { SELECT b, i, f, t, y, n, d FROM kinds }, $dialect)
+            .expect("render")
+            .fetch_one(&mut *$conn)
+            .await
+            .expect("read back");
+        (0..7)
+            .map(|i| row.try_get::<Value, _>(i).expect("a Value"))
+            .collect::<Vec<Value>>()
+    }};
+}
+
+#[tokio::test]
+async fn every_value_binds_and_reads_back() {
+    let common = [
+        Value::I64(i64::MIN),
+        Value::F64(-2.5),
+        Value::Text("it's \u{e9}".into()),
+        Value::Bytes(vec![0, 1, 255]),
+        Value::Null,
+    ];
+    let expect = |b: Value, d: Value| {
+        let mut row = vec![b];
+        row.extend(common.iter().cloned());
+        row.push(d);
+        row
+    };
+
+    let mut conn = sqlite().await;
+    conn.execute(
+        "CREATE TABLE kinds (b BOOLEAN, i BIGINT, f DOUBLE PRECISION, t TEXT, y BLOB, \
+         n INTEGER, d TEXT)",
+    )
+    .await
+    .expect("table of every kind");
+    // SQLite has no boolean: true is the integer 1.
+    assert_eq!(
+        round_trip!(&mut conn, Dialect::Sqlite),
+        expect(Value::I64(1), Value::Text("12.50".into()))
+    );
+    support::record_run(SQLITE, "driver_sqlx_values");
+
+    if let Some(mut conn) = postgres().await {
+        conn.execute(
+            "CREATE TEMPORARY TABLE kinds (b BOOLEAN, i BIGINT, f DOUBLE PRECISION, t TEXT, \
+             y BYTEA, n INTEGER, d TEXT)",
+        )
+        .await
+        .expect("table of every kind");
+        assert_eq!(
+            round_trip!(&mut conn, Dialect::Postgres),
+            expect(Value::Bool(true), Value::Text("12.50".into()))
+        );
+        let decimal: Value = query(
+            &select! { SELECT CAST(12.5 AS DECIMAL(10, 2)) },
+            Dialect::Postgres,
+        )
+        .expect("render")
+        .fetch_one(&mut conn)
+        .await
+        .expect("numeric")
+        .try_get(0)
+        .expect("a Value");
+        assert_eq!(decimal, Value::Text("12.50".into()));
+        support::record_run(POSTGRES.name, "driver_sqlx_values");
+    }
+
+    if let Some(mut conn) = mariadb().await {
+        conn.execute(
+            "CREATE TEMPORARY TABLE kinds (b BOOLEAN, i BIGINT, f DOUBLE, t TEXT, y BLOB, \
+             n INTEGER, d DECIMAL(10, 2))",
+        )
+        .await
+        .expect("table of every kind");
+        // BOOLEAN is TINYINT(1); DECIMAL reads as its exact decimal text.
+        assert_eq!(
+            round_trip!(&mut conn, Dialect::MariaDb),
+            expect(Value::I64(1), Value::Text("12.50".into()))
+        );
+        support::record_run(MARIADB.name, "driver_sqlx_values");
+    }
+}
+
+#[tokio::test]
+async fn driver_errors_come_back_as_err() {
+    let mut conn = sqlite().await;
+    let missing = query(&support::missing_table(), Dialect::Sqlite)
+        .expect("render")
+        .fetch_all(&mut conn)
+        .await;
+    match missing {
+        Err(sqlx::Error::Database(e)) => assert!(e.message().contains("no such table"), "{e}"),
+        other => panic!("expected the engine's error, got {other:?}"),
+    }
+    match query::<sqlx::Sqlite>(&support::data_modifying(3), Dialect::Sqlite) {
+        Err(DriverError::Render(e)) => assert_eq!(e.dialect(), Dialect::Sqlite),
+        Err(other) => panic!("expected a RenderError, got {other:?}"),
+        Ok(_) => panic!("a data-modifying CTE rendered for SQLite"),
+    }
+    match query::<sqlx::Sqlite>(&chart("Grace", 10), Dialect::MySql) {
+        Err(DriverError::Dialect { driver, dialect }) => {
+            assert_eq!((driver, dialect), ("sqlx-sqlite", Dialect::MySql))
+        }
+        Err(other) => panic!("expected a dialect error, got {other:?}"),
+        Ok(_) => panic!("MySQL SQL bound for SQLite"),
+    }
+    // A column that does not convert to the asked type is an error, not a panic.
+    let row = query(&chart("Grace", 10), Dialect::Sqlite)
+        .expect("render")
+        .fetch_one(&mut conn)
+        .await
+        .expect("a row");
+    assert!(row.try_get::<i64, _>(1).is_err());
+    support::record_run(SQLITE, "driver_sqlx_errors");
+
+    if let Some(mut conn) = postgres().await {
+        let missing = query(&support::missing_table(), Dialect::Postgres)
+            .expect("render")
+            .fetch(&mut conn)
+            .try_collect::<Vec<_>>()
+            .await;
+        match missing {
+            Err(sqlx::Error::Database(e)) => assert_eq!(e.code().as_deref(), Some("42P01")),
+            other => panic!("expected the server's error, got {other:?}"),
+        }
+        // A date does not read as a Value, and says what to do instead.
+        let row = query(
+            &select! { SELECT CAST("2024-01-31" AS DATE) },
+            Dialect::Postgres,
+        )
+        .expect("render")
+        .fetch_one(&mut conn)
+        .await
+        .expect("a date");
+        match row.try_get::<Value, _>(0) {
+            Err(e) => assert!(e.to_string().contains("CAST(x AS TEXT)"), "{e}"),
+            Ok(v) => panic!("a date read as {v:?}"),
+        }
+        support::record_run(POSTGRES.name, "driver_sqlx_errors");
+    }
+
+    if let Some(mut conn) = mariadb().await {
+        let missing = query(&support::missing_table(), Dialect::MariaDb)
+            .expect("render")
+            .fetch_all(&mut conn)
+            .await;
+        match missing {
+            Err(sqlx::Error::Database(e)) => {
+                assert!(e.message().contains("doesn't exist"), "{e}")
+            }
+            other => panic!("expected the server's error, got {other:?}"),
+        }
+        match query::<sqlx::MySql>(&chart("Grace", 10), Dialect::Postgres) {
+            Err(DriverError::Dialect { driver, .. }) => assert_eq!(driver, "sqlx-mysql"),
+            Err(other) => panic!("expected a dialect error, got {other:?}"),
+            Ok(_) => panic!("PostgreSQL SQL bound for MySQL"),
+        }
+        support::record_run(MARIADB.name, "driver_sqlx_errors");
+    }
+}

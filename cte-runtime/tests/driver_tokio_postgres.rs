@@ -1,0 +1,152 @@
+//! The `tokio-postgres` feature against a real PostgreSQL (`CTE_TEST_POSTGRES_URL`).
+
+mod support;
+
+use cte_runtime::tokio_postgres::ClientExt;
+use cte_runtime::{select, DriverError, Value};
+use futures_util::{pin_mut, TryStreamExt};
+use support::{chart, POSTGRES};
+use tokio_postgres::{Client, NoTls};
+
+/// A session with the org chart in a temporary table, or `None` when PostgreSQL is skipped.
+async fn org_chart() -> Option<Client> {
+    let url = support::url(&POSTGRES)?;
+    let (client, connection) = match tokio_postgres::connect(&url, NoTls).await {
+        Ok(pair) => pair,
+        Err(e) => {
+            support::skip(&POSTGRES, &format!("cannot connect to {url}: {e}"));
+            return None;
+        }
+    };
+    tokio::spawn(async move {
+        if let Err(e) = connection.await {
+            eprintln!("PostgreSQL connection: {e}");
+        }
+    });
+    client
+        .batch_execute(&format!(
+            "{}; {}",
+            support::employee_ddl("TEMPORARY"),
+            support::EMPLOYEE_ROWS
+        ))
+        .await
+        .expect("org chart fixture");
+    Some(client)
+}
+
+fn read_chart(rows: &[tokio_postgres::Row]) -> Vec<(i64, String, i64)> {
+    rows.iter()
+        .map(|row| {
+            let id: i32 = row.get(0);
+            let depth: i32 = row.get(2);
+            (i64::from(id), row.get(1), i64::from(depth))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn recursive_query_with_parameters() {
+    let Some(client) = org_chart().await else {
+        return;
+    };
+    let rows = client
+        .cte_query(&chart("Grace", 10))
+        .await
+        .expect("chart from Grace");
+    assert_eq!(read_chart(&rows), support::grace_chart());
+    let rows = client
+        .cte_query(&chart("Ada", 1))
+        .await
+        .expect("chart from Ada");
+    assert_eq!(read_chart(&rows), support::ada_chart_depth_1());
+
+    let id = 5_i64;
+    let q = select! { SELECT name FROM employee WHERE id = {id} };
+    let row = client.cte_query_one(&q).await.expect("one employee");
+    assert_eq!(row.get::<_, Value>(0), Value::Text("Ken".into()));
+    let q = select! { SELECT name FROM employee WHERE manager_id = {id} };
+    assert!(client.cte_query_opt(&q).await.expect("no report").is_none());
+    support::record_run(POSTGRES.name, "driver_tokio_postgres_recursive_query");
+}
+
+#[tokio::test]
+async fn rows_come_as_a_stream() {
+    let Some(client) = org_chart().await else {
+        return;
+    };
+    let count = 50_000_i64;
+    let rows = client
+        .cte_query_raw(&support::series(count))
+        .await
+        .expect("series");
+    pin_mut!(rows);
+    let (mut seen, mut last_total) = (0_i64, Value::Null);
+    while let Some(row) = rows.try_next().await.expect("a row") {
+        seen += 1;
+        last_total = row.try_get(1).expect("total");
+    }
+    assert_eq!(seen, count);
+    assert_eq!(last_total, Value::I64(count * (count + 1) / 2));
+    support::record_run(POSTGRES.name, "driver_tokio_postgres_stream");
+}
+
+#[tokio::test]
+async fn statements_run_in_a_transaction() {
+    let Some(mut client) = org_chart().await else {
+        return;
+    };
+    let tx = client.transaction().await.expect("transaction");
+    let insert = select! {
+        INSERT INTO employee (id, name, manager_id) VALUES ({7_i64}, {"Frances"}, {3_i64})
+    };
+    assert_eq!(tx.cte_execute(&insert).await.expect("insert"), 1);
+    let rows = tx
+        .cte_query(&chart("Edsger", 5))
+        .await
+        .expect("chart in the transaction");
+    assert_eq!(
+        read_chart(&rows),
+        [(3, "Edsger".to_owned(), 0), (7, "Frances".to_owned(), 1)]
+    );
+    tx.rollback().await.expect("rollback");
+    let rows = client.cte_query(&chart("Edsger", 5)).await.expect("chart");
+    assert_eq!(rows.len(), 1, "the insert was rolled back");
+    support::record_run(POSTGRES.name, "driver_tokio_postgres_transaction");
+}
+
+#[tokio::test]
+async fn driver_errors_come_back_as_err() {
+    let Some(client) = org_chart().await else {
+        return;
+    };
+    match client.cte_query_raw(&support::missing_table()).await {
+        Err(DriverError::Driver(e)) => {
+            let code = e.code().map(|c| c.code().to_owned());
+            assert_eq!(code.as_deref(), Some("42P01"), "{e}");
+        }
+        Err(other) => panic!("expected the server's error, got {other:?}"),
+        Ok(_) => panic!("a missing table streamed rows"),
+    }
+    let q = select! { SELECT name FROM employee WHERE id = {"seven"} };
+    match client.cte_query(&q).await {
+        Err(DriverError::Driver(e)) => {
+            let cause = std::error::Error::source(&e).map(ToString::to_string);
+            assert_eq!(
+                cause.as_deref(),
+                Some("cannot bind text \"seven\" to a PostgreSQL int4 parameter"),
+                "{e}"
+            );
+        }
+        other => panic!("expected a conversion error, got {other:?}"),
+    }
+    // An error in the middle of a stream comes as an Err item: division by zero on row 3.
+    let q = select! {
+        WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {5})
+        SELECT 10 / (3 - n) FROM s
+    };
+    let rows = client.cte_query_raw(&q).await.expect("the stream starts");
+    let collected: Result<Vec<tokio_postgres::Row>, _> = rows.try_collect().await;
+    let e = collected.expect_err("division by zero");
+    assert_eq!(e.code().map(|c| c.code()), Some("22012"), "{e}");
+    support::record_run(POSTGRES.name, "driver_tokio_postgres_errors");
+}

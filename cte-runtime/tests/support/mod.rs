@@ -1,0 +1,151 @@
+//! What the driver tests share: the engines' URLs, the org chart they query, and the rule that
+//! under `CI=true` an engine that is missing or unreachable fails the test instead of skipping it.
+//!
+//! `CTE_TEST_POSTGRES_URL` and `CTE_TEST_MARIADB_URL` name the servers, as for the cross-engine
+//! suite; each test that ran statements on an engine appends `<engine> <test>` to the file named
+//! by `CTE_TEST_REPORT`, so a CI run can count what really executed.
+
+#![allow(dead_code)] // Each test file uses its own part.
+
+use std::io::Write;
+
+use cte_runtime::{select, Query};
+
+/// A server the tests reach through a URL.
+pub struct Engine {
+    pub name: &'static str,
+    pub url_var: &'static str,
+}
+
+pub const POSTGRES: Engine = Engine {
+    name: "PostgreSQL",
+    url_var: "CTE_TEST_POSTGRES_URL",
+};
+
+pub const MARIADB: Engine = Engine {
+    name: "MariaDB",
+    url_var: "CTE_TEST_MARIADB_URL",
+};
+
+pub const SQLITE: &str = "SQLite";
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// The engine's URL, or `None` after printing why the test skips it; a failure under `CI=true`.
+pub fn url(engine: &Engine) -> Option<String> {
+    match std::env::var(engine.url_var) {
+        Ok(url) if !url.trim().is_empty() => Some(url),
+        _ => {
+            skip(engine, &format!("{} is not set", engine.url_var));
+            None
+        }
+    }
+}
+
+/// Prints why the test does not run on `engine`; panics under `CI=true`, where it must run.
+pub fn skip(engine: &Engine, reason: &str) {
+    if in_ci() {
+        panic!("{} must run when CI=true: {reason}", engine.name);
+    }
+    let _ = writeln!(std::io::stderr(), "skipped {}: {reason}", engine.name);
+}
+
+/// Notes that `test` ran its statements on `engine`.
+pub fn record_run(engine: &str, test: &str) {
+    let Some(path) = std::env::var_os("CTE_TEST_REPORT") else {
+        return;
+    };
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(format!("{engine} {test}\n").as_bytes()));
+    if let Err(e) = written {
+        let _ = writeln!(std::io::stderr(), "cannot append to {path:?}: {e}");
+    }
+}
+
+/// The org chart, as a temporary table (private to the session, gone with it) for PostgreSQL
+/// and MariaDB, and as a plain one for a fresh SQLite database.
+///
+/// ```text
+/// Ada ── Grace ── Barbara ── Ken
+///    │                   └── Dennis
+///    └── Edsger
+/// ```
+pub fn employee_ddl(temporary: &str) -> String {
+    format!(
+        "CREATE {temporary} TABLE employee (\
+             id INTEGER NOT NULL PRIMARY KEY, \
+             name VARCHAR(40) NOT NULL, \
+             manager_id INTEGER)"
+    )
+}
+
+pub const EMPLOYEE_ROWS: &str = "INSERT INTO employee (id, name, manager_id) VALUES \
+    (1, 'Ada', NULL), (2, 'Grace', 1), (3, 'Edsger', 1), \
+    (4, 'Barbara', 2), (5, 'Ken', 4), (6, 'Dennis', 4)";
+
+/// Everyone under `root` down to `max_depth` levels, as `(id, name, depth)` by depth then id.
+pub fn chart(root: &str, max_depth: i64) -> Query {
+    select! {
+        WITH RECURSIVE chart(id, name, depth) AS (
+            SELECT id, name, 0 FROM employee WHERE name = {root}
+            UNION ALL
+            SELECT e.id, e.name, c.depth + 1
+            FROM employee e JOIN chart c ON e.manager_id = c.id
+            WHERE c.depth < {max_depth}
+        )
+        SELECT id, name, depth FROM chart ORDER BY depth, id
+    }
+}
+
+/// What [`chart`]`("Grace", 10)` returns.
+pub fn grace_chart() -> Vec<(i64, String, i64)> {
+    [
+        (2, "Grace", 0),
+        (4, "Barbara", 1),
+        (5, "Ken", 2),
+        (6, "Dennis", 2),
+    ]
+    .into_iter()
+    .map(|(id, name, depth)| (id, name.to_owned(), depth))
+    .collect()
+}
+
+/// What [`chart`]`("Ada", 1)` returns: the depth limit stops the walk.
+pub fn ada_chart_depth_1() -> Vec<(i64, String, i64)> {
+    [(1, "Ada", 0), (2, "Grace", 1), (3, "Edsger", 1)]
+        .into_iter()
+        .map(|(id, name, depth)| (id, name.to_owned(), depth))
+        .collect()
+}
+
+/// `1..=count` and each number's running total, as `(n, total)`: a recursive CTE that makes
+/// `count` rows out of nothing, deeper than MariaDB's default recursion limit of 1000 when
+/// `count` is larger.
+pub fn series(count: i64) -> Query {
+    select! {
+        WITH RECURSIVE series(n, total) AS (
+            SELECT 1, CAST(1 AS BIGINT)
+            UNION ALL
+            SELECT n + 1, total + n + 1 FROM series WHERE n < {count}
+        )
+        SELECT n, total FROM series ORDER BY n
+    }
+}
+
+/// A data-modifying CTE: only PostgreSQL has them, so every other dialect refuses to render it.
+pub fn data_modifying(above: i64) -> Query {
+    select! {
+        WITH gone AS (DELETE FROM employee WHERE id > {above} RETURNING id)
+        SELECT id FROM gone
+    }
+}
+
+/// A table that does not exist: every engine refuses the statement.
+pub fn missing_table() -> Query {
+    select! { SELECT id FROM no_such_table WHERE id = {1} }
+}
