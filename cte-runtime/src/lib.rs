@@ -24,6 +24,7 @@
 mod dialect;
 mod driver;
 mod error;
+mod param;
 mod query;
 mod render;
 #[doc(hidden)]
@@ -54,6 +55,7 @@ pub use value::Value;
 /// What the macro expansions name. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::param::{KindOfAny, KindOfKnown, ParamKind, Probe};
     pub use crate::query::Site;
     pub use crate::tree;
     use crate::{Query, Value};
@@ -70,12 +72,18 @@ pub mod __private {
         Query::from_site(site, params)
     }
 
+    /// A query whose parameters have the kinds their Rust types give (see [`Probe`]).
+    #[inline]
+    pub fn typed_query(site: &'static Site, params: Vec<Value>, kinds: &[ParamKind]) -> Query {
+        Query::with_kinds(site, params, kinds)
+    }
+
     /// The SQL of a first render, made again on every call: the call-site cache stores it only
     /// once per process, and the benchmarks need to time it repeatedly.
     pub fn render_uncached(
         query: &Query,
         dialect: crate::Dialect,
     ) -> Result<String, crate::RenderError> {
-        crate::render::render(query.tree(), dialect, None).map(|t| t.sql)
+        query.render_afresh(dialect)
     }
 }

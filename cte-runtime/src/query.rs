@@ -3,49 +3,95 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::param::ParamKind;
 use crate::render::{self, ParamOrder, Template};
-use crate::tree::Statement;
+use crate::tree::{Options, Statement};
 use crate::{Dialect, RenderError, Value};
+
+/// The rendered SQL of one statement, once per dialect.
+type Cache = [OnceLock<Result<Template, RenderError>>; Dialect::ALL.len()];
+
+fn empty() -> Cache {
+    [const { OnceLock::new() }; Dialect::ALL.len()]
+}
 
 /// One `select!` call site: its static tree and its rendered SQL, once per dialect.
 ///
 /// The tree is known at compile time, so each dialect is rendered once per process and every
-/// later render is a lookup.
+/// later render is a lookup. A rendering that depended on the parameters' kinds (PostgreSQL
+/// casts a parameter where nothing else types it) is only reused for queries with the same
+/// kinds; the kinds of one call site differ only in generic code or for `Value` parameters.
 #[doc(hidden)]
 pub struct Site {
     tree: &'static Statement,
-    cache: [OnceLock<Result<Template, RenderError>>; Dialect::ALL.len()],
+    options: Options,
+    cache: Cache,
 }
 
 impl Site {
     pub const fn new(tree: &'static Statement) -> Self {
-        Site {
-            tree,
-            cache: [const { OnceLock::new() }; Dialect::ALL.len()],
-        }
+        Site::with_options(tree, Options::NONE)
     }
 
-    fn template(&self, dialect: Dialect) -> Result<&Template, RenderError> {
-        self.cache[dialect.index()]
-            .get_or_init(|| render::render(self.tree, dialect, None))
-            .as_ref()
-            .map_err(Clone::clone)
+    /// A site whose statement carries statement-level options, such as a recursion limit.
+    pub const fn with_options(tree: &'static Statement, options: Options) -> Self {
+        Site {
+            tree,
+            options,
+            cache: [const { OnceLock::new() }; Dialect::ALL.len()],
+        }
     }
 }
 
 /// A SQL statement with its bound parameters, made by `select!`.
 ///
 /// Render it for a [`Dialect`] to get the SQL text and the parameters in placeholder order.
-#[derive(Clone)]
 pub struct Query {
     site: &'static Site,
     params: Vec<Value>,
+    /// The kind of each parameter: from its Rust type, or else from its value.
+    kinds: Box<[ParamKind]>,
+    /// Renderings for kinds other than the ones the call site's cache was rendered for.
+    own: OnceLock<Box<Cache>>,
+}
+
+impl Clone for Query {
+    fn clone(&self) -> Self {
+        Query {
+            site: self.site,
+            params: self.params.clone(),
+            kinds: self.kinds.clone(),
+            own: OnceLock::new(),
+        }
+    }
 }
 
 impl Query {
+    /// A query whose parameters' Rust types are not known: their kinds come from the values.
     #[doc(hidden)]
     pub fn from_site(site: &'static Site, params: Vec<Value>) -> Self {
-        Query { site, params }
+        let kinds = vec![ParamKind::Unknown; params.len()];
+        Query::with_kinds(site, params, &kinds)
+    }
+
+    /// A query whose parameters have the kinds their Rust types give (`Unknown` where the type
+    /// says nothing, and then the value decides).
+    #[doc(hidden)]
+    pub fn with_kinds(site: &'static Site, params: Vec<Value>, kinds: &[ParamKind]) -> Self {
+        let kinds = params
+            .iter()
+            .enumerate()
+            .map(|(i, value)| match kinds.get(i) {
+                Some(&kind) if kind != ParamKind::Unknown => kind,
+                _ => ParamKind::of_value(value),
+            })
+            .collect();
+        Query {
+            site,
+            params,
+            kinds,
+            own: OnceLock::new(),
+        }
     }
 
     /// The statement as a tree.
@@ -60,7 +106,7 @@ impl Query {
 
     /// Renders the statement for `dialect`, with placeholders for every parameter.
     pub fn render(&self, dialect: Dialect) -> Result<Rendered<'_>, RenderError> {
-        let template = self.site.template(dialect)?;
+        let template = self.template(dialect)?;
         let params = match &template.order {
             ParamOrder::Source => Cow::Borrowed(self.params.as_slice()),
             ParamOrder::Indices(indices) => {
@@ -73,11 +119,46 @@ impl Query {
         })
     }
 
+    /// The call site's rendering when it suits this query's parameter kinds, else this query's
+    /// own.
+    fn template(&self, dialect: Dialect) -> Result<&Template, RenderError> {
+        let i = dialect.index();
+        let shared = self.site.cache[i]
+            .get_or_init(|| self.render_template(dialect, None))
+            .as_ref()
+            .map_err(Clone::clone)?;
+        if shared.fits(&self.kinds) {
+            return Ok(shared);
+        }
+        self.own.get_or_init(|| Box::new(empty()))[i]
+            .get_or_init(|| self.render_template(dialect, None))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn render_template(
+        &self,
+        dialect: Dialect,
+        inline: Option<&[Value]>,
+    ) -> Result<Template, RenderError> {
+        let context = render::Context {
+            kinds: &self.kinds,
+            options: &self.site.options,
+        };
+        render::render_in(self.site.tree, dialect, inline, &context)
+    }
+
+    /// The SQL of `dialect` rendered anew, as the first render at a call site makes it.
+    pub(crate) fn render_afresh(&self, dialect: Dialect) -> Result<String, RenderError> {
+        self.render_template(dialect, None).map(|t| t.sql)
+    }
+
     /// Renders the statement for `dialect` with every parameter written as an escaped literal.
     ///
     /// Meant for logs and debugging; run queries with [`Query::render`] and bound parameters.
     pub fn to_inline_sql(&self, dialect: Dialect) -> Result<String, RenderError> {
-        render::render(self.site.tree, dialect, Some(&self.params)).map(|t| t.sql)
+        self.render_template(dialect, Some(&self.params))
+            .map(|t| t.sql)
     }
 }
 

@@ -74,9 +74,9 @@ fn hierarchy_with_depth_and_path() {
             (
                 Postgres,
                 "WITH RECURSIVE tree (id, depth, path) AS (SELECT id, 0, CAST(name AS TEXT) \
-                 FROM category WHERE id = $1 UNION ALL SELECT c.id, t.depth + 1, \
-                 t.path || '/' || c.name FROM category AS c JOIN tree AS t ON c.parent_id = t.id) \
-                 SELECT id, depth, path FROM tree ORDER BY path",
+                 FROM category WHERE id = CAST($1 AS BIGINT) UNION ALL SELECT c.id, t.depth + \
+                 1, t.path || '/' || c.name FROM category AS c JOIN tree AS t ON c.parent_id = \
+                 t.id) SELECT id, depth, path FROM tree ORDER BY path",
             ),
             (
                 Sqlite,
@@ -87,11 +87,11 @@ fn hierarchy_with_depth_and_path() {
             ),
             (
                 MySql,
-                "WITH RECURSIVE tree (id, depth, path) AS (SELECT id, 0, \
-                 CAST(name AS CHAR(16777216)) FROM category WHERE id = ? UNION ALL \
-                 SELECT c.id, t.depth + 1, CONCAT(t.path, '/', c.name) FROM category AS c \
-                 JOIN tree AS t ON c.parent_id = t.id) SELECT id, depth, path FROM tree \
-                 ORDER BY path",
+                "WITH RECURSIVE tree (id, depth, path) AS (SELECT id, 0, CAST(name AS \
+                 CHAR(16777216)) FROM category WHERE id = ? UNION ALL SELECT c.id, t.depth + \
+                 1, CONCAT(t.path, '/', c.name) FROM category AS c JOIN tree AS t ON \
+                 c.parent_id = t.id) SELECT /*+ SET_VAR(cte_max_recursion_depth = 4294967295) \
+                 */ id, depth, path FROM tree ORDER BY path",
             ),
             (
                 MariaDb,
@@ -233,7 +233,8 @@ fn two_stage_cte() {
     assert_renders(
         &two_stage(),
         &[
-            (Postgres, &with.replace('?', "$1")),
+            // An integer parameter is compared as BIGINT, whatever the column's width.
+            (Postgres, &with.replace('?', "CAST($1 AS BIGINT)")),
             (MySql, &with),
             (MariaDb, &with),
             (Sqlite, &with),
@@ -250,7 +251,7 @@ fn insert_with_a_cte() {
     assert_renders(
         &insert_with(),
         &[
-            (Postgres, &leading.replace('?', "$1")),
+            (Postgres, &leading.replace('?', "CAST($1 AS BIGINT)")),
             (MySql, &inside),
             (MariaDb, &inside),
             (Sqlite, &leading),
@@ -269,8 +270,15 @@ fn update_with_a_recursive_cte() {
     assert_renders(
         &update_with(),
         &[
-            (Postgres, &leading.replace('?', "$1")),
-            (MySql, &leading),
+            (Postgres, &leading.replace('?', "CAST($1 AS BIGINT)")),
+            (
+                // MySQL's default limit of 1000 levels is lifted by a hint on the statement.
+                MySql,
+                &leading.replace(
+                    "UPDATE account",
+                    "UPDATE /*+ SET_VAR(cte_max_recursion_depth = 4294967295) */ account",
+                ),
+            ),
             (Sqlite, &leading),
             (
                 // No WITH before UPDATE: the CTE moves into the subquery that reads it, and
@@ -553,9 +561,9 @@ fn text_that_grows_in_a_recursive_member() {
             ),
             (
                 MySql,
-                "WITH RECURSIVE s (n, label) AS (SELECT 1, CAST('a' AS CHAR(16777216)) \
-                 UNION ALL SELECT n + 1, CONCAT(label, 'b') FROM s WHERE n < 4) \
-                 SELECT n, label FROM s",
+                "WITH RECURSIVE s (n, label) AS (SELECT 1, CAST('a' AS CHAR(16777216)) UNION \
+                 ALL SELECT n + 1, CONCAT(label, 'b') FROM s WHERE n < 4) SELECT /*+ \
+                 SET_VAR(cte_max_recursion_depth = 4294967295) */ n, label FROM s",
             ),
             (
                 MsSql,
@@ -723,15 +731,92 @@ fn refusals() {
         ) SEARCH DEPTH FIRST BY id SET ord
         SELECT id FROM t ORDER BY ord
     };
-    refused(&q, "SEARCH clause", &all_but_postgres);
+    refused(&q, "SEARCH or CYCLE clause", &[MsSql]);
+    // The emulated columns are text paths, not PostgreSQL's arrays: only ORDER BY reads the
+    // SEARCH column, nothing reads the CYCLE path, and `*` would show both.
+    let q = select! {
+        WITH RECURSIVE t(id, parent) AS (
+            SELECT id, parent FROM node WHERE id = 1
+            UNION ALL SELECT n.id, n.parent FROM node n JOIN t ON n.parent = t.id
+        ) SEARCH BREADTH FIRST BY id SET ord
+        SELECT id, ord FROM t
+    };
+    for d in [MySql, MariaDb, Sqlite] {
+        assert_refused(&q, d, "reading the SEARCH column other than in ORDER BY");
+    }
     let q = select! {
         WITH RECURSIVE t(id, parent) AS (
             SELECT id, parent FROM node WHERE id = 1
             UNION ALL SELECT n.id, n.parent FROM node n JOIN t ON n.parent = t.id
         ) CYCLE id SET is_cycle USING path
+        SELECT id, is_cycle FROM t WHERE path IS NOT NULL
+    };
+    for d in [MySql, MariaDb, Sqlite] {
+        assert_refused(&q, d, "reading the CYCLE path column");
+    }
+    let q = select! {
+        WITH RECURSIVE t(id, parent) AS (
+            SELECT id, parent FROM node WHERE id = 1
+            UNION ALL SELECT n.id, n.parent FROM node n JOIN t ON n.parent = t.id
+        ) CYCLE id SET is_cycle USING path
+        SELECT * FROM t
+    };
+    for d in [MySql, MariaDb, Sqlite] {
+        assert_refused(&q, d, "SELECT * from a CTE with SEARCH or CYCLE");
+    }
+    assert_refused(&q, MsSql, "SEARCH or CYCLE clause");
+
+    // The recursion limit counts levels in an added column, which UNION would compare.
+    let q = select! {
+        WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT n + 1 FROM t WHERE n < 3)
+        SELECT n FROM t
+        OPTION (MAXRECURSION 10)
+    };
+    for d in [Postgres, MariaDb, Sqlite] {
+        assert_refused(
+            &q,
+            d,
+            "OPTION (MAXRECURSION n) on a recursive CTE with UNION",
+        );
+    }
+    let q = select! {
+        WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 3)
+        SELECT n FROM t
+        OPTION (MAXRECURSION 40000)
+    };
+    refused(&q, "MAXRECURSION above 32767", &[MsSql]);
+    // The anchor fixes a column's type: a NULL there needs one, an integer rounds fractions and
+    // a decimal literal fixes the scale on MySQL and MariaDB.
+    let q = select! {
+        WITH RECURSIVE t(id, boss) AS (
+            SELECT id, NULL FROM emp WHERE boss IS NULL
+            UNION ALL SELECT e.id, e.boss FROM emp e JOIN t ON e.boss = t.id
+        )
         SELECT id FROM t
     };
-    refused(&q, "CYCLE clause", &all_but_postgres);
+    refused(
+        &q,
+        "NULL in a recursive CTE's anchor for a column whose type the member does not show",
+        &[Postgres, MySql, MariaDb, MsSql],
+    );
+    let q = select! {
+        WITH RECURSIVE t(n, v) AS (SELECT 1, 1 UNION ALL SELECT n + 1, v * 1.5 FROM t WHERE n < 4)
+        SELECT v FROM t
+    };
+    refused(
+        &q,
+        "an integer anchor for a column that a recursive member makes fractional",
+        &[MySql, MariaDb],
+    );
+    let q = select! {
+        WITH RECURSIVE t(n, v) AS (SELECT 1, 1.5 UNION ALL SELECT n + 1, v * 1.25 FROM t WHERE n < 4)
+        SELECT v FROM t
+    };
+    refused(
+        &q,
+        "a decimal literal anchor for a column that a recursive member computes",
+        &[MySql, MariaDb],
+    );
     let q = select! {
         WITH gone AS (DELETE FROM account WHERE balance = 0 RETURNING id)
         SELECT id FROM gone

@@ -6,8 +6,8 @@
 //! from absolute paths, where the user's `{expr}`s cannot see them; that keeps the expansion
 //! small, which is most of the macro's compile time.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
 
 use crate::ast::{
     self, BinaryOp, DataType, Expr, FrameBound, FrameUnits, FunctionArgs, JoinConstraint, JoinKind,
@@ -24,11 +24,52 @@ pub(crate) fn statement(result: syn::Result<Statement>) -> TokenStream {
 }
 
 fn query(stmt: &Statement) -> TokenStream {
-    let mut lower = Lower::default();
+    let leading = leading_with(stmt);
+    let mut lower = Lower {
+        leading: leading.map_or(std::ptr::null(), |w| w as *const ast::With),
+        ..Lower::default()
+    };
     let tree = lower.statement(stmt);
+    if let Some(span) = lower.misplaced_option {
+        return fallback(&syn::Error::new(
+            span,
+            "OPTION (MAXRECURSION n) goes after the whole statement, not inside a CTE",
+        ));
+    }
+    let levels = leading
+        .and_then(|w| w.max_recursion.as_ref())
+        .map_or(0, |m| m.levels);
     lower.params.sort_by_key(|(index, _)| *index);
-    let params = lower.params.iter().map(|(_, value)| value);
-    call_site(&tree, quote!(::std::vec![#(#params),*]))
+    // Each parameter is evaluated once, in source order, into its value and its kind.
+    let values: Vec<_> = (0..lower.params.len())
+        .map(|i| format_ident!("__cte_v{}", i, span = Span::mixed_site()))
+        .collect();
+    let kinds: Vec<_> = (0..lower.params.len())
+        .map(|i| format_ident!("__cte_k{}", i, span = Span::mixed_site()))
+        .collect();
+    let params = lower.params.iter().map(|(_, param)| param);
+    let make = quote! {
+        #[allow(unused_imports)]
+        use ::cte_runtime::__private::{KindOfAny as _, KindOfKnown as _};
+        // The references of the probe are what picks its impl.
+        #(#[allow(clippy::needless_borrow)] let (#values, #kinds) = #params;)*
+        ::cte_runtime::__private::typed_query(
+            &__CTE_SITE,
+            ::std::vec![#(#values),*],
+            &[#(#kinds),*],
+        )
+    };
+    call_site(&tree, levels, make)
+}
+
+/// The WITH a statement starts with, which carries the statement's options.
+fn leading_with(stmt: &Statement) -> Option<&ast::With> {
+    match stmt {
+        Statement::Query(q) => q.with.as_ref(),
+        Statement::Insert(i) => i.with.as_ref().or(i.source.with.as_ref()),
+        Statement::Update(u) => u.with.as_ref(),
+        Statement::Delete(d) => d.with.as_ref(),
+    }
 }
 
 /// The errors, followed by a query of the right type so that no second error follows.
@@ -41,12 +82,26 @@ fn fallback(error: &syn::Error) -> TokenStream {
         limit: None,
         offset: None,
     }));
-    let query = call_site(&tree, quote!(::std::vec::Vec::new()));
+    let make = quote!(::cte_runtime::__private::query(
+        &__CTE_SITE,
+        ::std::vec::Vec::new()
+    ));
+    let query = call_site(&tree, 0, make);
     quote!({ #errors #query })
 }
 
-/// The static site of one macro call, holding `tree`, and the query made of it and `params`.
-fn call_site(tree: &TokenStream, params: TokenStream) -> TokenStream {
+/// The static site of one macro call, holding `tree` and the statement's recursion limit
+/// (`max_recursion`, 0 for none), followed by `make`, the statements that make the query from
+/// `__CTE_SITE` and the parameters.
+fn call_site(tree: &TokenStream, max_recursion: u32, make: TokenStream) -> TokenStream {
+    let site = if max_recursion == 0 {
+        quote!(::cte_runtime::__private::Site::new(&__CTE_TREE))
+    } else {
+        quote!(::cte_runtime::__private::Site::with_options(
+            &__CTE_TREE,
+            Options { max_recursion: #max_recursion },
+        ))
+    };
     quote! {{
         static __CTE_SITE: ::cte_runtime::__private::Site = {
             #[allow(unused_imports)]
@@ -54,9 +109,9 @@ fn call_site(tree: &TokenStream, params: TokenStream) -> TokenStream {
             #[allow(unused_imports)]
             use ::core::option::Option::{None, Some};
             static __CTE_TREE: Statement = #tree;
-            ::cte_runtime::__private::Site::new(&__CTE_TREE)
+            #site
         };
-        ::cte_runtime::__private::query(&__CTE_SITE, #params)
+        #make
     }}
 }
 
@@ -73,9 +128,22 @@ fn list<T>(items: &[T], f: impl FnMut(&T) -> TokenStream) -> TokenStream {
 }
 
 /// Lowers ast nodes to runtime tree literals and collects the parameter values.
-#[derive(Default)]
 struct Lower {
     params: Vec<(usize, TokenStream)>,
+    /// The statement's leading WITH, the only one that may carry `OPTION (...)`.
+    leading: *const ast::With,
+    /// Where an `OPTION (...)` was written on a CTE body instead.
+    misplaced_option: Option<Span>,
+}
+
+impl Default for Lower {
+    fn default() -> Self {
+        Lower {
+            params: Vec::new(),
+            leading: std::ptr::null(),
+            misplaced_option: None,
+        }
+    }
 }
 
 impl Lower {
@@ -176,6 +244,11 @@ impl Lower {
         let Some(with) = with else {
             return opt(None);
         };
+        if let Some(m) = &with.max_recursion {
+            if !std::ptr::eq(with, self.leading) {
+                self.misplaced_option.get_or_insert(m.option_token);
+            }
+        }
         let recursive = with.recursive.is_some();
         let ctes = list(&with.ctes, |cte| self.cte(cte));
         opt(Some(quote!(With {
@@ -422,9 +495,18 @@ impl Lower {
             Expr::Param(param) => {
                 let index = param.index;
                 let value = &param.expr;
+                // The value is bound once; the kind is read from its type, where the type is
+                // concrete (see `cte_runtime::__private::Probe`). The binding carries the
+                // expression's span, so a type error still points at the user's expression.
+                let bound = Ident::new("__cte_x", syn::spanned::Spanned::span(&**value));
                 self.params.push((
                     index,
-                    quote_spanned!(param.span=> ::cte_runtime::__private::value(#value)),
+                    quote_spanned!(param.span=> match #value {
+                        #bound => {
+                            let kind = (&&::cte_runtime::__private::Probe(&#bound)).kind();
+                            (::cte_runtime::__private::value(#bound), kind)
+                        }
+                    }),
                 ));
                 quote!(#e::Param(#index))
             }

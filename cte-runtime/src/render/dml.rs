@@ -1,5 +1,6 @@
 //! INSERT, UPDATE and DELETE, with their WITH and RETURNING.
 
+use super::typing::Typing;
 use super::{facts, MovedCtes, Renderer, Res};
 use crate::tree::{Delete, Insert, QueryExpr, SelectItem, SetExpr, Update, With};
 use crate::Dialect;
@@ -33,7 +34,9 @@ impl Renderer<'_> {
             self.with(w.recursive, w.ctes.iter())?;
             self.write(" ");
         }
-        self.write("INSERT INTO ");
+        self.write("INSERT");
+        self.statement_keyword_written();
+        self.write(" INTO ");
         self.object_name(&i.table);
         if !i.columns.is_empty() {
             self.write(" (");
@@ -64,7 +67,7 @@ impl Renderer<'_> {
         let plain_values = q.order_by.is_empty() && q.limit.is_none() && q.offset.is_none();
         match &q.body {
             // INSERT ... VALUES is written the same everywhere.
-            SetExpr::Values(rows) if plain_values => self.values_rows(rows),
+            SetExpr::Values(rows) if plain_values => self.values_rows(rows, Typing::Inferred),
             _ if self.dialect == Dialect::Postgres || self.dialect == Dialect::Sqlite => {
                 self.query(q)
             }
@@ -98,7 +101,9 @@ impl Renderer<'_> {
 
     /// The PostgreSQL/SQLite form.
     fn update_from(&mut self, u: &Update) -> Res {
-        self.write("UPDATE ");
+        self.write("UPDATE");
+        self.statement_keyword_written();
+        self.write(" ");
         self.object_name(&u.table);
         if let Some(alias) = &u.alias {
             self.write(" AS ");
@@ -126,7 +131,7 @@ impl Renderer<'_> {
             }
             r.ident(&a.column);
             r.write(" = ");
-            r.expr(&a.value)
+            r.expr_typed(&a.value, Typing::Inferred)
         })
     }
 
@@ -168,7 +173,9 @@ impl Renderer<'_> {
     fn delete_body(&mut self, d: &Delete) -> Res {
         match &d.alias {
             Some(alias) if !facts::support(self.dialect).delete_alias => {
-                self.write("DELETE ");
+                self.write("DELETE");
+                self.statement_keyword_written();
+                self.write(" ");
                 self.ident(alias);
                 self.write(" FROM ");
                 self.object_name(&d.table);
@@ -176,7 +183,9 @@ impl Renderer<'_> {
                 self.ident(alias);
             }
             alias => {
-                self.write("DELETE FROM ");
+                self.write("DELETE");
+                self.statement_keyword_written();
+                self.write(" FROM ");
                 self.object_name(&d.table);
                 if let Some(alias) = alias {
                     self.write(" AS ");

@@ -13,6 +13,7 @@
 //! decimal literal, a DECIMAL/REAL/DOUBLE cast, AVG), and refused when the types are unknown
 //! (`stock / 2` on a column): `CAST(stock AS INTEGER) / 2` or `stock / 2.0` say which.
 
+use super::typing::{typed_like_a_value, Typing};
 use super::{facts, Renderer, Res};
 use crate::tree::{BinaryOp, DataType, Expr, Function, FunctionArgs, Literal, UnaryOp};
 use crate::Dialect;
@@ -124,15 +125,18 @@ pub(super) fn is_predicate(e: &Expr) -> bool {
 impl Renderer<'_> {
     /// An expression in value position.
     pub(super) fn expr(&mut self, e: &Expr) -> Res {
-        self.expr_at(e, Pos::Value)
+        self.typed(Typing::Value).expr_at(e, Pos::Value)
     }
 
     /// An expression in predicate position: WHERE, HAVING, ON, CASE WHEN.
     pub(super) fn predicate(&mut self, e: &Expr) -> Res {
-        self.expr_at(e, Pos::Predicate)
+        self.typed(Typing::Inferred).expr_at(e, Pos::Predicate)
     }
 
+    /// An expression at `pos`; a parameter written here is typed as [`Renderer::typed`] set
+    /// last (the typing applies to this expression only, not to its operands).
     pub(super) fn expr_at(&mut self, e: &Expr, pos: Pos) -> Res {
+        let typing = std::mem::replace(&mut self.typing, Typing::Value);
         if self.dialect == Dialect::MsSql {
             match (pos, is_predicate(e)) {
                 (Pos::Value, true) => return self.mssql_predicate_as_value(e),
@@ -145,7 +149,7 @@ impl Renderer<'_> {
                 self.literal(lit);
                 Ok(())
             }
-            Expr::Param(i) => self.param(*i),
+            Expr::Param(i) => self.param(*i, typing),
             Expr::Column(name) => {
                 self.object_name(name);
                 Ok(())
@@ -166,12 +170,27 @@ impl Renderer<'_> {
             Expr::Binary { left, op, right } => {
                 let level = op_level(*op);
                 let pos = operand_pos(*op);
-                self.operand(left, level, Side::Left, pos)?;
+                let (left_typing, right_typing) = match level {
+                    Level::Or | Level::And => (Typing::Inferred, Typing::Inferred),
+                    Level::Add | Level::Mul => (
+                        Self::arithmetic_typing(right),
+                        Self::arithmetic_typing(left),
+                    ),
+                    _ => (Typing::Value, Typing::Value),
+                };
+                self.typed(left_typing)
+                    .operand(left, level, Side::Left, pos)?;
                 self.write(op_text(*op));
-                self.operand(right, level, Side::Right, pos)
+                self.typed(right_typing)
+                    .operand(right, level, Side::Right, pos)
             }
             Expr::IsNull { expr, negated } => {
-                self.operand(expr, Level::Compare, Side::Left, Pos::Value)?;
+                self.typed(Typing::Undetermined).operand(
+                    expr,
+                    Level::Compare,
+                    Side::Left,
+                    Pos::Value,
+                )?;
                 self.write(if *negated { " IS NOT NULL" } else { " IS NULL" });
                 Ok(())
             }
@@ -232,14 +251,14 @@ impl Renderer<'_> {
                     self.expr(operand)?;
                 }
                 // A simple CASE compares values; a searched CASE tests predicates.
-                let when_pos = if operand.is_some() {
-                    Pos::Value
+                let (when_pos, when_typing) = if operand.is_some() {
+                    (Pos::Value, Typing::Value)
                 } else {
-                    Pos::Predicate
+                    (Pos::Predicate, Typing::Inferred)
                 };
                 for (when, then) in whens.iter() {
                     self.write(" WHEN ");
-                    self.expr_at(when, when_pos)?;
+                    self.typed(when_typing).expr_at(when, when_pos)?;
                     self.write(" THEN ");
                     self.expr(then)?;
                 }
@@ -254,7 +273,7 @@ impl Renderer<'_> {
             Expr::Function(f) => self.function(f),
             Expr::Nested(inner) => {
                 self.write("(");
-                self.expr_at(inner, pos)?;
+                self.typed(typing).expr_at(inner, pos)?;
                 self.write(")");
                 Ok(())
             }
@@ -326,15 +345,16 @@ impl Renderer<'_> {
     }
 
     fn unary(&mut self, op: UnaryOp, e: &Expr) -> Res {
-        let (text, pos) = match op {
-            UnaryOp::Not => ("NOT ", Pos::Predicate),
+        let (text, pos, typing) = match op {
+            UnaryOp::Not => ("NOT ", Pos::Predicate, Typing::Inferred),
             // No space, but never `--` (a comment): any operand that is not an atom gets
             // parentheses.
-            UnaryOp::Minus => ("-", Pos::Value),
-            UnaryOp::Plus => ("+", Pos::Value),
+            UnaryOp::Minus => ("-", Pos::Value, Typing::Undetermined),
+            UnaryOp::Plus => ("+", Pos::Value, Typing::Undetermined),
         };
         self.write(text);
-        self.operand(e, Level::Unary, Side::Right, pos)
+        self.typed(typing)
+            .operand(e, Level::Unary, Side::Right, pos)
     }
 
     /// `a || b`: `||` on PostgreSQL and SQLite, `CONCAT(a, b)` on MySQL and MariaDB (where
@@ -397,41 +417,41 @@ impl Renderer<'_> {
         match facts::cast(self.dialect, ty)? {
             facts::Cast::As(name) => {
                 self.write("CAST(");
-                self.expr(e)?;
+                self.expr_typed(e, Typing::Inferred)?;
                 self.write(" AS ");
                 self.write(&name);
                 self.write(")");
             }
             facts::Cast::TruncatedText(n) => {
                 self.write("SUBSTR(CAST(");
-                self.expr(e)?;
+                self.expr_typed(e, Typing::Inferred)?;
                 self.write(" AS TEXT), 1, ");
                 self.write(&n.to_string());
                 self.write(")");
             }
             facts::Cast::RoundedNumeric(scale) => {
                 self.write("ROUND(CAST(");
-                self.expr(e)?;
+                self.expr_typed(e, Typing::Inferred)?;
                 self.write(" AS NUMERIC), ");
                 self.write(&scale.to_string());
                 self.write(")");
             }
             facts::Cast::RoundedInteger(name) if self.dialect == Dialect::Sqlite => {
                 self.write("CASE WHEN typeof(");
-                self.expr(e)?;
+                self.expr_typed(e, Typing::Inferred)?;
                 self.write(") = 'real' THEN CAST(ROUND(");
-                self.expr(e)?;
+                self.expr_typed(e, Typing::Inferred)?;
                 self.write(") AS ");
                 self.write(name);
                 self.write(") ELSE CAST(");
-                self.expr(e)?;
+                self.expr_typed(e, Typing::Inferred)?;
                 self.write(" AS ");
                 self.write(name);
                 self.write(") END");
             }
             facts::Cast::RoundedInteger(name) => {
                 self.write("CAST(ROUND(");
-                self.expr(e)?;
+                self.expr_typed(e, Typing::Inferred)?;
                 self.write(", 0) AS ");
                 self.write(name);
                 self.write(")");
@@ -439,7 +459,7 @@ impl Renderer<'_> {
             facts::Cast::Function(name) => {
                 self.write(name);
                 self.write("(");
-                self.expr(e)?;
+                self.expr_typed(e, Typing::Inferred)?;
                 self.write(")");
             }
         }
@@ -448,12 +468,18 @@ impl Renderer<'_> {
 
     /// `x [NOT] LIKE p`, with `\` as the escape character on every engine.
     fn like(&mut self, e: &Expr, negated: bool, pattern: &Expr) -> Res {
-        self.operand(e, Level::Compare, Side::Left, Pos::Value)?;
+        self.typed(Typing::Inferred)
+            .operand(e, Level::Compare, Side::Left, Pos::Value)?;
         self.write(if negated { " NOT LIKE " } else { " LIKE " });
         if self.dialect == Dialect::MsSql {
             self.mssql_like_pattern(pattern)?;
         } else {
-            self.operand(pattern, Level::Compare, Side::Right, Pos::Value)?;
+            self.typed(Typing::Inferred).operand(
+                pattern,
+                Level::Compare,
+                Side::Right,
+                Pos::Value,
+            )?;
         }
         if facts::like_needs_escape_clause(self.dialect) {
             self.write(" ESCAPE ");
@@ -471,7 +497,14 @@ impl Renderer<'_> {
                 if distinct {
                     self.write("DISTINCT ");
                 }
-                self.comma_separated(args, Self::expr)?;
+                // Most functions type their arguments; the few whose result type comes from
+                // the arguments leave a parameter untyped.
+                let typing = if typed_like_a_value(f) {
+                    Typing::Value
+                } else {
+                    Typing::Inferred
+                };
+                self.comma_separated(args, |r, arg| r.expr_typed(arg, typing))?;
             }
         }
         self.write(")");
@@ -513,7 +546,7 @@ fn is_text(e: &Expr) -> bool {
 
 /// What is certain about the numeric type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Integer,
     /// DECIMAL, REAL or DOUBLE.
     Fractional,
@@ -521,7 +554,7 @@ enum Kind {
 
 /// The numeric kind of `e` when the tree alone tells it; `None` for columns, parameters and
 /// anything else whose type only the database knows.
-fn numeric_kind(e: &Expr) -> Option<Kind> {
+pub(super) fn numeric_kind(e: &Expr) -> Option<Kind> {
     match e {
         // Up to 18 digits is a BIGINT everywhere; longer is NUMERIC on PostgreSQL.
         Expr::Literal(Literal::Integer(digits)) if digits.len() <= 18 => Some(Kind::Integer),

@@ -74,6 +74,9 @@ impl Renderer<'_> {
     pub(super) fn table_factor(&mut self, f: &TableFactor) -> Res {
         match f {
             TableFactor::Table { name, alias } => {
+                if self.renamed_reference(name, alias)? {
+                    return Ok(());
+                }
                 if self.dialect == Dialect::MariaDb && self.moved_cte_reference(name, alias)? {
                     return Ok(());
                 }

@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use super::typing::Typing;
 use super::{facts, Renderer, Res};
 use crate::tree::{Ident, Literal, ObjectName};
 use crate::{Dialect, Value};
@@ -68,8 +69,13 @@ impl Renderer<'_> {
         self.sql.push('\'');
     }
 
-    /// A parameter: a placeholder, or with `inline` set, the value as an escaped literal.
-    pub(super) fn param(&mut self, index: usize) -> Res {
+    /// A parameter: a placeholder, or with `inline` set, the value as an escaped literal; cast
+    /// where PostgreSQL would not type it right from where it stands (see `typing.rs`).
+    pub(super) fn param(&mut self, index: usize, typing: Typing) -> Res {
+        let cast = self.param_cast(index, typing);
+        if cast.is_some() {
+            self.write("CAST(");
+        }
         if let Some(values) = self.inline {
             let value = values.get(index).ok_or_else(|| {
                 self.unsupported(
@@ -77,12 +83,18 @@ impl Renderer<'_> {
                     "the query has fewer values than placeholders",
                 )
             })?;
-            return self.value(value);
+            self.value(value)?;
+        } else {
+            self.params.push(index);
+            self.write(facts::placeholder(self.dialect));
+            if facts::numbered_placeholders(self.dialect) {
+                let _ = write!(self.sql, "{}", index + 1);
+            }
         }
-        self.params.push(index);
-        self.write(facts::placeholder(self.dialect));
-        if facts::numbered_placeholders(self.dialect) {
-            let _ = write!(self.sql, "{}", index + 1);
+        if let Some(name) = cast {
+            self.write(" AS ");
+            self.write(name);
+            self.write(")");
         }
         Ok(())
     }

@@ -11,18 +11,23 @@ mod dml;
 mod expr;
 mod facts;
 mod from;
+mod limit;
 mod literal;
 mod mssql;
 mod mysql;
 mod query;
 mod recursive;
+mod rewrite;
 mod scope;
+mod search_cycle;
 mod sqlite;
 #[cfg(test)]
 mod tests;
+mod typing;
 mod window;
 
-use crate::tree::{Cte, Ident, List, Statement};
+use crate::param::ParamKind;
+use crate::tree::{Cte, Ident, List, Options, Statement};
 use crate::{Dialect, RenderError, Value};
 
 /// The SQL of one statement for one dialect, with how to order the parameters.
@@ -30,6 +35,31 @@ use crate::{Dialect, RenderError, Value};
 pub(crate) struct Template {
     pub sql: String,
     pub order: ParamOrder,
+    /// The parameter kinds the SQL was written for, when it depends on them.
+    pub kinds: Option<Box<[ParamKind]>>,
+}
+
+impl Template {
+    /// Whether this SQL is right for parameters of these kinds.
+    pub(crate) fn fits(&self, kinds: &[ParamKind]) -> bool {
+        self.kinds.as_deref().map_or(true, |k| k == kinds)
+    }
+}
+
+/// What rendering needs besides the tree.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Context<'a> {
+    /// The kind of each parameter, by source index; missing ones are unknown.
+    pub kinds: &'a [ParamKind],
+    pub options: &'a Options,
+}
+
+#[cfg(test)]
+impl Context<'_> {
+    const NONE: Context<'static> = Context {
+        kinds: &[],
+        options: &Options::NONE,
+    };
 }
 
 /// Which source parameters the placeholders take, in placeholder order.
@@ -42,14 +72,25 @@ pub(crate) enum ParamOrder {
     Indices(Box<[usize]>),
 }
 
-/// Renders `stmt` for `dialect`. With `inline` set, parameters are written as escaped literals
-/// instead of placeholders.
+/// Renders `stmt` for `dialect`, with no statement options and parameters of unknown kinds.
+/// With `inline` set, parameters are written as escaped literals instead of placeholders.
+#[cfg(test)]
 pub(crate) fn render(
     stmt: &Statement,
     dialect: Dialect,
     inline: Option<&[Value]>,
 ) -> Result<Template, RenderError> {
-    let mut r = Renderer::new(dialect, inline);
+    render_in(stmt, dialect, inline, &Context::NONE)
+}
+
+/// Renders `stmt` for `dialect` in `context`.
+pub(crate) fn render_in(
+    stmt: &Statement,
+    dialect: Dialect,
+    inline: Option<&[Value]>,
+    context: &Context<'_>,
+) -> Result<Template, RenderError> {
+    let mut r = Renderer::new(dialect, inline, context);
     r.statement(stmt)?;
     r.finish()
 }
@@ -70,6 +111,13 @@ struct MovedCtes {
 struct Renderer<'v> {
     dialect: Dialect,
     inline: Option<&'v [Value]>,
+    /// The kind of each parameter, by source index.
+    kinds: &'v [ParamKind],
+    /// A parameter's kind changed the SQL written.
+    kinds_used: bool,
+    options: Options,
+    /// How the parameter being written gets its type from where it stands (see `typing.rs`).
+    typing: typing::Typing,
     sql: String,
     /// The source index of each placeholder, in text order.
     params: Vec<usize>,
@@ -86,16 +134,23 @@ struct Renderer<'v> {
     /// The anchor columns of the recursive CTE being written that must be widened to
     /// unbounded text (see `recursive.rs`).
     widen: Option<recursive::Widen>,
-    /// A recursive WITH was written: MariaDB needs its iteration limit lifted, SQL Server its
-    /// recursion limit.
+    /// The recursive CTE being written with added columns (see `rewrite.rs`).
+    rewrite: Option<rewrite::Rewrite>,
+    /// A recursive WITH was written: its recursion limit (see `limit.rs`).
     recursive_seen: bool,
+    /// Where the statement's first keyword ends, for MySQL's optimizer hint.
+    hint_at: Option<usize>,
 }
 
 impl<'v> Renderer<'v> {
-    fn new(dialect: Dialect, inline: Option<&'v [Value]>) -> Self {
+    fn new(dialect: Dialect, inline: Option<&'v [Value]>, context: &Context<'v>) -> Self {
         Renderer {
             dialect,
             inline,
+            kinds: context.kinds,
+            kinds_used: false,
+            options: *context.options,
+            typing: typing::Typing::Value,
             sql: String::with_capacity(256),
             params: Vec::new(),
             generated: 0,
@@ -104,31 +159,32 @@ impl<'v> Renderer<'v> {
             values_columns: &[],
             moved: None,
             widen: None,
+            rewrite: None,
             recursive_seen: false,
+            hint_at: None,
         }
     }
 
     fn finish(mut self) -> Result<Template, RenderError> {
-        if self.recursive_seen {
-            match self.dialect {
-                Dialect::MariaDb => mysql::lift_recursion_limit(&mut self.sql),
-                Dialect::MsSql => mssql::lift_recursion_limit(&mut self.sql),
-                Dialect::Postgres | Dialect::MySql | Dialect::Sqlite => {}
-            }
-        }
+        self.write_recursion_limit()?;
         let in_order = self.params.iter().enumerate().all(|(i, &p)| i == p);
         let order = if in_order || facts::numbered_placeholders(self.dialect) {
             ParamOrder::Source
         } else {
             ParamOrder::Indices(self.params.into_boxed_slice())
         };
+        let kinds = self.kinds_used.then(|| self.kinds.into());
         Ok(Template {
             sql: self.sql,
             order,
+            kinds,
         })
     }
 
     fn statement(&mut self, stmt: &Statement) -> Res {
+        if self.depth == 0 {
+            self.check_emulated_reads(stmt)?;
+        }
         match stmt {
             Statement::Query(q) => self.query(q),
             Statement::Insert(i) => self.insert(i),

@@ -1,6 +1,6 @@
 //! What SQL Server needs written differently: no boolean values, OFFSET/FETCH, APPLY instead
-//! of LATERAL, VALUES only as a derived table, `UPDATE a ... FROM t AS a`, LIKE's `[` classes,
-//! and the recursion limit.
+//! of LATERAL, VALUES only as a derived table, `UPDATE a ... FROM t AS a` and LIKE's `[`
+//! classes. (Its recursion limit is in `limit.rs`.)
 
 use super::expr::{Level, Pos};
 use super::from::is_lateral;
@@ -10,12 +10,6 @@ use crate::tree::{
     Expr, Ident, Join, JoinConstraint, JoinKind, List, Literal, QueryExpr, SelectItem, SetExpr,
     TableFactor, TableWithJoins, Update,
 };
-
-/// SQL Server stops a recursive CTE after 100 levels with an error; PostgreSQL has no such
-/// limit, so a recursive statement lifts it.
-pub(super) fn lift_recursion_limit(sql: &mut String) {
-    sql.push_str(" OPTION (MAXRECURSION 0)");
-}
 
 impl Renderer<'_> {
     /// A predicate where a value is expected (`SELECT a = b`): SQL Server has no boolean
@@ -141,7 +135,7 @@ impl Renderer<'_> {
         let width = rows.first().map_or(0, |r| r.len());
         let names = self.values_columns;
         self.write("SELECT * FROM (");
-        self.values_rows(rows)?;
+        self.values_rows(rows, super::typing::Typing::Value)?;
         self.write(") AS ");
         self.generated_alias("v");
         self.write(" (");
@@ -245,7 +239,9 @@ impl Renderer<'_> {
     /// `UPDATE a SET c = v FROM t AS a[, ...] WHERE ...`: SQL Server names the target by its
     /// alias and takes the aliased table in FROM.
     pub(super) fn mssql_update(&mut self, u: &Update) -> Res {
-        self.write("UPDATE ");
+        self.write("UPDATE");
+        self.statement_keyword_written();
+        self.write(" ");
         match &u.alias {
             Some(alias) => self.ident(alias),
             None => self.object_name(&u.table),

@@ -1,6 +1,6 @@
 //! What MySQL and MariaDB need written differently: LIMIT, the multi-table UPDATE, subqueries
-//! with LIMIT under IN, and on MariaDB, CTEs of UPDATE/DELETE moved to where they are used and
-//! the recursion limit lifted.
+//! with LIMIT under IN, and on MariaDB, CTEs of UPDATE/DELETE moved to where they are used.
+//! (Their recursion limits are in `limit.rs`.)
 
 use super::query::same_name;
 use super::{scope, MovedCtes, Renderer, Res};
@@ -8,16 +8,6 @@ use crate::tree::{Cte, Expr, ObjectName, QueryExpr, TableAlias, Update};
 
 /// The largest row count, for OFFSET without LIMIT (the MySQL manual's own idiom).
 const NO_LIMIT: &str = "18446744073709551615";
-
-/// MariaDB stops a recursive CTE after `max_recursive_iterations` (1000 by default) and returns
-/// what it has so far, without an error. A recursive statement runs with the limit lifted, so
-/// it ends when the recursion does, as on the other engines.
-pub(super) fn lift_recursion_limit(sql: &mut String) {
-    sql.insert_str(
-        0,
-        "SET STATEMENT max_recursive_iterations = 4294967295 FOR ",
-    );
-}
 
 impl Renderer<'_> {
     /// ` LIMIT n OFFSET m`, where n and m must be literals or placeholders.
@@ -67,7 +57,9 @@ impl Renderer<'_> {
 
     /// `UPDATE t [AS a][, from...] SET t.c = v [WHERE ...]`.
     pub(super) fn mysql_update(&mut self, u: &Update) -> Res {
-        self.write("UPDATE ");
+        self.write("UPDATE");
+        self.statement_keyword_written();
+        self.write(" ");
         self.object_name(&u.table);
         if let Some(alias) = &u.alias {
             self.write(" AS ");

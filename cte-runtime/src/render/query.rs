@@ -1,10 +1,11 @@
 //! Queries: WITH, set operations, SELECT, VALUES, ORDER BY, LIMIT and OFFSET.
 
 use super::expr::Pos;
+use super::typing::Typing;
 use super::{facts, scope, Renderer, Res};
 use crate::tree::{
-    Cte, Expr, Ident, List, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr, Search,
-    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement, With,
+    Cte, Cycle, Expr, Ident, List, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr,
+    Search, SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement, With,
 };
 use crate::Dialect;
 
@@ -58,11 +59,11 @@ impl Renderer<'_> {
     fn limit_offset(&mut self, q: &QueryExpr) -> Res {
         if let Some(limit) = &q.limit {
             self.write(" LIMIT ");
-            self.expr(limit)?;
+            self.expr_typed(limit, Typing::Inferred)?;
         }
         if let Some(offset) = &q.offset {
             self.write(" OFFSET ");
-            self.expr(offset)?;
+            self.expr_typed(offset, Typing::Inferred)?;
         }
         Ok(())
     }
@@ -96,14 +97,37 @@ impl Renderer<'_> {
         self.comma_separated(ctes, |r, cte| r.cte(cte, recursive))
     }
 
-    /// `name [(cols)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`.
+    /// `name [(cols)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`, or its
+    /// rewrite with added columns (see `rewrite.rs`).
     fn cte(&mut self, cte: &Cte, recursive: bool) -> Res {
         let support = facts::support(self.dialect);
-        self.ident(&cte.name);
-        if !cte.columns.is_empty() {
-            self.write(" (");
-            self.ident_list(cte.columns)?;
-            self.write(")");
+        let is_recursive = recursive && scope::statement_mentions(cte.body, &cte.name);
+        if is_recursive {
+            self.recursive_seen = true;
+        }
+        let plan = match cte.body {
+            Statement::Query(q) if is_recursive => {
+                self.check_recursive_members(cte, &q.body)?;
+                self.rewrite_plan(cte, &q.body)?
+            }
+            _ => None,
+        };
+        match &plan {
+            Some(plan) => {
+                match &plan.internal {
+                    Some(internal) => self.write(internal),
+                    None => self.ident(&cte.name),
+                }
+                self.rewritten_columns(plan)?;
+            }
+            None => {
+                self.ident(&cte.name);
+                if !cte.columns.is_empty() {
+                    self.write(" (");
+                    self.ident_list(cte.columns)?;
+                    self.write(")");
+                }
+            }
         }
         self.write(" AS ");
         if support.materialized {
@@ -113,61 +137,78 @@ impl Renderer<'_> {
                 Materialized::No => self.write("NOT MATERIALIZED "),
             }
         }
-        let is_recursive = recursive && scope::statement_mentions(cte.body, &cte.name);
-        if is_recursive {
-            self.recursive_seen = true;
-        }
         self.write("(");
-        match cte.body {
+        let plan = match cte.body {
             Statement::Query(q) => {
                 let widen = if is_recursive {
-                    self.check_recursive_members(cte, &q.body)?;
-                    self.widening(cte, &q.body)
+                    self.widening(cte, &q.body)?
                 } else {
                     None
                 };
                 let outer = std::mem::replace(&mut self.values_columns, cte.columns);
                 let outer_widen = std::mem::replace(&mut self.widen, widen);
+                let outer_rewrite = std::mem::replace(&mut self.rewrite, plan);
                 let done = self.nested(|r| r.query(q));
                 self.values_columns = outer;
                 self.widen = outer_widen;
+                let plan = std::mem::replace(&mut self.rewrite, outer_rewrite);
                 done?;
+                plan
             }
-            body if support.data_modifying_cte => self.nested(|r| r.statement(body))?,
+            body if support.data_modifying_cte => {
+                self.nested(|r| r.statement(body))?;
+                None
+            }
             _ => {
                 return Err(self.unsupported(
                     "INSERT, UPDATE or DELETE inside WITH",
                     "only PostgreSQL has data-modifying CTEs; run the statements one by one",
                 ))
             }
-        }
+        };
         self.write(")");
+        let mut native = Vec::new();
         if let Some(search) = &cte.search {
-            if !support.search_cycle {
+            if support.search_cycle {
+                self.search(search)?;
+                native.push(search.set);
+            } else if plan.is_none() {
                 return Err(self.unsupported("SEARCH clause", "order by a path column instead"));
             }
-            self.search(search)?;
         }
         if let Some(cycle) = &cte.cycle {
-            if !support.search_cycle {
+            if support.search_cycle {
+                self.cycle(cycle)?;
+                native.extend([cycle.set, cycle.using]);
+            } else if plan.is_none() {
                 return Err(self.unsupported(
                     "CYCLE clause",
                     "track the visited keys in a path column and stop on a repeat",
                 ));
             }
-            self.write(" CYCLE ");
-            self.ident_list(cycle.columns)?;
-            self.write(" SET ");
-            self.ident(&cycle.set);
-            if let Some(marks) = &cycle.marks {
-                self.write(" TO ");
-                self.expr(&marks.value)?;
-                self.write(" DEFAULT ");
-                self.expr(&marks.default)?;
-            }
-            self.write(" USING ");
-            self.ident(&cycle.using);
         }
+        if let Some(plan) = &plan {
+            if let Some(internal) = &plan.internal {
+                self.visible_cte(plan, internal, &native)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// ` CYCLE col, ... SET col [TO v DEFAULT v] USING col`.
+    fn cycle(&mut self, cycle: &Cycle) -> Res {
+        self.write(" CYCLE ");
+        self.ident_list(cycle.columns)?;
+        self.write(" SET ");
+        self.ident(&cycle.set);
+        if let Some(marks) = &cycle.marks {
+            self.write(" TO ");
+            self.expr(&marks.value)?;
+            self.write(" DEFAULT ");
+            self.expr(&marks.default)?;
+        }
+        self.write(" USING ");
+        self.ident(&cycle.using);
         Ok(())
     }
 
@@ -287,29 +328,34 @@ impl Renderer<'_> {
                 self.write("VALUES ");
                 self.comma_separated(rows, |r, row| {
                     r.write("ROW");
-                    r.values_row(row)
+                    r.values_row(row, Typing::Value)
                 })
             }
             Dialect::MsSql => self.mssql_values(rows),
-            Dialect::Postgres | Dialect::MariaDb | Dialect::Sqlite => self.values_rows(rows),
+            Dialect::Postgres | Dialect::MariaDb | Dialect::Sqlite => {
+                self.values_rows(rows, Typing::Value)
+            }
         }
     }
 
-    /// `VALUES (a, b), (c, d)`, as INSERT takes it everywhere.
-    pub(super) fn values_rows(&mut self, rows: &[List<Expr>]) -> Res {
+    /// `VALUES (a, b), (c, d)`, as INSERT takes it everywhere. `typing` is `Inferred` for an
+    /// INSERT's values, which take the columns' types.
+    pub(super) fn values_rows(&mut self, rows: &[List<Expr>], typing: Typing) -> Res {
         self.write("VALUES ");
-        self.comma_separated(rows, Self::values_row)
+        self.comma_separated(rows, |r, row| r.values_row(row, typing))
     }
 
-    fn values_row(&mut self, row: &List<Expr>) -> Res {
+    fn values_row(&mut self, row: &List<Expr>, typing: Typing) -> Res {
         self.write("(");
-        self.comma_separated(*row, Self::expr)?;
+        self.comma_separated(*row, |r, e| r.expr_typed(e, typing))?;
         self.write(")");
         Ok(())
     }
 
     fn select(&mut self, s: &Select) -> Res {
-        self.write("SELECT ");
+        self.write("SELECT");
+        self.statement_keyword_written();
+        self.write(" ");
         if s.distinct {
             self.write("DISTINCT ");
         }
@@ -324,13 +370,28 @@ impl Renderer<'_> {
                 self.select_items(s.projection)?;
             }
         }
+        self.rewrite_items(s)?;
         if !s.from.is_empty() {
             self.write(" FROM ");
             self.from(s.from)?;
         }
-        if let Some(selection) = &s.selection {
-            self.write(" WHERE ");
-            self.predicate(selection)?;
+        let filtered = self.has_member_filter(s);
+        match &s.selection {
+            Some(selection) if filtered => {
+                self.write(" WHERE (");
+                self.predicate(selection)?;
+                self.write(") AND ");
+                self.member_filter(s)?;
+            }
+            Some(selection) => {
+                self.write(" WHERE ");
+                self.predicate(selection)?;
+            }
+            None if filtered => {
+                self.write(" WHERE ");
+                self.member_filter(s)?;
+            }
+            None => {}
         }
         if !s.group_by.is_empty() {
             self.write(" GROUP BY ");

@@ -1,26 +1,38 @@
-//! Text columns that grow in a recursive CTE.
+//! Column types of a recursive CTE, which most engines take from the anchor alone.
 //!
-//! On MySQL, MariaDB and SQL Server a recursive CTE's column takes its type from the anchor:
-//! `SELECT 1, 'a' UNION ALL SELECT n + 1, label || 'b' FROM s` fails there ("Data too long",
-//! "Types don't match") where PostgreSQL and SQLite just build longer text. So a column that a
-//! recursive member builds with `||` gets its anchor value cast to unbounded text. The cast
-//! changes no value: the anchor's text stays the same text.
+//! On MySQL, MariaDB and SQL Server a recursive CTE's column gets the type of the anchor's
+//! value, and PostgreSQL wants the anchor's type to be the column's: so what PostgreSQL and
+//! SQLite compute fine elsewhere fails or, worse, comes out different:
+//!
+//! - text that a member makes longer (`label || 'b'`) or replaces (`'root'`, then `e.name`):
+//!   "Data too long" on MySQL/MariaDB (silently cut without strict mode), "Types don't match"
+//!   on SQL Server. The anchor's value is cast to unbounded text; the text stays the same.
+//! - a NULL in the anchor: text on PostgreSQL (`text + integer` in the member fails), an empty
+//!   type on MariaDB, which turns every later value into `''`. The NULL is cast to the type the
+//!   member gives the column, when the tree shows it; otherwise the dialect returns an error
+//!   asking for `CAST(NULL AS type)` (SQLite, which has no column types, takes it as it is).
+//! - on MySQL and MariaDB, an integer anchor rounds the fractions a member computes (`1`, then
+//!   `v * 1.5`, gives 1, 2, 3, 5), and a decimal literal fixes the scale (`1.5` keeps one
+//!   digit). Where the tree shows it, that is an error; PostgreSQL refuses the first too.
 
-use super::expr::Pos;
+use super::expr::{numeric_kind, Kind, Pos};
 use super::query::flatten_set_ops;
 use super::{facts, scope, Renderer, Res};
-use crate::tree::{BinaryOp, Cte, DataType, Expr, Ident, Select, SelectItem, SetExpr};
-use crate::Dialect;
+use crate::param::ParamKind;
+use crate::tree::{
+    BinaryOp, Cte, DataType, Expr, Ident, Literal, Select, SelectItem, SetExpr, UnaryOp,
+};
+use crate::{Dialect, RenderError};
 
-/// The anchor columns to widen in the CTE being written.
+/// The anchor columns to cast in the CTE being written.
 pub(super) struct Widen {
     /// The CTE: a member that reads it is recursive, the others are anchors.
     name: Ident,
     /// The query depth of the CTE body's members.
     depth: u32,
-    /// Positions of the columns to widen.
-    columns: Vec<usize>,
-    /// The CTE names its columns itself, so a widened anchor item needs no alias.
+    /// Positions of the columns to cast, and the type.
+    columns: Vec<(usize, DataType)>,
+    /// The CTE names its columns itself, so a cast anchor item needs no alias.
     named: bool,
 }
 
@@ -47,42 +59,207 @@ fn unbounded(e: &Expr) -> bool {
     )
 }
 
+fn is_null(e: &Expr) -> bool {
+    match e {
+        Expr::Literal(Literal::Null) => true,
+        Expr::Nested(inner) => is_null(inner),
+        _ => false,
+    }
+}
+
+/// A decimal literal, signed or not: its scale is its type's on MySQL and MariaDB.
+fn is_decimal_literal(e: &Expr) -> bool {
+    match e {
+        Expr::Literal(Literal::Decimal(_)) => true,
+        Expr::Nested(inner)
+        | Expr::Unary {
+            op: UnaryOp::Minus | UnaryOp::Plus,
+            expr: inner,
+        } => is_decimal_literal(inner),
+        _ => false,
+    }
+}
+
+/// Whether a member's value is computed, rather than copied from a column or written.
+fn computes(e: &Expr) -> bool {
+    match e {
+        Expr::Column(_) | Expr::Literal(_) | Expr::Param(_) => false,
+        Expr::Nested(inner) => computes(inner),
+        _ => true,
+    }
+}
+
+/// The type a member's value shows in the tree, for a NULL anchor to take.
+fn shown_type(e: &Expr) -> Option<DataType> {
+    match e {
+        Expr::Cast { data_type, .. } => Some(*data_type),
+        Expr::Literal(Literal::String(_)) => Some(DataType::Text),
+        Expr::Literal(Literal::Decimal(_)) => Some(DataType::Decimal {
+            precision: None,
+            scale: None,
+        }),
+        Expr::Literal(Literal::Bool(_)) => Some(DataType::Boolean),
+        e if grows(e) => Some(DataType::Text),
+        e if super::expr::is_predicate(e) => Some(DataType::Boolean),
+        Expr::Nested(inner) => shown_type(inner),
+        e => match numeric_kind(e) {
+            Some(Kind::Integer) => Some(DataType::BigInt),
+            Some(Kind::Fractional) if fractional_is_numeric(e) => Some(DataType::Decimal {
+                precision: None,
+                scale: None,
+            }),
+            _ => None,
+        },
+    }
+}
+
+/// Whether a fractional expression is a DECIMAL (not a float) on every engine: made only of
+/// integers, decimal literals and DECIMAL casts.
+fn fractional_is_numeric(e: &Expr) -> bool {
+    match e {
+        Expr::Literal(Literal::Integer(_) | Literal::Decimal(_)) => true,
+        Expr::Cast { data_type, .. } => matches!(
+            data_type,
+            DataType::Decimal { .. } | DataType::SmallInt | DataType::Integer | DataType::BigInt
+        ),
+        Expr::Nested(inner) | Expr::Unary { expr: inner, .. } => fractional_is_numeric(inner),
+        Expr::Binary { left, right, .. } => {
+            fractional_is_numeric(left) && fractional_is_numeric(right)
+        }
+        _ => false,
+    }
+}
+
 impl Renderer<'_> {
-    /// What to widen in the body of the recursive CTE `cte`, if anything.
-    pub(super) fn widening(&self, cte: &Cte, body: &SetExpr) -> Option<Widen> {
-        if !matches!(
-            self.dialect,
-            Dialect::MySql | Dialect::MariaDb | Dialect::MsSql
-        ) {
-            return None;
+    /// Whether a parameter at `e` is bound as an integer or as a float.
+    fn param_numeric_kind(&self, e: &Expr) -> Option<Kind> {
+        let Expr::Param(i) = e else { return None };
+        match self.kinds.get(*i) {
+            Some(ParamKind::Integer) => Some(Kind::Integer),
+            Some(ParamKind::Float) => Some(Kind::Fractional),
+            _ => None,
+        }
+    }
+
+    fn value_kind(&self, e: &Expr) -> Option<Kind> {
+        numeric_kind(e).or_else(|| self.param_numeric_kind(e))
+    }
+
+    /// What to cast in the anchors of the recursive CTE `cte`, if anything, or the error for
+    /// a column whose type would differ here.
+    pub(super) fn widening(
+        &mut self,
+        cte: &Cte,
+        body: &SetExpr,
+    ) -> Result<Option<Widen>, RenderError> {
+        if self.dialect == Dialect::Sqlite {
+            return Ok(None);
         }
         let mut members = Vec::new();
         flatten_set_ops(body, None, &mut members);
-        let mut columns = Vec::new();
+        let (mut anchors, mut recursive) = (Vec::new(), Vec::new());
         for (_, member) in &members {
-            let SetExpr::Select(select) = member else {
-                continue;
-            };
-            if !scope::set_expr_mentions(member, &cte.name) {
-                continue;
-            }
-            for (i, item) in select.projection.iter().enumerate() {
-                if let SelectItem::Expr { expr, .. } = item {
-                    if grows(expr) && !columns.contains(&i) {
-                        columns.push(i);
-                    }
+            if let SetExpr::Select(select) = member {
+                if scope::set_expr_mentions(member, &cte.name) {
+                    recursive.push(*select);
+                } else {
+                    anchors.push(*select);
                 }
             }
         }
-        if columns.is_empty() {
-            return None;
+        let width = anchors.first().map_or(0, |a| a.projection.len());
+        let mut columns = Vec::new();
+        for i in 0..width {
+            if let Some(ty) = self.column_cast(i, &anchors, &recursive)? {
+                columns.push((i, ty));
+            }
         }
-        Some(Widen {
+        if columns.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Widen {
             name: cte.name,
             depth: self.depth + 1,
             columns,
             named: !cte.columns.is_empty(),
-        })
+        }))
+    }
+
+    /// The cast the anchors' column `i` needs, if any.
+    fn column_cast(
+        &mut self,
+        i: usize,
+        anchors: &[&Select],
+        members: &[&Select],
+    ) -> Result<Option<DataType>, RenderError> {
+        let item = |s: &&Select| match s.projection.get(i) {
+            Some(SelectItem::Expr { expr, .. }) => Some(*expr),
+            _ => None,
+        };
+        let anchor_values: Vec<Expr> = anchors.iter().filter_map(item).collect();
+        let member_values: Vec<Expr> = members.iter().filter_map(item).collect();
+        let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+        // The parameter kinds decide the SQL from here on.
+        self.kinds_used |= anchor_values
+            .iter()
+            .chain(&member_values)
+            .any(|e| matches!(e, Expr::Param(_)));
+        if mysql {
+            for anchor in &anchor_values {
+                let integer = self.value_kind(anchor) == Some(Kind::Integer);
+                for member in &member_values {
+                    if integer && self.value_kind(member) == Some(Kind::Fractional) {
+                        return Err(self.unsupported(
+                            "an integer anchor for a column that a recursive member makes \
+                             fractional",
+                            "the anchor fixes the column's type here and the member's values \
+                             would be rounded; cast the anchor to DECIMAL(p, s) or DOUBLE",
+                        ));
+                    }
+                    if is_decimal_literal(anchor) && computes(member) {
+                        return Err(self.unsupported(
+                            "a decimal literal anchor for a column that a recursive member \
+                             computes",
+                            "the literal fixes the column's scale here and the member's \
+                             values would be rounded; cast the anchor to DECIMAL(p, s)",
+                        ));
+                    }
+                }
+            }
+        }
+        if anchor_values.iter().any(is_null) {
+            let shown = member_values.iter().find(|e| !is_null(e));
+            return match shown {
+                // Every value is NULL: nothing to type.
+                None => Ok(None),
+                Some(member) => match shown_type(member) {
+                    Some(DataType::Decimal {
+                        precision: None, ..
+                    }) if self.dialect != Dialect::Postgres => Err(self.null_anchor_error()),
+                    Some(ty) => Ok(Some(ty)),
+                    None => Err(self.null_anchor_error()),
+                },
+            };
+        }
+        let text_anchor = anchor_values
+            .iter()
+            .any(|e| matches!(e, Expr::Literal(Literal::String(_))));
+        let widened = match self.dialect {
+            Dialect::MySql | Dialect::MariaDb => {
+                member_values.iter().any(grows)
+                    || (text_anchor && member_values.iter().any(|m| m != &anchor_values[0]))
+            }
+            Dialect::MsSql => member_values.iter().any(grows),
+            Dialect::Postgres | Dialect::Sqlite => false,
+        };
+        Ok((widened && !anchor_values.iter().all(unbounded)).then_some(DataType::Text))
+    }
+
+    fn null_anchor_error(&self) -> RenderError {
+        self.unsupported(
+            "NULL in a recursive CTE's anchor for a column whose type the member does not show",
+            "the anchor fixes the column's type here; write CAST(NULL AS type) in the anchor",
+        )
     }
 
     /// Whether `s` is an anchor member of the CTE that `widen` describes.
@@ -90,33 +267,54 @@ impl Renderer<'_> {
         self.depth == widen.depth && !scope::select_mentions(s, &widen.name)
     }
 
-    /// The anchor's select items, with the growing columns cast to unbounded text.
+    /// The anchor's select items, with the columns `widen` names cast.
     pub(super) fn widened_items(&mut self, widen: &Widen, items: &[SelectItem]) -> Res {
-        let text = match facts::cast(self.dialect, DataType::Text)? {
-            facts::Cast::As(name) => name,
-            _ => return self.select_items(items),
-        };
-        self.comma_separated(items.iter().enumerate(), |r, (i, item)| match item {
-            SelectItem::Expr { expr, alias } if widen.columns.contains(&i) && !unbounded(expr) => {
-                // Without a column list the item's name is the column's: keep it.
-                let name = match (alias, expr) {
-                    (Some(alias), _) => Some(*alias),
-                    (None, _) if widen.named => None,
-                    (None, Expr::Column(name)) => name.0.last().copied(),
-                    (None, _) => return r.select_items(std::slice::from_ref(item)),
-                };
-                r.write("CAST(");
-                r.expr_at(expr, Pos::Value)?;
-                r.write(" AS ");
-                r.write(&text);
-                r.write(")");
-                if let Some(name) = name {
-                    r.write(" AS ");
-                    r.ident(&name);
+        self.comma_separated(items.iter().enumerate(), |r, (i, item)| {
+            let cast = widen
+                .columns
+                .iter()
+                .find(|(c, _)| *c == i)
+                .map(|(_, ty)| *ty);
+            match (item, cast) {
+                (SelectItem::Expr { expr, alias }, Some(ty)) if !unbounded(expr) => {
+                    // Without a column list the item's name is the column's: keep it.
+                    let name = match (alias, expr) {
+                        (Some(alias), _) => Some(*alias),
+                        (None, _) if widen.named => None,
+                        (None, Expr::Column(name)) => name.0.last().copied(),
+                        (None, _) => return r.select_items(std::slice::from_ref(item)),
+                    };
+                    r.anchor_cast(expr, ty)?;
+                    if let Some(name) = name {
+                        r.write(" AS ");
+                        r.ident(&name);
+                    }
+                    Ok(())
                 }
-                Ok(())
+                (item, _) => r.select_items(std::slice::from_ref(item)),
             }
-            item => r.select_items(std::slice::from_ref(item)),
         })
+    }
+
+    /// `CAST(e AS ty)` in the dialect's spelling of `ty`; MySQL and MariaDB have no boolean
+    /// type, so a boolean column is an integer there.
+    fn anchor_cast(&mut self, e: &Expr, ty: DataType) -> Res {
+        let ty = match (self.dialect, ty) {
+            (Dialect::MySql | Dialect::MariaDb, DataType::Boolean) => DataType::BigInt,
+            (_, ty) => ty,
+        };
+        let name = match facts::cast(self.dialect, ty)? {
+            facts::Cast::As(name) => name,
+            // Only a NULL is cast to an integer type here: nothing to round.
+            facts::Cast::RoundedInteger(name) => name.to_owned(),
+            _ => return self.expr_at(e, Pos::Value),
+        };
+        self.write("CAST(");
+        self.typed(super::typing::Typing::Inferred)
+            .expr_at(e, Pos::Value)?;
+        self.write(" AS ");
+        self.write(&name);
+        self.write(")");
+        Ok(())
     }
 }

@@ -2,6 +2,7 @@
 
 use super::expr::{Level, Pos, Side};
 use super::query::OrderOf;
+use super::typing::Typing;
 use super::{facts, Renderer, Res};
 use crate::tree::{FrameBound, FrameUnits, WindowFrame, WindowSpec};
 use crate::Dialect;
@@ -64,7 +65,10 @@ impl Renderer<'_> {
                     "SQL Server's RANGE frames only take UNBOUNDED and CURRENT ROW",
                 ))
             }
-            Some(e) => self.operand(e, Level::Unary, Side::Left, Pos::Value)?,
+            Some(e) => {
+                self.typed(Typing::Inferred)
+                    .operand(e, Level::Unary, Side::Left, Pos::Value)?
+            }
         }
         self.write(direction);
         Ok(())

@@ -38,6 +38,22 @@ pub struct Ident {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ObjectName(pub List<Ident>);
 
+/// What a statement says about how it runs, written after it: `OPTION (MAXRECURSION n)`.
+///
+/// Kept beside the tree rather than in it: only the statement as a whole has options, never a
+/// CTE body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// A recursion deeper than this many levels below a recursive CTE's anchor is an error;
+    /// 0 means no limit (as SQL Server's `MAXRECURSION 0`).
+    pub max_recursion: u32,
+}
+
+impl Options {
+    /// No options written.
+    pub const NONE: Options = Options { max_recursion: 0 };
+}
+
 /// A whole statement: the root of every tree, and the body of a data-modifying CTE.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Statement {

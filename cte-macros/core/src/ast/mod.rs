@@ -23,8 +23,8 @@ pub(crate) use expr::{
 };
 pub(crate) use from::{Join, JoinConstraint, JoinKind, TableAlias, TableFactor, TableWithJoins};
 pub(crate) use query::{
-    Cte, Cycle, CycleMarks, Materialized, NullsOrder, OrderByItem, Query, Search, SearchOrder,
-    Select, SelectItem, SetExpr, SetOperator, SortOrder, Values, With,
+    Cte, Cycle, CycleMarks, Materialized, MaxRecursion, NullsOrder, OrderByItem, Query, Search,
+    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Values, With,
 };
 
 /// A name as written, with its span.

@@ -19,6 +19,17 @@ pub(crate) struct With {
     /// The `RECURSIVE` keyword, if written.
     pub(crate) recursive: Option<Span>,
     pub(crate) ctes: Vec<Cte>,
+    /// `OPTION (MAXRECURSION n)` written after the statement that this WITH starts: the
+    /// statement's limit, kept on its leading WITH (a statement without one has nothing to
+    /// limit).
+    pub(crate) max_recursion: Option<MaxRecursion>,
+}
+
+/// `OPTION (MAXRECURSION n)`: a recursion deeper than `n` levels is an error; 0 is no limit.
+#[derive(Clone, Debug)]
+pub(crate) struct MaxRecursion {
+    pub(crate) option_token: Span,
+    pub(crate) levels: u32,
 }
 
 /// `name [(col, ...)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`.

@@ -72,12 +72,14 @@ keywords! {
     Like = "LIKE",
     Limit = "LIMIT",
     Materialized = "MATERIALIZED",
+    Maxrecursion = "MAXRECURSION",
     Natural = "NATURAL",
     Not = "NOT",
     Null = "NULL",
     Nulls = "NULLS",
     Offset = "OFFSET",
     On = "ON",
+    Option = "OPTION",
     Or = "OR",
     Order = "ORDER",
     Outer = "OUTER",
@@ -159,7 +161,8 @@ pub(crate) const RESERVED_NAMES: &[Kw] = &[
 
 /// Words that may not be an alias written without `AS` (`FROM t WHERE`, `UPDATE t SET`):
 /// the reserved names plus the words that may follow a table or a select item.
-pub(crate) const RESERVED_ALIASES: &[Kw] = &[Kw::Asc, Kw::Desc, Kw::Over, Kw::Set, Kw::Nulls];
+pub(crate) const RESERVED_ALIASES: &[Kw] =
+    &[Kw::Asc, Kw::Desc, Kw::Over, Kw::Set, Kw::Nulls, Kw::Option];
 
 pub(crate) fn is_reserved_name(kw: Kw) -> bool {
     RESERVED_NAMES.contains(&kw)

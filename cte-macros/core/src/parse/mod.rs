@@ -9,6 +9,7 @@ mod dml;
 mod expr;
 mod from;
 mod keyword;
+mod options;
 mod select;
 mod with;
 
@@ -65,9 +66,17 @@ pub(crate) fn select_recovering(input: TokenStream) -> Parsed {
     Parsed { stmt, errors }
 }
 
-/// `[WITH ...] (query | INSERT ... | UPDATE ... | DELETE ...)`
+/// `[WITH ...] (query | INSERT ... | UPDATE ... | DELETE ...) [OPTION (...)]`
 fn statement(p: &mut Parser) -> syn::Result<Statement> {
     let _guard = p.enter(p.span())?;
+    let mut stmt = statement_body(p)?;
+    if p.peek_kw(Kw::Option) {
+        options::option(p, &mut stmt)?;
+    }
+    Ok(stmt)
+}
+
+fn statement_body(p: &mut Parser) -> syn::Result<Statement> {
     let with = if p.peek_kw(Kw::With) {
         Some(with::with(p)?)
     } else {

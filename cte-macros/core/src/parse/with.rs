@@ -22,6 +22,7 @@ pub(crate) fn with(p: &mut Parser) -> Result<With> {
         with_token,
         recursive,
         ctes,
+        max_recursion: None,
     })
 }
 

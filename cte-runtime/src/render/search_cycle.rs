@@ -1,0 +1,642 @@
+//! SEARCH and CYCLE on the engines that lack them: MySQL, MariaDB and SQLite.
+//!
+//! PostgreSQL rewrites both clauses into columns of the CTE (see `rewrite.rs`); here those
+//! columns are text paths that mean the same:
+//!
+//! - `SEARCH DEPTH FIRST BY k SET ord`: PostgreSQL's `ord` is the array of `ROW(k)` from the
+//!   anchor down to the row, and ordering by it is depth-first order. Here `ord` is the same
+//!   list as text, each key written as 20 characters that sort like the integer: a sign digit
+//!   and 19 digits, negative numbers offset by 2^63 (so `-1` sorts below `0`), NULL last as
+//!   in a record comparison. Text order of fixed-width keys is the arrays' order. Only integer
+//!   keys have such a form: any other key value makes the statement fail (the same error as a
+//!   recursion past its limit, see `limit.rs`) instead of sorting differently.
+//! - `SEARCH BREADTH FIRST BY k SET ord`: `ord` is `ROW(depth, k)`; here the depth and the
+//!   keys, written the same way.
+//! - `CYCLE k SET is_cycle [TO v DEFAULT d] USING path`: `path` holds the keys of every row
+//!   from the anchor down; a member row whose keys are already in its parent's path gets
+//!   `is_cycle = v` and is not followed further (the member skips parents whose mark is `v`).
+//!   Here the path is text: `,e1,e2,`, each entry the key values as text with `%`, `,` and `;`
+//!   percent-escaped and joined by `;`, so an entry contains no separator and `,e,` occurs in
+//!   the path exactly when an entry equals `e`. As in PostgreSQL, a row with a NULL key never
+//!   closes a cycle. The comparison is of the keys' text, byte for byte: what PostgreSQL's
+//!   equality says for integers and text.
+//!
+//! The added columns can be ordered by (`ord`) and read (`is_cycle`), but the paths are not
+//! PostgreSQL's arrays: a query that reads `ord` other than in ORDER BY, reads `path`, or
+//! selects `*` from the CTE is refused.
+
+use super::rewrite::Role;
+use super::{facts, Renderer, Res};
+use crate::tree::{
+    Expr, FunctionArgs, Ident, Literal, OrderByItem, QueryExpr, Search, SearchOrder, Select,
+    SelectItem, SetExpr, Statement, TableFactor, TableWithJoins, With,
+};
+use crate::Dialect;
+
+/// `'2'` and 19 zeros: a NULL key, after every number.
+const NULL_KEY: &str = "20000000000000000000";
+
+impl Renderer<'_> {
+    /// Whether this dialect emulates SEARCH and CYCLE, or the error.
+    pub(super) fn check_search_cycle_dialect(&self) -> Res {
+        match self.dialect {
+            Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => Ok(()),
+            Dialect::Postgres | Dialect::MsSql => Err(self.unsupported(
+                "SEARCH or CYCLE clause",
+                "SQL Server's recursive CTEs take no SEARCH or CYCLE; order by a path column \
+                 built in the CTE and stop on a repeated key",
+            )),
+        }
+    }
+
+    /// The value of the SEARCH column in a row of `s`.
+    pub(super) fn search_value(
+        &mut self,
+        search: &Search,
+        keys: &[usize],
+        s: &Select,
+        role: Role,
+    ) -> Res {
+        let anchor = matches!(role, Role::Anchor);
+        let mut parts: Vec<Part<'_>> = Vec::new();
+        if let Role::Member(q) = role {
+            match search.order {
+                SearchOrder::Depth => parts.push(Part::Column(q, search.set)),
+                SearchOrder::Breadth => parts.push(Part::NextDepth(q, search.set)),
+            }
+        } else if search.order == SearchOrder::Breadth {
+            parts.push(Part::Text("10000000000000000000"));
+        }
+        for &k in keys {
+            parts.push(Part::SortKey(key_expr(s, k)));
+        }
+        self.wide_text(anchor, |r| r.concat_parts(&parts))
+    }
+
+    /// The value of the CYCLE mark column in a row of `s`.
+    pub(super) fn cycle_mark_value(
+        &mut self,
+        value: &Expr,
+        default: &Expr,
+        keys: &[usize],
+        path: &Ident,
+        s: &Select,
+        role: Role,
+    ) -> Res {
+        let Role::Member(q) = role else {
+            // A text mark takes its width from the anchor on MySQL and MariaDB.
+            let text = matches!(default, Expr::Literal(Literal::String(_)));
+            return self.wide_text(text, |r| r.expr(default));
+        };
+        self.write("CASE WHEN ");
+        self.any_key_null(keys, s)?;
+        self.write(" THEN ");
+        self.expr(default)?;
+        self.write(" WHEN ");
+        self.path_contains(&q, path, keys, s)?;
+        self.write(" THEN ");
+        self.expr(value)?;
+        self.write(" ELSE ");
+        self.expr(default)?;
+        self.write(" END");
+        Ok(())
+    }
+
+    /// The value of the CYCLE path column in a row of `s`.
+    pub(super) fn cycle_path_value(
+        &mut self,
+        using: &Ident,
+        keys: &[usize],
+        s: &Select,
+        role: Role,
+    ) -> Res {
+        let anchor = matches!(role, Role::Anchor);
+        let mut parts = Vec::new();
+        match role {
+            Role::Member(q) => parts.push(Part::Column(q, *using)),
+            Role::Anchor => parts.push(Part::Text(",")),
+        }
+        parts.push(Part::Entry(keys.iter().map(|&k| key_expr(s, k)).collect()));
+        parts.push(Part::Text(","));
+        self.wide_text(anchor, |r| r.concat_parts(&parts))
+    }
+
+    /// `q.is_cycle <> v`: a member does not follow a row that closed a cycle.
+    pub(super) fn cycle_filter(&mut self, q: &Ident, set: &Ident, value: &Expr) -> Res {
+        self.ident(q);
+        self.write(".");
+        self.ident(set);
+        self.write(" <> ");
+        self.expr(value)
+    }
+
+    /// `k1 IS NULL OR k2 IS NULL ...`.
+    fn any_key_null(&mut self, keys: &[usize], s: &Select) -> Res {
+        self.separated(" OR ", keys, |r, &k| {
+            r.null_test_operand(key_expr(s, k))?;
+            r.write(" IS NULL");
+            Ok(())
+        })
+    }
+
+    /// Whether the parent's path `q.path` holds the entry of this row's keys.
+    fn path_contains(&mut self, q: &Ident, path: &Ident, keys: &[usize], s: &Select) -> Res {
+        let needle = [
+            Part::Text(","),
+            Part::Entry(keys.iter().map(|&k| key_expr(s, k)).collect()),
+            Part::Text(","),
+        ];
+        let haystack = [Part::Column(*q, *path)];
+        match self.dialect {
+            // Byte for byte, whatever the collation.
+            Dialect::MySql | Dialect::MariaDb => {
+                self.write("INSTR(CAST(");
+                self.concat_parts(&haystack)?;
+                self.write(" AS BINARY), CAST(");
+                self.concat_parts(&needle)?;
+                self.write(" AS BINARY)) > 0");
+            }
+            _ => {
+                self.write("instr(");
+                self.concat_parts(&haystack)?;
+                self.write(", ");
+                self.concat_parts(&needle)?;
+                self.write(") > 0");
+            }
+        }
+        Ok(())
+    }
+
+    /// Text built in a recursive CTE takes its type from the anchor on MySQL and MariaDB: the
+    /// anchor's value is cast to unbounded text there.
+    fn wide_text(&mut self, anchor: bool, f: impl FnOnce(&mut Self) -> Res) -> Res {
+        let widen = anchor && matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+        if widen {
+            self.write("CAST(");
+        }
+        f(self)?;
+        if widen {
+            self.write(&format!(" AS CHAR({}))", facts::MYSQL_TEXT_WIDTH));
+        }
+        Ok(())
+    }
+
+    /// Text parts, concatenated in the dialect's way.
+    fn concat_parts(&mut self, parts: &[Part<'_>]) -> Res {
+        let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+        if parts.len() == 1 {
+            return self.part(&parts[0]);
+        }
+        if mysql {
+            self.write("CONCAT(");
+            self.comma_separated(parts, Self::part)?;
+            self.write(")");
+            Ok(())
+        } else {
+            self.separated(" || ", parts, Self::part)
+        }
+    }
+
+    fn part(&mut self, part: &Part<'_>) -> Res {
+        match part {
+            Part::Text(t) => {
+                self.string(t);
+                Ok(())
+            }
+            Part::Column(q, c) => {
+                self.ident(q);
+                self.write(".");
+                self.ident(c);
+                Ok(())
+            }
+            Part::NextDepth(q, c) => {
+                // The parent's depth is the 19 digits after the sign digit of its sequence.
+                let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+                let (substr, cast) = if mysql {
+                    ("SUBSTRING", "SIGNED")
+                } else {
+                    ("substr", "INTEGER")
+                };
+                self.write(if mysql { "CONCAT('1', " } else { "'1' || " });
+                self.padded(&|r| {
+                    r.write(&format!("CAST({substr}("));
+                    r.ident(q);
+                    r.write(".");
+                    r.ident(c);
+                    r.write(&format!(", 2, 19) AS {cast}) + 1"));
+                    Ok(())
+                })?;
+                if mysql {
+                    self.write(")");
+                }
+                Ok(())
+            }
+            Part::SortKey(e) => self.sort_key(e),
+            Part::Entry(keys) => self.entry(keys),
+        }
+    }
+
+    /// `x` as 19 digits with leading zeros; `x` is a non-negative integer.
+    fn padded(&mut self, x: &dyn Fn(&mut Self) -> Res) -> Res {
+        match self.dialect {
+            Dialect::MySql | Dialect::MariaDb => {
+                self.write("LPAD(");
+                x(self)?;
+                self.write(", 19, '0')");
+            }
+            _ => {
+                self.write("printf('%019d', ");
+                x(self)?;
+                self.write(")");
+            }
+        }
+        Ok(())
+    }
+
+    /// A key value as 20 characters that sort as the integer does; any other value fails.
+    fn sort_key(&mut self, e: &Expr) -> Res {
+        let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+        self.write("CASE WHEN ");
+        self.null_test_operand(e)?;
+        self.write(" IS NULL THEN ");
+        self.string(NULL_KEY);
+        self.write(" WHEN ");
+        if mysql {
+            // A number has the binary character set; a string that looks like one does not.
+            self.write("CHARSET(");
+            self.expr(e)?;
+            self.write(") <> 'binary' OR ");
+            self.null_test_operand(e)?;
+            self.write(" <> FLOOR(");
+            self.expr(e)?;
+            self.write(") OR ");
+            self.null_test_operand(e)?;
+            self.write(" NOT BETWEEN -9223372036854775808 AND 9223372036854775807");
+        } else {
+            self.write("typeof(");
+            self.expr(e)?;
+            self.write(") <> 'integer'");
+        }
+        self.write(" THEN ");
+        self.value_error(e)?;
+        let (open, integer) = if mysql {
+            ("CONCAT('0', ", "CAST(")
+        } else {
+            ("'0' || ", "")
+        };
+        self.write(" WHEN ");
+        self.null_test_operand(e)?;
+        self.write(" < 0 THEN ");
+        self.write(open);
+        self.padded(&|r| {
+            r.write(integer);
+            r.expr(e)?;
+            if mysql {
+                r.write(" AS SIGNED)");
+            }
+            r.write(" + 9223372036854775807 + 1");
+            Ok(())
+        })?;
+        if mysql {
+            self.write(")");
+        }
+        self.write(" ELSE ");
+        self.write(if mysql { "CONCAT('1', " } else { "'1' || " });
+        self.padded(&|r| {
+            r.write(integer);
+            r.expr(e)?;
+            if mysql {
+                r.write(" AS SIGNED)");
+            }
+            Ok(())
+        })?;
+        if mysql {
+            self.write(")");
+        }
+        self.write(" END");
+        Ok(())
+    }
+
+    /// A failure while computing a value that depends on `e` (see `limit.rs`).
+    fn value_error(&mut self, e: &Expr) -> Res {
+        match self.dialect {
+            Dialect::Sqlite => {
+                // "integer overflow"
+                self.write("abs(-9223372036854775807 - 1 - 0 * length(");
+                self.expr(e)?;
+                self.write("))");
+            }
+            _ => {
+                // "Subquery returns more than 1 row"
+                self.write("(SELECT ");
+                self.expr(e)?;
+                self.write(" UNION ALL SELECT ");
+                self.expr(e)?;
+                self.write(")");
+            }
+        }
+        Ok(())
+    }
+
+    /// The keys of a row as one path entry: each as escaped text, joined by `;`; `%` for a row
+    /// with a NULL key, which no escaped entry equals.
+    fn entry(&mut self, keys: &[&Expr]) -> Res {
+        let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+        self.write("CASE WHEN ");
+        self.separated(" OR ", keys, |r, e| {
+            r.null_test_operand(e)?;
+            r.write(" IS NULL");
+            Ok(())
+        })?;
+        self.write(" THEN '%' ELSE ");
+        if mysql {
+            self.write("CONCAT(");
+        }
+        let separator = if mysql { ", ';', " } else { " || ';' || " };
+        self.separated(separator, keys, |r, e| {
+            let (replace, text) = if mysql {
+                ("REPLACE", "CHAR")
+            } else {
+                ("replace", "TEXT")
+            };
+            r.write(&format!("{replace}({replace}({replace}(CAST("));
+            r.expr(e)?;
+            r.write(&format!(
+                " AS {text}), '%', '%25'), ',', '%2C'), ';', '%3B')"
+            ));
+            Ok(())
+        })?;
+        if mysql {
+            self.write(")");
+        }
+        self.write(" END");
+        Ok(())
+    }
+}
+
+/// A piece of an added text column.
+enum Part<'a> {
+    Text(&'static str),
+    /// `q.column` of the parent row.
+    Column(Ident, Ident),
+    /// The parent's depth, from its BREADTH FIRST sequence column, plus one, as a key.
+    NextDepth(Ident, Ident),
+    SortKey(&'a Expr),
+    Entry(Vec<&'a Expr>),
+}
+
+/// The expression of the key column at position `k` of `s` (checked by `rewrite_plan`).
+fn key_expr(s: &Select, k: usize) -> &Expr {
+    match s.projection.get(k) {
+        Some(SelectItem::Expr { expr, .. }) => expr,
+        _ => &Expr::Literal(Literal::Null),
+    }
+}
+
+/// The names of the columns a query may only order by (`ord` of SEARCH) or not read at all
+/// (`path` of CYCLE), for the emulated CTEs of a statement.
+struct Guarded {
+    ctes: Vec<Ident>,
+    order_only: Vec<Ident>,
+    hidden: Vec<Ident>,
+}
+
+impl Renderer<'_> {
+    /// Refuses a statement that reads the emulated SEARCH and CYCLE columns in a way their
+    /// text form would answer differently from PostgreSQL's arrays.
+    pub(super) fn check_emulated_reads(&self, stmt: &Statement) -> Res {
+        // Native, or refused where the CTE is written.
+        if facts::support(self.dialect).search_cycle || self.check_search_cycle_dialect().is_err() {
+            return Ok(());
+        }
+        let mut guarded = Guarded {
+            ctes: Vec::new(),
+            order_only: Vec::new(),
+            hidden: Vec::new(),
+        };
+        collect_statement(stmt, &mut guarded);
+        if guarded.ctes.is_empty() {
+            return Ok(());
+        }
+        match misread_statement(stmt, &guarded) {
+            Some(construct) => Err(self.unsupported(
+                construct,
+                "order by the SEARCH column and read the CYCLE mark; the path columns are \
+                 PostgreSQL arrays, written as text here",
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+fn collect_statement(stmt: &Statement, g: &mut Guarded) {
+    walk_statement::<()>(stmt, &mut |node| {
+        if let Node::With(with) = node {
+            for cte in with.ctes {
+                if let Some(search) = &cte.search {
+                    g.ctes.push(cte.name);
+                    g.order_only.push(search.set);
+                }
+                if let Some(cycle) = &cte.cycle {
+                    g.ctes.push(cte.name);
+                    g.hidden.push(cycle.using);
+                }
+            }
+        }
+        None
+    });
+}
+
+fn misread_statement(stmt: &Statement, g: &Guarded) -> Option<&'static str> {
+    let named =
+        |list: &[Ident], name: &Ident| list.iter().any(|n| super::query::same_name(n, name));
+    walk_statement(stmt, &mut |node| match node {
+        Node::Column(name, ordered) => {
+            let last = name.0.last()?;
+            if named(&g.hidden, last) {
+                Some("reading the CYCLE path column")
+            } else if named(&g.order_only, last) && !ordered {
+                Some("reading the SEARCH column other than in ORDER BY")
+            } else {
+                None
+            }
+        }
+        Node::Select(s) => {
+            let reads = |f: &TableFactor| matches!(f, TableFactor::Table { name, .. } if matches!(name.0, [n] if named(&g.ctes, n)));
+            let from_reads = s
+                .from
+                .iter()
+                .any(|t| reads(&t.relation) || t.joins.iter().any(|j| reads(&j.relation)));
+            let star = s.projection.iter().any(|item| match item {
+                SelectItem::Wildcard => from_reads,
+                SelectItem::QualifiedWildcard(_) => from_reads,
+                SelectItem::Expr { .. } => false,
+            });
+            star.then_some("SELECT * from a CTE with SEARCH or CYCLE")
+        }
+        Node::With(_) => None,
+    })
+}
+
+/// A node of the tree that the checks above look at.
+enum Node<'a> {
+    With(&'a With),
+    Select(&'a Select),
+    /// A column, and whether it is a whole ORDER BY item.
+    Column(&'a crate::tree::ObjectName, bool),
+}
+
+/// Calls `f` on every WITH, SELECT and column of `stmt`, until it returns something.
+fn walk_statement<'a, T>(
+    stmt: &'a Statement,
+    f: &mut impl FnMut(Node<'a>) -> Option<T>,
+) -> Option<T> {
+    match stmt {
+        Statement::Query(q) => walk_query(q, f),
+        Statement::Insert(i) => i
+            .with
+            .as_ref()
+            .and_then(|w| walk_with(w, f))
+            .or_else(|| walk_query(i.source, f))
+            .or_else(|| walk_items(i.returning, f)),
+        Statement::Update(u) => u
+            .with
+            .as_ref()
+            .and_then(|w| walk_with(w, f))
+            .or_else(|| u.assignments.iter().find_map(|a| walk_expr(&a.value, f)))
+            .or_else(|| walk_from(u.from, f))
+            .or_else(|| u.selection.as_ref().and_then(|e| walk_expr(e, f)))
+            .or_else(|| walk_items(u.returning, f)),
+        Statement::Delete(d) => d
+            .with
+            .as_ref()
+            .and_then(|w| walk_with(w, f))
+            .or_else(|| d.selection.as_ref().and_then(|e| walk_expr(e, f)))
+            .or_else(|| walk_items(d.returning, f)),
+    }
+}
+
+fn walk_with<'a, T>(with: &'a With, f: &mut impl FnMut(Node<'a>) -> Option<T>) -> Option<T> {
+    f(Node::With(with)).or_else(|| with.ctes.iter().find_map(|c| walk_statement(c.body, f)))
+}
+
+fn walk_query<'a, T>(q: &'a QueryExpr, f: &mut impl FnMut(Node<'a>) -> Option<T>) -> Option<T> {
+    q.with
+        .as_ref()
+        .and_then(|w| walk_with(w, f))
+        .or_else(|| walk_set(&q.body, f))
+        .or_else(|| walk_order(q.order_by, f))
+        .or_else(|| q.limit.as_ref().and_then(|e| walk_expr(e, f)))
+        .or_else(|| q.offset.as_ref().and_then(|e| walk_expr(e, f)))
+}
+
+fn walk_order<'a, T>(
+    items: &'a [OrderByItem],
+    f: &mut impl FnMut(Node<'a>) -> Option<T>,
+) -> Option<T> {
+    items.iter().find_map(|item| match &item.expr {
+        Expr::Column(name) => f(Node::Column(name, true)),
+        e => walk_expr(e, f),
+    })
+}
+
+fn walk_set<'a, T>(s: &'a SetExpr, f: &mut impl FnMut(Node<'a>) -> Option<T>) -> Option<T> {
+    match s {
+        SetExpr::Select(select) => f(Node::Select(select))
+            .or_else(|| walk_items(select.projection, f))
+            .or_else(|| walk_from(select.from, f))
+            .or_else(|| select.selection.as_ref().and_then(|e| walk_expr(e, f)))
+            .or_else(|| select.group_by.iter().find_map(|e| walk_expr(e, f)))
+            .or_else(|| select.having.as_ref().and_then(|e| walk_expr(e, f))),
+        SetExpr::Values(rows) => rows
+            .iter()
+            .flat_map(|r| r.iter())
+            .find_map(|e| walk_expr(e, f)),
+        SetExpr::Query(q) => walk_query(q, f),
+        SetExpr::SetOp { left, right, .. } => walk_set(left, f).or_else(|| walk_set(right, f)),
+    }
+}
+
+fn walk_items<'a, T>(
+    items: &'a [SelectItem],
+    f: &mut impl FnMut(Node<'a>) -> Option<T>,
+) -> Option<T> {
+    items.iter().find_map(|item| match item {
+        SelectItem::Expr { expr, .. } => walk_expr(expr, f),
+        SelectItem::Wildcard | SelectItem::QualifiedWildcard(_) => None,
+    })
+}
+
+fn walk_from<'a, T>(
+    from: &'a [TableWithJoins],
+    f: &mut impl FnMut(Node<'a>) -> Option<T>,
+) -> Option<T> {
+    fn factor<'a, T>(t: &'a TableFactor, f: &mut impl FnMut(Node<'a>) -> Option<T>) -> Option<T> {
+        match t {
+            TableFactor::Table { .. } => None,
+            TableFactor::Derived { subquery, .. } => walk_query(subquery, f),
+            TableFactor::Nested(t) => walk_from(std::slice::from_ref(*t), f),
+        }
+    }
+    from.iter().find_map(|t| {
+        factor(&t.relation, f).or_else(|| {
+            t.joins.iter().find_map(|j| {
+                factor(&j.relation, f).or_else(|| match &j.constraint {
+                    crate::tree::JoinConstraint::On(e) => walk_expr(e, f),
+                    _ => None,
+                })
+            })
+        })
+    })
+}
+
+fn walk_expr<'a, T>(e: &'a Expr, f: &mut impl FnMut(Node<'a>) -> Option<T>) -> Option<T> {
+    match e {
+        Expr::Literal(_) | Expr::Param(_) => None,
+        Expr::Column(name) => f(Node::Column(name, false)),
+        Expr::Unary { expr, .. }
+        | Expr::IsNull { expr, .. }
+        | Expr::Cast { expr, .. }
+        | Expr::Nested(expr) => walk_expr(expr, f),
+        Expr::Binary { left, right, .. } => walk_expr(left, f).or_else(|| walk_expr(right, f)),
+        Expr::Between {
+            expr, low, high, ..
+        } => walk_expr(expr, f)
+            .or_else(|| walk_expr(low, f))
+            .or_else(|| walk_expr(high, f)),
+        Expr::InList { expr, list, .. } => {
+            walk_expr(expr, f).or_else(|| list.iter().find_map(|e| walk_expr(e, f)))
+        }
+        Expr::InSubquery { expr, subquery, .. } => {
+            walk_expr(expr, f).or_else(|| walk_query(subquery, f))
+        }
+        Expr::Like { expr, pattern, .. } => walk_expr(expr, f).or_else(|| walk_expr(pattern, f)),
+        Expr::Exists { subquery, .. } | Expr::Subquery(subquery) => walk_query(subquery, f),
+        Expr::Case {
+            operand,
+            whens,
+            else_result,
+        } => operand
+            .and_then(|e| walk_expr(e, f))
+            .or_else(|| {
+                whens
+                    .iter()
+                    .find_map(|(w, t)| walk_expr(w, f).or_else(|| walk_expr(t, f)))
+            })
+            .or_else(|| else_result.and_then(|e| walk_expr(e, f))),
+        Expr::Function(func) => {
+            let args = match func.args {
+                FunctionArgs::Star => None,
+                FunctionArgs::List { args, .. } => args.iter().find_map(|e| walk_expr(e, f)),
+            };
+            args.or_else(|| {
+                func.over.as_ref().and_then(|w| {
+                    w.partition_by
+                        .iter()
+                        .find_map(|e| walk_expr(e, f))
+                        .or_else(|| walk_order(w.order_by, f))
+                })
+            })
+        }
+    }
+}
