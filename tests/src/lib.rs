@@ -35,6 +35,5 @@ pub use check::{SelectCheck, StatementCheck};
 pub use db::Db;
 pub use engines::{in_ci, Engine};
 pub use fixture::{Table, Type};
-pub use postgres::PgValue;
 pub use rows::{same_rows, Cell, Row, NULL};
 pub use sqlserver::parse_mssql;

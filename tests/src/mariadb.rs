@@ -3,7 +3,9 @@
 //! Each test gets `cte_t_<test>` with a binary collation, so that `=` and ORDER BY on text
 //! behave as on PostgreSQL (C collation) and SQLite; the session keeps the server's default
 //! SQL mode, as a user's would. Statements run as prepared statements (the binary protocol).
+//! `Value` binds and reads through cte-runtime's `mysql` feature.
 
+use cte_runtime::mysql::row_values;
 use cte_runtime::Value;
 use mysql::consts::{CapabilityFlags, ColumnType};
 use mysql::prelude::Queryable;
@@ -12,9 +14,6 @@ use mysql::{Conn as MyConn, Opts, OptsBuilder, Params, Value as MyValue};
 use crate::engines::{Conn, Engine};
 use crate::fixture::Table;
 use crate::rows::{Cell, Row};
-
-/// The character set number of binary strings (BLOB, VARBINARY, BINARY).
-const BINARY_CHARSET: u16 = 63;
 
 pub(crate) struct MariaDb {
     conn: MyConn,
@@ -60,41 +59,23 @@ fn params(values: &[Value]) -> Params {
     if values.is_empty() {
         return Params::Empty;
     }
-    Params::Positional(
-        values
-            .iter()
-            .map(|v| match v {
-                Value::Null => MyValue::NULL,
-                Value::Bool(b) => MyValue::Int(i64::from(*b)),
-                Value::I64(i) => MyValue::Int(*i),
-                Value::F64(f) => MyValue::Double(*f),
-                Value::Text(s) => MyValue::Bytes(s.as_bytes().to_vec()),
-                Value::Bytes(b) => MyValue::Bytes(b.clone()),
-            })
-            .collect(),
-    )
+    Params::Positional(values.iter().map(MyValue::from).collect())
 }
 
-fn read(value: &MyValue, column: &mysql::Column) -> Result<Cell, String> {
-    Ok(match value {
-        MyValue::NULL => Cell::Null,
-        MyValue::Int(i) => Cell::Int(*i),
-        MyValue::UInt(u) => {
-            Cell::Int(i64::try_from(*u).map_err(|_| format!("{u} does not fit an i64"))?)
-        }
-        MyValue::Float(f) => Cell::Float(f64::from(*f)),
-        MyValue::Double(f) => Cell::Float(*f),
-        MyValue::Bytes(b) => match column.column_type() {
-            ColumnType::MYSQL_TYPE_NEWDECIMAL | ColumnType::MYSQL_TYPE_DECIMAL => {
-                Cell::from_decimal(&String::from_utf8_lossy(b))?
-            }
-            _ if column.character_set() == BINARY_CHARSET => Cell::Bytes(b.clone()),
-            _ => Cell::Text(
-                String::from_utf8(b.clone()).map_err(|e| format!("text is not UTF-8: {e}"))?,
-            ),
-        },
-        other => Cell::Text(other.as_sql(true)),
-    })
+/// A row's cells; DECIMAL columns, which read as their exact decimal text, as numbers.
+fn cells(row: &mysql::Row) -> Result<Row, String> {
+    let values = row_values(row).map_err(|e| e.to_string())?;
+    values
+        .into_iter()
+        .zip(row.columns_ref())
+        .map(|(value, column)| match (value, column.column_type()) {
+            (
+                Value::Text(text),
+                ColumnType::MYSQL_TYPE_NEWDECIMAL | ColumnType::MYSQL_TYPE_DECIMAL,
+            ) => Cell::from_decimal(&text),
+            (other, _) => Ok(Cell::from(other)),
+        })
+        .collect()
 }
 
 impl Conn for MariaDb {
@@ -109,13 +90,7 @@ impl Conn for MariaDb {
         while let Some(set) = result.iter() {
             for row in set {
                 let row = row.map_err(|e| e.to_string())?;
-                let cells = (0..row.len())
-                    .map(|i| match row.as_ref(i) {
-                        Some(v) => read(v, &row.columns_ref()[i]),
-                        None => Err("a column was taken twice".to_owned()),
-                    })
-                    .collect::<Result<Row, String>>()?;
-                out.push(cells);
+                out.push(cells(&row)?);
             }
         }
         Ok(out)

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use cte_runtime::Value;
+
 /// One result cell, normalized across engines.
 ///
 /// Booleans read as `Int(0)` / `Int(1)` (MySQL and MariaDB have no boolean type). Exact decimals
@@ -152,6 +154,22 @@ impl From<&[u8]> for Cell {
 impl From<Vec<u8>> for Cell {
     fn from(v: Vec<u8>) -> Self {
         Cell::Bytes(v)
+    }
+}
+
+/// A value as a driver read it. Booleans become `Int(0)` / `Int(1)`; an exact decimal that the
+/// driver read as text is the caller's to turn into a number with [`Cell::from_decimal`], as
+/// only the caller knows the column's type.
+impl From<Value> for Cell {
+    fn from(v: Value) -> Self {
+        match v {
+            Value::Null => Cell::Null,
+            Value::Bool(b) => Cell::Int(i64::from(b)),
+            Value::I64(i) => Cell::Int(i),
+            Value::F64(f) => Cell::Float(f),
+            Value::Text(s) => Cell::Text(s),
+            Value::Bytes(b) => Cell::Bytes(b),
+        }
     }
 }
 

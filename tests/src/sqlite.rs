@@ -1,8 +1,9 @@
 //! SQLite, bundled and in memory: always runs.
+//!
+//! `Value` binds and reads through cte-runtime's `rusqlite` feature.
 
 use cte_runtime::Value;
-use rusqlite::types::{Value as SqliteValue, ValueRef};
-use rusqlite::Connection;
+use rusqlite::{params_from_iter, Connection};
 
 use crate::engines::{Conn, Engine};
 use crate::fixture::Table;
@@ -31,40 +32,21 @@ impl Sqlite {
     }
 }
 
-fn bind(value: &Value) -> SqliteValue {
-    match value {
-        Value::Null => SqliteValue::Null,
-        Value::Bool(b) => SqliteValue::Integer(i64::from(*b)),
-        Value::I64(i) => SqliteValue::Integer(*i),
-        Value::F64(f) => SqliteValue::Real(*f),
-        Value::Text(s) => SqliteValue::Text(s.clone()),
-        Value::Bytes(b) => SqliteValue::Blob(b.clone()),
-    }
-}
-
-fn read(value: ValueRef<'_>) -> Result<Cell, String> {
-    Ok(match value {
-        ValueRef::Null => Cell::Null,
-        ValueRef::Integer(i) => Cell::Int(i),
-        ValueRef::Real(f) => Cell::Float(f),
-        ValueRef::Text(t) => Cell::Text(
-            String::from_utf8(t.to_vec()).map_err(|e| format!("text is not UTF-8: {e}"))?,
-        ),
-        ValueRef::Blob(b) => Cell::Bytes(b.to_vec()),
-    })
-}
-
 impl Conn for Sqlite {
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, String> {
         let mut stmt = self.conn.prepare(sql).map_err(|e| e.to_string())?;
         let width = stmt.column_count();
         let mut rows = stmt
-            .query(rusqlite::params_from_iter(params.iter().map(bind)))
+            .query(params_from_iter(params))
             .map_err(|e| e.to_string())?;
         let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(|e| e.to_string())? {
             let cells = (0..width)
-                .map(|i| row.get_ref(i).map_err(|e| e.to_string()).and_then(read))
+                .map(|i| {
+                    row.get::<_, Value>(i)
+                        .map(Cell::from)
+                        .map_err(|e| e.to_string())
+                })
                 .collect::<Result<Row, String>>()?;
             out.push(cells);
         }
@@ -74,7 +56,7 @@ impl Conn for Sqlite {
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, String> {
         let mut stmt = self.conn.prepare(sql).map_err(|e| e.to_string())?;
         let n = stmt
-            .execute(rusqlite::params_from_iter(params.iter().map(bind)))
+            .execute(params_from_iter(params))
             .map_err(|e| e.to_string())?;
         Ok(n as u64)
     }
