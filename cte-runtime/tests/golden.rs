@@ -556,8 +556,8 @@ fn text_that_grows_in_a_recursive_member() {
         &[
             (
                 Postgres,
-                "WITH RECURSIVE s (n, label) AS (SELECT 1, 'a' UNION ALL SELECT n + 1, \
-                 label || 'b' FROM s WHERE n < 4) SELECT n, label FROM s",
+                "WITH RECURSIVE s (n, label) AS (SELECT 1, CAST('a' AS TEXT) UNION ALL SELECT \
+                 n + 1, label || 'b' FROM s WHERE n < 4) SELECT n, label FROM s",
             ),
             (
                 MySql,

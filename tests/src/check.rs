@@ -40,6 +40,7 @@ impl Db {
             expected: None,
             refusals: Vec::new(),
             inline: true,
+            errors: Vec::new(),
         }
     }
 
@@ -71,6 +72,8 @@ pub struct SelectCheck<'d, 'q> {
     expected: Option<Vec<Row>>,
     refusals: Vec<Refusal>,
     inline: bool,
+    /// Engines on which running the query must fail, with text the error must contain.
+    errors: Vec<(Engine, &'static str)>,
 }
 
 impl SelectCheck<'_, '_> {
@@ -93,6 +96,14 @@ impl SelectCheck<'_, '_> {
         self
     }
 
+    /// Running the query on `engine` must fail with an error whose message contains `says`
+    /// (a statement that means "fail" everywhere, such as a recursion past its limit). The
+    /// engine's rows take no part in the comparison.
+    pub fn fails(mut self, engine: Engine, says: &'static str) -> Self {
+        self.errors.push((engine, says));
+        self
+    }
+
     /// Runs the check; panics with every failure found, each with its SQL and rows.
     pub fn check(self) {
         let mut failures = Vec::new();
@@ -103,8 +114,22 @@ impl SelectCheck<'_, '_> {
             else {
                 continue;
             };
-            match running.conn.query(sql, params) {
-                Ok(rows) => {
+            let must_fail = self.errors.iter().find(|(e, _)| *e == running.engine);
+            match (running.conn.query(sql, params), must_fail) {
+                (Err(e), Some((_, says))) if e.contains(says) => {
+                    running.runs += 1;
+                    record_run(running.engine.name(), &self.db.test);
+                }
+                (Err(e), Some((_, says))) => failures.push(format!(
+                    "{} failed, but not with {says:?}: {e}\n  SQL: {sql}",
+                    running.engine.name()
+                )),
+                (Ok(rows), Some((_, says))) => failures.push(format!(
+                    "{} returned rows where it must fail with {says:?}\n  SQL: {sql}\n  got:\n{}",
+                    running.engine.name(),
+                    show_rows(&rows)
+                )),
+                (Ok(rows), None) => {
                     running.runs += 1;
                     record_run(running.engine.name(), &self.db.test);
                     if self.inline {
@@ -112,7 +137,7 @@ impl SelectCheck<'_, '_> {
                     }
                     results.push((running.engine, sql.clone(), params.clone(), rows));
                 }
-                Err(e) => failures.push(engine_error(running.engine, sql, params, &e)),
+                (Err(e), None) => failures.push(engine_error(running.engine, sql, params, &e)),
             }
         }
         compare(&results, self.expected.as_deref(), &mut failures);

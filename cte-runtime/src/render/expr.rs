@@ -456,6 +456,11 @@ impl Renderer<'_> {
                 self.write(name);
                 self.write(")");
             }
+            facts::Cast::WideInteger => {
+                self.write("CAST(CAST(");
+                self.expr_typed(e, Typing::Inferred)?;
+                self.write(" AS DECIMAL(19, 0)) AS SIGNED)");
+            }
             facts::Cast::Function(name) => {
                 self.write(name);
                 self.write("(");

@@ -207,6 +207,8 @@ pub(super) enum Cast {
     As(String),
     /// `SUBSTR(CAST(x AS TEXT), 1, n)`: SQLite's VARCHAR(n) does not truncate.
     TruncatedText(u32),
+    /// `CAST(CAST(x AS DECIMAL(19, 0)) AS SIGNED)`: a BIGINT on MySQL and MariaDB.
+    WideInteger,
     /// `<function>(x)`: SQLite has no date type; `DATE(x)` yields the date as text.
     Function(&'static str),
     /// `ROUND(CAST(x AS NUMERIC), s)`: SQLite has no fixed-point type, so a DECIMAL(p, s)
@@ -241,9 +243,12 @@ pub(super) fn cast(d: Dialect, ty: DataType) -> Result<Cast, RenderError> {
             DataType::Blob => named("BYTEA"),
         },
         Dialect::MySql | Dialect::MariaDb => match ty {
-            // CAST AS SIGNED is a BIGINT: out-of-range values that PostgreSQL rejects for
+            // CAST AS SIGNED takes its width from the value (`CAST(1 AS SIGNED)` is an INT on
+            // MariaDB), which a recursive CTE's anchor makes the column's; a DECIMAL(19, 0)
+            // in between makes it a BIGINT. Out-of-range values that PostgreSQL rejects for
             // SMALLINT/INTEGER pass here, but every value PostgreSQL accepts is the same.
-            DataType::SmallInt | DataType::Integer | DataType::BigInt => named("SIGNED"),
+            DataType::SmallInt | DataType::Integer => named("SIGNED"),
+            DataType::BigInt => Ok(Cast::WideInteger),
             DataType::Decimal {
                 precision: Some(p),
                 scale,

@@ -332,6 +332,13 @@ impl Renderer<'_> {
                 })
             }
             Dialect::MsSql => self.mssql_values(rows),
+            // MariaDB reads a bare placeholder in a VALUES list as an empty string (10.11):
+            // the same rows as SELECTs.
+            Dialect::MariaDb if rows.iter().flat_map(|r| r.iter()).any(has_param) => self
+                .separated(" UNION ALL ", rows, |r, row| {
+                    r.write("SELECT ");
+                    r.comma_separated(*row, Self::expr)
+                }),
             Dialect::Postgres | Dialect::MariaDb | Dialect::Sqlite => {
                 self.values_rows(rows, Typing::Value)
             }
@@ -480,6 +487,45 @@ impl Renderer<'_> {
             self.write(")");
             Ok(())
         }
+    }
+}
+
+/// Whether `e` holds a parameter outside any subquery.
+fn has_param(e: &Expr) -> bool {
+    match e {
+        Expr::Param(_) => true,
+        Expr::Unary { expr, .. }
+        | Expr::IsNull { expr, .. }
+        | Expr::Cast { expr, .. }
+        | Expr::Nested(expr) => has_param(expr),
+        Expr::Binary { left, right, .. }
+        | Expr::Like {
+            expr: left,
+            pattern: right,
+            ..
+        } => has_param(left) || has_param(right),
+        Expr::Between {
+            expr, low, high, ..
+        } => has_param(expr) || has_param(low) || has_param(high),
+        Expr::InList { expr, list, .. } => has_param(expr) || list.iter().any(has_param),
+        Expr::Case {
+            operand,
+            whens,
+            else_result,
+        } => {
+            operand.is_some_and(has_param)
+                || whens.iter().any(|(w, t)| has_param(w) || has_param(t))
+                || else_result.is_some_and(has_param)
+        }
+        Expr::Function(f) => match f.args {
+            crate::tree::FunctionArgs::List { args, .. } => args.iter().any(has_param),
+            crate::tree::FunctionArgs::Star => false,
+        },
+        Expr::Literal(_)
+        | Expr::Column(_)
+        | Expr::InSubquery { .. }
+        | Expr::Exists { .. }
+        | Expr::Subquery(_) => false,
     }
 }
 

@@ -6,7 +6,8 @@
 //!
 //! - text that a member makes longer (`label || 'b'`) or replaces (`'root'`, then `e.name`):
 //!   "Data too long" on MySQL/MariaDB (silently cut without strict mode), "Types don't match"
-//!   on SQL Server. The anchor's value is cast to unbounded text; the text stays the same.
+//!   on SQL Server, and on PostgreSQL a VARCHAR(n) anchor is not the `text` that `||` makes.
+//!   The anchor's value is cast to unbounded text; the text stays the same.
 //! - a NULL in the anchor: text on PostgreSQL (`text + integer` in the member fails), an empty
 //!   type on MariaDB, which turns every later value into `''`. The NULL is cast to the type the
 //!   member gives the column, when the tree shows it; otherwise the dialect returns an error
@@ -227,7 +228,27 @@ impl Renderer<'_> {
                 }
             }
         }
-        if anchor_values.iter().any(is_null) {
+        // A NULL bound to an anchor's placeholder gives the column the empty type on MySQL and
+        // MariaDB too: the placeholder is cast to its kind's type, or typed as a NULL is.
+        let param_kind = |e: &Expr| match e {
+            Expr::Param(i) => Some(self.kinds.get(*i).copied().unwrap_or(ParamKind::Unknown)),
+            _ => None,
+        };
+        if mysql {
+            let kinds: Vec<ParamKind> = anchor_values.iter().filter_map(param_kind).collect();
+            let typed = kinds.iter().find_map(|k| match k {
+                ParamKind::Integer | ParamKind::Bool => Some(DataType::BigInt),
+                ParamKind::Float => Some(DataType::Double),
+                ParamKind::Text => Some(DataType::Text),
+                ParamKind::Bytes => Some(DataType::Blob),
+                ParamKind::Unknown => None,
+            });
+            if let Some(ty) = typed {
+                return Ok(Some(ty));
+            }
+        }
+        let untyped_param = |e: &Expr| mysql && param_kind(e) == Some(ParamKind::Unknown);
+        if anchor_values.iter().any(|e| is_null(e) || untyped_param(e)) {
             let shown = member_values.iter().find(|e| !is_null(e));
             return match shown {
                 // Every value is NULL: nothing to type.
@@ -249,8 +270,10 @@ impl Renderer<'_> {
                 member_values.iter().any(grows)
                     || (text_anchor && member_values.iter().any(|m| m != &anchor_values[0]))
             }
-            Dialect::MsSql => member_values.iter().any(grows),
-            Dialect::Postgres | Dialect::Sqlite => false,
+            // PostgreSQL wants the anchor's type to be the column's, and `||` makes text
+            // of a VARCHAR(n) anchor (a cast or a table's column).
+            Dialect::MsSql | Dialect::Postgres => member_values.iter().any(grows),
+            Dialect::Sqlite => false,
         };
         Ok((widened && !anchor_values.iter().all(unbounded)).then_some(DataType::Text))
     }
@@ -305,8 +328,15 @@ impl Renderer<'_> {
         };
         let name = match facts::cast(self.dialect, ty)? {
             facts::Cast::As(name) => name,
-            // Only a NULL is cast to an integer type here: nothing to round.
+            // A NULL or a placeholder for an integer is cast here: nothing to round.
             facts::Cast::RoundedInteger(name) => name.to_owned(),
+            facts::Cast::WideInteger => {
+                self.write("CAST(CAST(");
+                self.typed(super::typing::Typing::Inferred)
+                    .expr_at(e, Pos::Value)?;
+                self.write(" AS DECIMAL(19, 0)) AS SIGNED)");
+                return Ok(());
+            }
             _ => return self.expr_at(e, Pos::Value),
         };
         self.write("CAST(");
