@@ -625,6 +625,73 @@ fn column_aliases_on_from_items() {
     );
 }
 
+/// SQL Server takes WITH only at the start of a statement: a WITH inside a subquery, a
+/// derived table or a CTE body moves there under a fresh name, before the CTE that held it.
+#[test]
+fn sql_server_moves_inner_withs_to_the_front() {
+    let q = select! { SELECT (SELECT MAX(y) FROM (WITH c AS (SELECT y FROM b) SELECT y FROM c) s) };
+    assert_renders(
+        &q,
+        &[
+            (
+                Postgres,
+                "SELECT (SELECT MAX(y) FROM (WITH c AS (SELECT y FROM b) SELECT y FROM c) AS s)",
+            ),
+            (
+                MsSql,
+                "WITH __cte_h1 AS (SELECT y FROM b) SELECT (SELECT MAX(y) FROM (SELECT y FROM \
+                 __cte_h1 AS c) AS s)",
+            ),
+        ],
+    );
+    // Inner names shadow outer ones where they are written, and keep doing so once moved: the
+    // inner `b` of `a`, the outer `b`, and the `b` of a derived table are three CTEs.
+    let q = select! {
+        WITH a AS (WITH b AS (SELECT 1 AS x) SELECT x FROM b), b AS (SELECT 2 AS x)
+        SELECT a.x, b.x, y.x
+        FROM a, b, (
+            WITH b AS (SELECT 3 AS x), c AS (SELECT x FROM b)
+            SELECT x FROM (WITH d AS (SELECT x FROM c) SELECT x FROM d) z
+        ) y
+    };
+    assert_renders(
+        &q,
+        &[(
+            MsSql,
+            "WITH __cte_h1 AS (SELECT 1 AS x), a AS (SELECT x FROM __cte_h1 AS b), b AS \
+             (SELECT 2 AS x), __cte_h2 AS (SELECT 3 AS x), __cte_h3 AS (SELECT x FROM __cte_h2 \
+             AS b), __cte_h4 AS (SELECT x FROM __cte_h3 AS c) SELECT a.x, b.x, y.x FROM a, b, \
+             (SELECT x FROM (SELECT x FROM __cte_h4 AS d) AS z) AS y",
+        )],
+    );
+    // A recursive CTE moves too, and the statement lifts the recursion limit.
+    let q = select! {
+        SELECT t.id, (
+            WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < t.id)
+            SELECT COUNT(*) FROM r
+        ) AS c FROM t
+    };
+    assert_refused(
+        &q,
+        MsSql,
+        "a WITH inside a subquery that reads the query around it",
+    );
+    let q = select! {
+        UPDATE t SET c = (
+            WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3)
+            SELECT COUNT(*) FROM r
+        )
+    };
+    assert_renders(
+        &q,
+        &[(
+            MsSql,
+            "WITH __cte_h1 (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM __cte_h1 AS r WHERE \
+             n < 3) UPDATE t SET c = (SELECT COUNT(*) FROM __cte_h1 AS r) OPTION (MAXRECURSION 0)",
+        )],
+    );
+}
+
 /// Every construct some dialect cannot express, refused by name on exactly those dialects.
 #[test]
 fn refusals() {
@@ -692,8 +759,13 @@ fn refusals() {
             "SELECT CAST(x AS SIGNED) DIV 2, x / 2.0, COUNT(*) DIV 2 FROM a",
         )],
     );
-    let q = select! { SELECT (SELECT MAX(y) FROM (WITH c AS (SELECT y FROM b) SELECT y FROM c) s) };
-    refused(&q, "WITH inside a subquery", &[MsSql]);
+    // SQL Server takes WITH only in front: a CTE that reads the query around it cannot move.
+    let q = select! { SELECT t.id, (WITH c AS (SELECT t.id AS x) SELECT x FROM c) AS c FROM t };
+    refused(
+        &q,
+        "a WITH inside a subquery that reads the query around it",
+        &[MsSql],
+    );
 
     let q = select! { SELECT CAST(x AS BOOLEAN) FROM a };
     refused(&q, "CAST AS BOOLEAN", &[MySql, MariaDb, Sqlite]);

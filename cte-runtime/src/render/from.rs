@@ -77,6 +77,9 @@ impl Renderer<'_> {
                 if self.renamed_reference(name, alias)? {
                     return Ok(());
                 }
+                if let Some(hoisted) = self.hoisted_name(name) {
+                    return self.hoisted_reference(name, &hoisted, alias);
+                }
                 if self.dialect == Dialect::MariaDb && self.moved_cte_reference(name, alias)? {
                     return Ok(());
                 }

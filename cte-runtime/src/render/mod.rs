@@ -11,6 +11,7 @@ mod dml;
 mod expr;
 mod facts;
 mod from;
+mod hoist;
 mod limit;
 mod literal;
 mod mssql;
@@ -140,6 +141,10 @@ struct Renderer<'v> {
     recursive_seen: bool,
     /// Where the statement's first keyword ends, for MySQL's optimizer hint.
     hint_at: Option<usize>,
+    /// SQL Server: the CTEs of WITHs inside subqueries, moved to the statement's WITH.
+    hoisting: Option<hoist::Hoisting>,
+    /// The name to write for the next CTE instead of its own (a moved CTE's fresh name).
+    cte_name: Option<String>,
 }
 
 impl<'v> Renderer<'v> {
@@ -162,6 +167,8 @@ impl<'v> Renderer<'v> {
             rewrite: None,
             recursive_seen: false,
             hint_at: None,
+            hoisting: None,
+            cte_name: None,
         }
     }
 
@@ -184,6 +191,13 @@ impl<'v> Renderer<'v> {
     fn statement(&mut self, stmt: &Statement) -> Res {
         if self.depth == 0 {
             self.check_emulated_reads(stmt)?;
+            if self.dialect == Dialect::MsSql {
+                self.plan_hoisting(stmt)?;
+                if hoist::leading_with(stmt).is_none() && self.hoists_after() {
+                    self.with_hoisted(false, &[])?;
+                    self.write(" ");
+                }
+            }
         }
         match stmt {
             Statement::Query(q) => self.query(q),

@@ -23,11 +23,18 @@ impl Renderer<'_> {
     pub(super) fn query(&mut self, q: &QueryExpr) -> Res {
         if let Some(with) = &q.with {
             if self.depth > 0 && self.dialect == Dialect::MsSql {
-                return Err(self.unsupported(
-                    "WITH inside a subquery",
-                    "SQL Server only takes WITH at the start of a statement; \
-                     move the CTE to the statement's WITH",
-                ));
+                // Written in the statement's WITH (see `hoist.rs`).
+                if !self.hoisting.as_ref().is_some_and(|h| h.moves(with)) {
+                    return Err(self.unsupported(
+                        "WITH inside a subquery",
+                        "SQL Server only takes WITH at the start of a statement; \
+                         move the CTE to the statement's WITH",
+                    ));
+                }
+                self.scopes.push(with.ctes);
+                let done = self.query_after_with(q);
+                self.scopes.pop();
+                return done;
             }
             self.with(with.recursive, with.ctes.iter())?;
             self.write(" ");
@@ -90,6 +97,10 @@ impl Renderer<'_> {
         recursive: bool,
         ctes: impl Iterator<Item = &'c Cte> + Clone,
     ) -> Res {
+        if self.dialect == Dialect::MsSql && self.depth == 0 && self.hoisting.is_some() {
+            let leading: Vec<&Cte> = ctes.collect();
+            return self.with_hoisted(recursive, &leading);
+        }
         self.write("WITH ");
         if recursive && facts::support(self.dialect).recursive_keyword {
             self.write("RECURSIVE ");
@@ -99,8 +110,9 @@ impl Renderer<'_> {
 
     /// `name [(cols)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`, or its
     /// rewrite with added columns (see `rewrite.rs`).
-    fn cte(&mut self, cte: &Cte, recursive: bool) -> Res {
+    pub(super) fn cte(&mut self, cte: &Cte, recursive: bool) -> Res {
         let support = facts::support(self.dialect);
+        let written_name = self.cte_name.take();
         let is_recursive = recursive && scope::statement_mentions(cte.body, &cte.name);
         if is_recursive {
             self.recursive_seen = true;
@@ -114,14 +126,17 @@ impl Renderer<'_> {
         };
         match &plan {
             Some(plan) => {
-                match &plan.internal {
-                    Some(internal) => self.write(internal),
-                    None => self.ident(&cte.name),
+                match (&plan.internal, &written_name) {
+                    (Some(name), _) | (None, Some(name)) => self.write(name),
+                    (None, None) => self.ident(&cte.name),
                 }
                 self.rewritten_columns(plan)?;
             }
             None => {
-                self.ident(&cte.name);
+                match &written_name {
+                    Some(name) => self.write(name),
+                    None => self.ident(&cte.name),
+                }
                 if !cte.columns.is_empty() {
                     self.write(" (");
                     self.ident_list(cte.columns)?;

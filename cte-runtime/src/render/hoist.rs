@@ -1,0 +1,668 @@
+//! SQL Server: a WITH inside a subquery, moved to the statement's WITH.
+//!
+//! SQL Server takes WITH only at the start of a statement. A CTE written inside a subquery, a
+//! derived table or a CTE body is therefore written in the statement's WITH, under a fresh name
+//! (`__cte_h1`) that no other name can equal, just before the CTE whose body held it (or after
+//! the statement's own CTEs when the main query held it); each reference that the CTE's name
+//! had where it was written is written as `__cte_h1 AS name`, so qualified columns still
+//! resolve. A hoisted CTE sees the same CTEs it saw in place: the statement's CTEs written
+//! before it and the hoisted CTEs that enclosed it.
+//!
+//! A body that reads a column of the query around it (a correlated subquery) cannot move: that
+//! is a RenderError. An unqualified outer column would fail to resolve after the move, never
+//! resolve to something else, as the body's own tables win over outer ones in place too.
+
+use std::collections::HashMap;
+
+use super::query::same_name;
+use super::{Renderer, Res};
+use crate::tree::{
+    Cte, Expr, FunctionArgs, Ident, List, ObjectName, QueryExpr, SelectItem, SetExpr, Statement,
+    TableFactor, TableWithJoins, With,
+};
+
+/// The CTEs that move to the statement's WITH, in the order they are written there.
+#[derive(Default)]
+pub(super) struct Hoisting {
+    /// The fresh name of each CTE of each moved WITH, by the address of its CTE list.
+    names: HashMap<*const Cte, Vec<String>>,
+    /// Written before the statement's own CTE of that position.
+    before: HashMap<usize, Vec<Moved>>,
+    /// Written after the statement's own CTEs.
+    after: Vec<Moved>,
+}
+
+/// One moved CTE: the CTE, its fresh name, whether its WITH is recursive, and the CTE lists it
+/// saw where it was written (the scopes to render its body in).
+#[derive(Clone)]
+pub(super) struct Moved {
+    cte: &'static Cte,
+    name: String,
+    recursive: bool,
+    scopes: Vec<List<Cte>>,
+}
+
+impl Hoisting {
+    pub(super) fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Whether this WITH is one that moved.
+    pub(super) fn moves(&self, with: &With) -> bool {
+        self.names.contains_key(&with.ctes.as_ptr())
+    }
+}
+
+/// The leading WITH of a statement on SQL Server, which stays where it is.
+pub(super) fn leading_with(stmt: &Statement) -> Option<&With> {
+    match stmt {
+        Statement::Query(q) => q.with.as_ref(),
+        Statement::Insert(i) => i.with.as_ref().or(i.source.with.as_ref()),
+        Statement::Update(u) => u.with.as_ref(),
+        Statement::Delete(d) => d.with.as_ref(),
+    }
+}
+
+impl Renderer<'_> {
+    /// Finds the WITHs of `stmt` that must move, and names their CTEs.
+    pub(super) fn plan_hoisting(&mut self, stmt: &Statement) -> Res {
+        let mut plan = Hoisting::default();
+        let leading = leading_with(stmt);
+        let leading_ctes: List<Cte> = leading.map_or(&[], |w| w.ctes);
+        for (k, cte) in leading_ctes.iter().enumerate() {
+            let visible =
+                leading.map_or(&[][..], |w| if w.recursive { w.ctes } else { &w.ctes[..k] });
+            let mut moved = Vec::new();
+            self.walk_statement(cte.body, &mut vec![visible], &mut plan, &mut moved)?;
+            if !moved.is_empty() {
+                plan.before.insert(k, moved);
+            }
+        }
+        let mut moved = Vec::new();
+        let mut scopes = if leading_ctes.is_empty() {
+            Vec::new()
+        } else {
+            vec![leading_ctes]
+        };
+        match stmt {
+            Statement::Query(q) => self.walk_query_body(q, &mut scopes, &mut plan, &mut moved)?,
+            Statement::Insert(i) => {
+                self.walk_query_body(i.source, &mut scopes, &mut plan, &mut moved)?;
+                self.walk_items(i.returning, &mut scopes, &mut plan, &mut moved)?;
+            }
+            Statement::Update(u) => {
+                for a in u.assignments {
+                    self.walk_expr(&a.value, &mut scopes, &mut plan, &mut moved)?;
+                }
+                self.walk_from(u.from, &mut scopes, &mut plan, &mut moved)?;
+                if let Some(e) = &u.selection {
+                    self.walk_expr(e, &mut scopes, &mut plan, &mut moved)?;
+                }
+            }
+            Statement::Delete(d) => {
+                if let Some(e) = &d.selection {
+                    self.walk_expr(e, &mut scopes, &mut plan, &mut moved)?;
+                }
+            }
+        }
+        plan.after = moved;
+        if !plan.is_empty() {
+            self.hoisting = Some(plan);
+        }
+        Ok(())
+    }
+
+    fn walk_statement(
+        &mut self,
+        stmt: &Statement,
+        scopes: &mut Vec<List<Cte>>,
+        plan: &mut Hoisting,
+        out: &mut Vec<Moved>,
+    ) -> Res {
+        match stmt {
+            Statement::Query(q) => self.walk_query(q, scopes, plan, out),
+            // A data-modifying CTE is refused on SQL Server where it is written.
+            Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_) => Ok(()),
+        }
+    }
+
+    /// A nested query: its WITH moves, and the rest is walked with its CTEs in scope.
+    fn walk_query(
+        &mut self,
+        q: &QueryExpr,
+        scopes: &mut Vec<List<Cte>>,
+        plan: &mut Hoisting,
+        out: &mut Vec<Moved>,
+    ) -> Res {
+        let Some(with) = &q.with else {
+            return self.walk_query_body(q, scopes, plan, out);
+        };
+        let names: Vec<String> = with.ctes.iter().map(|_| self.fresh_name("h")).collect();
+        plan.names.insert(with.ctes.as_ptr(), names.clone());
+        for (i, cte) in with.ctes.iter().enumerate() {
+            let visible = if with.recursive {
+                with.ctes
+            } else {
+                &with.ctes[..i]
+            };
+            scopes.push(visible);
+            let done = self
+                .walk_statement(cte.body, scopes, plan, out)
+                .and_then(|()| self.check_uncorrelated(cte));
+            let seen = scopes.clone();
+            scopes.pop();
+            done?;
+            out.push(Moved {
+                cte,
+                name: names[i].clone(),
+                recursive: with.recursive,
+                scopes: seen,
+            });
+        }
+        scopes.push(with.ctes);
+        let done = self.walk_query_body(q, scopes, plan, out);
+        scopes.pop();
+        done
+    }
+
+    /// A query without its own WITH.
+    fn walk_query_body(
+        &mut self,
+        q: &QueryExpr,
+        scopes: &mut Vec<List<Cte>>,
+        plan: &mut Hoisting,
+        out: &mut Vec<Moved>,
+    ) -> Res {
+        self.walk_set(&q.body, scopes, plan, out)?;
+        for item in q.order_by {
+            self.walk_expr(&item.expr, scopes, plan, out)?;
+        }
+        Ok(())
+    }
+
+    fn walk_set(
+        &mut self,
+        s: &SetExpr,
+        scopes: &mut Vec<List<Cte>>,
+        plan: &mut Hoisting,
+        out: &mut Vec<Moved>,
+    ) -> Res {
+        match s {
+            SetExpr::Select(select) => {
+                self.walk_items(select.projection, scopes, plan, out)?;
+                self.walk_from(select.from, scopes, plan, out)?;
+                for e in select
+                    .selection
+                    .iter()
+                    .chain(select.group_by)
+                    .chain(select.having.iter())
+                {
+                    self.walk_expr(e, scopes, plan, out)?;
+                }
+                Ok(())
+            }
+            SetExpr::Values(rows) => {
+                for e in rows.iter().flat_map(|r| r.iter()) {
+                    self.walk_expr(e, scopes, plan, out)?;
+                }
+                Ok(())
+            }
+            SetExpr::Query(q) => self.walk_query(q, scopes, plan, out),
+            SetExpr::SetOp { left, right, .. } => {
+                self.walk_set(left, scopes, plan, out)?;
+                self.walk_set(right, scopes, plan, out)
+            }
+        }
+    }
+
+    fn walk_items(
+        &mut self,
+        items: &[SelectItem],
+        scopes: &mut Vec<List<Cte>>,
+        plan: &mut Hoisting,
+        out: &mut Vec<Moved>,
+    ) -> Res {
+        for item in items {
+            if let SelectItem::Expr { expr, .. } = item {
+                self.walk_expr(expr, scopes, plan, out)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn walk_from(
+        &mut self,
+        from: &[TableWithJoins],
+        scopes: &mut Vec<List<Cte>>,
+        plan: &mut Hoisting,
+        out: &mut Vec<Moved>,
+    ) -> Res {
+        for t in from {
+            self.walk_factor(&t.relation, scopes, plan, out)?;
+            for join in t.joins {
+                self.walk_factor(&join.relation, scopes, plan, out)?;
+                if let crate::tree::JoinConstraint::On(e) = &join.constraint {
+                    self.walk_expr(e, scopes, plan, out)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn walk_factor(
+        &mut self,
+        f: &TableFactor,
+        scopes: &mut Vec<List<Cte>>,
+        plan: &mut Hoisting,
+        out: &mut Vec<Moved>,
+    ) -> Res {
+        match f {
+            TableFactor::Table { .. } => Ok(()),
+            TableFactor::Derived { subquery, .. } => self.walk_query(subquery, scopes, plan, out),
+            TableFactor::Nested(t) => self.walk_from(std::slice::from_ref(*t), scopes, plan, out),
+        }
+    }
+
+    fn walk_expr(
+        &mut self,
+        e: &Expr,
+        scopes: &mut Vec<List<Cte>>,
+        plan: &mut Hoisting,
+        out: &mut Vec<Moved>,
+    ) -> Res {
+        for_each_subquery(e, &mut |q| self.walk_query(q, scopes, plan, out))
+    }
+
+    /// A CTE body that reads a qualified column of no table of its own reads the query around
+    /// it, and cannot move.
+    fn check_uncorrelated(&self, cte: &Cte) -> Res {
+        let Statement::Query(q) = cte.body else {
+            return Ok(());
+        };
+        let mut names = Vec::new();
+        relation_names_in_query(q, &mut names);
+        let mut outer = false;
+        qualifiers_in_query(q, &mut |qualifier| {
+            outer |= !names.iter().any(|n| same_name(n, qualifier));
+        });
+        if outer {
+            return Err(self.unsupported(
+                "a WITH inside a subquery that reads the query around it",
+                "SQL Server only takes WITH at the start of a statement, and this CTE reads \
+                 columns of the query it is in; join those tables inside the CTE",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The fresh name `name` has here, when it names a moved CTE.
+    pub(super) fn hoisted_name(&self, name: &ObjectName) -> Option<String> {
+        let plan = self.hoisting.as_ref()?;
+        let [single] = name.0 else { return None };
+        for ctes in self.scopes.iter().rev() {
+            if let Some(i) = ctes.iter().position(|c| same_name(&c.name, single)) {
+                return plan
+                    .names
+                    .get(&ctes.as_ptr())
+                    .and_then(|n| n.get(i))
+                    .cloned();
+            }
+        }
+        None
+    }
+
+    /// The statement's WITH on SQL Server, with the moved CTEs: each before the CTE whose
+    /// body held it, or after all of them. `leading` are the statement's own CTEs.
+    pub(super) fn with_hoisted(&mut self, recursive: bool, leading: &[&Cte]) -> Res {
+        self.write("WITH ");
+        let mut first = true;
+        for (k, cte) in leading.iter().enumerate() {
+            let moved = self
+                .hoisting
+                .as_ref()
+                .and_then(|plan| plan.before.get(&k))
+                .cloned()
+                .unwrap_or_default();
+            for m in &moved {
+                self.hoisted_cte(m, &mut first)?;
+            }
+            if !std::mem::take(&mut first) {
+                self.write(", ");
+            }
+            self.cte(cte, recursive)?;
+        }
+        let after = self
+            .hoisting
+            .as_ref()
+            .map(|plan| plan.after.clone())
+            .unwrap_or_default();
+        for m in &after {
+            self.hoisted_cte(m, &mut first)?;
+        }
+        Ok(())
+    }
+
+    /// One moved CTE under its fresh name, its body rendered in the scopes it was written in.
+    fn hoisted_cte(&mut self, m: &Moved, first: &mut bool) -> Res {
+        if !std::mem::take(first) {
+            self.write(", ");
+        }
+        let outer = std::mem::replace(&mut self.scopes, m.scopes.clone());
+        self.cte_name = Some(m.name.clone());
+        let done = self.cte(m.cte, m.recursive);
+        self.scopes = outer;
+        self.cte_name = None;
+        done
+    }
+
+    /// A reference to a moved CTE: `__cte_h1 AS name`, so that `name.col` still resolves.
+    pub(super) fn hoisted_reference(
+        &mut self,
+        name: &ObjectName,
+        hoisted: &str,
+        alias: &Option<crate::tree::TableAlias>,
+    ) -> Res {
+        let shown = alias
+            .as_ref()
+            .map_or_else(|| name.0.last().copied(), |a| Some(a.name));
+        match alias {
+            Some(alias) if !alias.columns.is_empty() => self.renamed_columns(alias, |r| {
+                r.write("SELECT * FROM ");
+                r.write(hoisted);
+                Ok(())
+            }),
+            _ => {
+                self.write(hoisted);
+                if let Some(shown) = shown {
+                    self.write(" AS ");
+                    self.ident(&shown);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether CTEs moved after the statement's own.
+    pub(super) fn hoists_after(&self) -> bool {
+        self.hoisting.as_ref().is_some_and(|p| !p.after.is_empty())
+    }
+}
+
+/// Calls `f` on each subquery of `e`, outside other subqueries.
+fn for_each_subquery(e: &Expr, f: &mut impl FnMut(&QueryExpr) -> Res) -> Res {
+    match e {
+        Expr::Literal(_) | Expr::Param(_) | Expr::Column(_) => Ok(()),
+        Expr::Unary { expr, .. }
+        | Expr::IsNull { expr, .. }
+        | Expr::Cast { expr, .. }
+        | Expr::Nested(expr) => for_each_subquery(expr, f),
+        Expr::Binary { left, right, .. }
+        | Expr::Like {
+            expr: left,
+            pattern: right,
+            ..
+        } => {
+            for_each_subquery(left, f)?;
+            for_each_subquery(right, f)
+        }
+        Expr::Between {
+            expr, low, high, ..
+        } => {
+            for_each_subquery(expr, f)?;
+            for_each_subquery(low, f)?;
+            for_each_subquery(high, f)
+        }
+        Expr::InList { expr, list, .. } => {
+            for_each_subquery(expr, f)?;
+            list.iter().try_for_each(|e| for_each_subquery(e, f))
+        }
+        Expr::InSubquery { expr, subquery, .. } => {
+            for_each_subquery(expr, f)?;
+            f(subquery)
+        }
+        Expr::Exists { subquery, .. } | Expr::Subquery(subquery) => f(subquery),
+        Expr::Case {
+            operand,
+            whens,
+            else_result,
+        } => {
+            if let Some(o) = operand {
+                for_each_subquery(o, f)?;
+            }
+            for (w, t) in whens.iter() {
+                for_each_subquery(w, f)?;
+                for_each_subquery(t, f)?;
+            }
+            match else_result {
+                Some(e) => for_each_subquery(e, f),
+                None => Ok(()),
+            }
+        }
+        Expr::Function(func) => {
+            if let FunctionArgs::List { args, .. } = func.args {
+                args.iter().try_for_each(|e| for_each_subquery(e, f))?;
+            }
+            if let Some(w) = &func.over {
+                w.partition_by
+                    .iter()
+                    .try_for_each(|e| for_each_subquery(e, f))?;
+                w.order_by
+                    .iter()
+                    .try_for_each(|o| for_each_subquery(&o.expr, f))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Every name a FROM item or a CTE defines anywhere in `q`: the qualifiers `q` may use.
+fn relation_names_in_query(q: &QueryExpr, out: &mut Vec<Ident>) {
+    if let Some(with) = &q.with {
+        for cte in with.ctes {
+            out.push(cte.name);
+            if let Statement::Query(body) = cte.body {
+                relation_names_in_query(body, out);
+            }
+        }
+    }
+    relation_names_in_set(&q.body, out);
+    let _ = q.order_by.iter().try_for_each(|o| {
+        for_each_subquery(&o.expr, &mut |sub| {
+            relation_names_in_query(sub, out);
+            Ok(())
+        })
+    });
+}
+
+fn relation_names_in_set(s: &SetExpr, out: &mut Vec<Ident>) {
+    match s {
+        SetExpr::Select(select) => {
+            fn factor(f: &TableFactor, out: &mut Vec<Ident>) {
+                match f {
+                    TableFactor::Table { name, alias } => {
+                        out.extend(name.0.last().copied());
+                        out.extend(alias.as_ref().map(|a| a.name));
+                    }
+                    TableFactor::Derived {
+                        subquery, alias, ..
+                    } => {
+                        out.extend(alias.as_ref().map(|a| a.name));
+                        relation_names_in_query(subquery, out);
+                    }
+                    TableFactor::Nested(t) => {
+                        factor(&t.relation, out);
+                        for j in t.joins {
+                            factor(&j.relation, out);
+                        }
+                    }
+                }
+            }
+            for t in select.from {
+                factor(&t.relation, out);
+                for j in t.joins {
+                    factor(&j.relation, out);
+                }
+            }
+            let exprs = select
+                .projection
+                .iter()
+                .filter_map(|i| match i {
+                    SelectItem::Expr { expr, .. } => Some(expr),
+                    _ => None,
+                })
+                .chain(select.selection.iter())
+                .chain(select.group_by)
+                .chain(select.having.iter());
+            for e in exprs {
+                let _ = for_each_subquery(e, &mut |sub| {
+                    relation_names_in_query(sub, out);
+                    Ok(())
+                });
+            }
+        }
+        SetExpr::Values(_) => {}
+        SetExpr::Query(q) => relation_names_in_query(q, out),
+        SetExpr::SetOp { left, right, .. } => {
+            relation_names_in_set(left, out);
+            relation_names_in_set(right, out);
+        }
+    }
+}
+
+/// Calls `f` with the qualifier of every qualified column in `q`, subqueries included.
+fn qualifiers_in_query(q: &QueryExpr, f: &mut impl FnMut(&Ident)) {
+    fn expr(e: &Expr, f: &mut impl FnMut(&Ident)) {
+        if let Expr::Column(name) = e {
+            if let [.., qualifier, _] = name.0 {
+                f(qualifier);
+            }
+        }
+        let _ = for_each_subquery(e, &mut |sub| {
+            qualifiers_in_query(sub, f);
+            Ok(())
+        });
+        walk_operands(e, &mut |operand| expr(operand, f));
+    }
+    if let Some(with) = &q.with {
+        for cte in with.ctes {
+            if let Statement::Query(body) = cte.body {
+                qualifiers_in_query(body, f);
+            }
+        }
+    }
+    fn set(s: &SetExpr, f: &mut impl FnMut(&Ident)) {
+        match s {
+            SetExpr::Select(select) => {
+                for item in select.projection {
+                    match item {
+                        SelectItem::Expr { expr: e, .. } => expr(e, f),
+                        SelectItem::QualifiedWildcard(name) => {
+                            if let Some(q) = name.0.last() {
+                                f(q);
+                            }
+                        }
+                        SelectItem::Wildcard => {}
+                    }
+                }
+                fn from(t: &TableWithJoins, f: &mut impl FnMut(&Ident)) {
+                    factor(&t.relation, f);
+                    for j in t.joins {
+                        factor(&j.relation, f);
+                        if let crate::tree::JoinConstraint::On(e) = &j.constraint {
+                            expr(e, f);
+                        }
+                    }
+                }
+                fn factor(t: &TableFactor, f: &mut impl FnMut(&Ident)) {
+                    match t {
+                        TableFactor::Table { .. } => {}
+                        TableFactor::Derived { subquery, .. } => qualifiers_in_query(subquery, f),
+                        TableFactor::Nested(t) => from(t, f),
+                    }
+                }
+                for t in select.from {
+                    from(t, f);
+                }
+                for e in select
+                    .selection
+                    .iter()
+                    .chain(select.group_by)
+                    .chain(select.having.iter())
+                {
+                    expr(e, f);
+                }
+            }
+            SetExpr::Values(rows) => {
+                for e in rows.iter().flat_map(|r| r.iter()) {
+                    expr(e, f);
+                }
+            }
+            SetExpr::Query(q) => qualifiers_in_query(q, f),
+            SetExpr::SetOp { left, right, .. } => {
+                set(left, f);
+                set(right, f);
+            }
+        }
+    }
+    set(&q.body, f);
+    for o in q.order_by {
+        expr(&o.expr, f);
+    }
+}
+
+/// Calls `f` on the direct operands of `e` (not its subqueries).
+fn walk_operands<'e>(e: &'e Expr, f: &mut impl FnMut(&'e Expr)) {
+    match e {
+        Expr::Literal(_)
+        | Expr::Param(_)
+        | Expr::Column(_)
+        | Expr::Exists { .. }
+        | Expr::Subquery(_) => {}
+        Expr::Unary { expr, .. }
+        | Expr::IsNull { expr, .. }
+        | Expr::Cast { expr, .. }
+        | Expr::Nested(expr)
+        | Expr::InSubquery { expr, .. } => f(expr),
+        Expr::Binary { left, right, .. }
+        | Expr::Like {
+            expr: left,
+            pattern: right,
+            ..
+        } => {
+            f(left);
+            f(right);
+        }
+        Expr::Between {
+            expr, low, high, ..
+        } => {
+            f(expr);
+            f(low);
+            f(high);
+        }
+        Expr::InList { expr, list, .. } => {
+            f(expr);
+            list.iter().for_each(&mut *f);
+        }
+        Expr::Case {
+            operand,
+            whens,
+            else_result,
+        } => {
+            operand.iter().for_each(|o| f(o));
+            for (w, t) in whens.iter() {
+                f(w);
+                f(t);
+            }
+            else_result.iter().for_each(|o| f(o));
+        }
+        Expr::Function(func) => {
+            if let FunctionArgs::List { args, .. } = func.args {
+                args.iter().for_each(&mut *f);
+            }
+            if let Some(w) = &func.over {
+                w.partition_by.iter().for_each(&mut *f);
+                w.order_by.iter().for_each(|o| f(&o.expr));
+            }
+        }
+    }
+}
