@@ -193,32 +193,50 @@ fn generated_crates(work: &Path) {
         }
         let lib_path = dir.join("src/lib.rs");
         std::fs::write(&lib_path, &lib).expect("writable");
-        // Dependencies first, untimed; then only this crate, rebuilt from scratch each time.
-        cargo(&dir, &target, &["build"], &[("CARGO_INCREMENTAL", "0")]);
-        let times = (0..RUNS)
-            .map(|_| {
-                std::fs::write(&lib_path, &lib).expect("writable");
-                cargo(&dir, &target, &["build"], &[("CARGO_INCREMENTAL", "0")]).0
-            })
-            .collect::<Vec<_>>();
-        let time = median(times);
-        println!("{}: {}", variant.name, secs(time));
-        rows.push((variant, time, lib.len()));
-    }
-    let literals = rows[0].1;
-    println!("\n| crate | source bytes | build (median of {RUNS}) | over literals | per call |");
-    println!("|---|---:|---:|---:|---:|");
-    for (variant, time, bytes) in &rows {
-        let over = time.saturating_sub(literals);
+        // For `build` and `check`: dependencies first, untimed; then only this crate, from
+        // scratch each time.
+        let [build, check] = ["build", "check"].map(|command| {
+            cargo(&dir, &target, &[command], &[("CARGO_INCREMENTAL", "0")]);
+            let times = (0..RUNS)
+                .map(|_| {
+                    std::fs::write(&lib_path, &lib).expect("writable");
+                    cargo(&dir, &target, &[command], &[("CARGO_INCREMENTAL", "0")]).0
+                })
+                .collect::<Vec<_>>();
+            median(times)
+        });
         println!(
-            "| {}: {} | {bytes} | {} | {} | {:.1} ms |",
+            "{}: build {}, check {}",
+            variant.name,
+            secs(build),
+            secs(check)
+        );
+        rows.push((variant, build, check, lib.len()));
+    }
+    let (literal_build, literal_check) = (rows[0].1, rows[0].2);
+    let per_call = |time: Duration, base: Duration| {
+        format!(
+            "{:.1} ms",
+            time.saturating_sub(base).as_secs_f64() * 1e3 / CALLS as f64
+        )
+    };
+    println!(
+        "\n| crate | source bytes | build | build over literals, per call \
+         | check | check over literals, per call |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (variant, build, check, bytes) in &rows {
+        println!(
+            "| {}: {} | {bytes} | {} | {} | {} | {} |",
             variant.name,
             variant.what,
-            secs(*time),
-            secs(over),
-            over.as_secs_f64() * 1e3 / CALLS as f64,
+            secs(*build),
+            per_call(*build, literal_build),
+            secs(*check),
+            per_call(*check, literal_check),
         );
     }
+    println!("(medians of {RUNS} runs each; debug profile, CARGO_INCREMENTAL=0)");
 }
 
 fn main() {
