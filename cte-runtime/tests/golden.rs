@@ -76,7 +76,7 @@ fn hierarchy_with_depth_and_path() {
                 "WITH RECURSIVE tree (id, depth, path) AS (SELECT id, 0, CAST(name AS TEXT) \
                  FROM category WHERE id = CAST($1 AS BIGINT) UNION ALL SELECT c.id, t.depth + \
                  1, t.path || '/' || c.name FROM category AS c JOIN tree AS t ON c.parent_id = \
-                 t.id) SELECT id, depth, path FROM tree ORDER BY path",
+                 t.id) SELECT id, depth, path FROM tree ORDER BY path NULLS FIRST",
             ),
             (
                 Sqlite,
@@ -233,8 +233,15 @@ fn two_stage_cte() {
     assert_renders(
         &two_stage(),
         &[
-            // An integer parameter is compared as BIGINT, whatever the column's width.
-            (Postgres, &with.replace('?', "CAST($1 AS BIGINT)")),
+            // An integer parameter is compared as BIGINT, whatever the column's width, and
+            // NULL sorts low as on the other engines.
+            (
+                Postgres,
+                &with.replace('?', "CAST($1 AS BIGINT)").replace(
+                    "ORDER BY n DESC, name",
+                    "ORDER BY n DESC NULLS LAST, name NULLS FIRST",
+                ),
+            ),
             (MySql, &with),
             (MariaDb, &with),
             (Sqlite, &with),
@@ -392,7 +399,7 @@ fn limit_and_offset() {
         &[
             (
                 Postgres,
-                "SELECT id FROM employee ORDER BY id LIMIT $1 OFFSET $2",
+                "SELECT id FROM employee ORDER BY id NULLS FIRST LIMIT $1 OFFSET $2",
             ),
             (
                 MySql,
@@ -495,7 +502,13 @@ fn window_functions() {
     let sql = "SELECT id, SUM(salary) OVER (PARTITION BY dept_id ORDER BY id ROWS BETWEEN \
                UNBOUNDED PRECEDING AND CURRENT ROW) AS running, ROW_NUMBER() OVER \
                (ORDER BY salary DESC) AS rn FROM employee";
-    let all: Vec<_> = Dialect::ALL.iter().map(|&d| (d, sql)).collect();
+    let mut all: Vec<(Dialect, String)> =
+        Dialect::ALL.iter().map(|&d| (d, sql.to_owned())).collect();
+    // NULL sorts low everywhere; PostgreSQL is told so.
+    all[0].1 = sql
+        .replace("ORDER BY id", "ORDER BY id NULLS FIRST")
+        .replace("DESC", "DESC NULLS LAST");
+    let all: Vec<(Dialect, &str)> = all.iter().map(|(d, s)| (*d, s.as_str())).collect();
     assert_renders(&window(), &all);
 }
 
@@ -507,7 +520,7 @@ fn lateral_join() {
     assert_renders(
         &lateral(),
         &[
-            (Postgres, native),
+            (Postgres, &native.replace("DESC", "DESC NULLS LAST")),
             (MySql, native),
             (
                 MsSql,

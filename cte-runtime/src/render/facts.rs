@@ -19,6 +19,9 @@ pub(super) struct Support {
     pub several_recursive_members: bool,
     /// `NULLS FIRST` / `NULLS LAST` in ORDER BY.
     pub nulls_order: bool,
+    /// Without NULLS FIRST/LAST, NULL sorts below every value (first ascending). PostgreSQL
+    /// sorts it above, so it gets the clause that says the DSL's order.
+    pub nulls_sort_low: bool,
     pub full_join: bool,
     /// `LATERAL (subquery)`; SQL Server has CROSS/OUTER APPLY instead (see `mssql.rs`).
     pub lateral: bool,
@@ -46,6 +49,7 @@ const POSTGRES: Support = Support {
     data_modifying_cte: true,
     several_recursive_members: false,
     nulls_order: true,
+    nulls_sort_low: false,
     full_join: true,
     lateral: true,
     set_op_all: true,
@@ -66,6 +70,7 @@ const MYSQL: Support = Support {
     data_modifying_cte: false,
     several_recursive_members: true,
     nulls_order: false,
+    nulls_sort_low: true,
     full_join: false,
     lateral: true,
     set_op_all: true,
@@ -95,6 +100,7 @@ const SQLITE: Support = Support {
     data_modifying_cte: false,
     several_recursive_members: true,
     nulls_order: true,
+    nulls_sort_low: true,
     full_join: true,
     lateral: false,
     set_op_all: false,
@@ -115,6 +121,7 @@ const MSSQL: Support = Support {
     data_modifying_cte: false,
     several_recursive_members: true,
     nulls_order: false,
+    nulls_sort_low: true,
     full_join: true,
     lateral: false,
     set_op_all: false,

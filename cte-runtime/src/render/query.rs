@@ -482,8 +482,13 @@ impl Renderer<'_> {
                 SortOrder::Desc => r.write(" DESC"),
             }
             if native {
+                let support = facts::support(r.dialect);
+                let descending = item.order == SortOrder::Desc;
                 match item.nulls {
-                    NullsOrder::Default => {}
+                    // NULL sorts below every value unless the query says otherwise.
+                    NullsOrder::Default if support.nulls_sort_low => {}
+                    NullsOrder::Default if descending => r.write(" NULLS LAST"),
+                    NullsOrder::Default => r.write(" NULLS FIRST"),
                     NullsOrder::First => r.write(" NULLS FIRST"),
                     NullsOrder::Last => r.write(" NULLS LAST"),
                 }

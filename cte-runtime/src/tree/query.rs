@@ -129,7 +129,8 @@ pub enum SortOrder {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NullsOrder {
-    /// Nothing written: the engine's own placement, which differs between engines.
+    /// Nothing written: NULL sorts below every value (first ascending, last descending), as
+    /// MySQL, MariaDB, SQLite and SQL Server do; PostgreSQL is told so.
     Default,
     First,
     Last,

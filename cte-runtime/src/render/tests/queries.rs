@@ -29,7 +29,7 @@ fn recursive_hierarchy() {
         &[
             (
                 Postgres,
-                &format!("WITH RECURSIVE {body}").replace('?', "$1"),
+                &format!("WITH RECURSIVE {body} NULLS FIRST").replace('?', "$1"),
             ),
             (Sqlite, &format!("WITH RECURSIVE {body}")),
             (
@@ -191,7 +191,7 @@ fn nulls_first_and_last() {
         &[
             (
                 Postgres,
-                "SELECT a + 1 AS d FROM t ORDER BY d DESC NULLS LAST, b ASC",
+                "SELECT a + 1 AS d FROM t ORDER BY d DESC NULLS LAST, b ASC NULLS FIRST",
             ),
             (
                 Sqlite,
@@ -358,6 +358,7 @@ fn lateral_joins() {
     assert_eq!(
         sql(&left, Postgres),
         format!("SELECT u.id, l.total FROM users AS u LEFT JOIN LATERAL {sub} ON TRUE")
+            .replace("DESC", "DESC NULLS LAST")
     );
     assert_eq!(
         sql(&left, MsSql),

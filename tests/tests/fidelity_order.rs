@@ -1,0 +1,68 @@
+//! Where NULL sorts. Without NULLS FIRST/LAST it sorts below every value (first ascending,
+//! last descending), as on MySQL, MariaDB, SQLite and SQL Server; PostgreSQL, which sorts it
+//! above, is told so. With the clause, each engine follows it.
+
+use cte_runtime::select;
+use cte_tests::{rows, values, Db, Table, Type, NULL};
+
+fn scores() -> Vec<Table> {
+    vec![Table::new("score")
+        .col("id", Type::Int)
+        .col("points", Type::Int)
+        .key(&["id"])
+        .rows([
+            values![1, 30],
+            values![2, Option::<i64>::None],
+            values![3, 10],
+            values![4, Option::<i64>::None],
+            values![5, 20],
+        ])]
+}
+
+#[test]
+fn null_sorts_low_without_a_nulls_clause() {
+    let mut db = Db::open("fid_order_default", &scores());
+    let q = select! { SELECT id, points FROM score ORDER BY points, id };
+    db.select(&q)
+        .expect(rows![[2, NULL], [4, NULL], [3, 10], [5, 20], [1, 30]])
+        .check();
+    let q = select! { SELECT id, points FROM score ORDER BY points DESC, id DESC };
+    db.select(&q)
+        .expect(rows![[1, 30], [5, 20], [3, 10], [4, NULL], [2, NULL]])
+        .check();
+    // The first rows, as LIMIT picks them.
+    let q = select! { SELECT id FROM score ORDER BY points, id LIMIT 3 };
+    db.select(&q).expect(rows![[2], [4], [3]]).check();
+}
+
+#[test]
+fn null_placement_in_windows_and_recursive_ctes() {
+    let mut db = Db::open("fid_order_window", &scores());
+    let q = select! {
+        SELECT id, ROW_NUMBER() OVER (ORDER BY points DESC, id) AS place
+        FROM score ORDER BY place
+    };
+    db.select(&q)
+        .expect(rows![[1, 1], [5, 2], [3, 3], [2, 4], [4, 5]])
+        .check();
+    let q = select! {
+        WITH RECURSIVE ranked(id, points, n) AS (
+            SELECT id, points, 0 FROM score
+            UNION ALL
+            SELECT id, points, n + 1 FROM ranked WHERE n < 1
+        )
+        SELECT id, n FROM ranked WHERE n = 1 ORDER BY points, id
+    };
+    db.select(&q)
+        .expect(rows![[2, 1], [4, 1], [3, 1], [5, 1], [1, 1]])
+        .check();
+}
+
+#[test]
+fn nulls_first_and_last_as_written() {
+    let mut db = Db::open("fid_order_written", &scores());
+    let q = select! { SELECT id FROM score ORDER BY points NULLS LAST, id };
+    db.select(&q).expect(rows![[3], [5], [1], [2], [4]]).check();
+    let q = select! { SELECT id FROM score ORDER BY points DESC NULLS FIRST, id };
+    db.select(&q).expect(rows![[2], [4], [1], [5], [3]]).check();
+}
