@@ -59,7 +59,7 @@ fn run(url: &str) -> Result<(), Box<dyn std::error::Error>> {
 
     let query = select! {
         WITH RECURSIVE tree(id, path, depth) AS (
-            SELECT id, CAST(name AS VARCHAR(400)), 0 FROM category WHERE name = {&root}
+            SELECT id, CAST(name AS TEXT), 0 FROM category WHERE name = {&root}
             UNION ALL
             SELECT c.id, t.path || " > " || c.name, t.depth + 1
             FROM category c JOIN tree t ON c.parent_id = t.id

@@ -25,7 +25,7 @@ const STAFF: &str = "INSERT INTO employee (id, name, manager_id) VALUES
 fn chart(root: &str) -> Query {
     select! {
         WITH RECURSIVE chart(id, name, depth, line) AS (
-            SELECT id, name, 0, CAST(name AS VARCHAR(400)) FROM employee WHERE name = {root}
+            SELECT id, name, 0, CAST(name AS TEXT) FROM employee WHERE name = {root}
             UNION ALL
             SELECT e.id, e.name, c.depth + 1, c.line || " > " || e.name
             FROM employee e JOIN chart c ON e.manager_id = c.id
