@@ -2,7 +2,7 @@
 //! last descending), as on MySQL, MariaDB, SQLite and SQL Server; PostgreSQL, which sorts it
 //! above, is told so. With the clause, each engine follows it.
 
-use cte_runtime::select;
+use cte_runtime::{select, Dialect};
 use cte_tests::{rows, values, Db, Table, Type, NULL};
 
 fn scores() -> Vec<Table> {
@@ -65,4 +65,26 @@ fn nulls_first_and_last_as_written() {
     db.select(&q).expect(rows![[3], [5], [1], [2], [4]]).check();
     let q = select! { SELECT id FROM score ORDER BY points DESC NULLS FIRST, id };
     db.select(&q).expect(rows![[2], [4], [1], [5], [3]]).check();
+}
+
+/// The emulated NULLS clause with DISTINCT and on a UNION (SQL Server needs the sort key in the
+/// select list there, and refuses).
+#[test]
+fn nulls_clause_with_distinct_and_union() {
+    let mut db = Db::open("fid_order_distinct", &scores());
+    let q = select! { SELECT DISTINCT points FROM score ORDER BY points NULLS LAST };
+    db.select(&q)
+        .expect(rows![[10], [20], [30], [NULL]])
+        .refused(Dialect::MsSql, "NULLS FIRST/LAST with SELECT DISTINCT")
+        .check();
+    let q = select! {
+        SELECT points FROM score WHERE id < 3
+        UNION
+        SELECT points FROM score WHERE id > 3
+        ORDER BY points DESC NULLS FIRST
+    };
+    db.select(&q)
+        .expect(rows![[NULL], [30], [20]])
+        .refused(Dialect::MsSql, "NULLS FIRST/LAST on a UNION")
+        .check();
 }

@@ -1,0 +1,337 @@
+//! The capability table of `docs/dialects.md`, kept true: every row is a query rendered for
+//! every dialect, and each cell must say what the rendering does.
+//!
+//! A cell starts with `native` (the construct as written), `emulated` (other SQL with the same
+//! rows), `dropped` (a hint the engine does not have, left out) or `RenderError`. Where a row
+//! names a marker, `native` means the SQL contains it, `emulated` and `dropped` that it does
+//! not; or, for an emulation marker, that `emulated` SQL contains it and `native` SQL does not.
+//! The engine tests in this directory run the same constructs on SQLite, PostgreSQL and
+//! MariaDB; this test keeps the table and the renderer saying the same thing.
+
+use cte_runtime::{select, Dialect, Query};
+
+/// What tells a native rendering from an emulated one.
+enum Marker {
+    /// Text only the native rendering has.
+    Native(&'static str),
+    /// Text only an emulation has (any one of these).
+    Emulated(&'static [&'static str]),
+    /// Only RenderError or not: the row has no native/emulated distinction to check.
+    None,
+}
+
+/// The query and marker of a table row, by its first cell.
+fn case(construct: &str) -> Option<(Query, Marker)> {
+    let n = 3_i64;
+    let case = match construct {
+        "`WITH RECURSIVE`" => (
+            select! {
+                WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 3)
+                SELECT n FROM s
+            },
+            Marker::Native("WITH RECURSIVE"),
+        ),
+        "Recursion without a limit" => (
+            select! {
+                WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 3)
+                SELECT n FROM s
+            },
+            Marker::Emulated(&[
+                "cte_max_recursion_depth",
+                "max_recursive_iterations",
+                "MAXRECURSION 0",
+            ]),
+        ),
+        "`OPTION (MAXRECURSION n)`" => (
+            select! {
+                WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 3)
+                SELECT n FROM s
+                OPTION (MAXRECURSION 10)
+            },
+            Marker::Emulated(&["__cte_level"]),
+        ),
+        "`OPTION (MAXRECURSION n)` with a `UNION` recursion" => (
+            select! {
+                WITH RECURSIVE s(n) AS (SELECT 1 UNION SELECT n + 1 FROM s WHERE n < 3)
+                SELECT n FROM s
+                OPTION (MAXRECURSION 10)
+            },
+            Marker::None,
+        ),
+        "Several recursive members" => (
+            select! {
+                WITH RECURSIVE s(n) AS (
+                    SELECT 1
+                    UNION ALL SELECT n + 1 FROM s WHERE n < 3
+                    UNION ALL SELECT n + 2 FROM s WHERE n < 3
+                )
+                SELECT n FROM s
+            },
+            Marker::None,
+        ),
+        "`UNION` (without `ALL`) in a recursive CTE" => (
+            select! {
+                WITH RECURSIVE s(n) AS (SELECT 1 UNION SELECT n + 1 FROM s WHERE n < 3)
+                SELECT n FROM s
+            },
+            Marker::None,
+        ),
+        "`SEARCH DEPTH FIRST` / `BREADTH FIRST`" => (
+            select! {
+                WITH RECURSIVE t(id) AS (
+                    SELECT 1 UNION ALL SELECT n.id FROM node n JOIN t ON n.parent = t.id
+                ) SEARCH DEPTH FIRST BY id SET ord
+                SELECT id FROM t ORDER BY ord
+            },
+            Marker::Native("SEARCH"),
+        ),
+        "`CYCLE`" => (
+            select! {
+                WITH RECURSIVE t(id) AS (
+                    SELECT 1 UNION ALL SELECT e.dst FROM edge e JOIN t ON e.src = t.id
+                ) CYCLE id SET looped USING trail
+                SELECT id, looped FROM t
+            },
+            Marker::Native("CYCLE"),
+        ),
+        "Reading a SEARCH or CYCLE path other than `ORDER BY ord`" => (
+            select! {
+                WITH RECURSIVE t(id) AS (
+                    SELECT 1 UNION ALL SELECT e.dst FROM edge e JOIN t ON e.src = t.id
+                ) CYCLE id SET looped USING trail
+                SELECT id, trail FROM t
+            },
+            Marker::None,
+        ),
+        "`MATERIALIZED` / `NOT MATERIALIZED`" => (
+            select! {
+                WITH c AS MATERIALIZED (SELECT 1 AS x) SELECT x FROM c
+            },
+            Marker::Native("MATERIALIZED"),
+        ),
+        "`WITH` before `INSERT`" => (
+            select! {
+                WITH c AS (SELECT 1 AS x) INSERT INTO t (x) SELECT x FROM c
+            },
+            Marker::Emulated(&["INSERT INTO t (x) WITH"]),
+        ),
+        "`WITH` before `UPDATE` / `DELETE`" => (
+            select! {
+                WITH c AS (SELECT 1 AS x) UPDATE t SET y = 0 WHERE x IN (SELECT x FROM c)
+            },
+            Marker::Emulated(&["(WITH c AS"]),
+        ),
+        "`WITH` inside a subquery" => (
+            select! {
+                SELECT s.x FROM (WITH c AS (SELECT 1 AS x) SELECT x FROM c) s
+            },
+            Marker::Emulated(&["__cte_h1"]),
+        ),
+        "`WITH` inside a subquery that reads the outer query" => (
+            select! {
+                SELECT t.id, (WITH c AS (SELECT t.id AS x) SELECT x FROM c) AS c FROM t
+            },
+            Marker::None,
+        ),
+        "Data-modifying CTE (`INSERT`/`UPDATE`/`DELETE ... RETURNING` in `WITH`)" => (
+            select! {
+                WITH gone AS (DELETE FROM t WHERE x = 0 RETURNING id) SELECT id FROM gone
+            },
+            Marker::None,
+        ),
+        "`RETURNING` on `INSERT`" => (
+            select! { INSERT INTO t (x) VALUES (1) RETURNING x },
+            Marker::None,
+        ),
+        "`RETURNING` on `UPDATE`" => (select! { UPDATE t SET x = 1 RETURNING x }, Marker::None),
+        "`RETURNING` on `DELETE`" => (
+            select! { DELETE FROM t WHERE x = 1 RETURNING x },
+            Marker::None,
+        ),
+        "`ORDER BY` without `NULLS FIRST`/`LAST`" => (
+            select! { SELECT x FROM t ORDER BY x },
+            Marker::Emulated(&["NULLS FIRST"]),
+        ),
+        "`NULLS FIRST` / `NULLS LAST`" => (
+            select! { SELECT x FROM t ORDER BY x NULLS LAST },
+            Marker::Native("NULLS LAST"),
+        ),
+        "`NULLS FIRST`/`LAST` on a column position" => (
+            select! { SELECT x FROM t ORDER BY 1 NULLS LAST },
+            Marker::Native("NULLS LAST"),
+        ),
+        "`NULLS FIRST`/`LAST` with `SELECT DISTINCT` or on a `UNION`" => (
+            select! { SELECT DISTINCT x FROM t ORDER BY x NULLS LAST },
+            Marker::Native("NULLS LAST"),
+        ),
+        "`TRUE` / `FALSE` and boolean values" => (
+            select! { SELECT x > 1 AS big FROM t WHERE TRUE },
+            Marker::Native("TRUE"),
+        ),
+        "`LIMIT` / `OFFSET`" => (
+            select! { SELECT x FROM t ORDER BY x LIMIT {n} OFFSET 1 },
+            Marker::Native("LIMIT"),
+        ),
+        "An expression in `LIMIT` / `OFFSET`" => (
+            select! { SELECT x FROM t ORDER BY x LIMIT {n} + 1 },
+            Marker::Native("LIMIT"),
+        ),
+        "`FULL JOIN`" => (
+            select! { SELECT a.x FROM a FULL JOIN b ON a.x = b.x },
+            Marker::Native("FULL JOIN"),
+        ),
+        "`LATERAL`" => (
+            select! { SELECT a.x, l.y FROM a CROSS JOIN LATERAL (SELECT b.y FROM b WHERE b.x = a.x) l },
+            Marker::Native("LATERAL"),
+        ),
+        "`RIGHT`/`FULL JOIN LATERAL`" => (
+            select! { SELECT a.x FROM a RIGHT JOIN LATERAL (SELECT a.x AS y) l ON TRUE },
+            Marker::Native("LATERAL"),
+        ),
+        "`INTERSECT ALL` / `EXCEPT ALL`" => (
+            select! { SELECT x FROM a INTERSECT ALL SELECT x FROM b },
+            Marker::None,
+        ),
+        "`GROUPS` window frame" => (
+            select! {
+                SELECT SUM(x) OVER (ORDER BY x GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM a
+            },
+            Marker::None,
+        ),
+        "`a \\|\\| b`" => (select! { SELECT x || "!" FROM t }, Marker::Native("||")),
+        "`/` on integers" => (
+            select! { SELECT COUNT(*) / 2 FROM t },
+            Marker::Emulated(&[" DIV "]),
+        ),
+        "`/` on operands of unknown type" => (select! { SELECT x / 2 FROM t }, Marker::None),
+        "`CAST(x AS TEXT)`" => (
+            select! { SELECT CAST(x AS TEXT) FROM t },
+            Marker::Native("AS TEXT"),
+        ),
+        "`CAST(x AS BOOLEAN)`" => (
+            select! { SELECT CAST(x AS BOOLEAN) FROM t },
+            Marker::Native("AS BOOLEAN"),
+        ),
+        "Text grown in a recursive member" => (
+            select! {
+                WITH RECURSIVE s(n, label) AS (
+                    SELECT 1, "a" UNION ALL SELECT n + 1, label || "b" FROM s WHERE n < 3
+                )
+                SELECT label FROM s
+            },
+            Marker::Emulated(&["CAST('a'", "CAST(N'a'"]),
+        ),
+        "`NULL` in a recursive anchor, typed by the member" => (
+            select! {
+                WITH RECURSIVE s(n, prev) AS (
+                    SELECT 1, NULL UNION ALL SELECT n + 1, CAST(n AS BIGINT) * 2 FROM s WHERE n < 3
+                )
+                SELECT prev FROM s
+            },
+            Marker::Emulated(&["CAST(NULL", "CAST(CAST(NULL"]),
+        ),
+        "`NULL` in a recursive anchor, type not shown" => (
+            select! {
+                WITH RECURSIVE s(n, prev) AS (
+                    SELECT 1, NULL UNION ALL SELECT s.n + 1, t.x FROM s JOIN t ON t.n = s.n
+                )
+                SELECT prev FROM s
+            },
+            Marker::None,
+        ),
+        "Integer anchor, fractional recursive member" => (
+            select! {
+                WITH RECURSIVE s(n, v) AS (SELECT 1, 1 UNION ALL SELECT n + 1, v * 1.5 FROM s WHERE n < 3)
+                SELECT v FROM s
+            },
+            Marker::None,
+        ),
+        "Decimal literal anchor, computing recursive member" => (
+            select! {
+                WITH RECURSIVE s(n, v) AS (SELECT 1, 1.5 UNION ALL SELECT n + 1, v * 1.5 FROM s WHERE n < 3)
+                SELECT v FROM s
+            },
+            Marker::None,
+        ),
+        "A parameter where the SQL around it gives no type" => {
+            (select! { SELECT {n} AS n }, Marker::Emulated(&["CAST($1"]))
+        }
+        "Parameters in `VALUES`" => (
+            select! { SELECT a FROM (VALUES ({n}), (2)) AS v(a) },
+            Marker::Emulated(&["SELECT ? UNION ALL SELECT 2"]),
+        ),
+        _ => return None,
+    };
+    Some(case)
+}
+
+/// The rows of the capability table: the construct and a cell per dialect, in
+/// `Dialect::ALL` order.
+fn table_rows(doc: &str) -> Vec<(String, Vec<String>)> {
+    let header = "| Construct | PostgreSQL | MySQL | MariaDB | SQLite | SQL Server |";
+    let mut lines = doc.lines().skip_while(|l| l.trim() != header).skip(2);
+    let mut rows = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.trim();
+        if !line.starts_with('|') {
+            break;
+        }
+        let cells: Vec<String> = line
+            .trim_matches('|')
+            .split(" | ")
+            .map(|c| c.trim().to_owned())
+            .collect();
+        assert_eq!(cells.len(), 6, "a capability row needs six cells: {line}");
+        rows.push((cells[0].clone(), cells[1..].to_vec()));
+    }
+    rows
+}
+
+#[test]
+fn every_row_of_the_capability_table_is_what_the_renderer_does() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/dialects.md");
+    let doc = std::fs::read_to_string(path).expect("docs/dialects.md");
+    let rows = table_rows(&doc);
+    assert!(rows.len() >= 30, "the table has {} rows", rows.len());
+    let mut failures = Vec::new();
+    for (construct, cells) in &rows {
+        let Some((query, marker)) = case(construct) else {
+            failures.push(format!("no query for the row {construct:?}"));
+            continue;
+        };
+        for (dialect, cell) in Dialect::ALL.iter().zip(cells) {
+            let state = cell.split([':', ' ', ',']).next().unwrap_or_default();
+            let rendered = query.render(*dialect);
+            let problem = match (state, &rendered) {
+                ("RenderError", Err(_)) => None,
+                ("RenderError", Ok(r)) => Some(format!("renders: {}", r.sql())),
+                ("native" | "emulated" | "dropped", Err(e)) => Some(format!("refused: {e}")),
+                ("native", Ok(r)) => match &marker {
+                    Marker::Native(m) if !r.sql().contains(m) => {
+                        Some(format!("no {m:?} in {}", r.sql()))
+                    }
+                    Marker::Emulated(ms) if ms.iter().any(|m| r.sql().contains(m)) => {
+                        Some(format!("emulated: {}", r.sql()))
+                    }
+                    _ => None,
+                },
+                ("emulated" | "dropped", Ok(r)) => match &marker {
+                    Marker::Native(m) if r.sql().contains(m) => {
+                        Some(format!("{m:?} as written in {}", r.sql()))
+                    }
+                    Marker::Emulated(ms) if !ms.iter().any(|m| r.sql().contains(m)) => {
+                        Some(format!("not emulated: {}", r.sql()))
+                    }
+                    _ => None,
+                },
+                (other, _) => Some(format!("unknown state {other:?}")),
+            };
+            if let Some(problem) = problem {
+                failures.push(format!(
+                    "{construct} on {dialect} says {cell:?}, but {problem}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
