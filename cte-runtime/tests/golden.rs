@@ -38,11 +38,21 @@ fn assert_refused(q: &Query, dialect: Dialect, construct: &str) {
 }
 
 /// Parses a SQL Server rendering. sqlparser knows neither query hints nor parameters in
-/// OFFSET/FETCH (which SQL Server takes): the trailing `OPTION (MAXRECURSION 0)` is checked and
+/// OFFSET/FETCH (which SQL Server takes): a trailing `OPTION (MAXRECURSION n)` is checked and
 /// cut, and a paging parameter becomes a number, before parsing.
 #[track_caller]
 fn assert_parses_on_mssql(sql: &str) {
-    let sql = sql.strip_suffix(" OPTION (MAXRECURSION 0)").unwrap_or(sql);
+    let sql = match sql.rsplit_once(" OPTION (MAXRECURSION ") {
+        Some((statement, hint)) => {
+            let levels = hint.strip_suffix(')').and_then(|n| n.parse::<u16>().ok());
+            assert!(
+                levels.is_some_and(|n| n <= 32767),
+                "MAXRECURSION takes 0 to 32767: {sql}"
+            );
+            statement
+        }
+        None => sql,
+    };
     assert!(!sql.contains("OPTION ("), "unexpected query hint: {sql}");
     let mut text = sql.to_owned();
     for n in (1..=9).rev() {
@@ -633,6 +643,153 @@ fn column_aliases_on_from_items() {
                 MsSql,
                 "SELECT a.x, d.y FROM (SELECT * FROM account) AS a (x), \
                  (SELECT id FROM vip) AS d (y) WHERE a.x = d.y",
+            ),
+        ],
+    );
+}
+
+/// `OPTION (MAXRECURSION n)`: SQL Server's own clause, MySQL's hint (MySQL counts the last,
+/// empty iteration too), and a hidden level column that fails past the limit elsewhere, with
+/// MariaDB's silent iteration limit set just above it.
+#[test]
+fn recursion_limit_on_every_dialect() {
+    let q = select! {
+        WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10)
+        SELECT n FROM s OPTION (MAXRECURSION 5)
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                Postgres,
+                "WITH RECURSIVE __cte_r1 (n, __cte_level) AS (SELECT 1, 0 AS __cte_level UNION \
+                 ALL SELECT n + 1, CASE WHEN s.__cte_level < 5 THEN s.__cte_level + 1 ELSE \
+                 CAST('MAXRECURSION 5 exceeded: a recursion reached level ' || \
+                 CAST(s.__cte_level + 1 AS TEXT) AS INTEGER) END AS __cte_level FROM __cte_r1 \
+                 AS s WHERE n < 10), s (n) AS (SELECT n FROM __cte_r1) SELECT n FROM s",
+            ),
+            (
+                MySql,
+                "WITH RECURSIVE s (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10) \
+                 SELECT /*+ SET_VAR(cte_max_recursion_depth = 6) */ n FROM s",
+            ),
+            (
+                MariaDb,
+                "SET STATEMENT max_recursive_iterations = 6 FOR WITH RECURSIVE __cte_r1 (n, \
+                 __cte_level) AS (SELECT 1, 0 AS __cte_level UNION ALL SELECT n + 1, CASE WHEN \
+                 s.__cte_level < 5 THEN s.__cte_level + 1 ELSE (SELECT s.__cte_level UNION ALL \
+                 SELECT s.__cte_level) END AS __cte_level FROM __cte_r1 AS s WHERE n < 10), s \
+                 (n) AS (SELECT n FROM __cte_r1) SELECT n FROM s",
+            ),
+            (
+                Sqlite,
+                "WITH RECURSIVE __cte_r1 (n, __cte_level) AS (SELECT 1, 0 AS __cte_level UNION \
+                 ALL SELECT n + 1, CASE WHEN s.__cte_level < 5 THEN s.__cte_level + 1 ELSE \
+                 abs(-9223372036854775807 - 1 - s.__cte_level * 0) END AS __cte_level FROM \
+                 __cte_r1 AS s WHERE n < 10), s (n) AS (SELECT n FROM __cte_r1) SELECT n FROM s",
+            ),
+            (
+                MsSql,
+                "WITH s (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10) SELECT n \
+                 FROM s OPTION (MAXRECURSION 5)",
+            ),
+        ],
+    );
+}
+
+/// SEARCH and CYCLE as text paths on MySQL (MariaDB and SQLite run the same shapes in
+/// `tests/tests/fidelity_search_cycle.rs`).
+#[test]
+fn search_and_cycle_on_mysql() {
+    let q = select! {
+        WITH RECURSIVE w(node) AS (
+            SELECT 1 UNION ALL SELECT e.dst FROM edge e JOIN w ON e.src = w.node
+        ) SEARCH BREADTH FIRST BY node SET ord CYCLE node SET seen TO "y" DEFAULT "n" USING trail
+        SELECT node, seen FROM w ORDER BY ord
+    };
+    assert_renders(
+        &q,
+        &[(
+            MySql,
+            "WITH RECURSIVE w (node, ord, seen, trail) AS (SELECT 1, \
+                 CAST(CONCAT('10000000000000000000', CASE WHEN 1 IS NULL THEN \
+                 '20000000000000000000' WHEN CHARSET(1) <> 'binary' OR 1 <> FLOOR(1) OR 1 NOT \
+                 BETWEEN -9223372036854775808 AND 9223372036854775807 THEN (SELECT 1 UNION ALL \
+                 SELECT 1) WHEN 1 < 0 THEN CONCAT('0', LPAD(CAST(1 AS SIGNED) + \
+                 9223372036854775807 + 1, 19, '0')) ELSE CONCAT('1', LPAD(CAST(1 AS SIGNED), \
+                 19, '0')) END) AS CHAR(16777216)) AS ord, CAST('n' AS CHAR(16777216)) AS \
+                 seen, CAST(CONCAT(',', CASE WHEN 1 IS NULL THEN '%' ELSE \
+                 CONCAT(REPLACE(REPLACE(REPLACE(CAST(1 AS CHAR), '%', '%25'), ',', '%2C'), \
+                 ';', '%3B')) END, ',') AS CHAR(16777216)) AS trail UNION ALL SELECT e.dst, \
+                 CONCAT(CONCAT('1', LPAD(CAST(SUBSTRING(w.ord, 2, 19) AS SIGNED) + 1, 19, \
+                 '0')), CASE WHEN e.dst IS NULL THEN '20000000000000000000' WHEN \
+                 CHARSET(e.dst) <> 'binary' OR e.dst <> FLOOR(e.dst) OR e.dst NOT BETWEEN \
+                 -9223372036854775808 AND 9223372036854775807 THEN (SELECT e.dst UNION ALL \
+                 SELECT e.dst) WHEN e.dst < 0 THEN CONCAT('0', LPAD(CAST(e.dst AS SIGNED) + \
+                 9223372036854775807 + 1, 19, '0')) ELSE CONCAT('1', LPAD(CAST(e.dst AS \
+                 SIGNED), 19, '0')) END) AS ord, CASE WHEN e.dst IS NULL THEN 'n' WHEN \
+                 INSTR(CAST(w.trail AS BINARY), CAST(CONCAT(',', CASE WHEN e.dst IS NULL THEN \
+                 '%' ELSE CONCAT(REPLACE(REPLACE(REPLACE(CAST(e.dst AS CHAR), '%', '%25'), \
+                 ',', '%2C'), ';', '%3B')) END, ',') AS BINARY)) > 0 THEN 'y' ELSE 'n' END AS \
+                 seen, CONCAT(w.trail, CASE WHEN e.dst IS NULL THEN '%' ELSE \
+                 CONCAT(REPLACE(REPLACE(REPLACE(CAST(e.dst AS CHAR), '%', '%25'), ',', '%2C'), \
+                 ';', '%3B')) END, ',') AS trail FROM edge AS e JOIN w ON e.src = w.node WHERE \
+                 w.seen <> 'y') SELECT /*+ SET_VAR(cte_max_recursion_depth = 4294967295) */ \
+                 node, seen FROM w ORDER BY ord",
+        )],
+    );
+    assert_refused(&q, MsSql, "SEARCH or CYCLE clause");
+}
+
+/// Anchor values cast to the column's type: a NULL parameter and a NULL typed by the member,
+/// and a BIGINT that MariaDB's plain `CAST AS SIGNED` would make an INT.
+#[test]
+fn recursive_anchor_types() {
+    let missing: Option<i64> = None;
+    let q = select! {
+        WITH RECURSIVE s(n, prev, big) AS (
+            SELECT {missing}, NULL, CAST(1 AS BIGINT)
+            UNION ALL
+            SELECT n + 1, n || "x", big * 2 FROM s WHERE n < 3
+        )
+        SELECT n, prev, big FROM s
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                Postgres,
+                "WITH RECURSIVE s (n, prev, big) AS (SELECT CAST($1 AS BIGINT), CAST(NULL AS \
+                 TEXT), CAST(1 AS BIGINT) UNION ALL SELECT n + 1, n || 'x', big * 2 FROM s \
+                 WHERE n < 3) SELECT n, prev, big FROM s",
+            ),
+            (
+                MySql,
+                "WITH RECURSIVE s (n, prev, big) AS (SELECT CAST(CAST(? AS DECIMAL(19, 0)) AS \
+                 SIGNED), CAST(NULL AS CHAR(16777216)), CAST(CAST(1 AS DECIMAL(19, 0)) AS \
+                 SIGNED) UNION ALL SELECT n + 1, CONCAT(n, 'x'), big * 2 FROM s WHERE n < 3) \
+                 SELECT /*+ SET_VAR(cte_max_recursion_depth = 4294967295) */ n, prev, big FROM \
+                 s",
+            ),
+            (
+                MariaDb,
+                "SET STATEMENT max_recursive_iterations = 4294967295 FOR WITH RECURSIVE s (n, \
+                 prev, big) AS (SELECT CAST(CAST(? AS DECIMAL(19, 0)) AS SIGNED), CAST(NULL AS \
+                 CHAR(16777216)), CAST(CAST(1 AS DECIMAL(19, 0)) AS SIGNED) UNION ALL SELECT n \
+                 + 1, CONCAT(n, 'x'), big * 2 FROM s WHERE n < 3) SELECT n, prev, big FROM s",
+            ),
+            (
+                Sqlite,
+                "WITH RECURSIVE s (n, prev, big) AS (SELECT ?, NULL, CASE WHEN typeof(1) = \
+                 'real' THEN CAST(ROUND(1) AS INTEGER) ELSE CAST(1 AS INTEGER) END UNION ALL \
+                 SELECT n + 1, n || 'x', big * 2 FROM s WHERE n < 3) SELECT n, prev, big FROM s",
+            ),
+            (
+                MsSql,
+                "WITH s (n, prev, big) AS (SELECT @P1, CAST(NULL AS NVARCHAR(MAX)), \
+                 CAST(ROUND(1, 0) AS BIGINT) UNION ALL SELECT n + 1, CAST(n AS NVARCHAR(MAX)) \
+                 + N'x', big * 2 FROM s WHERE n < 3) SELECT n, prev, big FROM s OPTION \
+                 (MAXRECURSION 0)",
             ),
         ],
     );

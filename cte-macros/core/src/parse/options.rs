@@ -57,3 +57,76 @@ fn leading_with(stmt: &mut Statement) -> Option<&mut With> {
         Statement::Delete(d) => d.with.as_mut(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::super::select as parse;
+    use crate::ast::Statement;
+
+    fn levels(stmt: &Statement) -> Option<u32> {
+        let with = match stmt {
+            Statement::Query(q) => q.with.as_ref(),
+            Statement::Insert(i) => i.with.as_ref().or(i.source.with.as_ref()),
+            Statement::Update(u) => u.with.as_ref(),
+            Statement::Delete(d) => d.with.as_ref(),
+        };
+        with.and_then(|w| w.max_recursion.as_ref())
+            .map(|m| m.levels)
+    }
+
+    #[test]
+    fn the_limit_is_kept_on_the_leading_with() {
+        let stmt = parse(quote! {
+            WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 9)
+            SELECT n FROM s ORDER BY n option (maxrecursion 5)
+        });
+        assert_eq!(stmt.as_ref().ok().and_then(levels), Some(5));
+        // INSERT keeps it on the WITH of its query.
+        let stmt = parse(quote! {
+            INSERT INTO t (n)
+            WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 9)
+            SELECT n FROM s
+            OPTION (MAXRECURSION 0)
+        });
+        assert_eq!(stmt.as_ref().ok().and_then(levels), Some(0));
+        // `option` stays a name elsewhere.
+        assert!(parse(quote! { SELECT option FROM t AS option }).is_ok());
+    }
+
+    #[test]
+    fn malformed_options_are_syntax_errors() {
+        let message = |input| match parse(input) {
+            Ok(stmt) => panic!("parsed: {stmt:?}"),
+            Err(e) => e.to_string(),
+        };
+        assert!(
+            message(quote!(SELECT 1 OPTION (MAXRECURSION 5))).contains("does not start with one")
+        );
+        assert!(
+            message(quote!(WITH c AS (SELECT 1) SELECT 1 OPTION (FAST 5)))
+                .contains("expected `MAXRECURSION`")
+        );
+        assert!(
+            message(quote!(WITH c AS (SELECT 1) SELECT 1 OPTION (MAXRECURSION x)))
+                .contains("expected a number of levels")
+        );
+        assert!(
+            message(quote!(WITH c AS (SELECT 1) SELECT 1 OPTION (MAXRECURSION 99999999999)))
+                .contains("from 0 to 4294967295")
+        );
+    }
+
+    #[test]
+    fn an_option_inside_a_cte_body_is_refused_by_the_expansion() {
+        let stmt = parse(quote! {
+            WITH c AS (WITH d AS (SELECT 1) SELECT 1 OPTION (MAXRECURSION 5)) SELECT 1
+        });
+        let expanded = crate::expand::statement(stmt).to_string();
+        assert!(
+            expanded.contains("goes after the whole statement"),
+            "{expanded}"
+        );
+    }
+}
