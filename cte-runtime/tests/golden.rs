@@ -795,6 +795,42 @@ fn recursive_anchor_types() {
     );
 }
 
+/// PostgreSQL casts a parameter to the type of its Rust value where nothing else types it. In
+/// generic code, or for a `Value`, the value's own kind decides, and a call site whose queries
+/// differ in kinds renders each kind's SQL.
+#[test]
+fn parameter_kinds_from_generic_code() {
+    fn item<T: Into<Value> + Clone>(t: T) -> Query {
+        select! { SELECT {t.clone()} AS v, {t} IS NULL AS missing }
+    }
+    fn pg(q: &Query) -> String {
+        q.render(Postgres)
+            .map(|r| r.sql().to_owned())
+            .unwrap_or_default()
+    }
+    let (number, text, none) = (item(5_i64), item("x"), item(Value::Null));
+    assert_eq!(
+        pg(&number),
+        "SELECT CAST($1 AS BIGINT) AS v, CAST($2 AS BIGINT) IS NULL AS missing"
+    );
+    assert_eq!(
+        pg(&text),
+        "SELECT $1 AS v, CAST($2 AS TEXT) IS NULL AS missing"
+    );
+    assert_eq!(pg(&none), "SELECT $1 AS v, $2 IS NULL AS missing");
+    assert_eq!(pg(&item(7_i64)), pg(&number));
+    // Where the type is known, `None` is typed too.
+    let missing: Option<f64> = None;
+    let q = select! { SELECT {missing} AS v };
+    assert_renders(
+        &q,
+        &[
+            (Postgres, "SELECT CAST($1 AS DOUBLE PRECISION) AS v"),
+            (MySql, "SELECT ? AS v"),
+        ],
+    );
+}
+
 /// SQL Server takes WITH only at the start of a statement: a WITH inside a subquery, a
 /// derived table or a CTE body moves there under a fresh name, before the CTE that held it.
 #[test]

@@ -275,3 +275,52 @@ fn search_column_in_a_window_and_cycle_mark_in_a_filter() {
         .refused(Dialect::MsSql, "SEARCH or CYCLE clause")
         .check();
 }
+
+/// SEARCH and CYCLE with a recursion limit: the level column stays hidden, the SEARCH and
+/// CYCLE columns stay readable, and the limit still fails a walk that goes too deep.
+#[test]
+fn search_and_cycle_with_a_recursion_limit() {
+    let mut db = Db::open("fid_sc_limit", &graph());
+    let q = select! {
+        WITH RECURSIVE walk(node, hops) AS (
+            SELECT CAST(1 AS BIGINT), 0
+            UNION ALL
+            SELECT e.dst, w.hops + 1 FROM walk w JOIN edge e ON e.src = w.node
+        ) SEARCH DEPTH FIRST BY node SET ord
+          CYCLE node SET looped USING trail
+        SELECT node, hops, looped FROM walk ORDER BY ord
+        OPTION (MAXRECURSION 5)
+    };
+    db.select(&q)
+        .expect(rows![
+            [1, 0, false],
+            [2, 1, false],
+            [3, 2, false],
+            [1, 3, true],
+            [4, 3, false],
+            [5, 4, false],
+            [-3, 5, false],
+            [9_000_000_000_000_000_000_i64, 5, false],
+            [4, 2, false],
+            [5, 3, false],
+            [-3, 4, false],
+            [9_000_000_000_000_000_000_i64, 4, false],
+        ])
+        .refused(Dialect::MsSql, "SEARCH or CYCLE clause")
+        .check();
+    let q = select! {
+        WITH RECURSIVE walk(node, hops) AS (
+            SELECT CAST(1 AS BIGINT), 0
+            UNION ALL
+            SELECT e.dst, w.hops + 1 FROM walk w JOIN edge e ON e.src = w.node
+        ) CYCLE node SET looped USING trail
+        SELECT COUNT(*) AS c FROM walk
+        OPTION (MAXRECURSION 4)
+    };
+    db.select(&q)
+        .fails(Engine::Postgres, "MAXRECURSION 4 exceeded")
+        .fails(Engine::Sqlite, "integer overflow")
+        .fails(Engine::MariaDb, "Subquery returns more than 1 row")
+        .refused(Dialect::MsSql, "SEARCH or CYCLE clause")
+        .check();
+}

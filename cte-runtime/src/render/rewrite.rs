@@ -424,16 +424,20 @@ impl Renderer<'_> {
             .copied()
             .chain(native.iter().copied())
             .collect();
+        let columns = |r: &mut Self| -> Res {
+            r.ident_list(&visible)?;
+            for extra in rewrite.extras.iter().filter(|e| !e.hidden()) {
+                r.write(", ");
+                extra.write_name(r);
+            }
+            Ok(())
+        };
         self.write(", ");
         self.ident(&rewrite.name);
         self.write(" (");
-        self.ident_list(&visible)?;
+        columns(self)?;
         self.write(") AS (SELECT ");
-        self.ident_list(&visible)?;
-        for extra in rewrite.extras.iter().filter(|e| !e.hidden()) {
-            self.write(", ");
-            extra.write_name(self);
-        }
+        columns(self)?;
         self.write(" FROM ");
         self.write(internal);
         self.write(")");
