@@ -1044,6 +1044,14 @@ fn refusals() {
     }
     assert_refused(&q, MsSql, "SEARCH or CYCLE clause");
 
+    // Names the renderer makes up cannot be the user's.
+    let q = select! { SELECT __cte_d1.x FROM (SELECT 1 AS x) AS __cte_d1 };
+    refused(&q, "a name starting with __cte_", &Dialect::ALL);
+    let q = select! { WITH r(__CTE_LEVEL) AS (SELECT 1) SELECT * FROM r };
+    refused(&q, "a name starting with __cte_", &Dialect::ALL);
+    let q = select! { SELECT "é__cte_x" AS éé__cte_ };
+    refused(&q, "", &[]);
+
     // The recursion limit counts levels in an added column, which UNION would compare.
     let q = select! {
         WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT n + 1 FROM t WHERE n < 3)

@@ -25,10 +25,14 @@ mod sqlite;
 #[cfg(test)]
 mod tests;
 mod typing;
+mod walk;
 mod window;
 
 use crate::param::ParamKind;
-use crate::tree::{Cte, Ident, List, Options, Statement};
+use crate::tree::{Cte, Ident, List, ObjectName, Options, Statement};
+
+/// The prefix of every name the renderer makes up.
+const RESERVED: &str = "__cte_";
 use crate::{Dialect, RenderError, Value};
 
 /// The SQL of one statement for one dialect, with how to order the parameters.
@@ -190,6 +194,7 @@ impl<'v> Renderer<'v> {
 
     fn statement(&mut self, stmt: &Statement) -> Res {
         if self.depth == 0 {
+            self.check_reserved_names(stmt)?;
             self.check_emulated_reads(stmt)?;
             if self.dialect == Dialect::MsSql {
                 self.plan_hoisting(stmt)?;
@@ -251,5 +256,36 @@ impl<'v> Renderer<'v> {
     fn fresh_name(&mut self, kind: &str) -> String {
         self.generated += 1;
         format!("__cte_{kind}{}", self.generated)
+    }
+
+    /// Refuses a statement that uses a name of the renderer's own (`__cte_...`), which a
+    /// generated alias, CTE or column could then equal.
+    fn check_reserved_names(&self, stmt: &Statement) -> Res {
+        let reserved = |id: &Ident| {
+            id.value
+                .get(..RESERVED.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(RESERVED))
+        };
+        let name = |n: Option<&ObjectName>| n.is_some_and(|n| n.0.iter().any(reserved));
+        let found = walk::walk_statement(stmt, &mut |node| {
+            let hit = match node {
+                walk::Node::Column(n, _) => name(Some(n)),
+                walk::Node::Relation(n, alias) => {
+                    name(n)
+                        || alias
+                            .is_some_and(|a| reserved(&a.name) || a.columns.iter().any(reserved))
+                }
+                walk::Node::Name(n) => reserved(n),
+                walk::Node::With(_) | walk::Node::Select(_) => false,
+            };
+            hit.then_some(())
+        });
+        match found {
+            Some(()) => Err(self.unsupported(
+                "a name starting with __cte_",
+                "names starting with __cte_ are the ones the renderer makes up; rename it",
+            )),
+            None => Ok(()),
+        }
     }
 }
