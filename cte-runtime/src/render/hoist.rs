@@ -15,10 +15,11 @@
 use std::collections::HashMap;
 
 use super::query::same_name;
+use super::walk::{for_each_subquery, walk_statement, Node};
 use super::{Renderer, Res};
 use crate::tree::{
-    Cte, Expr, FunctionArgs, Ident, List, ObjectName, QueryExpr, SelectItem, SetExpr, Statement,
-    TableFactor, TableWithJoins, With,
+    Cte, Expr, List, ObjectName, QueryExpr, SelectItem, SetExpr, Statement, TableFactor,
+    TableWithJoins, With,
 };
 
 /// The CTEs that move to the statement's WITH, in the order they are written there.
@@ -276,15 +277,28 @@ impl Renderer<'_> {
     /// A CTE body that reads a qualified column of no table of its own reads the query around
     /// it, and cannot move.
     fn check_uncorrelated(&self, cte: &Cte) -> Res {
-        let Statement::Query(q) = cte.body else {
-            return Ok(());
-        };
-        let mut names = Vec::new();
-        relation_names_in_query(q, &mut names);
-        let mut outer = false;
-        qualifiers_in_query(q, &mut |qualifier| {
-            outer |= !names.iter().any(|n| same_name(n, qualifier));
+        let (mut names, mut qualifiers) = (Vec::new(), Vec::new());
+        walk_statement::<()>(cte.body, &mut |node| {
+            match node {
+                Node::Relation(name, alias) => {
+                    names.extend(name.and_then(|n| n.0.last()).copied());
+                    names.extend(alias.map(|a| a.name));
+                }
+                Node::With(with) => names.extend(with.ctes.iter().map(|c| c.name)),
+                Node::Column(ObjectName([.., qualifier, _]), _) => qualifiers.push(*qualifier),
+                Node::Select(select) => {
+                    qualifiers.extend(select.projection.iter().filter_map(|item| match item {
+                        SelectItem::QualifiedWildcard(name) => name.0.last().copied(),
+                        _ => None,
+                    }))
+                }
+                Node::Column(..) | Node::Name(_) => {}
+            }
+            None
         });
+        let outer = qualifiers
+            .iter()
+            .any(|q| !names.iter().any(|n| same_name(n, q)));
         if outer {
             return Err(self.unsupported(
                 "a WITH inside a subquery that reads the query around it",
@@ -385,284 +399,5 @@ impl Renderer<'_> {
     /// Whether CTEs moved after the statement's own.
     pub(super) fn hoists_after(&self) -> bool {
         self.hoisting.as_ref().is_some_and(|p| !p.after.is_empty())
-    }
-}
-
-/// Calls `f` on each subquery of `e`, outside other subqueries.
-fn for_each_subquery(e: &Expr, f: &mut impl FnMut(&QueryExpr) -> Res) -> Res {
-    match e {
-        Expr::Literal(_) | Expr::Param(_) | Expr::Column(_) => Ok(()),
-        Expr::Unary { expr, .. }
-        | Expr::IsNull { expr, .. }
-        | Expr::Cast { expr, .. }
-        | Expr::Nested(expr) => for_each_subquery(expr, f),
-        Expr::Binary { left, right, .. }
-        | Expr::Like {
-            expr: left,
-            pattern: right,
-            ..
-        } => {
-            for_each_subquery(left, f)?;
-            for_each_subquery(right, f)
-        }
-        Expr::Between {
-            expr, low, high, ..
-        } => {
-            for_each_subquery(expr, f)?;
-            for_each_subquery(low, f)?;
-            for_each_subquery(high, f)
-        }
-        Expr::InList { expr, list, .. } => {
-            for_each_subquery(expr, f)?;
-            list.iter().try_for_each(|e| for_each_subquery(e, f))
-        }
-        Expr::InSubquery { expr, subquery, .. } => {
-            for_each_subquery(expr, f)?;
-            f(subquery)
-        }
-        Expr::Exists { subquery, .. } | Expr::Subquery(subquery) => f(subquery),
-        Expr::Case {
-            operand,
-            whens,
-            else_result,
-        } => {
-            if let Some(o) = operand {
-                for_each_subquery(o, f)?;
-            }
-            for (w, t) in whens.iter() {
-                for_each_subquery(w, f)?;
-                for_each_subquery(t, f)?;
-            }
-            match else_result {
-                Some(e) => for_each_subquery(e, f),
-                None => Ok(()),
-            }
-        }
-        Expr::Function(func) => {
-            if let FunctionArgs::List { args, .. } = func.args {
-                args.iter().try_for_each(|e| for_each_subquery(e, f))?;
-            }
-            if let Some(w) = &func.over {
-                w.partition_by
-                    .iter()
-                    .try_for_each(|e| for_each_subquery(e, f))?;
-                w.order_by
-                    .iter()
-                    .try_for_each(|o| for_each_subquery(&o.expr, f))?;
-            }
-            Ok(())
-        }
-    }
-}
-
-/// Every name a FROM item or a CTE defines anywhere in `q`: the qualifiers `q` may use.
-fn relation_names_in_query(q: &QueryExpr, out: &mut Vec<Ident>) {
-    if let Some(with) = &q.with {
-        for cte in with.ctes {
-            out.push(cte.name);
-            if let Statement::Query(body) = cte.body {
-                relation_names_in_query(body, out);
-            }
-        }
-    }
-    relation_names_in_set(&q.body, out);
-    let _ = q.order_by.iter().try_for_each(|o| {
-        for_each_subquery(&o.expr, &mut |sub| {
-            relation_names_in_query(sub, out);
-            Ok(())
-        })
-    });
-}
-
-fn relation_names_in_set(s: &SetExpr, out: &mut Vec<Ident>) {
-    match s {
-        SetExpr::Select(select) => {
-            fn factor(f: &TableFactor, out: &mut Vec<Ident>) {
-                match f {
-                    TableFactor::Table { name, alias } => {
-                        out.extend(name.0.last().copied());
-                        out.extend(alias.as_ref().map(|a| a.name));
-                    }
-                    TableFactor::Derived {
-                        subquery, alias, ..
-                    } => {
-                        out.extend(alias.as_ref().map(|a| a.name));
-                        relation_names_in_query(subquery, out);
-                    }
-                    TableFactor::Nested(t) => {
-                        factor(&t.relation, out);
-                        for j in t.joins {
-                            factor(&j.relation, out);
-                        }
-                    }
-                }
-            }
-            for t in select.from {
-                factor(&t.relation, out);
-                for j in t.joins {
-                    factor(&j.relation, out);
-                }
-            }
-            let exprs = select
-                .projection
-                .iter()
-                .filter_map(|i| match i {
-                    SelectItem::Expr { expr, .. } => Some(expr),
-                    _ => None,
-                })
-                .chain(select.selection.iter())
-                .chain(select.group_by)
-                .chain(select.having.iter());
-            for e in exprs {
-                let _ = for_each_subquery(e, &mut |sub| {
-                    relation_names_in_query(sub, out);
-                    Ok(())
-                });
-            }
-        }
-        SetExpr::Values(_) => {}
-        SetExpr::Query(q) => relation_names_in_query(q, out),
-        SetExpr::SetOp { left, right, .. } => {
-            relation_names_in_set(left, out);
-            relation_names_in_set(right, out);
-        }
-    }
-}
-
-/// Calls `f` with the qualifier of every qualified column in `q`, subqueries included.
-fn qualifiers_in_query(q: &QueryExpr, f: &mut impl FnMut(&Ident)) {
-    fn expr(e: &Expr, f: &mut impl FnMut(&Ident)) {
-        if let Expr::Column(name) = e {
-            if let [.., qualifier, _] = name.0 {
-                f(qualifier);
-            }
-        }
-        let _ = for_each_subquery(e, &mut |sub| {
-            qualifiers_in_query(sub, f);
-            Ok(())
-        });
-        walk_operands(e, &mut |operand| expr(operand, f));
-    }
-    if let Some(with) = &q.with {
-        for cte in with.ctes {
-            if let Statement::Query(body) = cte.body {
-                qualifiers_in_query(body, f);
-            }
-        }
-    }
-    fn set(s: &SetExpr, f: &mut impl FnMut(&Ident)) {
-        match s {
-            SetExpr::Select(select) => {
-                for item in select.projection {
-                    match item {
-                        SelectItem::Expr { expr: e, .. } => expr(e, f),
-                        SelectItem::QualifiedWildcard(name) => {
-                            if let Some(q) = name.0.last() {
-                                f(q);
-                            }
-                        }
-                        SelectItem::Wildcard => {}
-                    }
-                }
-                fn from(t: &TableWithJoins, f: &mut impl FnMut(&Ident)) {
-                    factor(&t.relation, f);
-                    for j in t.joins {
-                        factor(&j.relation, f);
-                        if let crate::tree::JoinConstraint::On(e) = &j.constraint {
-                            expr(e, f);
-                        }
-                    }
-                }
-                fn factor(t: &TableFactor, f: &mut impl FnMut(&Ident)) {
-                    match t {
-                        TableFactor::Table { .. } => {}
-                        TableFactor::Derived { subquery, .. } => qualifiers_in_query(subquery, f),
-                        TableFactor::Nested(t) => from(t, f),
-                    }
-                }
-                for t in select.from {
-                    from(t, f);
-                }
-                for e in select
-                    .selection
-                    .iter()
-                    .chain(select.group_by)
-                    .chain(select.having.iter())
-                {
-                    expr(e, f);
-                }
-            }
-            SetExpr::Values(rows) => {
-                for e in rows.iter().flat_map(|r| r.iter()) {
-                    expr(e, f);
-                }
-            }
-            SetExpr::Query(q) => qualifiers_in_query(q, f),
-            SetExpr::SetOp { left, right, .. } => {
-                set(left, f);
-                set(right, f);
-            }
-        }
-    }
-    set(&q.body, f);
-    for o in q.order_by {
-        expr(&o.expr, f);
-    }
-}
-
-/// Calls `f` on the direct operands of `e` (not its subqueries).
-fn walk_operands<'e>(e: &'e Expr, f: &mut impl FnMut(&'e Expr)) {
-    match e {
-        Expr::Literal(_)
-        | Expr::Param(_)
-        | Expr::Column(_)
-        | Expr::Exists { .. }
-        | Expr::Subquery(_) => {}
-        Expr::Unary { expr, .. }
-        | Expr::IsNull { expr, .. }
-        | Expr::Cast { expr, .. }
-        | Expr::Nested(expr)
-        | Expr::InSubquery { expr, .. } => f(expr),
-        Expr::Binary { left, right, .. }
-        | Expr::Like {
-            expr: left,
-            pattern: right,
-            ..
-        } => {
-            f(left);
-            f(right);
-        }
-        Expr::Between {
-            expr, low, high, ..
-        } => {
-            f(expr);
-            f(low);
-            f(high);
-        }
-        Expr::InList { expr, list, .. } => {
-            f(expr);
-            list.iter().for_each(&mut *f);
-        }
-        Expr::Case {
-            operand,
-            whens,
-            else_result,
-        } => {
-            operand.iter().for_each(|o| f(o));
-            for (w, t) in whens.iter() {
-                f(w);
-                f(t);
-            }
-            else_result.iter().for_each(|o| f(o));
-        }
-        Expr::Function(func) => {
-            if let FunctionArgs::List { args, .. } = func.args {
-                args.iter().for_each(&mut *f);
-            }
-            if let Some(w) = &func.over {
-                w.partition_by.iter().for_each(&mut *f);
-                w.order_by.iter().for_each(|o| f(&o.expr));
-            }
-        }
     }
 }

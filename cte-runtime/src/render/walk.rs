@@ -195,3 +195,73 @@ fn walk_expr<'a, T>(e: &'a Expr, f: &mut impl FnMut(Node<'a>) -> Option<T>) -> O
         }
     }
 }
+
+/// Calls `f` on each subquery of `e`, outside other subqueries.
+pub(super) fn for_each_subquery(
+    e: &Expr,
+    f: &mut impl FnMut(&QueryExpr) -> super::Res,
+) -> super::Res {
+    match e {
+        Expr::Literal(_) | Expr::Param(_) | Expr::Column(_) => Ok(()),
+        Expr::Unary { expr, .. }
+        | Expr::IsNull { expr, .. }
+        | Expr::Cast { expr, .. }
+        | Expr::Nested(expr) => for_each_subquery(expr, f),
+        Expr::Binary { left, right, .. }
+        | Expr::Like {
+            expr: left,
+            pattern: right,
+            ..
+        } => {
+            for_each_subquery(left, f)?;
+            for_each_subquery(right, f)
+        }
+        Expr::Between {
+            expr, low, high, ..
+        } => {
+            for_each_subquery(expr, f)?;
+            for_each_subquery(low, f)?;
+            for_each_subquery(high, f)
+        }
+        Expr::InList { expr, list, .. } => {
+            for_each_subquery(expr, f)?;
+            list.iter().try_for_each(|e| for_each_subquery(e, f))
+        }
+        Expr::InSubquery { expr, subquery, .. } => {
+            for_each_subquery(expr, f)?;
+            f(subquery)
+        }
+        Expr::Exists { subquery, .. } | Expr::Subquery(subquery) => f(subquery),
+        Expr::Case {
+            operand,
+            whens,
+            else_result,
+        } => {
+            if let Some(o) = operand {
+                for_each_subquery(o, f)?;
+            }
+            for (w, t) in whens.iter() {
+                for_each_subquery(w, f)?;
+                for_each_subquery(t, f)?;
+            }
+            match else_result {
+                Some(e) => for_each_subquery(e, f),
+                None => Ok(()),
+            }
+        }
+        Expr::Function(func) => {
+            if let FunctionArgs::List { args, .. } = func.args {
+                args.iter().try_for_each(|e| for_each_subquery(e, f))?;
+            }
+            if let Some(w) = &func.over {
+                w.partition_by
+                    .iter()
+                    .try_for_each(|e| for_each_subquery(e, f))?;
+                w.order_by
+                    .iter()
+                    .try_for_each(|o| for_each_subquery(&o.expr, f))?;
+            }
+            Ok(())
+        }
+    }
+}
