@@ -164,6 +164,28 @@ fn integer_anchor_with_fractional_member() {
         .check();
 }
 
+/// The same with the fraction in a parameter: its Rust type says it is a float.
+#[test]
+fn integer_anchor_with_a_float_parameter_in_the_member() {
+    let mut db = Db::open("fid_ty_int_float_param", &[]);
+    let step = 0.5_f64;
+    let q = select! {
+        WITH RECURSIVE s(n, v) AS (
+            SELECT 1, 0
+            UNION ALL
+            SELECT n + 1, v + {step} FROM s WHERE n < 3
+        )
+        SELECT n, v FROM s ORDER BY n
+    };
+    let why = "an integer anchor for a column that a recursive member makes fractional";
+    db.select(&q)
+        .expect(rows![[1, 0], [2, 0.5], [3, 1.0]])
+        .fails(Engine::Postgres, "non-recursive term")
+        .refused(Dialect::MySql, why)
+        .refused(Dialect::MariaDb, why)
+        .check();
+}
+
 /// A decimal literal anchor fixes the scale on MySQL and MariaDB (1.5 keeps one digit, so
 /// 1.875 would be 1.9); PostgreSQL and SQLite keep every digit.
 #[test]

@@ -142,8 +142,31 @@ impl Renderer<'_> {
         }
     }
 
+    /// What is certain about the numeric type of `e`, parameters' kinds included.
     fn value_kind(&self, e: &Expr) -> Option<Kind> {
-        numeric_kind(e).or_else(|| self.param_numeric_kind(e))
+        match e {
+            Expr::Param(_) => self.param_numeric_kind(e),
+            Expr::Nested(inner)
+            | Expr::Unary {
+                op: UnaryOp::Minus | UnaryOp::Plus,
+                expr: inner,
+            } => self.value_kind(inner),
+            Expr::Binary {
+                left,
+                op:
+                    BinaryOp::Plus
+                    | BinaryOp::Minus
+                    | BinaryOp::Multiply
+                    | BinaryOp::Divide
+                    | BinaryOp::Modulo,
+                right,
+            } => match (self.value_kind(left), self.value_kind(right)) {
+                (Some(Kind::Integer), Some(Kind::Integer)) => Some(Kind::Integer),
+                (Some(Kind::Fractional), _) | (_, Some(Kind::Fractional)) => Some(Kind::Fractional),
+                _ => None,
+            },
+            e => numeric_kind(e),
+        }
     }
 
     /// What to cast in the anchors of the recursive CTE `cte`, if anything, or the error for
