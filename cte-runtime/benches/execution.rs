@@ -136,6 +136,10 @@ impl Sqlite {
         }
         tx.commit().expect("the tree is stored");
         conn.execute_batch("ANALYZE").expect("statistics");
+        let version: String = conn
+            .query_row("SELECT sqlite_version()", [], |row| row.get(0))
+            .expect("a version");
+        println!("sqlite: {version}, in memory, in process");
         Sqlite(conn)
     }
 }
@@ -244,6 +248,11 @@ impl Postgres {
         client
             .batch_execute("CREATE INDEX nodes_parent ON nodes (parent_id); ANALYZE nodes;")
             .expect("index and statistics");
+        let version: String = client
+            .query_one("SHOW server_version", &[])
+            .expect("a version")
+            .get(0);
+        println!("postgres: {version}, over {url}");
         let children = client
             .prepare("SELECT id FROM nodes WHERE parent_id = $1")
             .expect("prepares");
