@@ -21,7 +21,7 @@ mod support {
 /// Calls per generated crate.
 const CALLS: usize = 200;
 /// Timed builds of each generated crate; the median is reported.
-const RUNS: usize = 3;
+const RUNS: usize = 5;
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
