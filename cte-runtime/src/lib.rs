@@ -21,6 +21,7 @@
 //! assert_eq!(r.params(), &[cte_runtime::Value::I64(1)]);
 //! ```
 
+mod cte;
 mod dialect;
 mod driver;
 mod error;
@@ -31,7 +32,8 @@ mod render;
 pub mod tree;
 mod value;
 
-pub use cte_macros::select;
+pub use cte::Cte;
+pub use cte_macros::{cte, select};
 pub use dialect::Dialect;
 #[cfg(feature = "mysql")]
 pub use driver::mysql;
@@ -55,9 +57,11 @@ pub use value::Value;
 /// What the macro expansions name. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::cte::SplicePoint;
     pub use crate::param::{KindOfAny, KindOfKnown, ParamKind, Probe};
     pub use crate::query::Site;
     pub use crate::tree;
+    pub use crate::Cte;
     use crate::{Query, Value};
 
     /// Turns a `{expr}` into a bound value; the expansion spans it on the user's expression so
@@ -76,6 +80,24 @@ pub mod __private {
     #[inline]
     pub fn typed_query(site: &'static Site, params: Vec<Value>, kinds: &[ParamKind]) -> Query {
         Query::with_kinds(site, params, kinds)
+    }
+
+    /// A query that splices `ctes` into its leading WITH.
+    #[inline]
+    pub fn spliced_query(
+        site: &'static Site,
+        params: Vec<Value>,
+        kinds: &[ParamKind],
+        ctes: Box<[Cte]>,
+    ) -> Query {
+        Query::with_splices(site, params, kinds, ctes)
+    }
+
+    /// Spliced `{expr}` in a WITH list: the expansion spans it on the user's expression, so a
+    /// value that is not a `Cte` is a type error there.
+    #[inline]
+    pub fn splice(cte: Cte) -> Cte {
+        cte
     }
 
     /// The SQL of a first render, made again on every call: the call-site cache stores it only
