@@ -33,7 +33,52 @@ pub mod tree;
 mod value;
 
 pub use cte::Cte;
-pub use cte_macros::{cte, select};
+/// Defines a reusable CTE at item level, to splice into [`select!`] queries as `WITH {path}`.
+///
+/// `cte! { [attributes] [vis] [RECURSIVE] name(col, ...) AS [[NOT] MATERIALIZED] (body)
+/// [SEARCH ...] [CYCLE ...] }` defines `static name: Cte` and a hidden module `name` holding one
+/// item per column. The body is checked as the CTE of a `WITH` is. The column list is
+/// required, and the body binds no parameters: values go in the query that splices it.
+///
+/// A query reads the spliced CTE by the item's name. Every `h.col` it reads from the CTE (under
+/// its name, or an alias without a column list) is checked by rustc against the item's
+/// columns, so a misspelled column of a CTE defined in another module is a compile error on the
+/// column. A CTE that nothing references is still rendered: on PostgreSQL a data-modifying
+/// item spliced into a query runs for its effect.
+///
+/// ```
+/// mod catalog {
+///     cte_runtime::cte! {
+///         /// Every category under the roots, with its depth.
+///         pub RECURSIVE hierarchy(id, depth) AS (
+///             SELECT id, 0 FROM category WHERE parent_id IS NULL
+///             UNION ALL
+///             SELECT c.id, h.depth + 1 FROM category c JOIN hierarchy h ON c.parent_id = h.id
+///         )
+///     }
+/// }
+///
+/// use cte_runtime::{select, Dialect, Value};
+///
+/// let min = 2;
+/// let q = select! {
+///     WITH {catalog::hierarchy}, wide AS (SELECT h.depth FROM hierarchy h WHERE h.id > {min})
+///     SELECT h.id FROM hierarchy h WHERE h.depth IN (SELECT depth FROM wide)
+/// };
+/// let r = q.render(Dialect::Postgres).unwrap();
+/// assert!(r.sql().starts_with("WITH RECURSIVE hierarchy (id, depth) AS ("));
+/// assert_eq!(r.params(), &[Value::I64(2)]);
+/// ```
+///
+/// A column the CTE does not have is a compile error on that column:
+///
+/// ```compile_fail
+/// cte_runtime::cte! { pub hierarchy(id, depth) AS (SELECT id, 0 FROM category) }
+///
+/// let q = cte_runtime::select! { WITH {hierarchy} SELECT h.dept FROM hierarchy h };
+/// ```
+pub use cte_macros::cte;
+pub use cte_macros::select;
 pub use dialect::Dialect;
 #[cfg(feature = "mysql")]
 pub use driver::mysql;

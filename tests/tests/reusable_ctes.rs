@@ -131,3 +131,24 @@ fn an_unreferenced_written_cte_is_rendered() {
         .expect(rows![[11]])
         .check();
 }
+
+#[test]
+fn a_cte_bound_to_another_name_is_refused_not_misread() {
+    let renamed = catalog::leaves;
+    let q = select! { WITH {renamed} SELECT id FROM renamed };
+    let error = q.render(Dialect::Sqlite).unwrap_err();
+    assert!(error.construct().contains("spliced CTE"), "{error}");
+}
+
+#[test]
+fn a_spliced_query_renders_once_per_call_site_and_dialect() {
+    let make =
+        |n: i64| select! { WITH {catalog::leaves} SELECT l.id FROM leaves l WHERE l.id > {n} };
+    let (a, b) = (make(1), make(2));
+    let (ra, rb) = (
+        a.render(Dialect::MySql).unwrap(),
+        b.render(Dialect::MySql).unwrap(),
+    );
+    assert!(std::ptr::eq(ra.sql(), rb.sql()));
+    assert_eq!(rb.params(), &[Value::I64(2)]);
+}
