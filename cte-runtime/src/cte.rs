@@ -82,6 +82,9 @@ pub(crate) enum SpliceError {
     Name,
     /// Not one CTE per splice point, or no leading WITH to put them in.
     Shape,
+    /// A spliced CTE reads a table that has the name of another CTE of the statement: there it
+    /// would read the CTE instead.
+    Capture,
 }
 
 type Key = (usize, Vec<usize>);
@@ -135,6 +138,15 @@ fn spliced_tree(
         list.push(*cte.tree);
     }
     list.extend(written.copied());
+    for cte in ctes {
+        let captured = list
+            .iter()
+            .filter(|other| other.name != cte.tree.name)
+            .any(|other| crate::render::cte_reads(cte.tree, &other.name));
+        if captured {
+            return Err(SpliceError::Capture);
+        }
+    }
     let recursive = with.recursive || ctes.iter().any(|c| c.recursive);
     let ctes: &'static [tree::Cte] = Box::leak(list.into_boxed_slice());
     let query = QueryExpr {

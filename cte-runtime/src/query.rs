@@ -203,6 +203,11 @@ impl Query {
                 dialect,
                 "splice a `cte!` item by its own path, as `WITH {hierarchy}`",
             ),
+            SpliceError::Capture => RenderError::new(
+                "a spliced CTE that reads a table named like another CTE of the query",
+                dialect,
+                "rename the query's CTE: the spliced one would read it instead of the table",
+            ),
             SpliceError::Shape => RenderError::new(
                 "a spliced CTE outside the leading WITH of a SELECT",
                 dialect,

@@ -152,3 +152,19 @@ fn a_spliced_query_renders_once_per_call_site_and_dialect() {
     assert!(std::ptr::eq(ra.sql(), rb.sql()));
     assert_eq!(rb.params(), &[Value::I64(2)]);
 }
+
+#[test]
+fn a_spliced_cte_never_reads_a_cte_of_the_query_in_place_of_its_table() {
+    // `leaves` reads the table `category`; here `category` would be the query's own CTE.
+    let q = select! {
+        WITH category AS (SELECT 1 AS id), {catalog::leaves}
+        SELECT l.id FROM leaves l
+    };
+    for dialect in Dialect::ALL {
+        let error = q.render(dialect).unwrap_err();
+        assert!(
+            error.construct().contains("reads a table named like"),
+            "{error}"
+        );
+    }
+}
