@@ -10,3 +10,9 @@ use proc_macro::TokenStream;
 pub fn select(input: TokenStream) -> TokenStream {
     cte_macros_core::select(input.into()).into()
 }
+
+/// `cte! { [vis] [RECURSIVE] name (col, ...) AS (body) }`: see `cte_runtime::cte!`.
+#[proc_macro]
+pub fn cte(input: TokenStream) -> TokenStream {
+    cte_macros_core::cte(input.into()).into()
+}

@@ -21,6 +21,7 @@
 //! assert_eq!(r.params(), &[cte_runtime::Value::I64(1)]);
 //! ```
 
+mod cte;
 mod dialect;
 mod driver;
 mod error;
@@ -31,6 +32,52 @@ mod render;
 pub mod tree;
 mod value;
 
+pub use cte::Cte;
+/// Defines a reusable CTE at item level, to splice into [`select!`] queries as `WITH {path}`.
+///
+/// `cte! { [attributes] [vis] [RECURSIVE] name(col, ...) AS [[NOT] MATERIALIZED] (body)
+/// [SEARCH ...] [CYCLE ...] }` defines `static name: Cte` and a hidden module `name` holding one
+/// item per column. The body is checked as the CTE of a `WITH` is. The column list is
+/// required, and the body binds no parameters: values go in the query that splices it.
+///
+/// A query reads the spliced CTE by the item's name. Every `h.col` it reads from the CTE (under
+/// its name, or an alias without a column list) is checked by rustc against the item's
+/// columns, so a misspelled column of a CTE defined in another module is a compile error on the
+/// column. A CTE that nothing references is still rendered: on PostgreSQL a data-modifying
+/// item spliced into a query runs for its effect.
+///
+/// ```
+/// mod catalog {
+///     cte_runtime::cte! {
+///         /// Every category under the roots, with its depth.
+///         pub RECURSIVE hierarchy(id, depth) AS (
+///             SELECT id, 0 FROM category WHERE parent_id IS NULL
+///             UNION ALL
+///             SELECT c.id, h.depth + 1 FROM category c JOIN hierarchy h ON c.parent_id = h.id
+///         )
+///     }
+/// }
+///
+/// use cte_runtime::{select, Dialect, Value};
+///
+/// let min = 2;
+/// let q = select! {
+///     WITH {catalog::hierarchy}, wide AS (SELECT h.depth FROM hierarchy h WHERE h.id > {min})
+///     SELECT h.id FROM hierarchy h WHERE h.depth IN (SELECT depth FROM wide)
+/// };
+/// let r = q.render(Dialect::Postgres).unwrap();
+/// assert!(r.sql().starts_with("WITH RECURSIVE hierarchy (id, depth) AS ("));
+/// assert_eq!(r.params(), &[Value::I64(2)]);
+/// ```
+///
+/// A column the CTE does not have is a compile error on that column:
+///
+/// ```compile_fail
+/// cte_runtime::cte! { pub hierarchy(id, depth) AS (SELECT id, 0 FROM category) }
+///
+/// let q = cte_runtime::select! { WITH {hierarchy} SELECT h.dept FROM hierarchy h };
+/// ```
+pub use cte_macros::cte;
 pub use cte_macros::select;
 pub use dialect::Dialect;
 #[cfg(feature = "mysql")]
@@ -55,9 +102,11 @@ pub use value::Value;
 /// What the macro expansions name. Not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::cte::SplicePoint;
     pub use crate::param::{KindOfAny, KindOfKnown, ParamKind, Probe};
     pub use crate::query::Site;
     pub use crate::tree;
+    pub use crate::Cte;
     use crate::{Query, Value};
 
     /// Turns a `{expr}` into a bound value; the expansion spans it on the user's expression so
@@ -76,6 +125,24 @@ pub mod __private {
     #[inline]
     pub fn typed_query(site: &'static Site, params: Vec<Value>, kinds: &[ParamKind]) -> Query {
         Query::with_kinds(site, params, kinds)
+    }
+
+    /// A query that splices `ctes` into its leading WITH.
+    #[inline]
+    pub fn spliced_query(
+        site: &'static Site,
+        params: Vec<Value>,
+        kinds: &[ParamKind],
+        ctes: Box<[Cte]>,
+    ) -> Query {
+        Query::with_splices(site, params, kinds, ctes)
+    }
+
+    /// Spliced `{expr}` in a WITH list: the expansion spans it on the user's expression, so a
+    /// value that is not a `Cte` is a type error there.
+    #[inline]
+    pub fn splice(cte: Cte) -> Cte {
+        cte
     }
 
     /// The SQL of a first render, made again on every call: the call-site cache stores it only

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::cte::{self, Cte, SpliceError, SplicePoint};
 use crate::param::ParamKind;
 use crate::render::{self, ParamOrder, Template};
 use crate::tree::{Options, Statement};
@@ -25,6 +26,8 @@ fn empty() -> Cache {
 pub struct Site {
     tree: &'static Statement,
     options: Options,
+    /// Where the statement splices `cte!` items into its leading WITH; empty for most.
+    splices: &'static [SplicePoint],
     cache: Cache,
 }
 
@@ -35,11 +38,33 @@ impl Site {
 
     /// A site whose statement carries statement-level options, such as a recursion limit.
     pub const fn with_options(tree: &'static Statement, options: Options) -> Self {
+        Site::spliced(tree, options, &[])
+    }
+
+    /// A site whose leading WITH takes `cte!` items at `splices`.
+    pub const fn spliced(
+        tree: &'static Statement,
+        options: Options,
+        splices: &'static [SplicePoint],
+    ) -> Self {
         Site {
             tree,
             options,
+            splices,
             cache: [const { OnceLock::new() }; Dialect::ALL.len()],
         }
+    }
+
+    pub(crate) fn tree(&self) -> &'static Statement {
+        self.tree
+    }
+
+    pub(crate) fn options(&self) -> &Options {
+        &self.options
+    }
+
+    pub(crate) fn splice_points(&self) -> &'static [SplicePoint] {
+        self.splices
     }
 }
 
@@ -53,6 +78,8 @@ pub struct Query {
     kinds: Box<[ParamKind]>,
     /// Renderings for kinds other than the ones the call site's cache was rendered for.
     own: OnceLock<Box<Cache>>,
+    /// The `cte!` items spliced into the leading WITH, one per splice point of the site.
+    splices: Box<[Cte]>,
 }
 
 impl Clone for Query {
@@ -62,6 +89,7 @@ impl Clone for Query {
             params: self.params.clone(),
             kinds: self.kinds.clone(),
             own: OnceLock::new(),
+            splices: self.splices.clone(),
         }
     }
 }
@@ -91,10 +119,25 @@ impl Query {
             params,
             kinds,
             own: OnceLock::new(),
+            splices: Box::new([]),
         }
     }
 
-    /// The statement as a tree.
+    /// A query that splices `ctes` into its leading WITH, at the site's splice points.
+    #[doc(hidden)]
+    pub fn with_splices(
+        site: &'static Site,
+        params: Vec<Value>,
+        kinds: &[ParamKind],
+        ctes: Box<[Cte]>,
+    ) -> Self {
+        Query {
+            splices: ctes,
+            ..Query::with_kinds(site, params, kinds)
+        }
+    }
+
+    /// The statement as written at the call site, without the CTEs it splices.
     pub fn tree(&self) -> &'static Statement {
         self.site.tree
     }
@@ -123,7 +166,7 @@ impl Query {
     /// own.
     fn template(&self, dialect: Dialect) -> Result<&Template, RenderError> {
         let i = dialect.index();
-        let shared = self.site.cache[i]
+        let shared = self.site(dialect)?.cache[i]
             .get_or_init(|| self.render_template(dialect, None))
             .as_ref()
             .map_err(Clone::clone)?;
@@ -141,11 +184,36 @@ impl Query {
         dialect: Dialect,
         inline: Option<&[Value]>,
     ) -> Result<Template, RenderError> {
+        let site = self.site(dialect)?;
         let context = render::Context {
             kinds: &self.kinds,
-            options: &self.site.options,
+            options: &site.options,
         };
-        render::render_in(self.site.tree, dialect, inline, &context)
+        render::render_in(site.tree, dialect, inline, &context)
+    }
+
+    /// The call site, or for a query with spliced CTEs the site of the statement with them.
+    fn site(&self, dialect: Dialect) -> Result<&'static Site, RenderError> {
+        if self.splices.is_empty() {
+            return Ok(self.site);
+        }
+        cte::site(self.site, &self.splices).map_err(|e| match e {
+            SpliceError::Name => RenderError::new(
+                "a spliced CTE whose name is not the one the query reads",
+                dialect,
+                "splice a `cte!` item by its own path, as `WITH {hierarchy}`",
+            ),
+            SpliceError::Capture => RenderError::new(
+                "a spliced CTE that reads a table named like another CTE of the query",
+                dialect,
+                "rename the query's CTE: the spliced one would read it instead of the table",
+            ),
+            SpliceError::Shape => RenderError::new(
+                "a spliced CTE outside the leading WITH of a SELECT",
+                dialect,
+                "",
+            ),
+        })
     }
 
     /// The SQL of `dialect` rendered anew, as the first render at a call site makes it.
@@ -167,6 +235,7 @@ impl std::fmt::Debug for Query {
         f.debug_struct("Query")
             .field("tree", self.site.tree)
             .field("params", &self.params)
+            .field("splices", &self.splices)
             .finish()
     }
 }

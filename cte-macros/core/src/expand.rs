@@ -25,8 +25,13 @@ pub(crate) fn statement(result: syn::Result<Statement>) -> TokenStream {
 
 fn query(stmt: &Statement) -> TokenStream {
     let leading = leading_with(stmt);
+    let leading_ptr = leading.map_or(std::ptr::null(), |w| w as *const ast::With);
     let mut lower = Lower {
-        leading: leading.map_or(std::ptr::null(), |w| w as *const ast::With),
+        leading: leading_ptr,
+        spliceable: match stmt {
+            Statement::Query(_) => leading_ptr,
+            _ => std::ptr::null(),
+        },
         ..Lower::default()
     };
     let tree = lower.statement(stmt);
@@ -34,6 +39,15 @@ fn query(stmt: &Statement) -> TokenStream {
         return fallback(&syn::Error::new(
             span,
             "OPTION (MAXRECURSION n) goes after the whole statement, not inside a CTE",
+        ));
+    }
+    if let Some(span) = lower.misplaced_splice {
+        // WITH x AS (WITH {h} SELECT ...) SELECT ...
+        // -- only the statement's leading WITH takes `cte!` items.
+        return fallback(&syn::Error::new(
+            span,
+            "a `cte!` item is spliced into the leading WITH of a SELECT statement only\n\
+             help: move `{...}` to the WITH at the start of the statement",
         ));
     }
     let levels = leading
@@ -48,18 +62,121 @@ fn query(stmt: &Statement) -> TokenStream {
         .map(|i| format_ident!("__cte_k{}", i, span = Span::mixed_site()))
         .collect();
     let params = lower.params.iter().map(|(_, param)| param);
+    let construct = if lower.splices.is_empty() {
+        quote! {
+            ::cte_runtime::__private::typed_query(
+                &__CTE_SITE,
+                ::std::vec![#(#values),*],
+                &[#(#kinds),*],
+            )
+        }
+    } else {
+        let ctes = lower.splices.iter().map(|s| {
+            let path = &s.path;
+            quote_spanned!(syn::spanned::Spanned::span(path)=> ::cte_runtime::__private::splice(#path))
+        });
+        let columns = lower.splices.iter().flat_map(|s| {
+            let path = &s.path;
+            let used = s.used.borrow().clone();
+            used.into_iter().map(move |column| {
+                let column = column_item(&column);
+                quote!(let _: () = #path::__columns::#column;)
+            })
+        });
+        quote! {
+            // Each column read from a `cte!` item names an item of its column module, spanned
+            // on the column, so rustc reports a column the CTE lacks on the user's token.
+            #(#columns)*
+            ::cte_runtime::__private::spliced_query(
+                &__CTE_SITE,
+                ::std::vec![#(#values),*],
+                &[#(#kinds),*],
+                ::std::boxed::Box::new([#(#ctes),*]),
+            )
+        }
+    };
     let make = quote! {
         #[allow(unused_imports)]
         use ::cte_runtime::__private::{KindOfAny as _, KindOfKnown as _};
         // The references of the probe are what picks its impl.
         #(#[allow(clippy::needless_borrow)] let (#values, #kinds) = #params;)*
-        ::cte_runtime::__private::typed_query(
-            &__CTE_SITE,
-            ::std::vec![#(#values),*],
-            &[#(#kinds),*],
-        )
+        #construct
     };
-    call_site(&tree, levels, make)
+    if lower.splices.is_empty() {
+        return call_site(&tree, levels, make);
+    }
+    let points = lower.splice_points.iter().map(|(position, name)| {
+        quote!(::cte_runtime::__private::SplicePoint { position: #position, name: #name })
+    });
+    let site = quote!(::cte_runtime::__private::Site::spliced(
+        &__CTE_TREE,
+        Options { max_recursion: #levels },
+        &[#(#points),*],
+    ));
+    site_with(&tree, site, make)
+}
+
+/// The name of a column's item in the column module of a `cte!` item: the column as SQL
+/// compares it, spanned where it is written, so that a column the item lacks is reported there.
+pub(crate) fn column_item(column: &ast::Ident) -> Ident {
+    let key = column.key();
+    match &*key {
+        // Names that cannot be raw identifiers.
+        "self" | "Self" | "super" | "crate" | "_" => {
+            format_ident!("__cte_{}", &*key, span = column.span)
+        }
+        _ => Ident::new_raw(&key, column.span),
+    }
+}
+
+/// The expansion of `cte!`: a static `Cte` under the CTE's name, and beside it a hidden module
+/// of the same name with one item per column.
+pub(crate) fn item(result: syn::Result<crate::parse::Item>) -> TokenStream {
+    let item = match result {
+        Ok(item) => item,
+        Err(error) => return error.to_compile_error(),
+    };
+    let mut lower = Lower::default();
+    let tree = lower.cte(&item.cte);
+    if let Some((_, param)) = lower.params.first() {
+        let span = syn::spanned::Spanned::span(param);
+        return syn::Error::new(
+            span,
+            "a `cte!` item binds no parameters\n\
+             help: write the value in the query that splices the CTE, or write the CTE in that query's WITH",
+        )
+        .to_compile_error();
+    }
+    let attrs = &item.attrs;
+    let vis = &item.vis;
+    let name = Ident::new(&item.cte.name.value, item.cte.name.span);
+    let name = if item.cte.name.raw {
+        Ident::new_raw(&item.cte.name.value, item.cte.name.span)
+    } else {
+        name
+    };
+    let recursive = item.recursive;
+    let columns = item.cte.columns.iter().map(column_item);
+    quote! {
+        #(#attrs)*
+        #[allow(non_upper_case_globals)]
+        #vis static #name: ::cte_runtime::Cte = {
+            #[allow(unused_imports)]
+            use ::cte_runtime::__private::tree::*;
+            #[allow(unused_imports)]
+            use ::core::option::Option::{None, Some};
+            static __CTE_TREE: Cte = #tree;
+            ::cte_runtime::Cte::new(#recursive, &__CTE_TREE)
+        };
+        #[doc(hidden)]
+        #vis mod #name {
+            /// The columns of the CTE, for the checks of the queries that splice it.
+            #[allow(non_upper_case_globals, dead_code)]
+            pub mod __columns {
+                #(pub const #columns: () = ();)*
+            }
+        }
+    }
 }
 
 /// The WITH a statement starts with, which carries the statement's options.
@@ -102,6 +219,11 @@ fn call_site(tree: &TokenStream, max_recursion: u32, make: TokenStream) -> Token
             Options { max_recursion: #max_recursion },
         ))
     };
+    site_with(tree, site, make)
+}
+
+/// The static site of one macro call made by `site` from `__CTE_TREE`, followed by `make`.
+fn site_with(tree: &TokenStream, site: TokenStream, make: TokenStream) -> TokenStream {
     quote! {{
         static __CTE_SITE: ::cte_runtime::__private::Site = {
             #[allow(unused_imports)]
@@ -134,6 +256,14 @@ struct Lower {
     leading: *const ast::With,
     /// Where an `OPTION (...)` was written on a CTE body instead.
     misplaced_option: Option<Span>,
+    /// The one WITH that may splice `cte!` items: the leading WITH of a SELECT statement.
+    spliceable: *const ast::With,
+    /// The spliced items, in order, and where each goes among the written CTEs, under what
+    /// name.
+    splices: Vec<ast::Splice>,
+    splice_points: Vec<(usize, String)>,
+    /// Where a `cte!` item was spliced into another WITH.
+    misplaced_splice: Option<Span>,
 }
 
 impl Default for Lower {
@@ -142,6 +272,10 @@ impl Default for Lower {
             params: Vec::new(),
             leading: std::ptr::null(),
             misplaced_option: None,
+            spliceable: std::ptr::null(),
+            splices: Vec::new(),
+            splice_points: Vec::new(),
+            misplaced_splice: None,
         }
     }
 }
@@ -250,7 +384,21 @@ impl Lower {
             }
         }
         let recursive = with.recursive.is_some();
-        let ctes = list(&with.ctes, |cte| self.cte(cte));
+        let mut written = Vec::new();
+        for cte in &with.ctes {
+            match &cte.splice {
+                None => written.push(cte),
+                Some(splice) if std::ptr::eq(with, self.spliceable) => {
+                    self.splices.push(splice.clone());
+                    self.splice_points
+                        .push((written.len(), cte.name.value.clone()));
+                }
+                Some(_) => {
+                    self.misplaced_splice.get_or_insert(cte.name.span);
+                }
+            }
+        }
+        let ctes = list(&written, |cte| self.cte(cte));
         opt(Some(quote!(With {
             recursive: #recursive,
             ctes: #ctes,

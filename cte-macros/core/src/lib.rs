@@ -14,6 +14,16 @@ mod parse;
 
 use proc_macro2::TokenStream;
 
+/// `cte! { [vis] [RECURSIVE] name (col, ...) AS (body) }`: a reusable CTE item, checked as
+/// the CTE of a WITH is.
+pub fn cte(input: TokenStream) -> TokenStream {
+    let (item, parsed) = parse::item(input);
+    let checked = check::statement(parsed);
+    expand::item(checked.and_then(|_| {
+        item.ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "expected a CTE"))
+    }))
+}
+
 /// The expansion of `select! { [WITH ...] SELECT ... }`: a `cte_runtime::Query` expression, or
 /// compile errors and a placeholder of that type.
 pub fn select(input: TokenStream) -> TokenStream {

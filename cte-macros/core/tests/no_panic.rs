@@ -1,5 +1,5 @@
 //! The macro never panics: random token streams from the DSL's vocabulary, and the queries of
-//! the test suites mutated, go through `cte_macros_core::select` (parse, check, expand).
+//! the test suites mutated, go through `cte_macros_core::select` and `cte_macros_core::cte` (parse, check, expand).
 //!
 //! A short run is part of `cargo test`. A long run is timed:
 //! `CTE_FUZZ_SECS=600 cargo test --release -p cte-macros-core --test no_panic -- --nocapture`
@@ -284,7 +284,8 @@ where
                 });
                 let result = runner.run(&strategy, |input| {
                     tried.set(tried.get() + 1);
-                    let _ = cte_macros_core::select(input);
+                    let _ = cte_macros_core::select(input.clone());
+                    let _ = cte_macros_core::cte(input);
                     Ok(())
                 });
                 if let Err(failure) = result {

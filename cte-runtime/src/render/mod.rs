@@ -100,6 +100,11 @@ pub(crate) fn render_in(
     r.finish()
 }
 
+/// Whether the body of `cte` reads a relation called `name`.
+pub(crate) fn cte_reads(cte: &Cte, name: &Ident) -> bool {
+    scope::statement_mentions(cte.body, name)
+}
+
 /// What every rendering method returns.
 type Res = Result<(), RenderError>;
 

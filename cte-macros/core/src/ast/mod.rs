@@ -24,7 +24,7 @@ pub(crate) use expr::{
 pub(crate) use from::{Join, JoinConstraint, JoinKind, TableAlias, TableFactor, TableWithJoins};
 pub(crate) use query::{
     Cte, Cycle, CycleMarks, Materialized, MaxRecursion, NullsOrder, OrderByItem, Query, Search,
-    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Values, With,
+    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Splice, Values, With,
 };
 
 /// A name as written, with its span.

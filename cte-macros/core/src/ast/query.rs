@@ -47,6 +47,18 @@ pub(crate) struct Cte {
     pub(crate) paren_token: Span,
     pub(crate) search: Option<Search>,
     pub(crate) cycle: Option<Cycle>,
+    /// `{path}`: a `cte!` item spliced here. Its name is the path's last segment; its body is a
+    /// placeholder (`broken` is set), so the checks see the name and no columns.
+    pub(crate) splice: Option<Splice>,
+}
+
+/// A `cte!` item spliced into a WITH list as `{path}`.
+#[derive(Clone, Debug)]
+pub(crate) struct Splice {
+    pub(crate) path: syn::Path,
+    /// The columns that qualified references read from it (`h.depth`), filled by the names
+    /// check; the expansion makes rustc check each against the item's column list.
+    pub(crate) used: std::cell::RefCell<Vec<Ident>>,
 }
 
 #[derive(Clone, Debug)]

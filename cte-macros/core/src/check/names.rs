@@ -34,6 +34,9 @@ struct Relation<'a> {
     what: Option<String>,
     /// Its columns, when they are known.
     columns: Option<Vec<&'a Ident>>,
+    /// The `cte!` item it reads, when it is a spliced CTE under its own name or an alias
+    /// without a column list: its columns are checked by rustc against the item.
+    spliced: Option<&'a crate::ast::Splice>,
 }
 
 /// The FROM items of one query level.
@@ -220,14 +223,17 @@ impl<'a> Names<'_, 'a> {
         for factor in factors {
             match factor {
                 TableFactor::Table { name, alias } => {
-                    let columns = match self.bindings.get(name) {
-                        Binding::Cte(cte, _) => cte_columns(cte),
-                        Binding::Hidden { .. } | Binding::Table => None,
+                    let (columns, spliced) = match self.bindings.get(name) {
+                        Binding::Cte(cte, _) => (cte_columns(cte), cte.splice.as_ref()),
+                        Binding::Hidden { .. } | Binding::Table => (None, None),
                     };
+                    // An alias's column list renames the item's columns.
+                    let renamed = alias.as_ref().is_some_and(|a| !a.columns.is_empty());
                     let what = self.bindings.cte(name).map(|c| format!("CTE `{}`", c.name));
                     if let Some(mut relation) = table(name, alias.as_ref().map(|a| &a.name)) {
                         relation.columns = aliased(alias.as_ref(), columns);
                         relation.what = what;
+                        relation.spliced = spliced.filter(|_| !renamed);
                         level.relations.push(relation);
                     }
                 }
@@ -257,6 +263,7 @@ impl<'a> Names<'_, 'a> {
                             table: None,
                             what: Some(format!("subquery `{}`", alias.name)),
                             columns: aliased(Some(alias), query_columns(subquery)),
+                            spliced: None,
                         });
                     }
                 }
@@ -291,6 +298,9 @@ impl<'a> Names<'_, 'a> {
         let Some(relation) = self.find(qualifier) else {
             return self.unknown_qualifier(qualifier, column);
         };
+        if let (Some(splice), Some(column)) = (relation.spliced, column) {
+            splice.used.borrow_mut().push(column.clone());
+        }
         let (Some(column), Some(columns), Some(what)) = (column, &relation.columns, &relation.what)
         else {
             return;
@@ -442,6 +452,7 @@ fn table<'a>(name: &'a ObjectName, alias: Option<&'a Ident>) -> Option<Relation<
         table: alias.map(|_| own),
         what: None,
         columns: None,
+        spliced: None,
     })
 }
 

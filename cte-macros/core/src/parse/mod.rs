@@ -66,6 +66,98 @@ pub(crate) fn select_recovering(input: TokenStream) -> Parsed {
     Parsed { stmt, errors }
 }
 
+/// The input of `cte!`: `[attributes] [vis] [RECURSIVE] name (col, ...) AS (body)`.
+pub(crate) struct Item {
+    pub(crate) attrs: Vec<syn::Attribute>,
+    pub(crate) vis: syn::Visibility,
+    pub(crate) recursive: bool,
+    pub(crate) cte: crate::ast::Cte,
+}
+
+/// Parses the input of `cte!`, with the CTE as the only one of a WITH in front of an empty
+/// query, so that the checks of `select!` run on it unchanged.
+pub(crate) fn item(input: TokenStream) -> (Option<Item>, Parsed) {
+    let head = |input: syn::parse::ParseStream| {
+        let attrs = input.call(syn::Attribute::parse_outer)?;
+        let vis: syn::Visibility = input.parse()?;
+        let rest: TokenStream = input.parse()?;
+        Ok((attrs, vis, rest))
+    };
+    let (attrs, vis, rest) = match syn::parse::Parser::parse2(head, input) {
+        Ok(parts) => parts,
+        Err(error) => {
+            return (
+                None,
+                Parsed {
+                    stmt: None,
+                    errors: vec![error],
+                },
+            )
+        }
+    };
+    let state = State::default();
+    let parsed = Parser::new(rest, &state).and_then(|mut p| {
+        let with_token = p.span();
+        let recursive = p.eat_kw(Kw::Recursive);
+        let cte = with::cte(&mut p)?;
+        if !p.at_end() {
+            return Err(p.expected("end of input; a `cte!` item defines one CTE"));
+        }
+        if cte.splice.is_some() {
+            return Err(syn::Error::new(
+                cte.name.span,
+                "expected a CTE name, found `{...}`",
+            ));
+        }
+        if cte.columns.is_empty() {
+            // cte! { hierarchy AS (SELECT id FROM t) }
+            // -- the queries that splice it could not check the columns they read.
+            return Err(syn::Error::new(
+                cte.name.span,
+                format!(
+                    "a `cte!` item lists its columns\n\
+                     help: write `{}(col, ...) AS (...)`, so that the queries that splice it \
+                     are checked against them",
+                    cte.name
+                ),
+            ));
+        }
+        Ok((with_token, recursive, cte))
+    });
+    let mut errors = state.into_recovered();
+    let (item, stmt) = match parsed {
+        Ok((with_token, recursive, cte)) => {
+            let stmt = Statement::Query(crate::ast::Query {
+                with: Some(crate::ast::With {
+                    with_token,
+                    recursive,
+                    ctes: vec![cte.clone()],
+                    max_recursion: None,
+                }),
+                body: crate::ast::SetExpr::Values(crate::ast::Values {
+                    values_token: with_token,
+                    rows: Vec::new(),
+                }),
+                order_by: None,
+                limit: None,
+                offset: None,
+            });
+            let item = Item {
+                attrs,
+                vis,
+                recursive: recursive.is_some(),
+                cte,
+            };
+            (Some(item), Some(stmt))
+        }
+        Err(error) => {
+            errors.push(error);
+            (None, None)
+        }
+    };
+    (item, Parsed { stmt, errors })
+}
+
 /// `[WITH ...] (query | INSERT ... | UPDATE ... | DELETE ...) [OPTION (...)]`
 fn statement(p: &mut Parser) -> syn::Result<Statement> {
     let _guard = p.enter(p.span())?;

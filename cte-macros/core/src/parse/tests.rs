@@ -653,8 +653,12 @@ fn lexical_errors() {
 }
 
 #[test]
-fn splicing_is_reserved() {
-    assert!(err(quote!(WITH {c} SELECT 1)).starts_with("splicing a `cte!` value into WITH"));
+fn splicing_takes_a_path_in_with_only() {
+    let q = query(quote!(WITH a AS (SELECT 1), {queries::h} SELECT 1));
+    let with = q.with.expect("a WITH");
+    assert_eq!(with.ctes[1].name.value, "h");
+    assert!(with.ctes[1].splice.is_some() && with.ctes[1].broken);
+    assert!(err(quote!(WITH {h + 1} SELECT 1)).starts_with("expected the path of a `cte!` item"));
     assert!(err(quote!(SELECT * FROM { c })).starts_with("splicing a `cte!` value into FROM"));
 }
 

@@ -7,8 +7,8 @@ use super::expr::expr;
 use super::keyword::Kw;
 use super::statement;
 use crate::ast::{
-    Cte, Cycle, CycleMarks, Materialized, Query, Search, SearchOrder, SetExpr, Statement, Values,
-    With,
+    Cte, Cycle, CycleMarks, Ident, Materialized, Query, Search, SearchOrder, SetExpr, Splice,
+    Statement, Values, With,
 };
 
 type Result<T> = syn::Result<T>;
@@ -27,12 +27,11 @@ pub(crate) fn with(p: &mut Parser) -> Result<With> {
 }
 
 /// `name [(col, ...)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`
-fn cte(p: &mut Parser) -> Result<Cte> {
+pub(crate) fn cte(p: &mut Parser) -> Result<Cte> {
     if let Some(g) = p.peek_group(Delimiter::Brace) {
-        return Err(syn::Error::new(
-            g.span(),
-            "splicing a `cte!` value into WITH is not supported yet; write the CTE here",
-        ));
+        let g = g.clone();
+        p.bump();
+        return splice(&g);
     }
     let name = p.ident("a CTE name")?;
     let columns = if p.peek_paren() {
@@ -77,10 +76,49 @@ fn cte(p: &mut Parser) -> Result<Cte> {
         paren_token: group.span_open(),
         search,
         cycle,
+        splice: None,
     })
 }
 
 /// What stands for a body that did not parse: an empty VALUES, which the checks skip.
+/// `{path}`: a `cte!` item, named by its path so that its name and columns are known here.
+fn splice(group: &proc_macro2::Group) -> Result<Cte> {
+    let path: syn::Path = syn::parse2(group.stream()).map_err(|_| {
+        syn::Error::new(
+            group.span(),
+            "expected the path of a `cte!` item, such as `{hierarchy}` or `{queries::hierarchy}`",
+        )
+    })?;
+    let Some(last) = path.segments.last() else {
+        return Err(syn::Error::new(
+            group.span(),
+            "expected the path of a `cte!` item",
+        ));
+    };
+    let written = last.ident.to_string();
+    let value = written.strip_prefix("r#").unwrap_or(&written).to_owned();
+    let name = Ident {
+        raw: value.len() != written.len(),
+        value,
+        span: last.ident.span(),
+    };
+    Ok(Cte {
+        name,
+        columns: Vec::new(),
+        as_token: group.span(),
+        materialized: Materialized::Default,
+        body: Box::new(placeholder_body(group.span_open())),
+        broken: true,
+        paren_token: group.span_open(),
+        search: None,
+        cycle: None,
+        splice: Some(Splice {
+            path,
+            used: Default::default(),
+        }),
+    })
+}
+
 fn placeholder_body(span: Span) -> Statement {
     Statement::Query(Query {
         with: None,

@@ -1,0 +1,157 @@
+//! Reusable CTEs: the value a `cte!` item defines, and the statements that splice it.
+//!
+//! A spliced statement is the call site's tree with the spliced CTEs put into its leading WITH.
+//! Both trees are static and fixed per call site, so each combination is built once per
+//! process and kept, with its own per-dialect cache: the renderer then sees one ordinary tree,
+//! and every dialect rule applies to the spliced CTEs as to the written ones.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use crate::query::Site;
+use crate::tree::{self, QueryExpr, Statement, With};
+
+/// A common table expression defined once with `cte!` and spliced into `select!` queries as
+/// `WITH {name}`.
+///
+/// ```
+/// use cte_runtime::{cte, select, Dialect};
+///
+/// cte! {
+///     pub RECURSIVE countdown(n) AS (
+///         SELECT 3 UNION ALL SELECT c.n - 1 FROM countdown c WHERE c.n > 1
+///     )
+/// }
+///
+/// let q = select! { WITH {countdown} SELECT c.n FROM countdown c ORDER BY c.n };
+/// let sql = q.render(Dialect::Sqlite).unwrap().sql().to_owned();
+/// assert!(sql.starts_with("WITH RECURSIVE countdown (n) AS ("));
+/// ```
+#[derive(Clone, Copy)]
+pub struct Cte {
+    recursive: bool,
+    tree: &'static tree::Cte,
+}
+
+impl Cte {
+    /// The CTE of a `cte!` item; `recursive` when it was written `RECURSIVE`.
+    #[doc(hidden)]
+    pub const fn new(recursive: bool, tree: &'static tree::Cte) -> Self {
+        Cte { recursive, tree }
+    }
+
+    /// The name that queries read it by.
+    pub fn name(&self) -> &'static str {
+        self.tree.name.value
+    }
+
+    /// Whether it is recursive.
+    pub fn is_recursive(&self) -> bool {
+        self.recursive
+    }
+
+    /// The CTE as a tree.
+    pub fn tree(&self) -> &'static tree::Cte {
+        self.tree
+    }
+}
+
+impl std::fmt::Debug for Cte {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cte")
+            .field("recursive", &self.recursive)
+            .field("tree", self.tree)
+            .finish()
+    }
+}
+
+/// Where a statement splices a CTE: its place among the written CTEs of the leading WITH, and
+/// the name the query reads it by.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct SplicePoint {
+    pub position: usize,
+    pub name: &'static str,
+}
+
+/// Why a statement cannot take the CTEs it was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SpliceError {
+    /// A CTE whose name is not the one the query reads, such as a `cte!` item bound to a
+    /// variable of another name: the query would read a table that is not there.
+    Name,
+    /// Not one CTE per splice point, or no leading WITH to put them in.
+    Shape,
+    /// A spliced CTE reads a table that has the name of another CTE of the statement: there it
+    /// would read the CTE instead.
+    Capture,
+}
+
+type Key = (usize, Vec<usize>);
+
+/// The site of `site` with `ctes` spliced in, made once per combination.
+pub(crate) fn site(site: &'static Site, ctes: &[Cte]) -> Result<&'static Site, SpliceError> {
+    static SITES: OnceLock<Mutex<HashMap<Key, &'static Site>>> = OnceLock::new();
+    let key = (
+        site as *const Site as usize,
+        ctes.iter()
+            .map(|c| c.tree as *const tree::Cte as usize)
+            .collect(),
+    );
+    let sites = SITES.get_or_init(Default::default);
+    // A poisoned map still holds only complete entries: each is inserted whole.
+    let mut sites = sites.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&spliced) = sites.get(&key) {
+        return Ok(spliced);
+    }
+    let tree = spliced_tree(site.tree(), site.splice_points(), ctes)?;
+    // Bounded by the number of (call site, spliced item) combinations in the program.
+    let spliced: &'static Site = Box::leak(Box::new(Site::with_options(tree, *site.options())));
+    sites.insert(key, spliced);
+    Ok(spliced)
+}
+
+fn spliced_tree(
+    stmt: &'static Statement,
+    points: &[SplicePoint],
+    ctes: &[Cte],
+) -> Result<&'static Statement, SpliceError> {
+    let Statement::Query(query) = stmt else {
+        return Err(SpliceError::Shape);
+    };
+    let Some(with) = &query.with else {
+        return Err(SpliceError::Shape);
+    };
+    if points.len() != ctes.len() {
+        return Err(SpliceError::Shape);
+    }
+    let mut list: Vec<tree::Cte> = Vec::with_capacity(with.ctes.len() + ctes.len());
+    let mut written = with.ctes.iter();
+    let mut taken = 0;
+    for (point, cte) in points.iter().zip(ctes) {
+        if cte.name() != point.name {
+            return Err(SpliceError::Name);
+        }
+        let before = point.position.saturating_sub(taken);
+        list.extend(written.by_ref().take(before).copied());
+        taken += before;
+        list.push(*cte.tree);
+    }
+    list.extend(written.copied());
+    for cte in ctes {
+        let captured = list
+            .iter()
+            .filter(|other| other.name != cte.tree.name)
+            .any(|other| crate::render::cte_reads(cte.tree, &other.name));
+        if captured {
+            return Err(SpliceError::Capture);
+        }
+    }
+    let recursive = with.recursive || ctes.iter().any(|c| c.recursive);
+    let ctes: &'static [tree::Cte] = Box::leak(list.into_boxed_slice());
+    let query = QueryExpr {
+        with: Some(With { recursive, ctes }),
+        ..*query
+    };
+    Ok(Box::leak(Box::new(Statement::Query(query))))
+}
