@@ -112,19 +112,37 @@ pub(crate) fn expected(what: &str, found: Option<&Tok>, end: Span) -> syn::Error
     }
 }
 
-/// What all the cursors of one macro call share: the parameter counter, the nesting depth and
-/// the syntax errors recovered from so far.
+/// What all the cursors of one macro call share: the parameter counter, the nesting depth,
+/// the syntax errors recovered from so far and the `cte!` items spliced into FROM clauses.
 #[derive(Default)]
 pub(crate) struct State {
     params: Cell<usize>,
     depth: Cell<usize>,
     recovered: RefCell<Vec<syn::Error>>,
+    from_splices: RefCell<Vec<FromSplice>>,
+}
+
+/// `FROM {path}`: a `cte!` item read as a table. The reference itself is parsed as a table
+/// named like the item; the item joins the statement's leading WITH once the whole statement
+/// is parsed (see `parse::from_splice`).
+#[derive(Clone, Debug)]
+pub(crate) struct FromSplice {
+    pub(crate) path: syn::Path,
+    /// The path's last segment: the name the query reads the item by.
+    pub(crate) name: crate::ast::Ident,
+    /// The braces around the path.
+    pub(crate) span: Span,
 }
 
 impl State {
     /// The syntax errors that parsing recovered from, in source order.
     pub(crate) fn into_recovered(self) -> Vec<syn::Error> {
         self.recovered.into_inner()
+    }
+
+    /// The `FROM {path}` splices parsed so far, in source order.
+    pub(crate) fn take_from_splices(&self) -> Vec<FromSplice> {
+        self.from_splices.take()
     }
 }
 
@@ -322,21 +340,33 @@ impl<'s> Parser<'s> {
         index
     }
 
-    /// Runs `f`, and if it fails leaves the cursor, the parameter count and the recovered
-    /// errors as they were.
+    /// Runs `f`, and if it fails leaves the cursor, the parameter count, the recovered errors
+    /// and the splices as they were.
     pub(crate) fn attempt<T>(
         &mut self,
         f: impl FnOnce(&mut Parser<'s>) -> syn::Result<T>,
     ) -> syn::Result<T> {
         let (pos, params) = (self.pos, self.state.params.get());
         let recovered = self.state.recovered.borrow().len();
+        let splices = self.state.from_splices.borrow().len();
         let result = f(self);
         if result.is_err() {
             self.pos = pos;
             self.state.params.set(params);
             self.state.recovered.borrow_mut().truncate(recovered);
+            self.state.from_splices.borrow_mut().truncate(splices);
         }
         result
+    }
+
+    /// Whether a `FROM {path}` splice has been parsed so far.
+    pub(crate) fn has_from_splices(&self) -> bool {
+        !self.state.from_splices.borrow().is_empty()
+    }
+
+    /// Records a `FROM {path}` splice.
+    pub(crate) fn splice_from(&self, splice: FromSplice) {
+        self.state.from_splices.borrow_mut().push(splice);
     }
 
     /// Records a syntax error that parsing goes on after, having skipped the group it is in.

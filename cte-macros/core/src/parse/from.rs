@@ -2,12 +2,14 @@
 
 use proc_macro2::Delimiter;
 
-use super::cursor::{comma_separated, Parser, Tok};
+use super::cursor::{comma_separated, FromSplice, Parser, Tok};
 use super::expr::expr;
 use super::keyword::Kw;
 use super::select::query;
 use super::{looks_like_query, QueryStart};
-use crate::ast::{Join, JoinConstraint, JoinKind, TableAlias, TableFactor, TableWithJoins};
+use crate::ast::{
+    Join, JoinConstraint, JoinKind, ObjectName, TableAlias, TableFactor, TableWithJoins,
+};
 
 type Result<T> = syn::Result<T>;
 
@@ -97,10 +99,23 @@ fn table_factor(p: &mut Parser) -> Result<TableFactor> {
         });
     }
     match p.peek() {
-        Some(Tok::Group(g)) if g.delimiter() == Delimiter::Brace => Err(syn::Error::new(
-            g.span(),
-            "splicing a `cte!` value into FROM is not supported yet; name a table or a CTE of the WITH clause",
-        )),
+        Some(Tok::Group(g)) if g.delimiter() == Delimiter::Brace => {
+            // `FROM {hierarchy} h`: read as the table `hierarchy`; the item itself joins the
+            // leading WITH when the statement is complete.
+            let group = g.clone();
+            p.bump();
+            let (path, name) = super::with::splice_path(&group)?;
+            p.splice_from(FromSplice {
+                path,
+                name: name.clone(),
+                span: group.span(),
+            });
+            let alias = table_alias(p)?;
+            Ok(TableFactor::Table {
+                name: ObjectName { parts: vec![name] },
+                alias,
+            })
+        }
         Some(Tok::Group(g)) if g.delimiter() == Delimiter::Parenthesis => {
             let group = g.clone();
             p.bump();

@@ -8,6 +8,7 @@ mod cursor;
 mod dml;
 mod expr;
 mod from;
+mod from_splice;
 mod keyword;
 mod options;
 mod select;
@@ -49,10 +50,11 @@ pub(crate) struct Parsed {
 pub(crate) fn select_recovering(input: TokenStream) -> Parsed {
     let state = State::default();
     let stmt = Parser::new(input, &state).and_then(|mut p| {
-        let stmt = statement(&mut p)?;
+        let mut stmt = statement(&mut p)?;
         if !p.at_end() {
             return Err(p.expected("end of input"));
         }
+        from_splice::attach(&mut stmt, state.take_from_splices())?;
         Ok(stmt)
     });
     let mut errors = state.into_recovered();
@@ -107,6 +109,16 @@ pub(crate) fn item(input: TokenStream) -> (Option<Item>, Parsed) {
             return Err(syn::Error::new(
                 cte.name.span,
                 "expected a CTE name, found `{...}`",
+            ));
+        }
+        if let Some(splice) = state.take_from_splices().first() {
+            // cte! { a(x) AS (SELECT x FROM {b}) } -- an item is spliced as it is written; it
+            // cannot bring a second item along.
+            return Err(syn::Error::new(
+                splice.span,
+                "a `cte!` item cannot splice another `cte!` item\n\
+                 help: splice both into the query that reads them: \
+                 `SELECT ... FROM {a} JOIN {b} ON ...`",
             ));
         }
         if cte.columns.is_empty() {

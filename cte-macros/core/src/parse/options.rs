@@ -30,6 +30,17 @@ pub(crate) fn option(p: &mut Parser, stmt: &mut Statement) -> Result<()> {
             )),
         }
     })?;
+    if p.has_from_splices() {
+        if let Statement::Query(q) = stmt {
+            // SELECT ... FROM {tree} OPTION (...): the spliced item will start a WITH here.
+            q.with.get_or_insert_with(|| With {
+                with_token: option_token,
+                recursive: None,
+                ctes: Vec::new(),
+                max_recursion: None,
+            });
+        }
+    }
     let Some(with) = leading_with(stmt) else {
         return Err(syn::Error::new(
             option_token,

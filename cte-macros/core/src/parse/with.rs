@@ -80,9 +80,34 @@ pub(crate) fn cte(p: &mut Parser) -> Result<Cte> {
     })
 }
 
-/// What stands for a body that did not parse: an empty VALUES, which the checks skip.
 /// `{path}`: a `cte!` item, named by its path so that its name and columns are known here.
 fn splice(group: &proc_macro2::Group) -> Result<Cte> {
+    let (path, name) = splice_path(group)?;
+    Ok(spliced_cte(path, name, group.span()))
+}
+
+/// The WITH-list entry of a `cte!` item spliced as `{path}`, written at `span`.
+pub(crate) fn spliced_cte(path: syn::Path, name: Ident, span: Span) -> Cte {
+    Cte {
+        name,
+        columns: Vec::new(),
+        as_token: span,
+        materialized: Materialized::Default,
+        body: Box::new(placeholder_body(span)),
+        broken: true,
+        paren_token: span,
+        search: None,
+        cycle: None,
+        splice: Some(Splice {
+            path,
+            used: Default::default(),
+        }),
+    }
+}
+
+/// The path inside `{...}` that names a `cte!` item, and the name queries read the item by:
+/// the path's last segment.
+pub(crate) fn splice_path(group: &proc_macro2::Group) -> Result<(syn::Path, Ident)> {
     let path: syn::Path = syn::parse2(group.stream()).map_err(|_| {
         syn::Error::new(
             group.span(),
@@ -102,23 +127,10 @@ fn splice(group: &proc_macro2::Group) -> Result<Cte> {
         value,
         span: last.ident.span(),
     };
-    Ok(Cte {
-        name,
-        columns: Vec::new(),
-        as_token: group.span(),
-        materialized: Materialized::Default,
-        body: Box::new(placeholder_body(group.span_open())),
-        broken: true,
-        paren_token: group.span_open(),
-        search: None,
-        cycle: None,
-        splice: Some(Splice {
-            path,
-            used: Default::default(),
-        }),
-    })
+    Ok((path, name))
 }
 
+/// What stands for a body that did not parse: an empty VALUES, which the checks skip.
 fn placeholder_body(span: Span) -> Statement {
     Statement::Query(Query {
         with: None,
