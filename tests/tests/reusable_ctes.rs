@@ -168,3 +168,43 @@ fn a_spliced_cte_never_reads_a_cte_of_the_query_in_place_of_its_table() {
         );
     }
 }
+
+#[test]
+fn an_item_read_from_from_needs_no_with() {
+    let mut db = Db::open("reusable_from_splice", &categories());
+    let depth = 1;
+    let q = select! {
+        SELECT h.name FROM {catalog::hierarchy} h WHERE h.depth = {depth} ORDER BY h.name
+    };
+    db.select(&q).expect(rows![["drills"], ["saws"]]).check();
+    let unaliased = select! {
+        SELECT hierarchy.name FROM {catalog::hierarchy}
+        WHERE hierarchy.depth = 2 ORDER BY hierarchy.name
+    };
+    db.select(&unaliased).expect(rows![["jigsaws"]]).check();
+}
+
+#[test]
+fn items_read_from_from_join_subqueries_and_written_ctes() {
+    let mut db = Db::open("reusable_from_splice_joins", &categories());
+    let (min_depth, skip) = (1, "drills");
+    let q = select! {
+        WITH deep AS (SELECT h.id, h.name FROM {catalog::hierarchy} h WHERE h.depth >= {min_depth})
+        SELECT d.name, h.depth
+        FROM deep d
+        JOIN {catalog::hierarchy} h ON h.id = d.id
+        WHERE d.id IN (SELECT l.id FROM {catalog::leaves} l) AND d.name <> {skip}
+        ORDER BY d.name
+    };
+    let sql = q.render(Dialect::Sqlite).unwrap().sql().to_owned();
+    assert_eq!(
+        sql.matches("hierarchy (id, name, depth) AS").count(),
+        1,
+        "{sql}"
+    );
+    assert_eq!(
+        q.render(Dialect::Postgres).unwrap().params(),
+        &[Value::I64(1), Value::from("drills")]
+    );
+    db.select(&q).expect(rows![["jigsaws", 2]]).check();
+}
