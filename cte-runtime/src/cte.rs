@@ -12,7 +12,7 @@ use crate::query::Site;
 use crate::tree::{self, QueryExpr, Statement, With};
 
 /// A common table expression defined once with `cte!` and spliced into `select!` queries as
-/// `WITH {name}`.
+/// `WITH {name}` or `FROM {name}`.
 ///
 /// ```
 /// use cte_runtime::{cte, select, Dialect};

@@ -33,14 +33,16 @@ pub mod tree;
 mod value;
 
 pub use cte::Cte;
-/// Defines a reusable CTE at item level, to splice into [`select!`] queries as `WITH {path}`.
+/// Defines a reusable CTE at item level, to splice into [`select!`] queries as `WITH {path}`
+/// or `FROM {path}`.
 ///
 /// `cte! { [attributes] [vis] [RECURSIVE] name(col, ...) AS [[NOT] MATERIALIZED] (body)
 /// [SEARCH ...] [CYCLE ...] }` defines `static name: Cte` and a hidden module `name` holding one
 /// item per column. The body is checked as the CTE of a `WITH` is. The column list is
 /// required, and the body binds no parameters: values go in the query that splices it.
 ///
-/// A query reads the spliced CTE by the item's name. Every `h.col` it reads from the CTE (under
+/// A query reads the spliced CTE by the item's name. `FROM {path} [alias]` does both at once:
+/// it reads the item and puts it at the front of the statement's leading `WITH`. Every `h.col` it reads from the CTE (under
 /// its name, or an alias without a column list) is checked by rustc against the item's
 /// columns, so a misspelled column of a CTE defined in another module is a compile error on the
 /// column. A CTE that nothing references is still rendered: on PostgreSQL a data-modifying
@@ -68,6 +70,10 @@ pub use cte::Cte;
 /// let r = q.render(Dialect::Postgres).unwrap();
 /// assert!(r.sql().starts_with("WITH RECURSIVE hierarchy (id, depth) AS ("));
 /// assert_eq!(r.params(), &[Value::I64(2)]);
+///
+/// let q = select! { SELECT h.id FROM {catalog::hierarchy} h WHERE h.depth > {min} };
+/// let r = q.render(Dialect::Sqlite).unwrap();
+/// assert!(r.sql().starts_with("WITH RECURSIVE hierarchy (id, depth) AS ("));
 /// ```
 ///
 /// A column the CTE does not have is a compile error on that column:
