@@ -1148,3 +1148,20 @@ fn inline_sql_for_logs() {
     assert!(q.to_inline_sql(Sqlite).is_err());
     assert!(q.render(Sqlite).is_ok());
 }
+
+/// A raw name is quoted with backticks on SQLite: a double-quoted name that matches no column
+/// would silently be read as a string there.
+#[test]
+fn raw_names_on_sqlite_are_never_strings() {
+    let q = select! { SELECT t.r#order AS r#Total FROM r#select AS t };
+    assert_renders(
+        &q,
+        &[
+            (Sqlite, "SELECT t.`order` AS `Total` FROM `select` AS t"),
+            (
+                Postgres,
+                "SELECT t.\"order\" AS \"Total\" FROM \"select\" AS t",
+            ),
+        ],
+    );
+}

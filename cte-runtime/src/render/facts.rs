@@ -146,10 +146,16 @@ pub(super) const fn support(d: Dialect) -> &'static Support {
 }
 
 /// Opening quote, closing quote; the closing quote is doubled inside a quoted identifier.
+///
+/// SQLite takes backticks: a double-quoted name that matches no column is read there as a
+/// string literal (SQLite's default build, and the one libsqlite3-sys bundles, keep that
+/// compatibility rule), so a misspelt `r#Name` would return its own text instead of failing.
+/// A backtick name is only ever a name, and a backtick doubles inside it, which `[...]`
+/// cannot do for `]`.
 pub(super) const fn identifier_quotes(d: Dialect) -> (char, char) {
     match d {
-        Dialect::Postgres | Dialect::Sqlite => ('"', '"'),
-        Dialect::MySql | Dialect::MariaDb => ('`', '`'),
+        Dialect::Postgres => ('"', '"'),
+        Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => ('`', '`'),
         Dialect::MsSql => ('[', ']'),
     }
 }
