@@ -160,6 +160,12 @@ pub(super) const fn identifier_quotes(d: Dialect) -> (char, char) {
     }
 }
 
+/// PostgreSQL folds an unquoted name to lower case, so a reserved word quoted in its place is
+/// written in lower case; the others match a name the same way quoted or not (`reserved.rs`).
+pub(super) const fn folds_to_lower(d: Dialect) -> bool {
+    matches!(d, Dialect::Postgres)
+}
+
 /// `$1` and `@P1` name their parameter; `?` takes them in text order.
 pub(super) const fn numbered_placeholders(d: Dialect) -> bool {
     matches!(d, Dialect::Postgres | Dialect::MsSql)
