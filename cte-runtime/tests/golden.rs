@@ -359,11 +359,13 @@ fn update_from_a_cte() {
 fn delete_with_a_cte() {
     let cte = "empty AS (SELECT id FROM account WHERE balance = 0)";
     let leading = format!("WITH {cte} DELETE FROM account WHERE id IN (SELECT id FROM empty)");
+    // EMPTY is reserved in MySQL 8.
+    let mysql = leading.replace("empty", "`empty`");
     assert_renders(
         &delete_with(),
         &[
             (Postgres, &leading),
-            (MySql, &leading),
+            (MySql, &mysql),
             (Sqlite, &leading),
             (MsSql, &leading),
             (
@@ -534,9 +536,10 @@ fn lateral_join() {
             (MySql, native),
             (
                 MsSql,
-                "SELECT d.name, top.name FROM dept AS d OUTER APPLY (SELECT e.name \
+                // TOP is reserved in SQL Server.
+                "SELECT d.name, [top].name FROM dept AS d OUTER APPLY (SELECT e.name \
                  FROM employee AS e WHERE e.dept_id = d.id ORDER BY e.salary DESC \
-                 OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY) AS top",
+                 OFFSET 0 ROWS FETCH NEXT 1 ROWS ONLY) AS [top]",
             ),
         ],
     );
@@ -1147,4 +1150,84 @@ fn inline_sql_for_logs() {
     let q = select! { SELECT {nan} };
     assert!(q.to_inline_sql(Sqlite).is_err());
     assert!(q.render(Sqlite).is_ok());
+}
+
+/// A name the target reserves is quoted there, in the case the engine folds an unquoted name
+/// to (lower case on PostgreSQL, as written elsewhere); functions, values such as
+/// `CURRENT_DATE`, and names no target reserves stay as written.
+#[test]
+fn reserved_words_are_quoted_where_reserved() {
+    let q = select! {
+        WITH RECURSIVE groups(level, set, key) AS (
+            SELECT 1, 0, 1
+            UNION ALL
+            SELECT g.level + 1, g.set, g.key FROM groups AS g WHERE g.level < 3
+        )
+        SELECT User, KEY, Rank, RANK() OVER (ORDER BY value) AS rank, CURRENT_DATE AS day
+        FROM user JOIN groups ON groups.key = user.key
+        ORDER BY rank
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                Postgres,
+                "WITH RECURSIVE groups (level, set, key) AS (SELECT 1, 0, 1 UNION ALL \
+                 SELECT g.level + 1, g.set, g.key FROM groups AS g WHERE g.level < 3) \
+                 SELECT \"user\", KEY, Rank, RANK() OVER (ORDER BY value NULLS FIRST) AS rank, \
+                 CURRENT_DATE AS day FROM \"user\" JOIN groups ON groups.key = \"user\".key \
+                 ORDER BY rank NULLS FIRST",
+            ),
+            (
+                Sqlite,
+                "WITH RECURSIVE groups (level, `set`, key) AS (SELECT 1, 0, 1 UNION ALL \
+                 SELECT g.level + 1, g.`set`, g.key FROM groups AS g WHERE g.level < 3) \
+                 SELECT User, KEY, Rank, RANK() OVER (ORDER BY value) AS rank, \
+                 CURRENT_DATE AS day FROM user JOIN groups ON groups.key = user.key \
+                 ORDER BY rank",
+            ),
+            (
+                MySql,
+                "WITH RECURSIVE `groups` (level, `set`, `key`) AS (SELECT 1, 0, 1 UNION ALL \
+                 SELECT g.level + 1, g.`set`, g.`key` FROM `groups` AS g WHERE g.level < 3) \
+                 SELECT /*+ SET_VAR(cte_max_recursion_depth = 4294967295) */ User, `KEY`, \
+                 `Rank`, RANK() OVER (ORDER BY value) AS `rank`, CURRENT_DATE AS day \
+                 FROM user JOIN `groups` ON `groups`.`key` = user.`key` ORDER BY `rank`",
+            ),
+            (
+                MariaDb,
+                "SET STATEMENT max_recursive_iterations = 4294967295 FOR \
+                 WITH RECURSIVE groups (level, `set`, `key`) AS (SELECT 1, 0, 1 UNION ALL \
+                 SELECT g.level + 1, g.`set`, g.`key` FROM groups AS g WHERE g.level < 3) \
+                 SELECT User, `KEY`, Rank, RANK() OVER (ORDER BY value) AS rank, \
+                 CURRENT_DATE AS day FROM user JOIN groups ON groups.`key` = user.`key` \
+                 ORDER BY rank",
+            ),
+            (
+                MsSql,
+                "WITH groups (level, [set], [key]) AS (SELECT 1, 0, 1 UNION ALL \
+                 SELECT g.level + 1, g.[set], g.[key] FROM groups AS g WHERE g.level < 3) \
+                 SELECT [User], [KEY], Rank, RANK() OVER (ORDER BY value) AS rank, \
+                 CURRENT_DATE AS day FROM [user] JOIN groups ON groups.[key] = [user].[key] \
+                 ORDER BY rank OPTION (MAXRECURSION 0)",
+            ),
+        ],
+    );
+}
+
+/// A raw name is quoted with backticks on SQLite: a double-quoted name that matches no column
+/// would silently be read as a string there.
+#[test]
+fn raw_names_on_sqlite_are_never_strings() {
+    let q = select! { SELECT t.r#order AS r#Total FROM r#select AS t };
+    assert_renders(
+        &q,
+        &[
+            (Sqlite, "SELECT t.`order` AS `Total` FROM `select` AS t"),
+            (
+                Postgres,
+                "SELECT t.\"order\" AS \"Total\" FROM \"select\" AS t",
+            ),
+        ],
+    );
 }

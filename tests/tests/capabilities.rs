@@ -260,6 +260,10 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             select! { SELECT a FROM (VALUES ({n}), (2)) AS v(a) },
             Marker::Emulated(&["SELECT ? UNION ALL SELECT 2"]),
         ),
+        "A name the dialect reserves (`key`, `user`)" => (
+            select! { SELECT key, user FROM t },
+            Marker::Emulated(&["\"user\"", "`key`", "[key]"]),
+        ),
         _ => return None,
     };
     Some(case)

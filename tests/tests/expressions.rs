@@ -2,7 +2,7 @@
 //! raw identifiers, string literals with quotes, booleans, arithmetic and typed parameters.
 
 use cte_runtime::{select, Dialect, Value};
-use cte_tests::{rows, values, Db, Table, Type, NULL};
+use cte_tests::{rows, values, Db, Engine, Table, Type, NULL};
 
 /// The column `order` is a keyword: queries name it `r#order`.
 fn products() -> Vec<Table> {
@@ -327,5 +327,19 @@ fn nulls_first_over_a_parameterised_expression() {
             [5, "50% fat"],
             [3, "it's sour"],
         ])
+        .check();
+}
+
+/// A raw name that names no column is an error on every engine. SQLite would read a
+/// double-quoted name that matches nothing as a string literal and return it as a value, so
+/// names are quoted with backticks there.
+#[test]
+fn a_raw_name_of_no_column_is_an_error_everywhere() {
+    let mut db = Db::open("expr_raw_missing", &products());
+    let q = select! { SELECT id, r#Missing FROM product };
+    db.select(&q)
+        .fails(Engine::Sqlite, "no such column")
+        .fails(Engine::Postgres, "does not exist")
+        .fails(Engine::MariaDb, "Unknown column")
         .check();
 }

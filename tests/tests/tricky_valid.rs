@@ -22,26 +22,27 @@ fn nodes() -> Vec<Table> {
 #[test]
 fn contextual_keywords_are_column_names() {
     let mut db = Db::open("tricky_contextual_keywords", &nodes());
-    // `set` and `key` are left out: SQLite and MariaDB reserve them, so they are written
-    // `r#set` and `r#key` (see the next test).
+    // `set` and `key`, which some engines reserve, are quoted for those (see
+    // reserved_words.rs).
     let q = select! {
-        WITH RECURSIVE walk(id, depth, path, first, last, cycle, search, value) AS (
-            SELECT id, 0, CAST(name AS TEXT), name, name, 0, 1, id
+        WITH RECURSIVE walk(id, depth, path, first, last, cycle, search, value, set, key) AS (
+            SELECT id, 0, CAST(name AS TEXT), name, name, 0, 1, id, 0, id
             FROM node WHERE parent IS NULL
             UNION ALL
             SELECT n.id, w.depth + 1, w.path || "/" || n.name, w.first, n.name, w.cycle,
-                   w.search, w.value + n.id
+                   w.search, w.value + n.id, w.set + 1, w.key
             FROM node n JOIN walk w ON n.parent = w.id
         )
-        SELECT walk.id, walk.depth, walk.path, walk.first, walk.last, walk.value
+        SELECT walk.id, walk.depth, walk.path, walk.first, walk.last, walk.value, walk.set,
+               walk.key
         FROM walk ORDER BY walk.id
     };
     db.select(&q)
         .expect(rows![
-            [1, 0, "root", "root", "root", 1],
-            [2, 1, "root/a", "root", "a", 3],
-            [3, 1, "root/b", "root", "b", 4],
-            [4, 2, "root/a/c", "root", "c", 7],
+            [1, 0, "root", "root", "root", 1, 0, 1],
+            [2, 1, "root/a", "root", "a", 3, 1, 1],
+            [3, 1, "root/b", "root", "b", 4, 1, 1],
+            [4, 2, "root/a/c", "root", "c", 7, 2, 1],
         ])
         .check();
 }

@@ -494,7 +494,7 @@ impl Renderer<'_> {
     }
 
     fn function(&mut self, f: &Function) -> Res {
-        self.object_name(&f.name);
+        self.function_name(&f.name);
         self.write("(");
         match f.args {
             FunctionArgs::Star => self.write("*"),

@@ -146,12 +146,24 @@ pub(super) const fn support(d: Dialect) -> &'static Support {
 }
 
 /// Opening quote, closing quote; the closing quote is doubled inside a quoted identifier.
+///
+/// SQLite takes backticks: a double-quoted name that matches no column is read there as a
+/// string literal (SQLite's default build, and the one libsqlite3-sys bundles, keep that
+/// compatibility rule), so a misspelt `r#Name` would return its own text instead of failing.
+/// A backtick name is only ever a name, and a backtick doubles inside it, which `[...]`
+/// cannot do for `]`.
 pub(super) const fn identifier_quotes(d: Dialect) -> (char, char) {
     match d {
-        Dialect::Postgres | Dialect::Sqlite => ('"', '"'),
-        Dialect::MySql | Dialect::MariaDb => ('`', '`'),
+        Dialect::Postgres => ('"', '"'),
+        Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => ('`', '`'),
         Dialect::MsSql => ('[', ']'),
     }
+}
+
+/// PostgreSQL folds an unquoted name to lower case, so a reserved word quoted in its place is
+/// written in lower case; the others match a name the same way quoted or not (`reserved.rs`).
+pub(super) const fn folds_to_lower(d: Dialect) -> bool {
+    matches!(d, Dialect::Postgres)
 }
 
 /// `$1` and `@P1` name their parameter; `?` takes them in text order.

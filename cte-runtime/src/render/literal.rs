@@ -3,23 +3,31 @@
 use std::fmt::Write as _;
 
 use super::typing::Typing;
-use super::{facts, Renderer, Res};
+use super::{facts, reserved, Renderer, Res};
 use crate::tree::{Ident, Literal, ObjectName};
 use crate::{Dialect, Value};
 
 impl Renderer<'_> {
-    /// An identifier: as written, or quoted when written raw (`r#order`).
+    /// An identifier: as written; quoted when written raw (`r#order`); quoted when the dialect
+    /// reserves the word, in the case the engine folds the unquoted name to (see `reserved.rs`).
     pub(super) fn ident(&mut self, id: &Ident) {
-        if !id.raw {
+        if id.raw {
+            self.quoted(id.value, false);
+        } else if reserved::needs_quotes(self.dialect, id.value) {
+            self.quoted(id.value, facts::folds_to_lower(self.dialect));
+        } else {
             self.write(id.value);
-            return;
         }
+    }
+
+    fn quoted(&mut self, name: &str, lower: bool) {
         let (open, close) = facts::identifier_quotes(self.dialect);
         self.sql.push(open);
-        for c in id.value.chars() {
+        for c in name.chars() {
             if c == close {
                 self.sql.push(close);
             }
+            let c = if lower { c.to_ascii_lowercase() } else { c };
             self.sql.push(c);
         }
         self.sql.push(close);
@@ -32,6 +40,21 @@ impl Renderer<'_> {
                 self.write(".");
             }
             self.ident(part);
+        }
+    }
+
+    /// A function's name: as written unless raw. Reserved words name built-in functions
+    /// (`LEFT`, `RANK`, `REPLACE`), which quoted would no longer be found.
+    pub(super) fn function_name(&mut self, name: &ObjectName) {
+        for (i, part) in name.0.iter().enumerate() {
+            if i > 0 {
+                self.write(".");
+            }
+            if part.raw {
+                self.quoted(part.value, false);
+            } else {
+                self.write(part.value);
+            }
         }
     }
 

@@ -3,9 +3,9 @@
 //! One [`Renderer`] walks the tree and writes into one buffer. The files split the grammar:
 //! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `from`, `expr`, `dml`; `literal`
 //! writes identifiers, strings, numbers and parameters; `facts` holds every per-dialect fact
-//! that is plain data; `mssql`, `mysql` and `sqlite` hold the structural rewrites of their
-//! dialect; `recursive` widens text that grows in a recursive CTE; `scope` answers which CTEs a
-//! part of the tree names.
+//! that is plain data, and `reserved` the words each dialect reserves; `mssql`, `mysql` and
+//! `sqlite` hold the structural rewrites of their dialect; `recursive` widens text that grows
+//! in a recursive CTE; `scope` answers which CTEs a part of the tree names.
 
 mod dml;
 mod expr;
@@ -18,6 +18,7 @@ mod mssql;
 mod mysql;
 mod query;
 mod recursive;
+mod reserved;
 mod rewrite;
 mod scope;
 mod search_cycle;

@@ -28,7 +28,7 @@ fn raw_identifiers_are_quoted_per_dialect() {
         &stmt,
         &[
             (Postgres, r#"SELECT t."or""de`r]" AS "x""#),
-            (Sqlite, r#"SELECT t."or""de`r]" AS "x""#),
+            (Sqlite, r#"SELECT t.`or"de``r]` AS `x`"#),
             (MySql, r#"SELECT t.`or"de``r]` AS `x`"#),
             (MariaDb, r#"SELECT t.`or"de``r]` AS `x`"#),
             (MsSql, r#"SELECT t.[or"de`r]]] AS [x]"#),
