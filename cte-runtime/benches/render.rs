@@ -1,10 +1,12 @@
 //! Render time: `select!` queries against the same queries built and rendered by sea-query,
 //! and against the floor of returning a precomputed `&'static str` and cloning the parameters.
 //!
-//! `cargo bench -p cte-runtime --bench render`; prints a table of medians and ratios at the end.
+//! `cargo bench -p cte-runtime --bench render`; prints a table of medians and ratios at the end,
+//! and the time to decode each query's tree, which a call site does once, before its first
+//! render.
 
 use std::hint::black_box;
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use criterion::Criterion;
 use cte_runtime::{select, Dialect, Query, Value};
@@ -215,6 +217,26 @@ fn bench(c: &mut Criterion) {
     }
 }
 
+/// Decoding a call site's tree, as its first render does: the median over batches, in
+/// nanoseconds per decode. Not a criterion function: each decode leaks the tree it makes (in a
+/// program that happens once per call site), so the number of decodes is fixed to bound the
+/// memory, at about 30 MB per query.
+fn decode_ns(query: &Query) -> f64 {
+    const BATCH: u32 = 500;
+    const BATCHES: usize = 15;
+    let mut times: Vec<f64> = (0..BATCHES)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..BATCH {
+                assert!(cte_runtime::__private::decode_uncached(black_box(query)));
+            }
+            start.elapsed().as_nanos() as f64 / f64::from(BATCH)
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[BATCHES / 2]
+}
+
 /// Medians of this run, and the ratios the targets speak of.
 fn summary(since: SystemTime) {
     let cell = |v: Option<f64>| v.map_or_else(|| "-".to_owned(), format_ns);
@@ -260,6 +282,24 @@ fn summary(since: SystemTime) {
     println!("|---|---|---:|---:|---:|---:|---:|---:|");
     for line in ratios {
         println!("{line}");
+    }
+    println!("\nDecode, once per call site before its first render (median of batches)");
+    println!("| query | decode | cte_first_render, postgres | decode / first render |");
+    println!("|---|---:|---:|---:|");
+    for case in &CASES {
+        let decode = decode_ns(&(case.cte)());
+        let first = median_ns(
+            &format!("render_{}_postgres", case.name),
+            "cte_first_render",
+            since,
+        );
+        println!(
+            "| {} | {} | {} | {} |",
+            case.name,
+            format_ns(decode),
+            cell(first),
+            ratio(Some(decode), first),
+        );
     }
 }
 

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use crate::query::Site;
+use crate::tree::decode::{self, Corrupt};
 use crate::tree::{self, QueryExpr, Statement, With};
 
 /// A common table expression defined once with `cte!` and spliced into `select!` queries as
@@ -27,22 +28,51 @@ use crate::tree::{self, QueryExpr, Statement, With};
 /// let sql = q.render(Dialect::Sqlite).unwrap().sql().to_owned();
 /// assert!(sql.starts_with("WITH RECURSIVE countdown (n) AS ("));
 /// ```
-#[derive(Clone, Copy)]
+///
+/// The item is a `static`: queries splice it by reference, and its tree is decoded once, the
+/// first time a query that splices it is rendered.
 pub struct Cte {
+    name: &'static str,
     recursive: bool,
-    tree: &'static tree::Cte,
+    source: Source,
+}
+
+enum Source {
+    Tree(&'static tree::Cte),
+    /// The CTE as `cte!` encodes it (see `tree::decode`), and the result of decoding it.
+    Encoded {
+        bytes: &'static [u8],
+        decoded: OnceLock<Result<&'static tree::Cte, Corrupt>>,
+    },
 }
 
 impl Cte {
-    /// The CTE of a `cte!` item; `recursive` when it was written `RECURSIVE`.
+    /// A CTE written as a tree; `recursive` when it was written `RECURSIVE`.
     #[doc(hidden)]
     pub const fn new(recursive: bool, tree: &'static tree::Cte) -> Self {
-        Cte { recursive, tree }
+        Cte {
+            name: tree.name.value,
+            recursive,
+            source: Source::Tree(tree),
+        }
+    }
+
+    /// The CTE of a `cte!` item, named `name`, encoded as `bytes`.
+    #[doc(hidden)]
+    pub const fn encoded(name: &'static str, recursive: bool, bytes: &'static [u8]) -> Self {
+        Cte {
+            name,
+            recursive,
+            source: Source::Encoded {
+                bytes,
+                decoded: OnceLock::new(),
+            },
+        }
     }
 
     /// The name that queries read it by.
     pub fn name(&self) -> &'static str {
-        self.tree.name.value
+        self.name
     }
 
     /// Whether it is recursive.
@@ -51,25 +81,43 @@ impl Cte {
     }
 
     /// The CTE as a tree.
+    ///
+    /// # Panics
+    ///
+    /// If the item's tree does not decode, which only a `cte-macros` of another version than
+    /// `cte-runtime` can cause; rendering a query that splices it returns that as an error.
     pub fn tree(&self) -> &'static tree::Cte {
-        self.tree
+        match self.decoded() {
+            Ok(tree) => tree,
+            Err(Corrupt) => panic!(
+                "the tree of `cte!` item `{}` is corrupt: cte-macros and cte-runtime versions differ?",
+                self.name
+            ),
+        }
+    }
+
+    fn decoded(&self) -> Result<&'static tree::Cte, Corrupt> {
+        match &self.source {
+            Source::Tree(tree) => Ok(tree),
+            Source::Encoded { bytes, decoded } => *decoded.get_or_init(|| decode::cte(bytes)),
+        }
     }
 }
 
 impl std::fmt::Debug for Cte {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Cte")
+            .field("name", &self.name)
             .field("recursive", &self.recursive)
-            .field("tree", self.tree)
+            .field("tree", &self.decoded())
             .finish()
     }
 }
 
 /// Where a statement splices a CTE: its place among the written CTEs of the leading WITH, and
 /// the name the query reads it by.
-#[doc(hidden)]
 #[derive(Debug, Clone, Copy)]
-pub struct SplicePoint {
+pub(crate) struct SplicePoint {
     pub position: usize,
     pub name: &'static str,
 }
@@ -85,18 +133,21 @@ pub(crate) enum SpliceError {
     /// A spliced CTE reads a table that has the name of another CTE of the statement: there it
     /// would read the CTE instead.
     Capture,
+    /// The tree of the statement or of a spliced CTE does not decode.
+    Corrupt,
 }
 
 type Key = (usize, Vec<usize>);
 
 /// The site of `site` with `ctes` spliced in, made once per combination.
-pub(crate) fn site(site: &'static Site, ctes: &[Cte]) -> Result<&'static Site, SpliceError> {
+pub(crate) fn site(
+    site: &'static Site,
+    ctes: &[&'static Cte],
+) -> Result<&'static Site, SpliceError> {
     static SITES: OnceLock<Mutex<HashMap<Key, &'static Site>>> = OnceLock::new();
     let key = (
         site as *const Site as usize,
-        ctes.iter()
-            .map(|c| c.tree as *const tree::Cte as usize)
-            .collect(),
+        ctes.iter().map(|&c| c as *const Cte as usize).collect(),
     );
     let sites = SITES.get_or_init(Default::default);
     // A poisoned map still holds only complete entries: each is inserted whole.
@@ -104,17 +155,26 @@ pub(crate) fn site(site: &'static Site, ctes: &[Cte]) -> Result<&'static Site, S
     if let Some(&spliced) = sites.get(&key) {
         return Ok(spliced);
     }
-    let tree = spliced_tree(site.tree(), site.splice_points(), ctes)?;
+    let decoded = site.decoded().map_err(|Corrupt| SpliceError::Corrupt)?;
+    let trees = ctes
+        .iter()
+        .map(|c| Ok((c.name, c.recursive, c.decoded()?)))
+        .collect::<Result<Vec<_>, Corrupt>>()
+        .map_err(|Corrupt| SpliceError::Corrupt)?;
+    let tree = spliced_tree(decoded.tree, decoded.splices, &trees)?;
     // Bounded by the number of (call site, spliced item) combinations in the program.
-    let spliced: &'static Site = Box::leak(Box::new(Site::with_options(tree, *site.options())));
+    let spliced: &'static Site = Box::leak(Box::new(Site::with_options(tree, decoded.options)));
     sites.insert(key, spliced);
     Ok(spliced)
 }
 
+/// A spliced CTE: its name, whether it is recursive, and its tree.
+type Spliced = (&'static str, bool, &'static tree::Cte);
+
 fn spliced_tree(
     stmt: &'static Statement,
     points: &[SplicePoint],
-    ctes: &[Cte],
+    ctes: &[Spliced],
 ) -> Result<&'static Statement, SpliceError> {
     let Statement::Query(query) = stmt else {
         return Err(SpliceError::Shape);
@@ -128,26 +188,26 @@ fn spliced_tree(
     let mut list: Vec<tree::Cte> = Vec::with_capacity(with.ctes.len() + ctes.len());
     let mut written = with.ctes.iter();
     let mut taken = 0;
-    for (point, cte) in points.iter().zip(ctes) {
-        if cte.name() != point.name {
+    for (point, &(name, _, cte)) in points.iter().zip(ctes) {
+        if name != point.name {
             return Err(SpliceError::Name);
         }
         let before = point.position.saturating_sub(taken);
         list.extend(written.by_ref().take(before).copied());
         taken += before;
-        list.push(*cte.tree);
+        list.push(*cte);
     }
     list.extend(written.copied());
-    for cte in ctes {
+    for &(_, _, cte) in ctes {
         let captured = list
             .iter()
-            .filter(|other| other.name != cte.tree.name)
-            .any(|other| crate::render::cte_reads(cte.tree, &other.name));
+            .filter(|other| other.name != cte.name)
+            .any(|other| crate::render::cte_reads(cte, &other.name));
         if captured {
             return Err(SpliceError::Capture);
         }
     }
-    let recursive = with.recursive || ctes.iter().any(|c| c.recursive);
+    let recursive = with.recursive || ctes.iter().any(|&(_, recursive, _)| recursive);
     let ctes: &'static [tree::Cte] = Box::leak(list.into_boxed_slice());
     let query = QueryExpr {
         with: Some(With { recursive, ctes }),

@@ -12,6 +12,8 @@ pub struct RenderError {
     construct: &'static str,
     dialect: Dialect,
     help: &'static str,
+    /// A fault of cte itself rather than of the query, such as an undecodable tree.
+    internal: bool,
 }
 
 impl RenderError {
@@ -22,6 +24,18 @@ impl RenderError {
             construct,
             dialect,
             help,
+            internal: false,
+        }
+    }
+
+    /// The tree of a call site or `cte!` item does not decode: the bytes the macro wrote are not
+    /// in the format this runtime reads.
+    pub(crate) const fn corrupt_tree(dialect: Dialect) -> Self {
+        RenderError {
+            construct: "internal: the query tree of this call site is corrupt",
+            dialect,
+            help: "cte-macros and cte-runtime versions differ? Build both from the same release",
+            internal: true,
         }
     }
 
@@ -43,7 +57,11 @@ impl RenderError {
 
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} is not supported on {}", self.construct, self.dialect)?;
+        if self.internal {
+            write!(f, "{} (rendering for {})", self.construct, self.dialect)?;
+        } else {
+            write!(f, "{} is not supported on {}", self.construct, self.dialect)?;
+        }
         if !self.help.is_empty() {
             write!(f, ": {}", self.help)?;
         }

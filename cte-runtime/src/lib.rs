@@ -108,10 +108,10 @@ pub use value::Value;
 /// What the macro expansions name. Not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::cte::SplicePoint;
     pub use crate::param::{KindOfAny, KindOfKnown, ParamKind, Probe};
     pub use crate::query::Site;
     pub use crate::tree;
+    use crate::tree::Statement;
     pub use crate::Cte;
     use crate::{Query, Value};
 
@@ -139,16 +139,35 @@ pub mod __private {
         site: &'static Site,
         params: Vec<Value>,
         kinds: &[ParamKind],
-        ctes: Box<[Cte]>,
+        ctes: Box<[&'static Cte]>,
     ) -> Query {
         Query::with_splices(site, params, kinds, ctes)
     }
 
-    /// Spliced `{expr}` in a WITH list: the expansion spans it on the user's expression, so a
-    /// value that is not a `Cte` is a type error there.
+    /// Spliced `{path}` in a WITH list: the expansion spans it on the user's path, so an item
+    /// that is not a `Cte` is a type error there.
     #[inline]
-    pub fn splice(cte: Cte) -> Cte {
+    pub fn splice(cte: &'static Cte) -> &'static Cte {
         cte
+    }
+
+    /// The query of a `select!` that did not compile, so that no second error follows its own.
+    pub fn fallback() -> Query {
+        static EMPTY: Statement = Statement::Query(tree::QueryExpr {
+            with: None,
+            body: tree::SetExpr::Values(&[]),
+            order_by: &[],
+            limit: None,
+            offset: None,
+        });
+        static SITE: Site = Site::new(&EMPTY);
+        Query::from_site(&SITE, Vec::new())
+    }
+
+    /// Decodes the query's tree again, as the first render at its call site does, and says
+    /// whether it decoded. Each call leaks the tree it decodes: for the benchmarks only.
+    pub fn decode_uncached(query: &Query) -> bool {
+        query.decode_afresh()
     }
 
     /// The SQL of a first render, made again on every call: the call-site cache stores it only

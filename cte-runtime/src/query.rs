@@ -3,9 +3,10 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::cte::{self, Cte, SpliceError, SplicePoint};
+use crate::cte::{self, Cte, SpliceError};
 use crate::param::ParamKind;
 use crate::render::{self, ParamOrder, Template};
+use crate::tree::decode::{self, Corrupt, Decoded};
 use crate::tree::{Options, Statement};
 use crate::{Dialect, RenderError, Value};
 
@@ -16,19 +17,28 @@ fn empty() -> Cache {
     [const { OnceLock::new() }; Dialect::ALL.len()]
 }
 
-/// One `select!` call site: its static tree and its rendered SQL, once per dialect.
+/// One `select!` call site: its tree and its rendered SQL, once per dialect.
 ///
 /// The tree is known at compile time, so each dialect is rendered once per process and every
 /// later render is a lookup. A rendering that depended on the parameters' kinds (PostgreSQL
 /// casts a parameter where nothing else types it) is only reused for queries with the same
 /// kinds; the kinds of one call site differ only in generic code or for `Value` parameters.
+///
+/// The macro writes the tree as bytes (see `tree::decode`), decoded by the first render of the
+/// site and shared by every dialect; trees written by hand as a `static` need no decoding.
 #[doc(hidden)]
 pub struct Site {
-    tree: &'static Statement,
-    options: Options,
-    /// Where the statement splices `cte!` items into its leading WITH; empty for most.
-    splices: &'static [SplicePoint],
+    source: Source,
     cache: Cache,
+}
+
+enum Source {
+    Tree(Decoded),
+    /// The encoded statement, its options and splice points, and the result of decoding them.
+    Encoded {
+        bytes: &'static [u8],
+        decoded: OnceLock<Result<Decoded, Corrupt>>,
+    },
 }
 
 impl Site {
@@ -38,33 +48,45 @@ impl Site {
 
     /// A site whose statement carries statement-level options, such as a recursion limit.
     pub const fn with_options(tree: &'static Statement, options: Options) -> Self {
-        Site::spliced(tree, options, &[])
-    }
-
-    /// A site whose leading WITH takes `cte!` items at `splices`.
-    pub const fn spliced(
-        tree: &'static Statement,
-        options: Options,
-        splices: &'static [SplicePoint],
-    ) -> Self {
-        Site {
+        Site::of(Source::Tree(Decoded {
             tree,
             options,
-            splices,
+            splices: &[],
+        }))
+    }
+
+    /// The site of a `select!` call, with its statement, options and splice points encoded.
+    pub const fn encoded(bytes: &'static [u8]) -> Self {
+        Site::of(Source::Encoded {
+            bytes,
+            decoded: OnceLock::new(),
+        })
+    }
+
+    const fn of(source: Source) -> Self {
+        Site {
+            source,
             cache: [const { OnceLock::new() }; Dialect::ALL.len()],
         }
     }
 
-    pub(crate) fn tree(&self) -> &'static Statement {
-        self.tree
+    /// The statement and what goes with it, decoded on the first call.
+    pub(crate) fn decoded(&self) -> Result<&Decoded, Corrupt> {
+        match &self.source {
+            Source::Tree(decoded) => Ok(decoded),
+            Source::Encoded { bytes, decoded } => decoded
+                .get_or_init(|| decode::statement(bytes))
+                .as_ref()
+                .map_err(|&e| e),
+        }
     }
 
-    pub(crate) fn options(&self) -> &Options {
-        &self.options
-    }
-
-    pub(crate) fn splice_points(&self) -> &'static [SplicePoint] {
-        self.splices
+    /// Decodes the site's bytes anew, as its first render does; the tree is leaked each time.
+    pub(crate) fn decode_afresh(&self) -> Result<(), Corrupt> {
+        match &self.source {
+            Source::Tree(_) => Ok(()),
+            Source::Encoded { bytes, .. } => decode::statement(bytes).map(drop),
+        }
     }
 }
 
@@ -79,7 +101,7 @@ pub struct Query {
     /// Renderings for kinds other than the ones the call site's cache was rendered for.
     own: OnceLock<Box<Cache>>,
     /// The `cte!` items spliced into the leading WITH, one per splice point of the site.
-    splices: Box<[Cte]>,
+    splices: Box<[&'static Cte]>,
 }
 
 impl Clone for Query {
@@ -129,7 +151,7 @@ impl Query {
         site: &'static Site,
         params: Vec<Value>,
         kinds: &[ParamKind],
-        ctes: Box<[Cte]>,
+        ctes: Box<[&'static Cte]>,
     ) -> Self {
         Query {
             splices: ctes,
@@ -138,8 +160,18 @@ impl Query {
     }
 
     /// The statement as written at the call site, without the CTEs it splices.
+    ///
+    /// # Panics
+    ///
+    /// If the call site's tree does not decode, which only a `cte-macros` of another version
+    /// than `cte-runtime` can cause; [`Query::render`] returns that as an error instead.
     pub fn tree(&self) -> &'static Statement {
-        self.site.tree
+        match self.site.decoded() {
+            Ok(decoded) => decoded.tree,
+            Err(Corrupt) => panic!(
+                "the query tree of this call site is corrupt: cte-macros and cte-runtime versions differ?"
+            ),
+        }
     }
 
     /// The parameters in the order they appear in the source.
@@ -185,11 +217,14 @@ impl Query {
         inline: Option<&[Value]>,
     ) -> Result<Template, RenderError> {
         let site = self.site(dialect)?;
+        let decoded = site
+            .decoded()
+            .map_err(|Corrupt| RenderError::corrupt_tree(dialect))?;
         let context = render::Context {
             kinds: &self.kinds,
-            options: &site.options,
+            options: &decoded.options,
         };
-        render::render_in(site.tree, dialect, inline, &context)
+        render::render_in(decoded.tree, dialect, inline, &context)
     }
 
     /// The call site, or for a query with spliced CTEs the site of the statement with them.
@@ -213,12 +248,18 @@ impl Query {
                 dialect,
                 "",
             ),
+            SpliceError::Corrupt => RenderError::corrupt_tree(dialect),
         })
     }
 
     /// The SQL of `dialect` rendered anew, as the first render at a call site makes it.
     pub(crate) fn render_afresh(&self, dialect: Dialect) -> Result<String, RenderError> {
         self.render_template(dialect, None).map(|t| t.sql)
+    }
+
+    /// Decodes the call site's tree anew, as the first render at a call site does.
+    pub(crate) fn decode_afresh(&self) -> bool {
+        self.site.decode_afresh().is_ok()
     }
 
     /// Renders the statement for `dialect` with every parameter written as an escaped literal.
@@ -233,7 +274,7 @@ impl Query {
 impl std::fmt::Debug for Query {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Query")
-            .field("tree", self.site.tree)
+            .field("tree", &self.site.decoded().map(|d| d.tree))
             .field("params", &self.params)
             .field("splices", &self.splices)
             .finish()

@@ -1,4 +1,4 @@
-//! What `select!` expands to: the static tree and the parameters, for each grammar form.
+//! What `select!` builds for each grammar form: the decoded tree and the parameters.
 
 use cte_runtime::__private::tree::*;
 use cte_runtime::{select, Query, Value};

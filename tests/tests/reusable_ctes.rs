@@ -134,7 +134,7 @@ fn an_unreferenced_written_cte_is_rendered() {
 
 #[test]
 fn a_cte_bound_to_another_name_is_refused_not_misread() {
-    let renamed = catalog::leaves;
+    use catalog::leaves as renamed;
     let q = select! { WITH {renamed} SELECT id FROM renamed };
     let error = q.render(Dialect::Sqlite).unwrap_err();
     assert!(error.construct().contains("spliced CTE"), "{error}");

@@ -1,7 +1,7 @@
 //! The implementation of the `cte-runtime` macros, on `proc_macro2` tokens.
 //!
 //! Each macro runs three phases: `parse` the tokens into the span-keeping `ast`, `check`
-//! the CTE structure, and `expand` to a static tree of `cte_runtime`. Working on
+//! the CTE structure, and `expand` to the tree of `cte_runtime`, encoded as bytes. Working on
 //! `proc_macro2` tokens lets tests, benchmarks and fuzzing run the phases without a compiler;
 //! the `cte-macros` crate only forwards the compiler's tokens here.
 
@@ -30,4 +30,22 @@ pub fn select(input: TokenStream) -> TokenStream {
     let parsed = parse::select_recovering(input);
     let checked = check::statement(parsed);
     expand::statement(checked)
+}
+
+/// The tree that `select! { input }` encodes for the runtime to decode, and how many parameters
+/// it binds; `None` when the input does not compile. For the runtime's decoder tests.
+#[doc(hidden)]
+pub fn encoded_select(input: TokenStream) -> Option<(Vec<u8>, usize)> {
+    let parsed = parse::select_recovering(input);
+    expand::encoded_select(check::statement(parsed))
+}
+
+/// The tree that `cte! { input }` encodes; `None` when the input does not compile.
+#[doc(hidden)]
+pub fn encoded_cte(input: TokenStream) -> Option<Vec<u8>> {
+    let (item, parsed) = parse::item(input);
+    let checked = check::statement(parsed);
+    expand::encoded_cte(checked.and_then(|_| {
+        item.ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "expected a CTE"))
+    }))
 }

@@ -1,13 +1,15 @@
-//! The SQL tree that `select!` and `cte!` expand to.
+//! The SQL tree that `select!` and `cte!` build.
 //!
-//! Every node is plain data made of `&'static` references, so the macro can emit the whole tree
-//! as a `static` and rendering never allocates a node. The tree cannot hold what the grammar
+//! Every node is plain data made of `&'static` references, so rendering never allocates a node
+//! and a tree can be written by hand as a `static`. The macros emit each tree encoded as one
+//! byte string, which each call site decodes once, on first use (see `decode`). The tree cannot hold what the grammar
 //! cannot say: choices are enums, and an `Option` is only used where SQL itself makes the part
 //! optional.
 //!
 //! Parameters are not in the tree: [`Expr::Param`] holds the index of the value in the query's
 //! parameter list, in source order.
 
+pub(crate) mod decode;
 mod dml;
 mod expr;
 mod from;

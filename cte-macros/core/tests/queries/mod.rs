@@ -1,4 +1,4 @@
-//! The input of every `select!` in the workspace's files, read as tokens.
+//! The input of every `select!` (or `cte!`) in the workspace's files, read as tokens.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -7,8 +7,20 @@ use proc_macro2::{TokenStream, TokenTree};
 
 /// Each `select! { ... }` input in the `.rs` files under `dirs` (relative to the workspace),
 /// with the file it is in.
+#[allow(dead_code)]
 pub fn in_dirs(dirs: &[&str]) -> Vec<(PathBuf, TokenStream)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    inputs_of("select", dirs)
+}
+
+/// Each `name! { ... }` input in the `.rs` files under `dirs` (relative to the workspace), with
+/// the file it is in.
+pub fn inputs_of(name: &str, dirs: &[&str]) -> Vec<(PathBuf, TokenStream)> {
+    // The first directory up that holds the lock file: this module is shared by the tests of
+    // several workspace members.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .find(|dir| dir.join("Cargo.lock").exists())
+        .expect("the workspace root holds Cargo.lock");
     let mut files = Vec::new();
     for dir in dirs {
         rust_files(&root.join(dir), &mut files);
@@ -23,7 +35,7 @@ pub fn in_dirs(dirs: &[&str]) -> Vec<(PathBuf, TokenStream)> {
             continue;
         };
         let mut found = Vec::new();
-        select_inputs(stream, &mut found);
+        macro_inputs(name, stream, &mut found);
         inputs.extend(found.into_iter().map(|input| (file.clone(), input)));
     }
     inputs
@@ -43,8 +55,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The `{ ... }` of every `select! { ... }` in `stream`.
-fn select_inputs(stream: TokenStream, out: &mut Vec<TokenStream>) {
+/// The `{ ... }` of every `name! { ... }` in `stream`.
+fn macro_inputs(macro_name: &str, stream: TokenStream, out: &mut Vec<TokenStream>) {
     let trees: Vec<TokenTree> = stream.into_iter().collect();
     for (i, tree) in trees.iter().enumerate() {
         match (tree, trees.get(i + 1), trees.get(i + 2)) {
@@ -52,10 +64,10 @@ fn select_inputs(stream: TokenStream, out: &mut Vec<TokenStream>) {
                 TokenTree::Ident(name),
                 Some(TokenTree::Punct(bang)),
                 Some(TokenTree::Group(body)),
-            ) if name == "select" && bang.as_char() == '!' => {
+            ) if name == macro_name && bang.as_char() == '!' => {
                 out.push(body.stream());
             }
-            (TokenTree::Group(g), ..) => select_inputs(g.stream(), out),
+            (TokenTree::Group(g), ..) => macro_inputs(macro_name, g.stream(), out),
             _ => {}
         }
     }

@@ -1,0 +1,885 @@
+//! The tree as `select!` and `cte!` emit it: one byte string per call site, decoded on first use.
+//!
+//! A tree written as a `static` of nested struct literals costs rustc a type check and a
+//! constant evaluation per node, tens of milliseconds of compile time per query. One byte
+//! string literal costs it next to nothing, and decoding it once per call site per process
+//! takes well under a microsecond. The decoded nodes are allocated once and leaked, so they
+//! are `&'static` like a `static` tree: the memory is bounded by the number of call sites (and
+//! `cte!` items) that run, each decoded at most once.
+//!
+//! This module is the one description of the format; the encoder in `cte-macros-core`
+//! (`expand/encode.rs`) writes exactly what it reads.
+//!
+//! # Format, version 1
+//!
+//! Primitives: `u` is an unsigned LEB128 varint; `bool` one byte, 0 or 1; `str` is `u` length
+//! then that many bytes of UTF-8 (decoded strings borrow the input bytes); `ident` is `u` of
+//! `len << 1 | raw` then the UTF-8 bytes; `list<T>` is `u` count then the items; `opt<T>` is one
+//! byte, 0 for none or 1 followed by `T`; `opt_u32` is `u`, 0 for none or `n + 1`. A choice is
+//! one byte counting from 0 in the order listed. Fields follow in the order written.
+//!
+//! ```text
+//! bytes        = version:1 root:byte counts:u[14] rest
+//! rest, root 0 = select!: max_recursion:u splices:list<position:u name:str> statement*
+//! rest, root 1 = cte!: cte*
+//! statement    = 0 query | 1 with table:name columns:list<ident> source:query* returning
+//!              | 2 with table:name alias:opt<ident> list<column:ident value:expr> from
+//!                  where:opt<expr> returning
+//!              | 3 with table:name alias:opt<ident> where:opt<expr> returning
+//! returning    = list<select_item>
+//! query        = with set_expr order_by limit:opt<expr> offset:opt<expr>
+//! with         = 0 (none) | 1 list<cte> (WITH) | 2 list<cte> (WITH RECURSIVE)
+//! cte          = name:ident columns:list<ident> materialized:(default, yes, no)
+//!                body:statement* search:opt<(depth, breadth) by:list<ident> set:ident>
+//!                cycle:opt<columns:list<ident> set:ident marks:opt<to:expr default:expr>
+//!                using:ident>
+//! set_expr     = 0 select* | 1 rows:list<list<expr>> | 2 query*
+//!              | 3 op:(union, union all, intersect, intersect all, except, except all)
+//!                  left:set_expr* right:set_expr*
+//! select       = distinct:bool list<select_item> from where:opt<expr> group_by:list<expr>
+//!                having:opt<expr>
+//! from         = list<table_factor joins:list<join>>
+//! select_item  = 0 (*) | 1 name (name.*) | 2 expr | 3 expr alias:ident
+//! name         = list<ident>
+//! order_by     = list<expr byte(order * 3 + nulls)>   order: default, asc, desc;
+//!                                                      nulls: default, first, last
+//! table_factor = 0 name opt<alias> | 1 lateral:bool query* opt<alias> | 2 (table_factor
+//!                joins:list<join>)* (parenthesised)
+//! alias        = name:ident columns:list<ident>
+//! join         = byte(kind * 3 + constraint) table_factor then expr (on) | list<ident> (using)
+//!                | nothing; kind: inner, left, right, full, cross; constraint: on, using, none
+//! expr         = tag fields, see `Decoder::expr`
+//! ```
+//!
+//! Every node written `T*` (behind a reference) and every list item takes one entry of its
+//! type's slab: one allocation per node type, sized from `counts`, in the order of the fields
+//! of `Slabs`. Malformed bytes or another version are an error, never a panic: rendering
+//! reports them as a `RenderError` (see `Query::render`).
+
+use super::*;
+use crate::cte::SplicePoint;
+
+/// The version this decoder reads, and the first byte of every encoding.
+pub(crate) const FORMAT: u8 = 1;
+
+/// Deeper nesting than the macro's parser accepts is corruption, not a query; the limit keeps a
+/// malformed encoding from overflowing the stack.
+const MAX_DEPTH: u32 = 1024;
+
+/// The bytes are not a tree this version of the runtime can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Corrupt;
+
+type Res<T> = Result<T, Corrupt>;
+
+/// A decoded statement with what the call site says beside it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Decoded {
+    pub tree: &'static Statement,
+    pub options: Options,
+    pub splices: &'static [SplicePoint],
+}
+
+/// Decodes the statement of a `select!` call site.
+pub(crate) fn statement(bytes: &'static [u8]) -> Res<Decoded> {
+    let mut d = Decoder::new(bytes, 0)?;
+    let options = Options {
+        max_recursion: d.u32()?,
+    };
+    let n = d.len()?;
+    // Each splice point takes at least two bytes.
+    if n > d.bytes.len() / 2 {
+        return Err(Corrupt);
+    }
+    let mut splices = Vec::with_capacity(n);
+    for _ in 0..n {
+        let position = d.len()?;
+        let name = d.str()?;
+        splices.push(SplicePoint { position, name });
+    }
+    let tree = d.boxed_statement()?;
+    d.finish()?;
+    Ok(Decoded {
+        tree,
+        options,
+        splices: splices.leak(),
+    })
+}
+
+/// Decodes the CTE of a `cte!` item.
+pub(crate) fn cte(bytes: &'static [u8]) -> Res<&'static Cte> {
+    let mut d = Decoder::new(bytes, 1)?;
+    let slot = &mut d.slabs.ctes.take(1)?[0];
+    *slot = d.cte()?;
+    d.finish()?;
+    Ok(slot)
+}
+
+/// The unused part of one node type's allocation. Handing out the front of it as
+/// `&'static mut` keeps the whole decoder free of `unsafe`.
+struct Slab<T: 'static> {
+    free: &'static mut [T],
+}
+
+impl<T: Copy> Slab<T> {
+    fn new(len: usize, filler: T) -> Self {
+        Slab {
+            free: if len == 0 {
+                &mut []
+            } else {
+                vec![filler; len].leak()
+            },
+        }
+    }
+
+    fn take(&mut self, n: usize) -> Res<&'static mut [T]> {
+        if n > self.free.len() {
+            return Err(Corrupt);
+        }
+        let (head, tail) = std::mem::take(&mut self.free).split_at_mut(n);
+        self.free = tail;
+        Ok(head)
+    }
+}
+
+const IDENT: Ident = Ident {
+    value: "",
+    raw: false,
+};
+const EXPR: Expr = Expr::Literal(Literal::Null);
+const NAME: ObjectName = ObjectName(&[]);
+const QUERY: QueryExpr = QueryExpr {
+    with: None,
+    body: SetExpr::Values(&[]),
+    order_by: &[],
+    limit: None,
+    offset: None,
+};
+const TABLE: TableWithJoins = TableWithJoins {
+    relation: TableFactor::Table {
+        name: NAME,
+        alias: None,
+    },
+    joins: &[],
+};
+
+/// The slabs, in the order of their counts in the header.
+struct Slabs {
+    statements: Slab<Statement>,
+    queries: Slab<QueryExpr>,
+    selects: Slab<Select>,
+    set_exprs: Slab<SetExpr>,
+    ctes: Slab<Cte>,
+    exprs: Slab<Expr>,
+    rows: Slab<List<Expr>>,
+    whens: Slab<(Expr, Expr)>,
+    idents: Slab<Ident>,
+    select_items: Slab<SelectItem>,
+    tables: Slab<TableWithJoins>,
+    joins: Slab<Join>,
+    order_by: Slab<OrderByItem>,
+    assignments: Slab<Assignment>,
+}
+
+impl Slabs {
+    fn new(counts: [usize; 14]) -> Self {
+        let [statements, queries, selects, set_exprs, ctes, exprs, rows, whens, idents, select_items, tables, joins, order_by, assignments] =
+            counts;
+        Slabs {
+            statements: Slab::new(statements, Statement::Query(QUERY)),
+            queries: Slab::new(queries, QUERY),
+            selects: Slab::new(
+                selects,
+                Select {
+                    distinct: false,
+                    projection: &[],
+                    from: &[],
+                    selection: None,
+                    group_by: &[],
+                    having: None,
+                },
+            ),
+            set_exprs: Slab::new(set_exprs, SetExpr::Values(&[])),
+            ctes: Slab::new(
+                ctes,
+                Cte {
+                    name: IDENT,
+                    columns: &[],
+                    materialized: Materialized::Default,
+                    body: &Statement::Query(QUERY),
+                    search: None,
+                    cycle: None,
+                },
+            ),
+            exprs: Slab::new(exprs, EXPR),
+            rows: Slab::new(rows, &[]),
+            whens: Slab::new(whens, (EXPR, EXPR)),
+            idents: Slab::new(idents, IDENT),
+            select_items: Slab::new(select_items, SelectItem::Wildcard),
+            tables: Slab::new(tables, TABLE),
+            joins: Slab::new(
+                joins,
+                Join {
+                    kind: JoinKind::Cross,
+                    relation: TABLE.relation,
+                    constraint: JoinConstraint::None,
+                },
+            ),
+            order_by: Slab::new(
+                order_by,
+                OrderByItem {
+                    expr: EXPR,
+                    order: SortOrder::Default,
+                    nulls: NullsOrder::Default,
+                },
+            ),
+            assignments: Slab::new(
+                assignments,
+                Assignment {
+                    column: IDENT,
+                    value: EXPR,
+                },
+            ),
+        }
+    }
+
+    /// Whether every entry was used, as a well-formed encoding's counts promise.
+    fn is_full(&self) -> bool {
+        self.statements.free.is_empty()
+            && self.queries.free.is_empty()
+            && self.selects.free.is_empty()
+            && self.set_exprs.free.is_empty()
+            && self.ctes.free.is_empty()
+            && self.exprs.free.is_empty()
+            && self.rows.free.is_empty()
+            && self.whens.free.is_empty()
+            && self.idents.free.is_empty()
+            && self.select_items.free.is_empty()
+            && self.tables.free.is_empty()
+            && self.joins.free.is_empty()
+            && self.order_by.free.is_empty()
+            && self.assignments.free.is_empty()
+    }
+}
+
+struct Decoder {
+    bytes: &'static [u8],
+    slabs: Slabs,
+    depth: u32,
+}
+
+/// Decodes a list into a slab: the count, then each item with `item`.
+macro_rules! list {
+    ($d:ident, $slab:ident, $item:expr) => {{
+        let n = $d.len()?;
+        let out = $d.slabs.$slab.take(n)?;
+        for slot in out.iter_mut() {
+            *slot = $item;
+        }
+        let out: &'static [_] = out;
+        out
+    }};
+}
+
+/// One node into its slab, as a `&'static` reference.
+macro_rules! boxed {
+    ($d:ident, $slab:ident, $item:expr) => {{
+        let slot = &mut $d.slabs.$slab.take(1)?[0];
+        *slot = $item;
+        let slot: &'static _ = slot;
+        slot
+    }};
+}
+
+impl Decoder {
+    fn new(bytes: &'static [u8], root: u8) -> Res<Self> {
+        let [version, kind, rest @ ..] = bytes else {
+            return Err(Corrupt);
+        };
+        if *version != FORMAT || *kind != root {
+            return Err(Corrupt);
+        }
+        let mut d = Decoder {
+            bytes: rest,
+            slabs: Slabs::new([0; 14]),
+            depth: 0,
+        };
+        let mut counts = [0; 14];
+        let mut total = 0usize;
+        for count in &mut counts {
+            *count = d.len()?;
+            total = total.checked_add(*count).ok_or(Corrupt)?;
+        }
+        // Bounds the allocation by the input: a corrupt count cannot ask for more.
+        if total > d.bytes.len() {
+            return Err(Corrupt);
+        }
+        d.slabs = Slabs::new(counts);
+        Ok(d)
+    }
+
+    fn finish(&self) -> Res<()> {
+        if self.bytes.is_empty() && self.slabs.is_full() {
+            Ok(())
+        } else {
+            Err(Corrupt)
+        }
+    }
+
+    fn enter(&mut self) -> Res<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Corrupt);
+        }
+        Ok(())
+    }
+
+    // ---- primitives ----
+
+    fn byte(&mut self) -> Res<u8> {
+        let [first, rest @ ..] = self.bytes else {
+            return Err(Corrupt);
+        };
+        self.bytes = rest;
+        Ok(*first)
+    }
+
+    fn u64(&mut self) -> Res<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            let bits = u64::from(b & 0x7f);
+            if shift == 63 && bits > 1 {
+                return Err(Corrupt);
+            }
+            value |= bits << shift;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(Corrupt)
+    }
+
+    fn len(&mut self) -> Res<usize> {
+        usize::try_from(self.u64()?).map_err(|_| Corrupt)
+    }
+
+    fn u32(&mut self) -> Res<u32> {
+        u32::try_from(self.u64()?).map_err(|_| Corrupt)
+    }
+
+    fn opt_u32(&mut self) -> Res<Option<u32>> {
+        match self.u64()? {
+            0 => Ok(None),
+            n => u32::try_from(n - 1).map(Some).map_err(|_| Corrupt),
+        }
+    }
+
+    fn bool(&mut self) -> Res<bool> {
+        match self.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(Corrupt),
+        }
+    }
+
+    /// The presence byte of an optional part.
+    fn some(&mut self) -> Res<bool> {
+        self.bool()
+    }
+
+    fn utf8(&mut self, len: usize) -> Res<&'static str> {
+        if len > self.bytes.len() {
+            return Err(Corrupt);
+        }
+        let (text, rest) = self.bytes.split_at(len);
+        self.bytes = rest;
+        std::str::from_utf8(text).map_err(|_| Corrupt)
+    }
+
+    fn str(&mut self) -> Res<&'static str> {
+        let len = self.len()?;
+        self.utf8(len)
+    }
+
+    fn ident(&mut self) -> Res<Ident> {
+        let header = self.len()?;
+        let value = self.utf8(header >> 1)?;
+        Ok(Ident {
+            value,
+            raw: header & 1 == 1,
+        })
+    }
+
+    fn idents(&mut self) -> Res<List<Ident>> {
+        Ok(list!(self, idents, self.ident()?))
+    }
+
+    fn name(&mut self) -> Res<ObjectName> {
+        Ok(ObjectName(self.idents()?))
+    }
+
+    fn opt_ident(&mut self) -> Res<Option<Ident>> {
+        Ok(if self.some()? {
+            Some(self.ident()?)
+        } else {
+            None
+        })
+    }
+
+    // ---- statements and queries ----
+
+    fn boxed_statement(&mut self) -> Res<&'static Statement> {
+        Ok(boxed!(self, statements, self.statement()?))
+    }
+
+    fn statement(&mut self) -> Res<Statement> {
+        self.enter()?;
+        let stmt = match self.byte()? {
+            0 => Statement::Query(self.query()?),
+            1 => Statement::Insert(Insert {
+                with: self.with()?,
+                table: self.name()?,
+                columns: self.idents()?,
+                source: self.boxed_query()?,
+                returning: self.select_items()?,
+            }),
+            2 => Statement::Update(Update {
+                with: self.with()?,
+                table: self.name()?,
+                alias: self.opt_ident()?,
+                assignments: list!(
+                    self,
+                    assignments,
+                    Assignment {
+                        column: self.ident()?,
+                        value: self.expr()?,
+                    }
+                ),
+                from: self.from()?,
+                selection: self.opt_expr()?,
+                returning: self.select_items()?,
+            }),
+            3 => Statement::Delete(Delete {
+                with: self.with()?,
+                table: self.name()?,
+                alias: self.opt_ident()?,
+                selection: self.opt_expr()?,
+                returning: self.select_items()?,
+            }),
+            _ => return Err(Corrupt),
+        };
+        self.depth -= 1;
+        Ok(stmt)
+    }
+
+    fn boxed_query(&mut self) -> Res<&'static QueryExpr> {
+        Ok(boxed!(self, queries, self.query()?))
+    }
+
+    fn query(&mut self) -> Res<QueryExpr> {
+        self.enter()?;
+        let query = QueryExpr {
+            with: self.with()?,
+            body: self.set_expr()?,
+            order_by: self.order_by()?,
+            limit: self.opt_expr()?,
+            offset: self.opt_expr()?,
+        };
+        self.depth -= 1;
+        Ok(query)
+    }
+
+    fn with(&mut self) -> Res<Option<With>> {
+        let recursive = match self.byte()? {
+            0 => return Ok(None),
+            1 => false,
+            2 => true,
+            _ => return Err(Corrupt),
+        };
+        Ok(Some(With {
+            recursive,
+            ctes: list!(self, ctes, self.cte()?),
+        }))
+    }
+
+    fn cte(&mut self) -> Res<Cte> {
+        Ok(Cte {
+            name: self.ident()?,
+            columns: self.idents()?,
+            materialized: match self.byte()? {
+                0 => Materialized::Default,
+                1 => Materialized::Yes,
+                2 => Materialized::No,
+                _ => return Err(Corrupt),
+            },
+            body: self.boxed_statement()?,
+            search: if self.some()? {
+                Some(Search {
+                    order: match self.byte()? {
+                        0 => SearchOrder::Depth,
+                        1 => SearchOrder::Breadth,
+                        _ => return Err(Corrupt),
+                    },
+                    by: self.idents()?,
+                    set: self.ident()?,
+                })
+            } else {
+                None
+            },
+            cycle: if self.some()? {
+                Some(Cycle {
+                    columns: self.idents()?,
+                    set: self.ident()?,
+                    marks: if self.some()? {
+                        Some(CycleMarks {
+                            value: self.expr()?,
+                            default: self.expr()?,
+                        })
+                    } else {
+                        None
+                    },
+                    using: self.ident()?,
+                })
+            } else {
+                None
+            },
+        })
+    }
+
+    fn set_expr(&mut self) -> Res<SetExpr> {
+        self.enter()?;
+        let body = match self.byte()? {
+            0 => SetExpr::Select(boxed!(self, selects, self.select()?)),
+            1 => SetExpr::Values(list!(self, rows, list!(self, exprs, self.expr()?))),
+            2 => SetExpr::Query(self.boxed_query()?),
+            3 => {
+                let op = match self.byte()? {
+                    0 => SetOperator::Union { all: false },
+                    1 => SetOperator::Union { all: true },
+                    2 => SetOperator::Intersect { all: false },
+                    3 => SetOperator::Intersect { all: true },
+                    4 => SetOperator::Except { all: false },
+                    5 => SetOperator::Except { all: true },
+                    _ => return Err(Corrupt),
+                };
+                SetExpr::SetOp {
+                    op,
+                    left: boxed!(self, set_exprs, self.set_expr()?),
+                    right: boxed!(self, set_exprs, self.set_expr()?),
+                }
+            }
+            _ => return Err(Corrupt),
+        };
+        self.depth -= 1;
+        Ok(body)
+    }
+
+    fn select(&mut self) -> Res<Select> {
+        Ok(Select {
+            distinct: self.bool()?,
+            projection: self.select_items()?,
+            from: self.from()?,
+            selection: self.opt_expr()?,
+            group_by: self.exprs()?,
+            having: self.opt_expr()?,
+        })
+    }
+
+    fn select_items(&mut self) -> Res<List<SelectItem>> {
+        Ok(list!(
+            self,
+            select_items,
+            match self.byte()? {
+                0 => SelectItem::Wildcard,
+                1 => SelectItem::QualifiedWildcard(self.name()?),
+                2 => SelectItem::Expr {
+                    expr: self.expr()?,
+                    alias: None,
+                },
+                3 => SelectItem::Expr {
+                    expr: self.expr()?,
+                    alias: Some(self.ident()?),
+                },
+                _ => return Err(Corrupt),
+            }
+        ))
+    }
+
+    fn order_by(&mut self) -> Res<List<OrderByItem>> {
+        Ok(list!(self, order_by, {
+            let expr = self.expr()?;
+            let b = self.byte()?;
+            OrderByItem {
+                expr,
+                order: match b / 3 {
+                    0 => SortOrder::Default,
+                    1 => SortOrder::Asc,
+                    2 => SortOrder::Desc,
+                    _ => return Err(Corrupt),
+                },
+                nulls: match b % 3 {
+                    0 => NullsOrder::Default,
+                    1 => NullsOrder::First,
+                    _ => NullsOrder::Last,
+                },
+            }
+        }))
+    }
+
+    // ---- FROM ----
+
+    fn from(&mut self) -> Res<List<TableWithJoins>> {
+        Ok(list!(self, tables, self.table_with_joins()?))
+    }
+
+    fn table_with_joins(&mut self) -> Res<TableWithJoins> {
+        self.enter()?;
+        let relation = self.table_factor()?;
+        let joins = list!(self, joins, {
+            let b = self.byte()?;
+            let kind = match b / 3 {
+                0 => JoinKind::Inner,
+                1 => JoinKind::Left,
+                2 => JoinKind::Right,
+                3 => JoinKind::Full,
+                4 => JoinKind::Cross,
+                _ => return Err(Corrupt),
+            };
+            let relation = self.table_factor()?;
+            let constraint = match b % 3 {
+                0 => JoinConstraint::On(self.expr()?),
+                1 => JoinConstraint::Using(self.idents()?),
+                _ => JoinConstraint::None,
+            };
+            Join {
+                kind,
+                relation,
+                constraint,
+            }
+        });
+        self.depth -= 1;
+        Ok(TableWithJoins { relation, joins })
+    }
+
+    fn table_factor(&mut self) -> Res<TableFactor> {
+        Ok(match self.byte()? {
+            0 => TableFactor::Table {
+                name: self.name()?,
+                alias: self.alias()?,
+            },
+            1 => TableFactor::Derived {
+                lateral: self.bool()?,
+                subquery: self.boxed_query()?,
+                alias: self.alias()?,
+            },
+            2 => TableFactor::Nested(boxed!(self, tables, self.table_with_joins()?)),
+            _ => return Err(Corrupt),
+        })
+    }
+
+    fn alias(&mut self) -> Res<Option<TableAlias>> {
+        Ok(if self.some()? {
+            Some(TableAlias {
+                name: self.ident()?,
+                columns: self.idents()?,
+            })
+        } else {
+            None
+        })
+    }
+
+    // ---- expressions ----
+
+    fn exprs(&mut self) -> Res<List<Expr>> {
+        Ok(list!(self, exprs, self.expr()?))
+    }
+
+    fn boxed_expr(&mut self) -> Res<&'static Expr> {
+        Ok(boxed!(self, exprs, self.expr()?))
+    }
+
+    fn opt_expr(&mut self) -> Res<Option<Expr>> {
+        Ok(if self.some()? {
+            Some(self.expr()?)
+        } else {
+            None
+        })
+    }
+
+    fn opt_boxed_expr(&mut self) -> Res<Option<&'static Expr>> {
+        Ok(if self.some()? {
+            Some(self.boxed_expr()?)
+        } else {
+            None
+        })
+    }
+
+    /// `tag` then the fields in declaration order. Tags: 0 integer, 1 decimal, 2 string
+    /// (`str`), 3 FALSE, 4 TRUE, 5 NULL, 6 parameter (`u` index), 7 column (`name`), 8 unary
+    /// (op byte: NOT, -, +), 9 binary (left, op byte in `BinaryOp` order, right), 10 IS NULL, 11
+    /// BETWEEN, 12 IN list, 13 IN subquery, 14 LIKE, 15 EXISTS, 16 scalar subquery, 17 CASE,
+    /// 18 CAST, 19 function, 20 parenthesised; `negated` comes first where there is one.
+    fn expr(&mut self) -> Res<Expr> {
+        self.enter()?;
+        let expr = match self.byte()? {
+            0 => Expr::Literal(Literal::Integer(self.str()?)),
+            1 => Expr::Literal(Literal::Decimal(self.str()?)),
+            2 => Expr::Literal(Literal::String(self.str()?)),
+            3 => Expr::Literal(Literal::Bool(false)),
+            4 => Expr::Literal(Literal::Bool(true)),
+            5 => Expr::Literal(Literal::Null),
+            6 => Expr::Param(self.len()?),
+            7 => Expr::Column(self.name()?),
+            8 => Expr::Unary {
+                op: match self.byte()? {
+                    0 => UnaryOp::Not,
+                    1 => UnaryOp::Minus,
+                    2 => UnaryOp::Plus,
+                    _ => return Err(Corrupt),
+                },
+                expr: self.boxed_expr()?,
+            },
+            9 => Expr::Binary {
+                left: self.boxed_expr()?,
+                op: binary_op(self.byte()?)?,
+                right: self.boxed_expr()?,
+            },
+            10 => {
+                let negated = self.bool()?;
+                Expr::IsNull {
+                    expr: self.boxed_expr()?,
+                    negated,
+                }
+            }
+            11 => Expr::Between {
+                negated: self.bool()?,
+                expr: self.boxed_expr()?,
+                low: self.boxed_expr()?,
+                high: self.boxed_expr()?,
+            },
+            12 => Expr::InList {
+                negated: self.bool()?,
+                expr: self.boxed_expr()?,
+                list: self.exprs()?,
+            },
+            13 => Expr::InSubquery {
+                negated: self.bool()?,
+                expr: self.boxed_expr()?,
+                subquery: self.boxed_query()?,
+            },
+            14 => Expr::Like {
+                negated: self.bool()?,
+                expr: self.boxed_expr()?,
+                pattern: self.boxed_expr()?,
+            },
+            15 => Expr::Exists {
+                negated: self.bool()?,
+                subquery: self.boxed_query()?,
+            },
+            16 => Expr::Subquery(self.boxed_query()?),
+            17 => Expr::Case {
+                operand: self.opt_boxed_expr()?,
+                whens: list!(self, whens, (self.expr()?, self.expr()?)),
+                else_result: self.opt_boxed_expr()?,
+            },
+            18 => Expr::Cast {
+                expr: self.boxed_expr()?,
+                data_type: self.data_type()?,
+            },
+            19 => Expr::Function(Function {
+                name: self.name()?,
+                args: match self.byte()? {
+                    0 => FunctionArgs::Star,
+                    b @ (1 | 2) => FunctionArgs::List {
+                        distinct: b == 2,
+                        args: self.exprs()?,
+                    },
+                    _ => return Err(Corrupt),
+                },
+                over: if self.some()? {
+                    Some(self.window()?)
+                } else {
+                    None
+                },
+            }),
+            20 => Expr::Nested(self.boxed_expr()?),
+            _ => return Err(Corrupt),
+        };
+        self.depth -= 1;
+        Ok(expr)
+    }
+
+    fn data_type(&mut self) -> Res<DataType> {
+        Ok(match self.byte()? {
+            0 => DataType::SmallInt,
+            1 => DataType::Integer,
+            2 => DataType::BigInt,
+            3 => DataType::Decimal {
+                precision: self.opt_u32()?,
+                scale: self.opt_u32()?,
+            },
+            4 => DataType::Real,
+            5 => DataType::Double,
+            6 => DataType::Text,
+            7 => DataType::Varchar(self.opt_u32()?),
+            8 => DataType::Char(self.opt_u32()?),
+            9 => DataType::Boolean,
+            10 => DataType::Date,
+            11 => DataType::Time,
+            12 => DataType::Timestamp,
+            13 => DataType::Blob,
+            _ => return Err(Corrupt),
+        })
+    }
+
+    /// `partition_by:list<expr> order_by frame:opt<units:byte(rows, range, groups) start:bound
+    /// end:opt<bound>>`; a bound is a byte (current row, unbounded preceding, n preceding,
+    /// unbounded following, n following) followed by `n`'s expr where there is one.
+    fn window(&mut self) -> Res<WindowSpec> {
+        Ok(WindowSpec {
+            partition_by: self.exprs()?,
+            order_by: self.order_by()?,
+            frame: if self.some()? {
+                Some(WindowFrame {
+                    units: match self.byte()? {
+                        0 => FrameUnits::Rows,
+                        1 => FrameUnits::Range,
+                        2 => FrameUnits::Groups,
+                        _ => return Err(Corrupt),
+                    },
+                    start: self.frame_bound()?,
+                    end: if self.some()? {
+                        Some(self.frame_bound()?)
+                    } else {
+                        None
+                    },
+                })
+            } else {
+                None
+            },
+        })
+    }
+
+    fn frame_bound(&mut self) -> Res<FrameBound> {
+        Ok(match self.byte()? {
+            0 => FrameBound::CurrentRow,
+            1 => FrameBound::Preceding(None),
+            2 => FrameBound::Preceding(Some(self.boxed_expr()?)),
+            3 => FrameBound::Following(None),
+            4 => FrameBound::Following(Some(self.boxed_expr()?)),
+            _ => return Err(Corrupt),
+        })
+    }
+}
+
+fn binary_op(b: u8) -> Res<BinaryOp> {
+    use BinaryOp::*;
+    const OPS: [BinaryOp; 14] = [
+        Plus, Minus, Multiply, Divide, Modulo, Concat, Eq, NotEq, Lt, LtEq, Gt, GtEq, And, Or,
+    ];
+    OPS.get(usize::from(b)).copied().ok_or(Corrupt)
+}
+
+#[cfg(test)]
+mod tests;
