@@ -88,7 +88,7 @@ fn table_factor(p: &mut Parser) -> Result<TableFactor> {
     let _guard = p.enter(p.span())?;
     if let Some(lateral) = p.eat_kw(Kw::Lateral) {
         let group = p.expect_paren("`(`")?;
-        let subquery = Box::new(p.in_group(&group, query)?);
+        let subquery = Box::new(p.in_group(group, query)?);
         return Ok(TableFactor::Derived {
             lateral: Some(lateral),
             subquery,
@@ -102,15 +102,15 @@ fn table_factor(p: &mut Parser) -> Result<TableFactor> {
             "splicing a `cte!` value into FROM is not supported yet; name a table or a CTE of the WITH clause",
         )),
         Some(Tok::Group(g)) if g.delimiter() == Delimiter::Parenthesis => {
-            let group = g.clone();
+            let group = g;
             p.bump();
             let paren_token = group.span_open();
-            let start = looks_like_query(&group);
+            let start = looks_like_query(group);
             if start != QueryStart::No {
                 let subquery = if start == QueryStart::Yes {
-                    Some(p.in_group(&group, query)?)
+                    Some(p.in_group(group, query)?)
                 } else {
-                    p.attempt(|p| p.in_group(&group, query)).ok()
+                    p.attempt(|p| p.in_group(group, query)).ok()
                 };
                 if let Some(subquery) = subquery {
                     return Ok(TableFactor::Derived {
@@ -121,7 +121,7 @@ fn table_factor(p: &mut Parser) -> Result<TableFactor> {
                     });
                 }
             }
-            let inner = Box::new(p.in_group(&group, table_with_joins)?);
+            let inner = Box::new(p.in_group(group, table_with_joins)?);
             Ok(TableFactor::Nested { inner, paren_token })
         }
         Some(Tok::Word(_)) => {

@@ -9,6 +9,9 @@ macro_rules! keywords {
             $($kw,)*
         }
 
+        /// How many keywords there are.
+        const KEYWORDS: usize = [$(Kw::$kw),*].len();
+
         impl Kw {
             pub(crate) fn as_str(self) -> &'static str {
                 match self {
@@ -16,9 +19,25 @@ macro_rules! keywords {
                 }
             }
 
-            /// The keyword spelled by `upper`, an upper-cased word.
-            pub(crate) fn lookup(upper: &str) -> Option<Kw> {
-                match upper {
+            /// The keyword spelled by `word`, in any case. Upper-cases on the stack: this runs
+            /// on every word of the input.
+            pub(crate) fn lookup(word: &str) -> Option<Kw> {
+                const LONGEST: usize = {
+                    let texts = [$($text),*];
+                    let (mut i, mut longest) = (0, 0);
+                    while i < texts.len() {
+                        if texts[i].len() > longest {
+                            longest = texts[i].len();
+                        }
+                        i += 1;
+                    }
+                    longest
+                };
+                let mut buf = [0u8; LONGEST];
+                let upper = buf.get_mut(..word.len())?;
+                upper.copy_from_slice(word.as_bytes());
+                upper.make_ascii_uppercase();
+                match std::str::from_utf8(upper).ok()? {
                     $($text => Some(Kw::$kw),)*
                     _ => None,
                 }
@@ -165,9 +184,20 @@ pub(crate) const RESERVED_ALIASES: &[Kw] =
     &[Kw::Asc, Kw::Desc, Kw::Over, Kw::Set, Kw::Nulls, Kw::Option];
 
 pub(crate) fn is_reserved_name(kw: Kw) -> bool {
-    RESERVED_NAMES.contains(&kw)
+    RESERVED[kw as usize]
 }
 
 pub(crate) fn is_reserved_alias(kw: Kw) -> bool {
-    is_reserved_name(kw) || RESERVED_ALIASES.contains(&kw)
+    RESERVED[kw as usize] || RESERVED_ALIASES.contains(&kw)
 }
+
+/// [`RESERVED_NAMES`] indexed by keyword: the parser asks about every name it reads.
+const RESERVED: [bool; KEYWORDS] = {
+    let mut table = [false; KEYWORDS];
+    let mut i = 0;
+    while i < RESERVED_NAMES.len() {
+        table[RESERVED_NAMES[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
