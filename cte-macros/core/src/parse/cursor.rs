@@ -27,6 +27,8 @@ pub(crate) struct Word {
     pub(crate) raw: bool,
     /// Looked up once when lexing: the parser asks about the same word many times.
     keyword: Option<Kw>,
+    /// The text as written, when it is short: most names are.
+    head: Head,
 }
 
 /// An operator or punctuation, with `||`, `<>`, `!=`, `<=` and `>=` already joined.
@@ -147,6 +149,13 @@ impl Word {
 
     /// The name without `r#`, made only for the words that become names.
     pub(crate) fn value(&self) -> String {
+        let start = if self.raw { 2 } else { 0 };
+        if let (false, Some(Ok(value))) = (
+            self.head.cut,
+            self.head.bytes().get(start..).map(std::str::from_utf8),
+        ) {
+            return value.to_owned();
+        }
         let mut value = self.ident.to_string();
         if self.raw {
             value.drain(..2);
@@ -485,7 +494,9 @@ impl<'s> Parser<'s> {
 
     /// `name (. name)*`
     pub(crate) fn object_name(&mut self, what: &str) -> syn::Result<ObjectName> {
-        let mut parts = vec![self.ident(what)?];
+        // Room for `t.column` without growing.
+        let mut parts = Vec::with_capacity(2);
+        parts.push(self.ident(what)?);
         while self.peek_op(".") && matches!(self.peek_nth(1), Some(Tok::Word(_))) {
             self.pos += 1;
             parts.push(self.ident("a name")?);
@@ -499,7 +510,9 @@ pub(crate) fn comma_separated<'s, T>(
     p: &mut Parser<'s>,
     mut item: impl FnMut(&mut Parser<'s>) -> syn::Result<T>,
 ) -> syn::Result<Vec<T>> {
-    let mut items = vec![item(p)?];
+    // Most lists are short: room for four, rather than growing from one.
+    let mut items = Vec::with_capacity(4);
+    items.push(item(p)?);
     while p.eat_op(",").is_some() {
         items.push(item(p)?);
     }
@@ -537,14 +550,16 @@ fn lex(input: TokenStream, out: &mut Vec<Tok>) -> syn::Result<Edges> {
                 // Cannot fail: `Head` keeps what fits and drops the rest.
                 let _ = write!(head, "{ident}");
                 let raw = head.bytes().starts_with(b"r#");
-                let keyword = match std::str::from_utf8(head.bytes()) {
-                    Ok(word) if !raw && !head.cut => Kw::lookup(word),
-                    _ => None,
+                let keyword = if raw || head.cut {
+                    None
+                } else {
+                    Kw::lookup(head.bytes())
                 };
                 out.push(Tok::Word(Word {
                     ident,
                     raw,
                     keyword,
+                    head,
                 }));
             }
             TokenTree::Punct(punct) => {
@@ -592,8 +607,10 @@ fn lex(input: TokenStream, out: &mut Vec<Tok>) -> syn::Result<Edges> {
                 }));
             }
             TokenTree::Literal(lit) => {
-                let text = lit.to_string();
-                if text.starts_with('\'') {
+                let mut head = Head::default();
+                let _ = write!(head, "{lit}");
+                if head.bytes().starts_with(b"'") {
+                    let text = lit.to_string();
                     let inner = text.trim_matches('\'');
                     return Err(syn::Error::new(
                         lit.span(),

@@ -21,7 +21,7 @@ macro_rules! keywords {
 
             /// The keyword spelled by `word`, in any case. Upper-cases on the stack: this runs
             /// on every word of the input.
-            pub(crate) fn lookup(word: &str) -> Option<Kw> {
+            pub(crate) fn lookup(word: &[u8]) -> Option<Kw> {
                 const LONGEST: usize = {
                     let texts = [$($text),*];
                     let (mut i, mut longest) = (0, 0);
@@ -33,9 +33,13 @@ macro_rules! keywords {
                     }
                     longest
                 };
+                // Keywords are letters only: `parent_id` or `t2` is none of them.
+                if !word.iter().all(u8::is_ascii_alphabetic) {
+                    return None;
+                }
                 let mut buf = [0u8; LONGEST];
                 let upper = buf.get_mut(..word.len())?;
-                upper.copy_from_slice(word.as_bytes());
+                upper.copy_from_slice(word);
                 upper.make_ascii_uppercase();
                 match std::str::from_utf8(upper).ok()? {
                     $($text => Some(Kw::$kw),)*
