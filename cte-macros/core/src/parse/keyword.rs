@@ -12,6 +12,9 @@ macro_rules! keywords {
         /// How many keywords there are.
         const KEYWORDS: usize = [$(Kw::$kw),*].len();
 
+        #[cfg(test)]
+        const ALL: [Kw; KEYWORDS] = [$(Kw::$kw),*];
+
         impl Kw {
             pub(crate) fn as_str(self) -> &'static str {
                 match self {
@@ -205,3 +208,42 @@ const RESERVED: [bool; KEYWORDS] = {
     }
     table
 };
+
+#[cfg(test)]
+mod tests {
+    use super::{is_reserved_name, Kw, ALL, RESERVED_NAMES};
+
+    #[test]
+    fn every_keyword_is_found_in_any_case() {
+        for kw in ALL {
+            let text = kw.as_str();
+            assert_eq!(Kw::lookup(text.as_bytes()), Some(kw), "{text}");
+            let lower = text.to_ascii_lowercase();
+            assert_eq!(Kw::lookup(lower.as_bytes()), Some(kw), "{lower}");
+            let mixed: String = text
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect();
+            assert_eq!(Kw::lookup(mixed.as_bytes()), Some(kw), "{mixed}");
+            assert_eq!(is_reserved_name(kw), RESERVED_NAMES.contains(&kw), "{text}");
+        }
+        for word in [
+            "",
+            "parent_id",
+            "t2",
+            "selects",
+            "sel",
+            "maxrecursions",
+            "\u{e9}t\u{e9}",
+        ] {
+            assert_eq!(Kw::lookup(word.as_bytes()), None, "{word}");
+        }
+    }
+}
