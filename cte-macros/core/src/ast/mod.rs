@@ -54,8 +54,22 @@ impl Ident {
 }
 
 impl PartialEq for Ident {
+    /// `self.key() == other.key()`, without lower-casing into new strings: the checks compare
+    /// names often.
     fn eq(&self, other: &Self) -> bool {
-        self.key() == other.key()
+        let fold = |ident: &Ident, b: u8| {
+            if ident.raw {
+                b
+            } else {
+                b.to_ascii_lowercase()
+            }
+        };
+        self.value.len() == other.value.len()
+            && self
+                .value
+                .bytes()
+                .zip(other.value.bytes())
+                .all(|(a, b)| fold(self, a) == fold(other, b))
     }
 }
 

@@ -30,13 +30,29 @@ struct Relation<'a> {
     name: &'a Ident,
     /// The table name that an alias hides.
     table: Option<&'a Ident>,
-    /// "CTE `h`", "subquery `s`": what it is, in messages; `None` for a database table.
-    what: Option<String>,
+    /// What it is, in messages; `None` for a database table.
+    what: Option<What<'a>>,
     /// Its columns, when they are known.
     columns: Option<Vec<&'a Ident>>,
     /// The `cte!` item it reads, when it is a spliced CTE under its own name or an alias
     /// without a column list: its columns are checked by rustc against the item.
     spliced: Option<&'a crate::ast::Splice>,
+}
+
+/// A FROM item that is not a database table: "CTE `h`", "subquery `s`".
+#[derive(Clone, Copy)]
+enum What<'a> {
+    Cte(&'a Ident),
+    Subquery(&'a Ident),
+}
+
+impl std::fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            What::Cte(name) => write!(f, "CTE `{name}`"),
+            What::Subquery(alias) => write!(f, "subquery `{alias}`"),
+        }
+    }
 }
 
 /// The FROM items of one query level.
@@ -229,7 +245,7 @@ impl<'a> Names<'_, 'a> {
                     };
                     // An alias's column list renames the item's columns.
                     let renamed = alias.as_ref().is_some_and(|a| !a.columns.is_empty());
-                    let what = self.bindings.cte(name).map(|c| format!("CTE `{}`", c.name));
+                    let what = self.bindings.cte(name).map(|c| What::Cte(&c.name));
                     if let Some(mut relation) = table(name, alias.as_ref().map(|a| &a.name)) {
                         relation.columns = aliased(alias.as_ref(), columns);
                         relation.what = what;
@@ -261,7 +277,7 @@ impl<'a> Names<'_, 'a> {
                         level.relations.push(Relation {
                             name: &alias.name,
                             table: None,
-                            what: Some(format!("subquery `{}`", alias.name)),
+                            what: Some(What::Subquery(&alias.name)),
                             columns: aliased(Some(alias), query_columns(subquery)),
                             spliced: None,
                         });
@@ -313,7 +329,7 @@ impl<'a> Names<'_, 'a> {
         let shown = if relation.table.is_some() {
             format!("{what} (as `{}`)", relation.name)
         } else {
-            what.clone()
+            what.to_string()
         };
         self.cx.error(
             column.span,
@@ -382,6 +398,9 @@ impl<'a> Names<'_, 'a> {
     // WITH RECURSIVE t(id) AS (...) SEARCH DEPTH FIRST BY parent SET ord
     // -- `t` has no column `parent` to search by; SET names a column SEARCH adds.
     fn search_and_cycle(&self, cte: &'a Cte) {
+        if cte.search.is_none() && cte.cycle.is_none() {
+            return;
+        }
         let Some(columns) = cte_columns(cte) else {
             return;
         };

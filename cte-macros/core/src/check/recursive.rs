@@ -44,6 +44,9 @@ impl<'a> Recursive<'_, 'a> {
     // WITH RECURSIVE t(id) AS (SELECT 1) SEARCH DEPTH FIRST BY id SET ord SELECT * FROM t
     // -- SEARCH and CYCLE order and stop a recursion; PostgreSQL refuses them on other CTEs.
     fn search_and_cycle(&self, cte: &Cte, with: &With) {
+        if cte.search.is_none() && cte.cycle.is_none() {
+            return;
+        }
         let why = if with.recursive.is_some() {
             format!("`{}` does not read itself", cte.name)
         } else {

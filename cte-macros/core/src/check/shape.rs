@@ -100,28 +100,33 @@ impl Shape<'_, '_> {
     fn body(&self, body: &SetExpr, expected: Option<Expected<'_>>) {
         let mut units = Vec::new();
         collect(body, &mut units);
-        let (target, reference) = match expected {
-            Some(Expected::Cte(cte)) => (cte.columns.len(), declares(cte)),
-            Some(Expected::Insert(columns)) => (
-                columns.len(),
-                format!(
-                    "the INSERT names {}: {}",
-                    count(columns.len(), "column"),
-                    listing(columns)
-                ),
+        let first = units.iter().find_map(|u| u.columns.map(|n| (u.what, n)));
+        let target = match expected {
+            Some(Expected::Cte(cte)) => cte.columns.len(),
+            Some(Expected::Insert(columns)) => columns.len(),
+            None => match first {
+                Some((_, n)) => n,
+                None => return,
+            },
+        };
+        // Written only for an error: most bodies have none.
+        let reference = || match (expected, first) {
+            (Some(Expected::Cte(cte)), _) => declares(cte),
+            (Some(Expected::Insert(columns)), _) => format!(
+                "the INSERT names {}: {}",
+                count(columns.len(), "column"),
+                listing(columns)
             ),
-            None => {
-                let Some((first, n)) = units.iter().find_map(|u| u.columns.map(|n| (u.what, n)))
-                else {
-                    return;
-                };
+            (None, Some((first, n))) => {
                 let verb = if first == "VALUES row" {
                     "has"
                 } else {
                     "gives"
                 };
-                (n, format!("the first {first} {verb} {n}"))
+                format!("the first {first} {verb} {n}")
             }
+            // Without a unit of known count there is no target: returned above.
+            (None, None) => String::new(),
         };
         let fix = match expected {
             Some(Expected::Cte(_)) => "give as many columns as the column list names",
@@ -140,9 +145,10 @@ impl Shape<'_, '_> {
             self.cx.error(
                 unit.token,
                 format!(
-                    "this {} {verb} {}, but {reference}\nhelp: {fix}",
+                    "this {} {verb} {}, but {}\nhelp: {fix}",
                     unit.what,
-                    count(n, noun)
+                    count(n, noun),
+                    reference()
                 ),
             );
         }

@@ -1,7 +1,8 @@
 //! The token cursor: Rust tokens turned into SQL words, operators, literals and groups, with
 //! the keyword peeks, the depth guard and the one `expected` helper for syntax errors.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::fmt::{self, Write as _};
 
 use proc_macro2::{Delimiter, Group, Literal, Spacing, Span, TokenStream, TokenTree};
 
@@ -13,29 +14,92 @@ use crate::ast::{Ident, ObjectName};
 pub(crate) const MAX_DEPTH: usize = 128;
 
 /// One SQL token.
-#[derive(Clone)]
 pub(crate) enum Tok {
     Word(Word),
     Op(Op),
     Lit(Literal),
-    Group(Group),
+    Group(GroupTok),
 }
 
 /// An identifier or keyword.
-#[derive(Clone)]
 pub(crate) struct Word {
     pub(crate) ident: proc_macro2::Ident,
-    /// The name without `r#`.
-    pub(crate) value: String,
     pub(crate) raw: bool,
-    upper: String,
+    /// Looked up once when lexing: the parser asks about the same word many times.
+    keyword: Option<Kw>,
+    /// The text as written, when it is short: most names are.
+    head: Head,
 }
 
 /// An operator or punctuation, with `||`, `<>`, `!=`, `<=` and `>=` already joined.
-#[derive(Clone)]
 pub(crate) struct Op {
-    pub(crate) text: String,
+    pub(crate) text: &'static str,
     pub(crate) span: Span,
+}
+
+/// A delimited group, whose inside is lexed the first time the parser looks into it and kept:
+/// a group is often looked into more than once (is it a subquery? then parse it), and a group
+/// that is never entered is never lexed, so its lexing errors are reported only if it is.
+pub(crate) struct GroupTok {
+    group: Group,
+    inner: OnceCell<Level>,
+}
+
+/// The tokens inside a group, or the first error lexing them met.
+struct Level {
+    toks: syn::Result<Vec<Tok>>,
+    /// The first token tree is an invisible group (a `macro_rules!` fragment), which lexing
+    /// flattens: the inside then does not show what the group starts with.
+    starts_with_fragment: bool,
+}
+
+impl GroupTok {
+    pub(crate) fn delimiter(&self) -> Delimiter {
+        self.group.delimiter()
+    }
+
+    pub(crate) fn span(&self) -> Span {
+        self.group.span()
+    }
+
+    pub(crate) fn span_open(&self) -> Span {
+        self.group.span_open()
+    }
+
+    pub(crate) fn span_close(&self) -> Span {
+        self.group.span_close()
+    }
+
+    pub(crate) fn stream(&self) -> TokenStream {
+        self.group.stream()
+    }
+
+    fn level(&self) -> &Level {
+        self.inner.get_or_init(|| {
+            let mut toks = Vec::new();
+            match lex(self.group.stream(), &mut toks) {
+                Ok(edges) => Level {
+                    toks: Ok(toks),
+                    starts_with_fragment: edges.starts_with_fragment,
+                },
+                Err(error) => Level {
+                    toks: Err(error),
+                    starts_with_fragment: false,
+                },
+            }
+        })
+    }
+
+    /// The tokens inside, unless their first token tree is a fragment or lexing failed.
+    pub(crate) fn plain_tokens(&self) -> Option<&[Tok]> {
+        match self.level() {
+            Level {
+                toks: Ok(toks),
+                starts_with_fragment: false,
+            } => Some(toks),
+            _ => None,
+        }
+    }
 }
 
 impl Tok {
@@ -76,25 +140,32 @@ impl Tok {
 impl Word {
     /// The keyword this word spells, unless it is a raw identifier.
     pub(crate) fn keyword(&self) -> Option<Kw> {
-        if self.raw {
-            None
-        } else {
-            Kw::lookup(&self.upper)
-        }
-    }
-
-    /// The word upper-cased, for the small tables of type names.
-    pub(crate) fn upper(&self) -> &str {
-        &self.upper
+        self.keyword
     }
 
     pub(crate) fn is(&self, kw: Kw) -> bool {
-        !self.raw && self.upper == kw.as_str()
+        self.keyword == Some(kw)
+    }
+
+    /// The name without `r#`, made only for the words that become names.
+    pub(crate) fn value(&self) -> String {
+        let start = if self.raw { 2 } else { 0 };
+        if let (false, Some(Ok(value))) = (
+            self.head.cut,
+            self.head.bytes().get(start..).map(std::str::from_utf8),
+        ) {
+            return value.to_owned();
+        }
+        let mut value = self.ident.to_string();
+        if self.raw {
+            value.drain(..2);
+        }
+        value
     }
 
     pub(crate) fn to_ident(&self) -> Ident {
         Ident {
-            value: self.value.clone(),
+            value: self.value(),
             raw: self.raw,
             span: self.ident.span(),
         }
@@ -155,9 +226,32 @@ impl Drop for DepthGuard<'_> {
     }
 }
 
+/// The macro input, lexed: its tokens, which the cursors borrow, or the first lexing error.
+pub(crate) struct Input {
+    toks: syn::Result<Vec<Tok>>,
+    /// Where "found end of input" points: the last token, or its closing delimiter.
+    end: Span,
+}
+
+impl Input {
+    pub(crate) fn new(stream: TokenStream) -> Self {
+        let mut toks = Vec::new();
+        match lex(stream, &mut toks) {
+            Ok(edges) => Input {
+                toks: Ok(toks),
+                end: edges.last.unwrap_or_else(Span::call_site),
+            },
+            Err(error) => Input {
+                toks: Err(error),
+                end: Span::call_site(),
+            },
+        }
+    }
+}
+
 /// A cursor over the tokens of one level: the macro input or the inside of one group.
 pub(crate) struct Parser<'s> {
-    toks: Vec<Tok>,
+    toks: &'s [Tok],
     pos: usize,
     /// Where "found end of input" points: the closing delimiter, or the last token.
     end: Span,
@@ -166,37 +260,29 @@ pub(crate) struct Parser<'s> {
 
 impl<'s> Parser<'s> {
     /// A cursor over the whole macro input.
-    pub(crate) fn new(input: TokenStream, state: &'s State) -> syn::Result<Self> {
-        let end = match input.clone().into_iter().last() {
-            Some(TokenTree::Group(g)) => g.span_close(),
-            Some(tt) => tt.span(),
-            None => Span::call_site(),
-        };
-        Self::with_end(input, end, state)
+    pub(crate) fn new(input: &'s Input, state: &'s State) -> syn::Result<Self> {
+        match &input.toks {
+            Ok(toks) => Ok(Parser {
+                toks,
+                pos: 0,
+                end: input.end,
+                state,
+            }),
+            Err(error) => Err(error.clone()),
+        }
     }
 
-    fn with_end(input: TokenStream, end: Span, state: &'s State) -> syn::Result<Self> {
-        let mut toks = Vec::new();
-        lex(input, &mut toks)?;
-        Ok(Parser {
-            toks,
-            pos: 0,
-            end,
-            state,
-        })
-    }
-
-    pub(crate) fn peek(&self) -> Option<&Tok> {
+    pub(crate) fn peek(&self) -> Option<&'s Tok> {
         self.toks.get(self.pos)
     }
 
-    pub(crate) fn peek_nth(&self, n: usize) -> Option<&Tok> {
+    pub(crate) fn peek_nth(&self, n: usize) -> Option<&'s Tok> {
         self.toks.get(self.pos + n)
     }
 
     /// Takes the next token.
-    pub(crate) fn bump(&mut self) -> Option<Tok> {
-        let tok = self.toks.get(self.pos).cloned();
+    pub(crate) fn bump(&mut self) -> Option<&'s Tok> {
+        let tok = self.toks.get(self.pos);
         if tok.is_some() {
             self.pos += 1;
         }
@@ -277,7 +363,7 @@ impl<'s> Parser<'s> {
 
     // ---- groups ----
 
-    pub(crate) fn peek_group(&self, delimiter: Delimiter) -> Option<&Group> {
+    pub(crate) fn peek_group(&self, delimiter: Delimiter) -> Option<&'s GroupTok> {
         match self.peek() {
             Some(Tok::Group(g)) if g.delimiter() == delimiter => Some(g),
             _ => None,
@@ -289,10 +375,9 @@ impl<'s> Parser<'s> {
     }
 
     /// Takes a parenthesised group, or fails with "expected `what`".
-    pub(crate) fn expect_paren(&mut self, what: &str) -> syn::Result<Group> {
+    pub(crate) fn expect_paren(&mut self, what: &str) -> syn::Result<&'s GroupTok> {
         match self.peek_group(Delimiter::Parenthesis) {
             Some(g) => {
-                let g = g.clone();
                 self.pos += 1;
                 Ok(g)
             }
@@ -303,11 +388,20 @@ impl<'s> Parser<'s> {
     /// Parses the inside of `group` with `f`, which must use all of it.
     pub(crate) fn in_group<T>(
         &self,
-        group: &Group,
+        group: &'s GroupTok,
         f: impl FnOnce(&mut Parser<'s>) -> syn::Result<T>,
     ) -> syn::Result<T> {
         let _guard = self.enter(group.span_open())?;
-        let mut inner = Parser::with_end(group.stream(), group.span_close(), self.state)?;
+        let toks = match &group.level().toks {
+            Ok(toks) => toks,
+            Err(error) => return Err(error.clone()),
+        };
+        let mut inner = Parser {
+            toks,
+            pos: 0,
+            end: group.span_close(),
+            state: self.state,
+        };
         let value = f(&mut inner)?;
         if !inner.at_end() {
             return Err(inner.expected("`)`"));
@@ -388,7 +482,8 @@ impl<'s> Parser<'s> {
                 w.ident.span(),
                 format!(
                     "expected {what}, found keyword `{}`; write `r#{}` to use it as a name",
-                    w.ident, w.value
+                    w.ident,
+                    w.value()
                 ),
             )),
             _ => Err(self.expected(what)),
@@ -403,7 +498,7 @@ impl<'s> Parser<'s> {
     /// `(ident, ...)`
     pub(crate) fn paren_ident_list(&mut self, what: &str) -> syn::Result<Vec<Ident>> {
         let group = self.expect_paren("`(`")?;
-        self.in_group(&group, |p| p.ident_list(what))
+        self.in_group(group, |p| p.ident_list(what))
     }
 
     /// An alias written without `AS`: a word that cannot start the next clause.
@@ -429,7 +524,9 @@ impl<'s> Parser<'s> {
 
     /// `name (. name)*`
     pub(crate) fn object_name(&mut self, what: &str) -> syn::Result<ObjectName> {
-        let mut parts = vec![self.ident(what)?];
+        // Room for `t.column` without growing.
+        let mut parts = Vec::with_capacity(2);
+        parts.push(self.ident(what)?);
         while self.peek_op(".") && matches!(self.peek_nth(1), Some(Tok::Word(_))) {
             self.pos += 1;
             parts.push(self.ident("a name")?);
@@ -443,28 +540,56 @@ pub(crate) fn comma_separated<'s, T>(
     p: &mut Parser<'s>,
     mut item: impl FnMut(&mut Parser<'s>) -> syn::Result<T>,
 ) -> syn::Result<Vec<T>> {
-    let mut items = vec![item(p)?];
+    // Most lists are short: room for four, rather than growing from one.
+    let mut items = Vec::with_capacity(4);
+    items.push(item(p)?);
     while p.eat_op(",").is_some() {
         items.push(item(p)?);
     }
     Ok(items)
 }
 
-fn lex(input: TokenStream, out: &mut Vec<Tok>) -> syn::Result<()> {
+/// What lexing one level saw at its edges.
+struct Edges {
+    /// The first token tree is an invisible group.
+    starts_with_fragment: bool,
+    /// Where the last token tree ends: its closing delimiter, or itself.
+    last: Option<Span>,
+}
+
+/// Lexes one level onto `out`; invisible groups are flattened, delimited ones kept whole.
+fn lex(input: TokenStream, out: &mut Vec<Tok>) -> syn::Result<Edges> {
+    let mut edges = Edges {
+        starts_with_fragment: false,
+        last: None,
+    };
     let mut iter = input.into_iter().peekable();
+    out.reserve(iter.size_hint().0);
     while let Some(tt) = iter.next() {
+        if edges.last.is_none() {
+            edges.starts_with_fragment =
+                matches!(&tt, TokenTree::Group(g) if g.delimiter() == Delimiter::None);
+        }
+        edges.last = Some(match &tt {
+            TokenTree::Group(g) => g.span_close(),
+            tt => tt.span(),
+        });
         match tt {
             TokenTree::Ident(ident) => {
-                let text = ident.to_string();
-                let (value, raw) = match text.strip_prefix("r#") {
-                    Some(unraw) => (unraw.to_owned(), true),
-                    None => (text, false),
+                let mut head = Head::default();
+                // Cannot fail: `Head` keeps what fits and drops the rest.
+                let _ = write!(head, "{ident}");
+                let raw = head.bytes().starts_with(b"r#");
+                let keyword = if raw || head.cut {
+                    None
+                } else {
+                    Kw::lookup(head.bytes())
                 };
                 out.push(Tok::Word(Word {
-                    upper: value.to_ascii_uppercase(),
                     ident,
-                    value,
                     raw,
+                    keyword,
+                    head,
                 }));
             }
             TokenTree::Punct(punct) => {
@@ -475,31 +600,35 @@ fn lex(input: TokenStream, out: &mut Vec<Tok>) -> syn::Result<()> {
                         "SQL strings are Rust string literals here: write \"...\" instead of '...'",
                     ));
                 }
-                let mut text = c.to_string();
+                let mut text = punct_text(c)
+                    .ok_or_else(|| syn::Error::new(punct.span(), format!("unexpected `{c}`")))?;
                 if let Some(TokenTree::Punct(next)) = iter.peek() {
                     // The two-character operators are joined whatever the spacing, since `< >`
                     // means nothing else; `- -` stays a double minus unless written `--`.
                     let joint = punct.spacing() == Spacing::Joint;
-                    {
-                        match (c, next.as_char()) {
-                            ('-', '-') if joint => {
-                                return Err(syn::Error::new(
-                                    punct.span(),
-                                    "SQL comments are not supported; use `//` or `/* */`",
-                                ))
-                            }
-                            (':', ':') if joint => {
-                                return Err(syn::Error::new(
-                                    punct.span(),
-                                    "`::` casts are not supported; write CAST(x AS type)",
-                                ))
-                            }
-                            ('|', '|') | ('<', '>') | ('!', '=') | ('<', '=') | ('>', '=') => {
-                                text.push(next.as_char());
-                                iter.next();
-                            }
-                            _ => {}
+                    let joined = match (c, next.as_char()) {
+                        ('-', '-') if joint => {
+                            return Err(syn::Error::new(
+                                punct.span(),
+                                "SQL comments are not supported; use `//` or `/* */`",
+                            ))
                         }
+                        (':', ':') if joint => {
+                            return Err(syn::Error::new(
+                                punct.span(),
+                                "`::` casts are not supported; write CAST(x AS type)",
+                            ))
+                        }
+                        ('|', '|') => Some("||"),
+                        ('<', '>') => Some("<>"),
+                        ('!', '=') => Some("!="),
+                        ('<', '=') => Some("<="),
+                        ('>', '=') => Some(">="),
+                        _ => None,
+                    };
+                    if let Some(joined) = joined {
+                        text = joined;
+                        iter.next();
                     }
                 }
                 out.push(Tok::Op(Op {
@@ -508,8 +637,10 @@ fn lex(input: TokenStream, out: &mut Vec<Tok>) -> syn::Result<()> {
                 }));
             }
             TokenTree::Literal(lit) => {
-                let text = lit.to_string();
-                if text.starts_with('\'') {
+                let mut head = Head::default();
+                let _ = write!(head, "{lit}");
+                if head.bytes().starts_with(b"'") {
+                    let text = lit.to_string();
                     let inner = text.trim_matches('\'');
                     return Err(syn::Error::new(
                         lit.span(),
@@ -523,8 +654,67 @@ fn lex(input: TokenStream, out: &mut Vec<Tok>) -> syn::Result<()> {
             TokenTree::Group(group) if group.delimiter() == Delimiter::None => {
                 lex(group.stream(), out)?;
             }
-            TokenTree::Group(group) => out.push(Tok::Group(group)),
+            TokenTree::Group(group) => out.push(Tok::Group(GroupTok {
+                group,
+                inner: OnceCell::new(),
+            })),
         }
     }
-    Ok(())
+    Ok(edges)
+}
+
+/// The text of a one-character operator: every character a Rust punctuation token can be.
+fn punct_text(c: char) -> Option<&'static str> {
+    Some(match c {
+        '=' => "=",
+        '<' => "<",
+        '>' => ">",
+        '!' => "!",
+        '~' => "~",
+        '+' => "+",
+        '-' => "-",
+        '*' => "*",
+        '/' => "/",
+        '%' => "%",
+        '^' => "^",
+        '&' => "&",
+        '|' => "|",
+        '@' => "@",
+        '.' => ".",
+        ',' => ",",
+        ';' => ";",
+        ':' => ":",
+        '#' => "#",
+        '$' => "$",
+        '?' => "?",
+        '\'' => "'",
+        _ => return None,
+    })
+}
+
+/// The start of an identifier, written out without allocating: enough to tell `r#` and any
+/// keyword, which is all lexing asks of most words.
+#[derive(Default)]
+struct Head {
+    buf: [u8; 16],
+    len: usize,
+    /// The identifier is longer than `buf`.
+    cut: bool,
+}
+
+impl Head {
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+impl fmt::Write for Head {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let room = self.buf.len() - self.len;
+        let taken = s.len().min(room);
+        self.buf[self.len..self.len + taken].copy_from_slice(&s.as_bytes()[..taken]);
+        self.len += taken;
+        self.cut |= taken < s.len();
+        Ok(())
+    }
 }

@@ -101,7 +101,7 @@ fn is(p: &mut Parser) -> Result<Expr> {
 
 fn comparison_op(p: &Parser) -> Option<BinaryOp> {
     match p.peek() {
-        Some(Tok::Op(o)) => match o.text.as_str() {
+        Some(Tok::Op(o)) => match o.text {
             "=" => Some(BinaryOp::Eq),
             "<>" | "!=" => Some(BinaryOp::NotEq),
             "<" => Some(BinaryOp::Lt),
@@ -177,9 +177,9 @@ fn pattern(p: &mut Parser) -> Result<Expr> {
 /// The `(list)` or `(subquery)` after IN.
 fn in_rest(p: &mut Parser, expr: Box<Expr>, in_token: Span, negated: bool) -> Result<Expr> {
     let group = p.expect_paren("`(`")?;
-    match super::looks_like_query(&group) {
+    match super::looks_like_query(group) {
         super::QueryStart::Yes => {
-            let subquery = Box::new(p.in_group(&group, query)?);
+            let subquery = Box::new(p.in_group(group, query)?);
             return Ok(Expr::InSubquery {
                 expr,
                 in_token,
@@ -188,7 +188,7 @@ fn in_rest(p: &mut Parser, expr: Box<Expr>, in_token: Span, negated: bool) -> Re
             });
         }
         super::QueryStart::Maybe => {
-            if let Ok(q) = p.attempt(|p| p.in_group(&group, query)) {
+            if let Ok(q) = p.attempt(|p| p.in_group(group, query)) {
                 return Ok(Expr::InSubquery {
                     expr,
                     in_token,
@@ -199,7 +199,7 @@ fn in_rest(p: &mut Parser, expr: Box<Expr>, in_token: Span, negated: bool) -> Re
         }
         super::QueryStart::No => {}
     }
-    let list = p.in_group(&group, |p| comma_separated(p, self::expr))?;
+    let list = p.in_group(group, |p| comma_separated(p, self::expr))?;
     Ok(Expr::InList {
         expr,
         in_token,
@@ -325,7 +325,13 @@ fn literal(p: &mut Parser) -> Result<Expr> {
             }
             syn::Lit::Int(i) => return Err(suffix_error(span, i.base10_digits(), i.suffix())),
             syn::Lit::Float(f) => return Err(suffix_error(span, f.base10_digits(), f.suffix())),
-            _ => return Err(expected("an expression", Some(&Tok::Lit(lit)), span)),
+            _ => {
+                return Err(expected(
+                    "an expression",
+                    Some(&Tok::Lit(lit.clone())),
+                    span,
+                ))
+            }
         },
         _ => return Err(syn::Error::new(span, "expected a literal")),
     };
@@ -346,7 +352,7 @@ fn leading_dot_decimal(p: &mut Parser) -> Result<Expr> {
     let span = p.span();
     p.bump();
     match p.bump() {
-        Some(Tok::Lit(lit)) => match syn::Lit::new(lit) {
+        Some(Tok::Lit(lit)) => match syn::Lit::new(lit.clone()) {
             syn::Lit::Int(i) if i.suffix().is_empty() && !i.to_string().starts_with("0x") => {
                 Ok(Expr::Literal(Literal {
                     kind: LiteralKind::Decimal(format!(".{}", i)),
@@ -384,13 +390,13 @@ fn paren(p: &mut Parser) -> Result<Expr> {
         return Err(p.expected("`(`"));
     };
     let paren_token = group.span_open();
-    match super::looks_like_query(&group) {
+    match super::looks_like_query(group) {
         super::QueryStart::Yes => {
-            let query = Box::new(p.in_group(&group, query)?);
+            let query = Box::new(p.in_group(group, query)?);
             return Ok(Expr::Subquery { paren_token, query });
         }
         super::QueryStart::Maybe => {
-            if let Ok(q) = p.attempt(|p| p.in_group(&group, query)) {
+            if let Ok(q) = p.attempt(|p| p.in_group(group, query)) {
                 return Ok(Expr::Subquery {
                     paren_token,
                     query: Box::new(q),
@@ -399,7 +405,7 @@ fn paren(p: &mut Parser) -> Result<Expr> {
         }
         super::QueryStart::No => {}
     }
-    let expr = Box::new(p.in_group(&group, self::expr)?);
+    let expr = Box::new(p.in_group(group, self::expr)?);
     Ok(Expr::Nested { paren_token, expr })
 }
 
@@ -407,7 +413,7 @@ fn paren(p: &mut Parser) -> Result<Expr> {
 fn exists(p: &mut Parser) -> Result<Expr> {
     let exists_token = p.expect_kw(Kw::Exists)?;
     let group = p.expect_paren("`(`")?;
-    let subquery = Box::new(p.in_group(&group, query)?);
+    let subquery = Box::new(p.in_group(group, query)?);
     Ok(Expr::Exists {
         exists_token,
         subquery,
@@ -459,7 +465,7 @@ fn case(p: &mut Parser) -> Result<Expr> {
 fn cast(p: &mut Parser) -> Result<Expr> {
     let cast_token = p.expect_kw(Kw::Cast)?;
     let group = p.expect_paren("`(`")?;
-    p.in_group(&group, |p| {
+    p.in_group(group, |p| {
         let expr = Box::new(expr(p)?);
         p.expect_kw(Kw::As)?;
         let type_token = p.span();
@@ -482,9 +488,8 @@ fn data_type(p: &mut Parser) -> Result<DataType> {
     let Some(Tok::Word(word)) = p.peek() else {
         return Err(p.expected(&format!("a type ({KNOWN_TYPES})")));
     };
-    let word = word.clone();
     p.bump();
-    Ok(match word.upper() {
+    Ok(match word.value().to_ascii_uppercase().as_str() {
         "SMALLINT" => DataType::SmallInt,
         "INT" | "INTEGER" => DataType::Integer,
         "BIGINT" => DataType::BigInt,
@@ -499,7 +504,7 @@ fn data_type(p: &mut Parser) -> Result<DataType> {
         "REAL" => DataType::Real,
         "DOUBLE" => {
             match p.peek() {
-                Some(Tok::Word(w)) if w.upper() == "PRECISION" => {
+                Some(Tok::Word(w)) if w.value().eq_ignore_ascii_case("PRECISION") => {
                     p.bump();
                 }
                 _ => return Err(p.expected("`PRECISION`")),
@@ -533,7 +538,7 @@ fn type_args(p: &mut Parser, max: usize) -> Result<Vec<u32>> {
         return Ok(Vec::new());
     }
     let group = p.expect_paren("`(`")?;
-    let args = p.in_group(&group, |p| {
+    let args = p.in_group(group, |p| {
         comma_separated(p, |p| match p.peek() {
             Some(Tok::Lit(lit)) => match syn::Lit::new(lit.clone()) {
                 syn::Lit::Int(int) if int.suffix().is_empty() => {
@@ -569,7 +574,7 @@ fn column_or_function(p: &mut Parser) -> Result<Expr> {
 /// `name(args) [OVER (...)]`, after the name.
 fn function(p: &mut Parser, name: ObjectName) -> Result<Function> {
     let group = p.expect_paren("`(`")?;
-    let args = p.in_group(&group, |p| {
+    let args = p.in_group(group, |p| {
         if p.at_end() {
             return Ok(FunctionArgs::List {
                 distinct: None,
@@ -598,7 +603,7 @@ fn function(p: &mut Parser, name: ObjectName) -> Result<Function> {
 /// `(PARTITION BY ... ORDER BY ... [frame])` after OVER.
 fn window(p: &mut Parser, over_token: Span) -> Result<WindowSpec> {
     let group = p.expect_paren("`(` (named windows are not supported)")?;
-    p.in_group(&group, |p| {
+    p.in_group(group, |p| {
         let partition_by = match p.eat_kw(Kw::Partition) {
             Some(_) => {
                 p.expect_kw(Kw::By)?;

@@ -90,7 +90,7 @@ fn table_factor(p: &mut Parser) -> Result<TableFactor> {
     let _guard = p.enter(p.span())?;
     if let Some(lateral) = p.eat_kw(Kw::Lateral) {
         let group = p.expect_paren("`(`")?;
-        let subquery = Box::new(p.in_group(&group, query)?);
+        let subquery = Box::new(p.in_group(group, query)?);
         return Ok(TableFactor::Derived {
             lateral: Some(lateral),
             subquery,
@@ -102,9 +102,9 @@ fn table_factor(p: &mut Parser) -> Result<TableFactor> {
         Some(Tok::Group(g)) if g.delimiter() == Delimiter::Brace => {
             // `FROM {hierarchy} h`: read as the table `hierarchy`; the item itself joins the
             // leading WITH when the statement is complete.
-            let group = g.clone();
+            let group = g;
             p.bump();
-            let (path, name) = super::with::splice_path(&group)?;
+            let (path, name) = super::with::splice_path(group)?;
             p.splice_from(FromSplice {
                 path,
                 name: name.clone(),
@@ -117,15 +117,15 @@ fn table_factor(p: &mut Parser) -> Result<TableFactor> {
             })
         }
         Some(Tok::Group(g)) if g.delimiter() == Delimiter::Parenthesis => {
-            let group = g.clone();
+            let group = g;
             p.bump();
             let paren_token = group.span_open();
-            let start = looks_like_query(&group);
+            let start = looks_like_query(group);
             if start != QueryStart::No {
                 let subquery = if start == QueryStart::Yes {
-                    Some(p.in_group(&group, query)?)
+                    Some(p.in_group(group, query)?)
                 } else {
-                    p.attempt(|p| p.in_group(&group, query)).ok()
+                    p.attempt(|p| p.in_group(group, query)).ok()
                 };
                 if let Some(subquery) = subquery {
                     return Ok(TableFactor::Derived {
@@ -136,7 +136,7 @@ fn table_factor(p: &mut Parser) -> Result<TableFactor> {
                     });
                 }
             }
-            let inner = Box::new(p.in_group(&group, table_with_joins)?);
+            let inner = Box::new(p.in_group(group, table_with_joins)?);
             Ok(TableFactor::Nested { inner, paren_token })
         }
         Some(Tok::Word(_)) => {

@@ -9,6 +9,12 @@ macro_rules! keywords {
             $($kw,)*
         }
 
+        /// How many keywords there are.
+        const KEYWORDS: usize = [$(Kw::$kw),*].len();
+
+        #[cfg(test)]
+        const ALL: [Kw; KEYWORDS] = [$(Kw::$kw),*];
+
         impl Kw {
             pub(crate) fn as_str(self) -> &'static str {
                 match self {
@@ -16,9 +22,29 @@ macro_rules! keywords {
                 }
             }
 
-            /// The keyword spelled by `upper`, an upper-cased word.
-            pub(crate) fn lookup(upper: &str) -> Option<Kw> {
-                match upper {
+            /// The keyword spelled by `word`, in any case. Upper-cases on the stack: this runs
+            /// on every word of the input.
+            pub(crate) fn lookup(word: &[u8]) -> Option<Kw> {
+                const LONGEST: usize = {
+                    let texts = [$($text),*];
+                    let (mut i, mut longest) = (0, 0);
+                    while i < texts.len() {
+                        if texts[i].len() > longest {
+                            longest = texts[i].len();
+                        }
+                        i += 1;
+                    }
+                    longest
+                };
+                // Keywords are letters only: `parent_id` or `t2` is none of them.
+                if !word.iter().all(u8::is_ascii_alphabetic) {
+                    return None;
+                }
+                let mut buf = [0u8; LONGEST];
+                let upper = buf.get_mut(..word.len())?;
+                upper.copy_from_slice(word);
+                upper.make_ascii_uppercase();
+                match std::str::from_utf8(upper).ok()? {
                     $($text => Some(Kw::$kw),)*
                     _ => None,
                 }
@@ -165,9 +191,59 @@ pub(crate) const RESERVED_ALIASES: &[Kw] =
     &[Kw::Asc, Kw::Desc, Kw::Over, Kw::Set, Kw::Nulls, Kw::Option];
 
 pub(crate) fn is_reserved_name(kw: Kw) -> bool {
-    RESERVED_NAMES.contains(&kw)
+    RESERVED[kw as usize]
 }
 
 pub(crate) fn is_reserved_alias(kw: Kw) -> bool {
-    is_reserved_name(kw) || RESERVED_ALIASES.contains(&kw)
+    RESERVED[kw as usize] || RESERVED_ALIASES.contains(&kw)
+}
+
+/// [`RESERVED_NAMES`] indexed by keyword: the parser asks about every name it reads.
+const RESERVED: [bool; KEYWORDS] = {
+    let mut table = [false; KEYWORDS];
+    let mut i = 0;
+    while i < RESERVED_NAMES.len() {
+        table[RESERVED_NAMES[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+#[cfg(test)]
+mod tests {
+    use super::{is_reserved_name, Kw, ALL, RESERVED_NAMES};
+
+    #[test]
+    fn every_keyword_is_found_in_any_case() {
+        for kw in ALL {
+            let text = kw.as_str();
+            assert_eq!(Kw::lookup(text.as_bytes()), Some(kw), "{text}");
+            let lower = text.to_ascii_lowercase();
+            assert_eq!(Kw::lookup(lower.as_bytes()), Some(kw), "{lower}");
+            let mixed: String = text
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect();
+            assert_eq!(Kw::lookup(mixed.as_bytes()), Some(kw), "{mixed}");
+            assert_eq!(is_reserved_name(kw), RESERVED_NAMES.contains(&kw), "{text}");
+        }
+        for word in [
+            "",
+            "parent_id",
+            "t2",
+            "selects",
+            "sel",
+            "maxrecursions",
+            "\u{e9}t\u{e9}",
+        ] {
+            assert_eq!(Kw::lookup(word.as_bytes()), None, "{word}");
+        }
+    }
 }

@@ -14,10 +14,10 @@ mod options;
 mod select;
 mod with;
 
-use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 use crate::ast::Statement;
-use cursor::{Parser, State, MAX_DEPTH};
+use cursor::{GroupTok, Input, Parser, State, Tok, MAX_DEPTH};
 use keyword::Kw;
 
 /// Parses the input of `select!`: one statement. Every syntax error is reported, combined.
@@ -49,7 +49,8 @@ pub(crate) struct Parsed {
 /// checks can still run on the rest.
 pub(crate) fn select_recovering(input: TokenStream) -> Parsed {
     let state = State::default();
-    let stmt = Parser::new(input, &state).and_then(|mut p| {
+    let input = Input::new(input);
+    let stmt = Parser::new(&input, &state).and_then(|mut p| {
         let mut stmt = statement(&mut p)?;
         if !p.at_end() {
             return Err(p.expected("end of input"));
@@ -98,7 +99,8 @@ pub(crate) fn item(input: TokenStream) -> (Option<Item>, Parsed) {
         }
     };
     let state = State::default();
-    let parsed = Parser::new(rest, &state).and_then(|mut p| {
+    let rest = Input::new(rest);
+    let parsed = Parser::new(&rest, &state).and_then(|mut p| {
         let with_token = p.span();
         let recursive = p.eat_kw(Kw::Recursive);
         let cte = with::cte(&mut p)?;
@@ -210,10 +212,40 @@ enum QueryStart {
     No,
 }
 
-fn looks_like_query(group: &Group) -> QueryStart {
-    let mut first = group.stream().into_iter().next();
+fn looks_like_query(group: &GroupTok) -> QueryStart {
+    let mut group = group;
     let mut nested = false;
-    for _ in 0..MAX_DEPTH {
+    for step in 0..MAX_DEPTH {
+        let Some(toks) = group.plain_tokens() else {
+            // The lexed tokens do not show the first token tree: read it from the group.
+            return looks_like_query_from(group.stream().into_iter().next(), nested, step);
+        };
+        match toks.first() {
+            Some(Tok::Word(word)) => {
+                let query = matches!(word.keyword(), Some(Kw::Select | Kw::Values | Kw::With));
+                return match (query, nested) {
+                    (true, false) => QueryStart::Yes,
+                    (true, true) => QueryStart::Maybe,
+                    _ => QueryStart::No,
+                };
+            }
+            Some(Tok::Group(inner)) if inner.delimiter() == Delimiter::Parenthesis => {
+                nested = true;
+                group = inner;
+            }
+            _ => return QueryStart::No,
+        }
+    }
+    QueryStart::No
+}
+
+/// [`looks_like_query`] on the token trees themselves, from its `step`th step on.
+fn looks_like_query_from(
+    mut first: Option<TokenTree>,
+    mut nested: bool,
+    step: usize,
+) -> QueryStart {
+    for _ in step..MAX_DEPTH {
         match first {
             Some(TokenTree::Ident(ident)) => {
                 let word = ident.to_string().to_ascii_uppercase();

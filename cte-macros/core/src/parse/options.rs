@@ -10,11 +10,11 @@ type Result<T> = syn::Result<T>;
 pub(crate) fn option(p: &mut Parser, stmt: &mut Statement) -> Result<()> {
     let option_token = p.expect_kw(Kw::Option)?;
     let group = p.expect_paren("`(`")?;
-    let levels = p.in_group(&group, |p| {
+    let levels = p.in_group(group, |p| {
         p.expect_kw(Kw::Maxrecursion)?;
         let span = p.span();
         match p.bump() {
-            Some(Tok::Lit(lit)) => match syn::Lit::new(lit) {
+            Some(Tok::Lit(lit)) => match syn::Lit::new(lit.clone()) {
                 syn::Lit::Int(n) => n.base10_parse::<u32>().map_err(|_| {
                     syn::Error::new(
                         span,
@@ -23,11 +23,7 @@ pub(crate) fn option(p: &mut Parser, stmt: &mut Statement) -> Result<()> {
                 }),
                 _ => Err(syn::Error::new(span, "expected a number of levels")),
             },
-            found => Err(super::cursor::expected(
-                "a number of levels",
-                found.as_ref(),
-                span,
-            )),
+            found => Err(super::cursor::expected("a number of levels", found, span)),
         }
     })?;
     if p.has_from_splices() {

@@ -126,14 +126,13 @@ fn set_primary(p: &mut Parser) -> Result<SetExpr> {
     if let Some(values_token) = p.eat_kw(Kw::Values) {
         let rows = comma_separated(p, |p| {
             let group = p.expect_paren("`(`")?;
-            p.in_group(&group, |p| comma_separated(p, expr))
+            p.in_group(group, |p| comma_separated(p, expr))
         })?;
         return Ok(SetExpr::Values(Values { values_token, rows }));
     }
     if let Some(group) = p.peek_group(Delimiter::Parenthesis) {
-        let group = group.clone();
         p.bump();
-        let query = Box::new(p.in_group(&group, query)?);
+        let query = Box::new(p.in_group(group, query)?);
         return Ok(SetExpr::Query {
             query,
             paren_token: group.span_open(),

@@ -2,7 +2,7 @@
 
 use proc_macro2::{Delimiter, Span};
 
-use super::cursor::{comma_separated, Parser};
+use super::cursor::{comma_separated, GroupTok, Parser};
 use super::expr::expr;
 use super::keyword::Kw;
 use super::statement;
@@ -29,9 +29,8 @@ pub(crate) fn with(p: &mut Parser) -> Result<With> {
 /// `name [(col, ...)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`
 pub(crate) fn cte(p: &mut Parser) -> Result<Cte> {
     if let Some(g) = p.peek_group(Delimiter::Brace) {
-        let g = g.clone();
         p.bump();
-        return splice(&g);
+        return splice(g);
     }
     let name = p.ident("a CTE name")?;
     let columns = if p.peek_paren() {
@@ -51,7 +50,7 @@ pub(crate) fn cte(p: &mut Parser) -> Result<Cte> {
     let group = p.expect_paren("`(`")?;
     // A syntax error in the body is recorded and the body skipped: it is one group, so parsing
     // goes on with the next CTE and the checks still run on everything else.
-    let (body, broken) = match p.in_group(&group, statement) {
+    let (body, broken) = match p.in_group(group, statement) {
         Ok(body) => (body, false),
         Err(error) => {
             p.recover(error);
@@ -81,7 +80,7 @@ pub(crate) fn cte(p: &mut Parser) -> Result<Cte> {
 }
 
 /// `{path}`: a `cte!` item, named by its path so that its name and columns are known here.
-fn splice(group: &proc_macro2::Group) -> Result<Cte> {
+fn splice(group: &GroupTok) -> Result<Cte> {
     let (path, name) = splice_path(group)?;
     Ok(spliced_cte(path, name, group.span()))
 }
@@ -107,7 +106,7 @@ pub(crate) fn spliced_cte(path: syn::Path, name: Ident, span: Span) -> Cte {
 
 /// The path inside `{...}` that names a `cte!` item, and the name queries read the item by:
 /// the path's last segment.
-pub(crate) fn splice_path(group: &proc_macro2::Group) -> Result<(syn::Path, Ident)> {
+pub(crate) fn splice_path(group: &GroupTok) -> Result<(syn::Path, Ident)> {
     let path: syn::Path = syn::parse2(group.stream()).map_err(|_| {
         syn::Error::new(
             group.span(),
