@@ -40,9 +40,9 @@ pub(crate) fn option(p: &mut Parser, stmt: &mut Statement) -> Result<()> {
     let Some(with) = leading_with(stmt) else {
         return Err(syn::Error::new(
             option_token,
-            "OPTION (MAXRECURSION n) limits the recursive CTEs of the statement's WITH, and \\
-             this statement does not start with one\\nhelp: move the recursive CTE to a WITH at \\
-             the start of the statement",
+            "OPTION (MAXRECURSION n) limits the recursive CTEs of the statement's WITH, and \
+             this statement does not start with one\n\
+             help: move the recursive CTE to a WITH at the start of the statement",
         ));
     };
     with.max_recursion = Some(MaxRecursion {
