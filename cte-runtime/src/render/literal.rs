@@ -9,11 +9,18 @@ use crate::{Dialect, Value};
 
 impl Renderer<'_> {
     /// An identifier: as written, or quoted when written raw (`r#order`).
+    #[inline]
     pub(super) fn ident(&mut self, id: &Ident) {
-        if !id.raw {
+        if id.raw {
+            self.quoted_ident(id);
+        } else {
             self.write(id.value);
-            return;
         }
+    }
+
+    /// A raw identifier, quoted; out of line, as most identifiers are written as they are.
+    #[cold]
+    fn quoted_ident(&mut self, id: &Ident) {
         let (open, close) = facts::identifier_quotes(self.dialect);
         self.sql.push(open);
         for c in id.value.chars() {
@@ -85,10 +92,11 @@ impl Renderer<'_> {
             })?;
             self.value(value)?;
         } else {
-            self.params.push(index);
             self.write(facts::placeholder(self.dialect));
             if facts::numbered_placeholders(self.dialect) {
-                let _ = write!(self.sql, "{}", index + 1);
+                self.number(index + 1);
+            } else {
+                self.placeholder_takes(index);
             }
         }
         if let Some(name) = cast {
@@ -97,6 +105,35 @@ impl Renderer<'_> {
             self.write(")");
         }
         Ok(())
+    }
+
+    /// Notes that the next `?` takes the source parameter `index`. The order is only kept
+    /// once it leaves source order, which most statements never do.
+    fn placeholder_takes(&mut self, index: usize) {
+        if self.params.is_empty() && index == self.in_order {
+            self.in_order += 1;
+            return;
+        }
+        if self.params.is_empty() {
+            self.params.extend(0..self.in_order);
+        }
+        self.params.push(index);
+    }
+
+    /// A number in decimal, without the formatting machinery.
+    pub(super) fn number(&mut self, mut n: usize) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.sql
+            .push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
     }
 
     /// A value written as a literal, for `to_inline_sql`.
