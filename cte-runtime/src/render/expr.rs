@@ -368,11 +368,10 @@ impl Renderer<'_> {
                 self.operand(right, Level::Concat, Side::Right, Pos::Value)
             }
             Dialect::MySql | Dialect::MariaDb => {
-                let mut parts = Vec::new();
-                concat_operands(left, &mut parts);
-                concat_operands(right, &mut parts);
                 self.write("CONCAT(");
-                self.comma_separated(parts, Self::expr)?;
+                self.concat_arguments(left)?;
+                self.write(", ");
+                self.concat_arguments(right)?;
                 self.write(")");
                 Ok(())
             }
@@ -391,6 +390,23 @@ impl Renderer<'_> {
                     }
                 })
             }
+        }
+    }
+
+    /// The operands of a chain of `||` as CONCAT's arguments, written as they are found
+    /// rather than collected first.
+    fn concat_arguments(&mut self, e: &Expr) -> Res {
+        match e {
+            Expr::Binary {
+                left,
+                op: BinaryOp::Concat,
+                right,
+            } => {
+                self.concat_arguments(left)?;
+                self.write(", ");
+                self.concat_arguments(right)
+            }
+            e => self.expr(e),
         }
     }
 

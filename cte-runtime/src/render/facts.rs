@@ -1,6 +1,8 @@
 //! Every per-dialect fact that is plain data, in one place: quoting, placeholders, literals,
 //! type names and what each engine supports. Structural rewrites live in the dialect files.
 
+use std::borrow::Cow;
+
 use crate::tree::DataType;
 use crate::{Dialect, RenderError};
 
@@ -217,13 +219,17 @@ pub(super) const fn like_needs_escape_clause(d: Dialect) -> bool {
 /// MariaDB makes it a LONGTEXT. (`CHAR(4294967295)` overflows to `VARCHAR(1)` on MariaDB.)
 pub(super) const MYSQL_TEXT_WIDTH: u32 = 16_777_216;
 
+/// The cast type of TEXT on MySQL/MariaDB: `CHAR(MYSQL_TEXT_WIDTH)`, spelled out so that the
+/// most common cast of a recursive CTE costs no formatting.
+const MYSQL_TEXT_CAST: &str = "CHAR(16777216)";
+
 /// Type names above 4000 characters are written as NVARCHAR(MAX) on SQL Server.
 const MSSQL_MAX_NVARCHAR: u32 = 4000;
 
 /// How a CAST is written in a dialect.
 pub(super) enum Cast {
-    /// `CAST(x AS <type>)`.
-    As(String),
+    /// `CAST(x AS <type>)`; most type names are constants.
+    As(Cow<'static, str>),
     /// `SUBSTR(CAST(x AS TEXT), 1, n)`: SQLite's VARCHAR(n) does not truncate.
     TruncatedText(u32),
     /// `CAST(CAST(x AS DECIMAL(19, 0)) AS SIGNED)`: a BIGINT on MySQL and MariaDB.
@@ -243,13 +249,15 @@ pub(super) enum Cast {
 /// The CAST of `ty` in `d`, or the error when the dialect has no type with that meaning.
 pub(super) fn cast(d: Dialect, ty: DataType) -> Result<Cast, RenderError> {
     let err = |help| Err(RenderError::new(cast_name(ty), d, help));
-    let named = |s: &str| Ok(Cast::As(s.to_owned()));
+    let named = |s: &'static str| Ok(Cast::As(Cow::Borrowed(s)));
     match d {
         Dialect::Postgres => match ty {
             DataType::SmallInt => named("SMALLINT"),
             DataType::Integer => named("INTEGER"),
             DataType::BigInt => named("BIGINT"),
-            DataType::Decimal { precision, scale } => Ok(Cast::As(decimal(precision, scale))),
+            DataType::Decimal { precision, scale } => {
+                Ok(Cast::As(Cow::Owned(decimal(precision, scale))))
+            }
             DataType::Real => named("REAL"),
             DataType::Double => named("DOUBLE PRECISION"),
             DataType::Text => named("TEXT"),
@@ -271,17 +279,15 @@ pub(super) fn cast(d: Dialect, ty: DataType) -> Result<Cast, RenderError> {
             DataType::Decimal {
                 precision: Some(p),
                 scale,
-            } => Ok(Cast::As(decimal(Some(p), scale))),
+            } => Ok(Cast::As(Cow::Owned(decimal(Some(p), scale)))),
             DataType::Decimal {
                 precision: None, ..
             } => err("DECIMAL without a precision is DECIMAL(10, 0) here; write DECIMAL(p, s)"),
             DataType::Real => named("FLOAT"),
             DataType::Double => named("DOUBLE"),
-            DataType::Text | DataType::Varchar(None) => {
-                Ok(Cast::As(format!("CHAR({MYSQL_TEXT_WIDTH})")))
-            }
+            DataType::Text | DataType::Varchar(None) => named(MYSQL_TEXT_CAST),
             // CAST AS CHAR(n) truncates to n characters, as PostgreSQL's VARCHAR(n) does.
-            DataType::Varchar(Some(n)) => Ok(Cast::As(format!("CHAR({n})"))),
+            DataType::Varchar(Some(n)) => Ok(Cast::As(Cow::Owned(format!("CHAR({n})")))),
             DataType::Char(_) => {
                 err("CHAR(n) pads with spaces on PostgreSQL but not here; cast to VARCHAR(n)")
             }
@@ -320,7 +326,7 @@ pub(super) fn cast(d: Dialect, ty: DataType) -> Result<Cast, RenderError> {
             DataType::Decimal {
                 precision: Some(p),
                 scale,
-            } => Ok(Cast::As(decimal(Some(p), scale))),
+            } => Ok(Cast::As(Cow::Owned(decimal(Some(p), scale)))),
             DataType::Decimal {
                 precision: None, ..
             } => err("DECIMAL without a precision is DECIMAL(18, 0) here; write DECIMAL(p, s)"),
@@ -328,10 +334,10 @@ pub(super) fn cast(d: Dialect, ty: DataType) -> Result<Cast, RenderError> {
             DataType::Double => named("FLOAT"),
             DataType::Text | DataType::Varchar(None) => named("NVARCHAR(MAX)"),
             DataType::Varchar(Some(n)) if n <= MSSQL_MAX_NVARCHAR => {
-                Ok(Cast::As(format!("NVARCHAR({n})")))
+                Ok(Cast::As(Cow::Owned(format!("NVARCHAR({n})"))))
             }
             DataType::Char(Some(n)) if n <= MSSQL_MAX_NVARCHAR => {
-                Ok(Cast::As(format!("NCHAR({n})")))
+                Ok(Cast::As(Cow::Owned(format!("NCHAR({n})"))))
             }
             // PostgreSQL's CHAR is CHAR(1); SQL Server's would be NCHAR(30).
             DataType::Char(None) => named("NCHAR(1)"),
@@ -378,9 +384,20 @@ fn decimal(precision: Option<u32>, scale: Option<u32>) -> String {
     }
 }
 
-fn sized(name: &str, n: Option<u32>) -> String {
+fn sized(name: &'static str, n: Option<u32>) -> Cow<'static, str> {
     match n {
-        Some(n) => format!("{name}({n})"),
-        None => name.to_owned(),
+        Some(n) => Cow::Owned(format!("{name}({n})")),
+        None => Cow::Borrowed(name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_mysql_text_cast_has_the_text_width() {
+        assert_eq!(
+            super::MYSQL_TEXT_CAST,
+            format!("CHAR({})", super::MYSQL_TEXT_WIDTH)
+        );
     }
 }

@@ -25,6 +25,12 @@ use crate::Dialect;
 /// SQL Server's largest MAXRECURSION.
 const MSSQL_MAX_RECURSION: u32 = 32_767;
 
+/// MariaDB's prefix without a limit: `max_recursive_iterations` at `u32::MAX`.
+const MARIADB_UNLIMITED: &str = "SET STATEMENT max_recursive_iterations = 4294967295 FOR ";
+
+/// MySQL's hint without a limit: `cte_max_recursion_depth` at `u32::MAX`.
+const MYSQL_UNLIMITED: &str = " /*+ SET_VAR(cte_max_recursion_depth = 4294967295) */";
+
 impl Renderer<'_> {
     /// Whether this statement's recursive CTEs count their levels in a column.
     pub(super) fn needs_level_guard(&self) -> bool {
@@ -93,23 +99,18 @@ impl Renderer<'_> {
             return Ok(());
         }
         match self.dialect {
+            // The unlimited forms are constants: most recursive statements take them.
+            Dialect::MariaDb if !limited => self.sql.insert_str(0, MARIADB_UNLIMITED),
             Dialect::MariaDb => {
-                let iterations = if limited {
-                    n.saturating_add(1)
-                } else {
-                    u32::MAX
-                };
                 self.sql.insert_str(
                     0,
-                    &format!("SET STATEMENT max_recursive_iterations = {iterations} FOR "),
+                    &format!(
+                        "SET STATEMENT max_recursive_iterations = {} FOR ",
+                        n.saturating_add(1)
+                    ),
                 );
             }
             Dialect::MySql => {
-                let depth = if limited {
-                    n.saturating_add(1)
-                } else {
-                    u32::MAX
-                };
                 let Some(at) = self.hint_at else {
                     return Err(self.unsupported(
                         "a recursive statement that does not start with SELECT, INSERT, UPDATE \
@@ -118,10 +119,17 @@ impl Renderer<'_> {
                          keyword; start the main query with SELECT",
                     ));
                 };
-                self.sql.insert_str(
-                    at,
-                    &format!(" /*+ SET_VAR(cte_max_recursion_depth = {depth}) */"),
-                );
+                if limited {
+                    self.sql.insert_str(
+                        at,
+                        &format!(
+                            " /*+ SET_VAR(cte_max_recursion_depth = {}) */",
+                            n.saturating_add(1)
+                        ),
+                    );
+                } else {
+                    self.sql.insert_str(at, MYSQL_UNLIMITED);
+                }
             }
             Dialect::MsSql if n > MSSQL_MAX_RECURSION => {
                 return Err(self.unsupported(
@@ -133,5 +141,21 @@ impl Renderer<'_> {
             Dialect::Postgres | Dialect::Sqlite => {}
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_unlimited_forms_name_the_largest_value() {
+        let max = u32::MAX;
+        assert_eq!(
+            super::MARIADB_UNLIMITED,
+            format!("SET STATEMENT max_recursive_iterations = {max} FOR ")
+        );
+        assert_eq!(
+            super::MYSQL_UNLIMITED,
+            format!(" /*+ SET_VAR(cte_max_recursion_depth = {max}) */")
+        );
     }
 }

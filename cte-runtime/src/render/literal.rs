@@ -10,6 +10,7 @@ use crate::{Dialect, Value};
 impl Renderer<'_> {
     /// An identifier: as written; quoted when written raw (`r#order`); quoted when the dialect
     /// reserves the word, in the case the engine folds the unquoted name to (see `reserved.rs`).
+    #[inline]
     pub(super) fn ident(&mut self, id: &Ident) {
         if id.raw {
             self.quoted(id.value, false);
@@ -20,6 +21,8 @@ impl Renderer<'_> {
         }
     }
 
+    /// A name in quotes; out of line, as most names are written as they are.
+    #[cold]
     fn quoted(&mut self, name: &str, lower: bool) {
         let (open, close) = facts::identifier_quotes(self.dialect);
         self.sql.push(open);
@@ -108,10 +111,11 @@ impl Renderer<'_> {
             })?;
             self.value(value)?;
         } else {
-            self.params.push(index);
             self.write(facts::placeholder(self.dialect));
             if facts::numbered_placeholders(self.dialect) {
-                let _ = write!(self.sql, "{}", index + 1);
+                self.number(index + 1);
+            } else {
+                self.placeholder_takes(index);
             }
         }
         if let Some(name) = cast {
@@ -120,6 +124,35 @@ impl Renderer<'_> {
             self.write(")");
         }
         Ok(())
+    }
+
+    /// Notes that the next `?` takes the source parameter `index`. The order is only kept
+    /// once it leaves source order, which most statements never do.
+    fn placeholder_takes(&mut self, index: usize) {
+        if self.params.is_empty() && index == self.in_order {
+            self.in_order += 1;
+            return;
+        }
+        if self.params.is_empty() {
+            self.params.extend(0..self.in_order);
+        }
+        self.params.push(index);
+    }
+
+    /// A number in decimal, without the formatting machinery.
+    pub(super) fn number(&mut self, mut n: usize) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.sql
+            .push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
     }
 
     /// A value written as a literal, for `to_inline_sql`.

@@ -130,8 +130,10 @@ struct Renderer<'v> {
     /// How the parameter being written gets its type from where it stands (see `typing.rs`).
     typing: typing::Typing,
     sql: String,
-    /// The source index of each placeholder, in text order.
+    /// The source index of each `?` in text order, once they left source order; empty while
+    /// the first `in_order` placeholders took the first `in_order` parameters.
     params: Vec<usize>,
+    in_order: usize,
     /// Counter for generated aliases (`__cte_d1`, ...).
     generated: u32,
     /// How many queries deep we are: 0 for the statement itself.
@@ -166,8 +168,11 @@ impl<'v> Renderer<'v> {
             kinds_used: false,
             options: *context.options,
             typing: typing::Typing::Value,
-            sql: String::with_capacity(256),
+            // Room for most statements with a CTE, recursion hint included: growing the buffer
+            // copies it.
+            sql: String::with_capacity(512),
             params: Vec::new(),
+            in_order: 0,
             generated: 0,
             depth: 0,
             scopes: Vec::new(),
@@ -184,8 +189,7 @@ impl<'v> Renderer<'v> {
 
     fn finish(mut self) -> Result<Template, RenderError> {
         self.write_recursion_limit()?;
-        let in_order = self.params.iter().enumerate().all(|(i, &p)| i == p);
-        let order = if in_order || facts::numbered_placeholders(self.dialect) {
+        let order = if self.params.is_empty() || facts::numbered_placeholders(self.dialect) {
             ParamOrder::Source
         } else {
             ParamOrder::Indices(self.params.into_boxed_slice())
@@ -200,8 +204,9 @@ impl<'v> Renderer<'v> {
 
     fn statement(&mut self, stmt: &Statement) -> Res {
         if self.depth == 0 {
-            self.check_reserved_names(stmt)?;
-            self.check_emulated_reads(stmt)?;
+            if self.check_reserved_names(stmt)? {
+                self.check_emulated_reads(stmt)?;
+            }
             if self.dialect == Dialect::MsSql {
                 self.plan_hoisting(stmt)?;
                 if hoist::leading_with(stmt).is_none() && self.hoists_after() {
@@ -265,14 +270,19 @@ impl<'v> Renderer<'v> {
     }
 
     /// Refuses a statement that uses a name of the renderer's own (`__cte_...`), which a
-    /// generated alias, CTE or column could then equal.
-    fn check_reserved_names(&self, stmt: &Statement) -> Res {
+    /// generated alias, CTE or column could then equal. Returns whether a CTE has a SEARCH or
+    /// CYCLE clause, which this walk notes so that most statements need no other.
+    fn check_reserved_names(&self, stmt: &Statement) -> Result<bool, RenderError> {
+        // Every name of the statement passes here: most are told apart by their first byte.
         let reserved = |id: &Ident| {
-            id.value
-                .get(..RESERVED.len())
-                .is_some_and(|start| start.eq_ignore_ascii_case(RESERVED))
+            id.value.as_bytes().first() == Some(&b'_')
+                && id
+                    .value
+                    .get(..RESERVED.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(RESERVED))
         };
         let name = |n: Option<&ObjectName>| n.is_some_and(|n| n.0.iter().any(reserved));
+        let mut search_cycle = false;
         let found = walk::walk_statement(stmt, &mut |node| {
             let hit = match node {
                 walk::Node::Column(n, _) => name(Some(n)),
@@ -282,7 +292,14 @@ impl<'v> Renderer<'v> {
                             .is_some_and(|a| reserved(&a.name) || a.columns.iter().any(reserved))
                 }
                 walk::Node::Name(n) => reserved(n),
-                walk::Node::With(_) | walk::Node::Select(_) => false,
+                walk::Node::With(with) => {
+                    search_cycle |= with
+                        .ctes
+                        .iter()
+                        .any(|c| c.search.is_some() || c.cycle.is_some());
+                    false
+                }
+                walk::Node::Select(_) => false,
             };
             hit.then_some(())
         });
@@ -291,7 +308,7 @@ impl<'v> Renderer<'v> {
                 "a name starting with __cte_",
                 "names starting with __cte_ are the ones the renderer makes up; rename it",
             )),
-            None => Ok(()),
+            None => Ok(search_cycle),
         }
     }
 }

@@ -113,13 +113,22 @@ impl Renderer<'_> {
     pub(super) fn cte(&mut self, cte: &Cte, recursive: bool) -> Res {
         let support = facts::support(self.dialect);
         let written_name = self.cte_name.take();
-        let is_recursive = recursive && scope::statement_mentions(cte.body, &cte.name);
+        // The members of the body and which of them read the CTE, found once for every
+        // analysis of a recursive CTE below.
+        let members = match cte.body {
+            Statement::Query(q) if recursive => Some(Members::of(q, &cte.name)),
+            _ => None,
+        };
+        let is_recursive = match &members {
+            Some(members) => members.reads_cte,
+            None => recursive && scope::statement_mentions(cte.body, &cte.name),
+        };
         if is_recursive {
             self.recursive_seen = true;
         }
-        let plan = match cte.body {
-            Statement::Query(q) if is_recursive => {
-                self.check_recursive_members(cte, &q.body)?;
+        let plan = match (cte.body, &members) {
+            (Statement::Query(q), Some(members)) if is_recursive => {
+                self.check_recursive_members(members)?;
                 self.rewrite_plan(cte, &q.body)?
             }
             _ => None,
@@ -155,10 +164,9 @@ impl Renderer<'_> {
         self.write("(");
         let plan = match cte.body {
             Statement::Query(q) => {
-                let widen = if is_recursive {
-                    self.widening(cte, &q.body)?
-                } else {
-                    None
+                let widen = match &members {
+                    Some(members) if is_recursive => self.widening(cte, members)?,
+                    _ => None,
                 };
                 let outer = std::mem::replace(&mut self.values_columns, cte.columns);
                 let outer_widen = std::mem::replace(&mut self.widen, widen);
@@ -240,12 +248,10 @@ impl Renderer<'_> {
 
     /// The members of a recursive CTE's body (`anchor UNION ALL r1 UNION ALL r2`), as far as
     /// the dialect cares: PostgreSQL takes one recursive member, SQL Server only UNION ALL.
-    fn check_recursive_members(&self, cte: &Cte, body: &SetExpr) -> Res {
-        let mut members = Vec::new();
-        flatten_set_ops(body, None, &mut members);
+    fn check_recursive_members(&self, members: &Members) -> Res {
         let mut recursive_members = 0;
-        for (op, member) in members {
-            if !scope::set_expr_mentions(member, &cte.name) {
+        for &(op, _, reads) in &members.list {
+            if !reads {
                 continue;
             }
             recursive_members += 1;
@@ -546,6 +552,42 @@ fn has_param(e: &Expr) -> bool {
         | Expr::InSubquery { .. }
         | Expr::Exists { .. }
         | Expr::Subquery(_) => false,
+    }
+}
+
+/// The members of a recursive CTE's body (`anchor UNION ALL r1 ...`), each with the operator
+/// before it and whether it reads the CTE.
+pub(super) struct Members {
+    pub list: Vec<(Option<SetOperator>, &'static SetExpr, bool)>,
+    /// Whether the body reads the CTE at all (in a member, or in its ORDER BY or LIMIT).
+    pub reads_cte: bool,
+}
+
+impl Members {
+    fn of(q: &'static QueryExpr, name: &Ident) -> Members {
+        fn flatten(
+            s: &'static SetExpr,
+            before: Option<SetOperator>,
+            name: &Ident,
+            out: &mut Vec<(Option<SetOperator>, &'static SetExpr, bool)>,
+        ) {
+            match s {
+                SetExpr::SetOp { op, left, right } => {
+                    flatten(left, before, name, out);
+                    out.push((Some(*op), right, scope::set_expr_mentions(right, name)));
+                }
+                s => out.push((before, s, scope::set_expr_mentions(s, name))),
+            }
+        }
+        let mut list = Vec::with_capacity(2);
+        flatten(&q.body, None, name, &mut list);
+        // A WITH of the body's own may shadow the name or read it: the general answer.
+        let reads_cte = if q.with.is_some() {
+            scope::query_mentions(q, name)
+        } else {
+            list.iter().any(|m| m.2) || scope::query_tail_mentions(q, name)
+        };
+        Members { list, reads_cte }
     }
 }
 

@@ -17,7 +17,7 @@
 //!   digit). Where the tree shows it, that is an error; PostgreSQL refuses the first too.
 
 use super::expr::{numeric_kind, Kind, Pos};
-use super::query::flatten_set_ops;
+use super::query::Members;
 use super::{facts, scope, Renderer, Res};
 use crate::param::ParamKind;
 use crate::tree::{
@@ -33,8 +33,24 @@ pub(super) struct Widen {
     depth: u32,
     /// Positions of the columns to cast, and the type.
     columns: Vec<(usize, DataType)>,
+    /// The members that are a SELECT, by address: anchors and recursive members, as the
+    /// body's analysis found them, so that writing them needs no second look.
+    anchors: Vec<*const Select>,
+    recursive: Vec<*const Select>,
     /// The CTE names its columns itself, so a cast anchor item needs no alias.
     named: bool,
+}
+
+/// The members of a recursive CTE that are a SELECT: its recursive members when `reads`, else
+/// its anchors.
+fn selects(members: &Members, reads: bool) -> impl Iterator<Item = &'static Select> + '_ {
+    members
+        .list
+        .iter()
+        .filter_map(move |&(_, member, r)| match member {
+            SetExpr::Select(select) if r == reads => Some(*select),
+            _ => None,
+        })
 }
 
 /// Whether `e` builds text with `||`.
@@ -174,37 +190,30 @@ impl Renderer<'_> {
     pub(super) fn widening(
         &mut self,
         cte: &Cte,
-        body: &SetExpr,
+        members: &Members,
     ) -> Result<Option<Widen>, RenderError> {
         if self.dialect == Dialect::Sqlite {
             return Ok(None);
         }
-        let mut members = Vec::new();
-        flatten_set_ops(body, None, &mut members);
-        let (mut anchors, mut recursive) = (Vec::new(), Vec::new());
-        for (_, member) in &members {
-            if let SetExpr::Select(select) = member {
-                if scope::set_expr_mentions(member, &cte.name) {
-                    recursive.push(*select);
-                } else {
-                    anchors.push(*select);
-                }
-            }
-        }
-        let width = anchors.first().map_or(0, |a| a.projection.len());
+        let width = selects(members, false)
+            .next()
+            .map_or(0, |a| a.projection.len());
         let mut columns = Vec::new();
         for i in 0..width {
-            if let Some(ty) = self.column_cast(i, &anchors, &recursive)? {
+            if let Some(ty) = self.column_cast(i, members)? {
                 columns.push((i, ty));
             }
         }
         if columns.is_empty() {
             return Ok(None);
         }
+        let address = |s: &Select| s as *const Select;
         Ok(Some(Widen {
             name: cte.name,
             depth: self.depth + 1,
             columns,
+            anchors: selects(members, false).map(address).collect(),
+            recursive: selects(members, true).map(address).collect(),
             named: !cte.columns.is_empty(),
         }))
     }
@@ -213,25 +222,27 @@ impl Renderer<'_> {
     fn column_cast(
         &mut self,
         i: usize,
-        anchors: &[&Select],
-        members: &[&Select],
+        members: &Members,
     ) -> Result<Option<DataType>, RenderError> {
-        let item = |s: &&Select| match s.projection.get(i) {
-            Some(SelectItem::Expr { expr, .. }) => Some(*expr),
-            _ => None,
+        // The column's values, walked as often as needed rather than collected: this runs for
+        // every column of every recursive CTE.
+        let values = |reads| {
+            selects(members, reads).filter_map(move |s| match s.projection.get(i) {
+                Some(SelectItem::Expr { expr, .. }) => Some(expr),
+                _ => None,
+            })
         };
-        let anchor_values: Vec<Expr> = anchors.iter().filter_map(item).collect();
-        let member_values: Vec<Expr> = members.iter().filter_map(item).collect();
+        let anchor_values = || values(false);
+        let member_values = || values(true);
         let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
         // The parameter kinds decide the SQL from here on.
-        self.kinds_used |= anchor_values
-            .iter()
-            .chain(&member_values)
+        self.kinds_used |= anchor_values()
+            .chain(member_values())
             .any(|e| matches!(e, Expr::Param(_)));
         if mysql {
-            for anchor in &anchor_values {
+            for anchor in anchor_values() {
                 let integer = self.value_kind(anchor) == Some(Kind::Integer);
-                for member in &member_values {
+                for member in member_values() {
                     if integer && self.value_kind(member) == Some(Kind::Fractional) {
                         return Err(self.unsupported(
                             "an integer anchor for a column that a recursive member makes \
@@ -258,21 +269,22 @@ impl Renderer<'_> {
             _ => None,
         };
         if mysql {
-            let kinds: Vec<ParamKind> = anchor_values.iter().filter_map(param_kind).collect();
-            let typed = kinds.iter().find_map(|k| match k {
-                ParamKind::Integer | ParamKind::Bool => Some(DataType::BigInt),
-                ParamKind::Float => Some(DataType::Double),
-                ParamKind::Text => Some(DataType::Text),
-                ParamKind::Bytes => Some(DataType::Blob),
-                ParamKind::Unknown => None,
-            });
+            let typed = anchor_values()
+                .filter_map(param_kind)
+                .find_map(|k| match k {
+                    ParamKind::Integer | ParamKind::Bool => Some(DataType::BigInt),
+                    ParamKind::Float => Some(DataType::Double),
+                    ParamKind::Text => Some(DataType::Text),
+                    ParamKind::Bytes => Some(DataType::Blob),
+                    ParamKind::Unknown => None,
+                });
             if let Some(ty) = typed {
                 return Ok(Some(ty));
             }
         }
         let untyped_param = |e: &Expr| mysql && param_kind(e) == Some(ParamKind::Unknown);
-        if anchor_values.iter().any(|e| is_null(e) || untyped_param(e)) {
-            let shown = member_values.iter().find(|e| !is_null(e));
+        if anchor_values().any(|e| is_null(e) || untyped_param(e)) {
+            let shown = member_values().find(|e| !is_null(e));
             return match shown {
                 // Every value is NULL: nothing to type.
                 None => Ok(None),
@@ -285,20 +297,21 @@ impl Renderer<'_> {
                 },
             };
         }
-        let text_anchor = anchor_values
-            .iter()
-            .any(|e| matches!(e, Expr::Literal(Literal::String(_))));
+        let first_text_anchor = anchor_values()
+            .any(|e| matches!(e, Expr::Literal(Literal::String(_))))
+            .then(|| anchor_values().next())
+            .flatten();
         let widened = match self.dialect {
             Dialect::MySql | Dialect::MariaDb => {
-                member_values.iter().any(grows)
-                    || (text_anchor && member_values.iter().any(|m| m != &anchor_values[0]))
+                member_values().any(grows)
+                    || first_text_anchor.is_some_and(|first| member_values().any(|m| m != first))
             }
             // PostgreSQL wants the anchor's type to be the column's, and `||` makes text
             // of a VARCHAR(n) anchor (a cast or a table's column).
-            Dialect::MsSql | Dialect::Postgres => member_values.iter().any(grows),
+            Dialect::MsSql | Dialect::Postgres => member_values().any(grows),
             Dialect::Sqlite => false,
         };
-        Ok((widened && !anchor_values.iter().all(unbounded)).then_some(DataType::Text))
+        Ok((widened && !anchor_values().all(unbounded)).then_some(DataType::Text))
     }
 
     fn null_anchor_error(&self) -> RenderError {
@@ -310,7 +323,15 @@ impl Renderer<'_> {
 
     /// Whether `s` is an anchor member of the CTE that `widen` describes.
     pub(super) fn is_anchor(&self, widen: &Widen, s: &Select) -> bool {
-        self.depth == widen.depth && !scope::select_mentions(s, &widen.name)
+        if self.depth != widen.depth {
+            return false;
+        }
+        let s_at: *const Select = s;
+        if widen.anchors.contains(&s_at) {
+            return true;
+        }
+        // A SELECT at the members' depth that is no member (inside an INTERSECT member).
+        !widen.recursive.contains(&s_at) && !scope::select_mentions(s, &widen.name)
     }
 
     /// The anchor's select items, with the columns `widen` names cast.
@@ -352,7 +373,7 @@ impl Renderer<'_> {
         let name = match facts::cast(self.dialect, ty)? {
             facts::Cast::As(name) => name,
             // A NULL or a placeholder for an integer is cast here: nothing to round.
-            facts::Cast::RoundedInteger(name) => name.to_owned(),
+            facts::Cast::RoundedInteger(name) => name.into(),
             facts::Cast::WideInteger => {
                 self.write("CAST(CAST(");
                 self.typed(super::typing::Typing::Inferred)

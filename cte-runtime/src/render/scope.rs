@@ -50,8 +50,12 @@ pub(super) fn query_mentions(q: &QueryExpr, name: &Ident) -> bool {
             return false;
         }
     }
-    set_expr_mentions(&q.body, name)
-        || q.order_by.iter().any(|o| expr_mentions(&o.expr, name))
+    set_expr_mentions(&q.body, name) || query_tail_mentions(q, name)
+}
+
+/// Whether the ORDER BY, LIMIT or OFFSET of `q` reads `name`.
+pub(super) fn query_tail_mentions(q: &QueryExpr, name: &Ident) -> bool {
+    q.order_by.iter().any(|o| expr_mentions(&o.expr, name))
         || opt_expr_mentions(q.limit.as_ref(), name)
         || opt_expr_mentions(q.offset.as_ref(), name)
 }
