@@ -28,15 +28,66 @@ use crate::Dialect;
 
 /// Whether `name`, written without `r#`, must be quoted in `d`.
 pub(super) fn needs_quotes(d: Dialect, name: &str) -> bool {
-    let list = match d {
-        Dialect::Postgres => POSTGRES,
-        Dialect::MySql => MYSQL,
-        Dialect::MariaDb => MARIADB,
-        Dialect::Sqlite => SQLITE,
-        Dialect::MsSql => MSSQL,
+    let (list, filter) = match d {
+        Dialect::Postgres => (POSTGRES, &POSTGRES_FILTER),
+        Dialect::MySql => (MYSQL, &MYSQL_FILTER),
+        Dialect::MariaDb => (MARIADB, &MARIADB_FILTER),
+        Dialect::Sqlite => (SQLITE, &SQLITE_FILTER),
+        Dialect::MsSql => (MSSQL, &MSSQL_FILTER),
     };
-    name.len() <= LONGEST && contains(list, name) && !contains(VALUES, name)
+    filter.may_contain(name) && contains(list, name) && !contains(VALUES, name)
 }
+
+/// For each length, the first and the last letters of the list's words of that length: most
+/// names miss on one of the two, so rendering every name costs a few instructions, not a
+/// binary search.
+struct Filter {
+    first: [u32; LONGEST + 1],
+    last: [u32; LONGEST + 1],
+}
+
+impl Filter {
+    const fn of(list: &[&str]) -> Filter {
+        let mut filter = Filter {
+            first: [0; LONGEST + 1],
+            last: [0; LONGEST + 1],
+        };
+        let mut i = 0;
+        while i < list.len() {
+            let word = list[i].as_bytes();
+            filter.first[word.len()] |= letter_bit(word[0]);
+            filter.last[word.len()] |= letter_bit(word[word.len() - 1]);
+            i += 1;
+        }
+        filter
+    }
+
+    #[inline]
+    fn may_contain(&self, name: &str) -> bool {
+        let bytes = name.as_bytes();
+        match (bytes.first(), bytes.last()) {
+            (Some(&first), Some(&last)) if bytes.len() <= LONGEST => {
+                self.first[bytes.len()] & letter_bit(first) != 0
+                    && self.last[bytes.len()] & letter_bit(last) != 0
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A bit per letter, either case, and one shared by every other byte (`_`, digits).
+const fn letter_bit(byte: u8) -> u32 {
+    match byte.to_ascii_uppercase() {
+        b @ b'A'..=b'Z' => 1 << (b - b'A'),
+        _ => 1 << 26,
+    }
+}
+
+const POSTGRES_FILTER: Filter = Filter::of(POSTGRES);
+const MYSQL_FILTER: Filter = Filter::of(MYSQL);
+const MARIADB_FILTER: Filter = Filter::of(MARIADB);
+const SQLITE_FILTER: Filter = Filter::of(SQLITE);
+const MSSQL_FILTER: Filter = Filter::of(MSSQL);
 
 fn contains(list: &[&str], name: &str) -> bool {
     list.binary_search_by(|word| upper_cmp(word, name)).is_ok()
@@ -242,6 +293,24 @@ mod tests {
             .map(|w| w.len())
             .max();
         assert_eq!(longest, Some(LONGEST));
+    }
+
+    #[test]
+    fn the_filter_passes_every_listed_word_and_stops_common_names() {
+        for (name, list) in ALL {
+            let filter = Filter::of(list);
+            for word in list {
+                assert!(filter.may_contain(word), "{name}: {word}");
+                assert!(
+                    filter.may_contain(&word.to_ascii_lowercase()),
+                    "{name}: {word}"
+                );
+            }
+        }
+        for name in ["id", "parent_id", "depth", "path", "total_sales"] {
+            assert!(!Filter::of(POSTGRES).may_contain(name), "{name}");
+        }
+        assert!(!Filter::of(MYSQL).may_contain(""));
     }
 
     #[test]
