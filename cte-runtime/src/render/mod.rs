@@ -4,8 +4,9 @@
 //! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `from`, `expr`, `dml`; `literal`
 //! writes identifiers, strings, numbers and parameters; `facts` holds every per-dialect fact
 //! that is plain data, and `reserved` the words each dialect reserves; `mssql`, `mysql` and
-//! `sqlite` hold the structural rewrites of their dialect; `recursive` widens text that grows
-//! in a recursive CTE; `scope` answers which CTEs a part of the tree names.
+//! `sqlite` hold the structural rewrites of their dialect, and `order` the order of a WITH's
+//! CTEs where a CTE sees only those before it; `recursive` widens text that grows in a
+//! recursive CTE; `scope` answers which CTEs a part of the tree names.
 
 mod dml;
 mod expr;
@@ -16,6 +17,7 @@ mod limit;
 mod literal;
 mod mssql;
 mod mysql;
+mod order;
 mod query;
 mod recursive;
 mod reserved;

@@ -1,6 +1,7 @@
 //! Queries: WITH, set operations, SELECT, VALUES, ORDER BY, LIMIT and OFFSET.
 
 use super::expr::Pos;
+use super::order::Order;
 use super::typing::Typing;
 use super::{facts, scope, Renderer, Res};
 use crate::tree::{
@@ -105,7 +106,13 @@ impl Renderer<'_> {
         if recursive && facts::support(self.dialect).recursive_keyword {
             self.write("RECURSIVE ");
         }
-        self.comma_separated(ctes, |r, cte| r.cte(cte, recursive))
+        match self.cte_order(recursive, ctes.clone())? {
+            Order::Written => self.comma_separated(ctes, |r, cte| r.cte(cte, recursive)),
+            Order::Positions(order) => {
+                let ctes: Vec<&Cte> = ctes.collect();
+                self.comma_separated(order, |r, i| r.cte(ctes[i], recursive))
+            }
+        }
     }
 
     /// `name [(cols)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`, or its

@@ -454,3 +454,34 @@ fn in_subquery_with_limit_on_mysql() {
         "SELECT * FROM t WHERE id IN (SELECT id FROM u LIMIT 3)"
     );
 }
+
+/// `a` reads `b` and `b` reads `a`: the macro refuses this mutual recursion, a hand-built tree
+/// can still hold it.
+fn mutual(recursive: bool) -> Statement {
+    let reads = |n: &'static str| sq(select(vec![item(col("x"))], vec![table(n)]));
+    Statement::Query(QueryExpr {
+        with: with(
+            recursive,
+            vec![
+                cte("a", vec!["x"], reads("b")),
+                cte("b", vec!["x"], reads("a")),
+            ],
+        ),
+        ..reads("a")
+    })
+}
+
+#[test]
+fn mutual_recursion_has_no_cte_order() {
+    for d in [MySql, MsSql] {
+        assert_error(&mutual(true), d, "mutual recursion between CTEs");
+    }
+    // Without RECURSIVE, `b` in `a` is a table: nothing to order.
+    assert_sql(
+        &mutual(false),
+        &[(
+            MySql,
+            "WITH a (x) AS (SELECT x FROM b), b (x) AS (SELECT x FROM a) SELECT x FROM a",
+        )],
+    );
+}
