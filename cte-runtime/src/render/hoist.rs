@@ -6,7 +6,9 @@
 //! the statement's own CTEs when the main query held it); each reference that the CTE's name
 //! had where it was written is written as `__cte_h1 AS name`, so qualified columns still
 //! resolve. A hoisted CTE sees the same CTEs it saw in place: the statement's CTEs written
-//! before it and the hoisted CTEs that enclosed it.
+//! before it and the hoisted CTEs that enclosed it. Where a recursive WITH has a CTE read one
+//! written after it, the combined list is then ordered as `order.rs` says, a moved CTE
+//! counting as read by the CTE whose body held it.
 //!
 //! A body that reads a column of the query around it (a correlated subquery) cannot move: that
 //! is a RenderError. An unqualified outer column would fail to resolve after the move, never
@@ -14,6 +16,7 @@
 
 use std::collections::HashMap;
 
+use super::order::Order;
 use super::query::same_name;
 use super::walk::{for_each_subquery, walk_statement, Node};
 use super::{Renderer, Res};
@@ -33,14 +36,44 @@ pub(super) struct Hoisting {
     after: Vec<Moved>,
 }
 
-/// One moved CTE: the CTE, its fresh name, whether its WITH is recursive, and the CTE lists it
-/// saw where it was written (the scopes to render its body in).
+/// One moved CTE: the CTE, its fresh name, whether its WITH is recursive, the CTE lists it
+/// saw where it was written (the scopes to render its body in), and how many of the moved CTEs
+/// just before it came out of its body.
 #[derive(Clone)]
 pub(super) struct Moved {
     cte: &'static Cte,
     name: String,
     recursive: bool,
     scopes: Vec<List<Cte>>,
+    nested: usize,
+}
+
+/// A CTE of the statement's WITH on SQL Server: one of the statement's own, with its position
+/// in the written WITH and how many of the moved CTEs just before it came out of its body, or a
+/// moved one.
+enum Hoisted<'c> {
+    Own {
+        position: usize,
+        cte: &'c Cte,
+        nested: usize,
+    },
+    Moved(Moved),
+}
+
+impl Hoisted<'_> {
+    fn cte(&self) -> &Cte {
+        match self {
+            Hoisted::Own { cte, .. } => cte,
+            Hoisted::Moved(m) => m.cte,
+        }
+    }
+
+    fn nested(&self) -> usize {
+        match self {
+            Hoisted::Own { nested, .. } => *nested,
+            Hoisted::Moved(m) => m.nested,
+        }
+    }
 }
 
 impl Hoisting {
@@ -147,17 +180,20 @@ impl Renderer<'_> {
                 &with.ctes[..i]
             };
             scopes.push(visible);
+            let start = out.len();
             let done = self
                 .walk_statement(cte.body, scopes, plan, out)
                 .and_then(|()| self.check_uncorrelated(cte));
             let seen = scopes.clone();
             scopes.pop();
             done?;
+            let nested = out.len() - start;
             out.push(Moved {
                 cte,
                 name: names[i].clone(),
                 recursive: with.recursive,
                 scopes: seen,
+                nested,
             });
         }
         scopes.push(with.ctes);
@@ -326,41 +362,38 @@ impl Renderer<'_> {
     }
 
     /// The statement's WITH on SQL Server, with the moved CTEs: each before the CTE whose
-    /// body held it, or after all of them. `leading` are the statement's own CTEs.
+    /// body held it, or after all of them. `leading` are the statement's own CTEs. Where a CTE
+    /// reads one written after it, the whole list is then ordered so that each CTE follows
+    /// those it reads (see `order.rs`).
     pub(super) fn with_hoisted(&mut self, recursive: bool, leading: &[&Cte]) -> Res {
+        let plan = self.hoisting.as_ref();
+        let mut list = Vec::new();
+        for (position, &cte) in leading.iter().enumerate() {
+            let moved = plan.and_then(|p| p.before.get(&position));
+            let moved = moved.map_or(&[][..], Vec::as_slice);
+            list.extend(moved.iter().cloned().map(Hoisted::Moved));
+            list.push(Hoisted::Own {
+                position,
+                cte,
+                nested: moved.len(),
+            });
+        }
+        let after = plan.map_or(&[][..], |p| p.after.as_slice());
+        list.extend(after.iter().cloned().map(Hoisted::Moved));
+        let order = super::order::order(list.len(), |i, j| hoisted_reads(&list, recursive, i, j));
+        let order = match self.ordered(order)? {
+            Order::Written => (0..list.len()).collect(),
+            Order::Positions(order) => order,
+        };
         self.write("WITH ");
-        let mut first = true;
-        for (k, cte) in leading.iter().enumerate() {
-            let moved = self
-                .hoisting
-                .as_ref()
-                .and_then(|plan| plan.before.get(&k))
-                .cloned()
-                .unwrap_or_default();
-            for m in &moved {
-                self.hoisted_cte(m, &mut first)?;
-            }
-            if !std::mem::take(&mut first) {
-                self.write(", ");
-            }
-            self.cte(cte, recursive)?;
-        }
-        let after = self
-            .hoisting
-            .as_ref()
-            .map(|plan| plan.after.clone())
-            .unwrap_or_default();
-        for m in &after {
-            self.hoisted_cte(m, &mut first)?;
-        }
-        Ok(())
+        self.comma_separated(order, |r, i| match &list[i] {
+            Hoisted::Own { cte, .. } => r.cte(cte, recursive),
+            Hoisted::Moved(m) => r.hoisted_cte(m),
+        })
     }
 
     /// One moved CTE under its fresh name, its body rendered in the scopes it was written in.
-    fn hoisted_cte(&mut self, m: &Moved, first: &mut bool) -> Res {
-        if !std::mem::take(first) {
-            self.write(", ");
-        }
+    fn hoisted_cte(&mut self, m: &Moved) -> Res {
         let outer = std::mem::replace(&mut self.scopes, m.scopes.clone());
         self.cte_name = Some(m.name.clone());
         let done = self.cte(m.cte, m.recursive);
@@ -400,4 +433,29 @@ impl Renderer<'_> {
     pub(super) fn hoists_after(&self) -> bool {
         self.hoisting.as_ref().is_some_and(|p| !p.after.is_empty())
     }
+}
+
+/// Whether the CTE at `i` of the statement's WITH must come after the one at `j`: `j` came out
+/// of its body, or its body reads `j` where `j` is the CTE its name means there.
+fn hoisted_reads(list: &[Hoisted<'_>], recursive: bool, i: usize, j: usize) -> bool {
+    if j < i && i - j <= list[i].nested() {
+        return true;
+    }
+    let (reader, read) = (list[i].cte(), list[j].cte());
+    if i == j || same_name(&reader.name, &read.name) {
+        return false;
+    }
+    let sees = match (&list[i], &list[j]) {
+        (Hoisted::Own { position: pi, .. }, Hoisted::Own { position: pj, .. }) => {
+            recursive || pj < pi
+        }
+        (Hoisted::Own { .. }, Hoisted::Moved(_)) => false,
+        (Hoisted::Moved(m), _) => m
+            .scopes
+            .iter()
+            .rev()
+            .find_map(|ctes| ctes.iter().find(|c| same_name(&c.name, &read.name)))
+            .is_some_and(|c| std::ptr::eq(c, read)),
+    };
+    sees && super::scope::statement_mentions(reader.body, &read.name)
 }
