@@ -901,6 +901,166 @@ fn sql_server_moves_inner_withs_to_the_front() {
     );
 }
 
+/// MySQL and SQL Server let a CTE read only the CTEs written before it: the CTEs of a
+/// recursive WITH that reads forward are written in an order where each follows those it reads,
+/// and MySQL's `?` parameters follow them.
+#[test]
+fn a_forward_reference_in_a_recursive_with() {
+    let (min_depth, root) = (1_i64, 2_i64);
+    let q = select! {
+        WITH RECURSIVE report(id, depth) AS (
+            SELECT id, depth FROM tree WHERE depth >= {min_depth}
+        ),
+        tree(id, depth) AS (
+            SELECT id, 0 FROM category WHERE id = {root}
+            UNION ALL
+            SELECT c.id, t.depth + 1 FROM category c JOIN tree t ON c.parent_id = t.id
+        )
+        SELECT id, depth FROM report ORDER BY id
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                Postgres,
+                "WITH RECURSIVE report (id, depth) AS (SELECT id, depth FROM tree WHERE \
+                 depth >= CAST($1 AS BIGINT)), tree (id, depth) AS (SELECT id, 0 FROM \
+                 category WHERE id = CAST($2 AS BIGINT) UNION ALL SELECT c.id, t.depth + 1 \
+                 FROM category AS c JOIN tree AS t ON c.parent_id = t.id) SELECT id, depth \
+                 FROM report ORDER BY id NULLS FIRST",
+            ),
+            (
+                MySql,
+                "WITH RECURSIVE tree (id, depth) AS (SELECT id, 0 FROM category WHERE id = \
+                 ? UNION ALL SELECT c.id, t.depth + 1 FROM category AS c JOIN tree AS t ON \
+                 c.parent_id = t.id), report (id, depth) AS (SELECT id, depth FROM tree \
+                 WHERE depth >= ?) SELECT /*+ SET_VAR(cte_max_recursion_depth = 4294967295) \
+                 */ id, depth FROM report ORDER BY id",
+            ),
+            (
+                MsSql,
+                "WITH tree (id, depth) AS (SELECT id, 0 FROM category WHERE id = @P2 UNION \
+                 ALL SELECT c.id, t.depth + 1 FROM category AS c JOIN tree AS t ON \
+                 c.parent_id = t.id), report (id, depth) AS (SELECT id, depth FROM tree \
+                 WHERE depth >= @P1) SELECT id, depth FROM report ORDER BY id OPTION \
+                 (MAXRECURSION 0)",
+            ),
+        ],
+    );
+    let params = |d: Dialect| q.render(d).map(|r| r.into_params());
+    assert_eq!(
+        params(MySql),
+        Ok(vec![Value::I64(root), Value::I64(min_depth)])
+    );
+    // Numbered placeholders keep the source order.
+    for d in [Postgres, MsSql] {
+        assert_eq!(
+            params(d),
+            Ok(vec![Value::I64(min_depth), Value::I64(root)]),
+            "{d}"
+        );
+    }
+
+    // Only what must move does: `seed` stays first, `total` waits for `tree`.
+    let q = select! {
+        WITH RECURSIVE seed(n) AS (SELECT {1}),
+        total(n) AS (SELECT COUNT(*) + {2} FROM tree),
+        tree(n) AS (SELECT n FROM seed UNION ALL SELECT n + {3} FROM tree WHERE n < 5)
+        SELECT n FROM total
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                MySql,
+                "WITH RECURSIVE seed (n) AS (SELECT ?), tree (n) AS (SELECT n FROM seed \
+                 UNION ALL SELECT n + ? FROM tree WHERE n < 5), total (n) AS (SELECT \
+                 COUNT(*) + ? FROM tree) SELECT /*+ SET_VAR(cte_max_recursion_depth = \
+                 4294967295) */ n FROM total",
+            ),
+            (
+                MsSql,
+                "WITH seed (n) AS (SELECT @P1), tree (n) AS (SELECT n FROM seed UNION ALL \
+                 SELECT n + @P3 FROM tree WHERE n < 5), total (n) AS (SELECT COUNT(*) + @P2 \
+                 FROM tree) SELECT n FROM total OPTION (MAXRECURSION 0)",
+            ),
+        ],
+    );
+    assert_eq!(
+        q.render(MySql).map(|r| r.into_params()),
+        Ok(vec![Value::I64(1), Value::I64(3), Value::I64(2)])
+    );
+
+    // A WITH inside a derived table, and one before INSERT (after its column list on MySQL).
+    let q = select! {
+        SELECT n FROM (
+            WITH RECURSIVE a(n) AS (SELECT n + {10} FROM b), b(n) AS (SELECT {20})
+            SELECT n FROM a
+        ) d
+    };
+    assert_renders(
+        &q,
+        &[(
+            MySql,
+            "SELECT n FROM (WITH RECURSIVE b (n) AS (SELECT ?), a (n) AS (SELECT n + ? \
+             FROM b) SELECT n FROM a) AS d",
+        )],
+    );
+    assert_eq!(
+        q.render(MySql).map(|r| r.into_params()),
+        Ok(vec![Value::I64(20), Value::I64(10)])
+    );
+    let q = select! {
+        WITH RECURSIVE a(n) AS (SELECT n FROM b), b(n) AS (SELECT 1)
+        INSERT INTO t (x) SELECT n FROM a
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                MySql,
+                "INSERT INTO t (x) WITH RECURSIVE b (n) AS (SELECT 1), a (n) AS (SELECT n \
+                 FROM b) SELECT n FROM a",
+            ),
+            (
+                MsSql,
+                "WITH b (n) AS (SELECT 1), a (n) AS (SELECT n FROM b) INSERT INTO t (x) \
+                 SELECT n FROM a",
+            ),
+        ],
+    );
+
+    // On SQL Server, moved CTEs take part: the CTE `h`, written inside `a`, reads `b`.
+    let q = select! {
+        WITH RECURSIVE a(x) AS (SELECT x FROM (WITH h AS (SELECT x FROM b) SELECT x FROM h) d),
+        b(x) AS (SELECT 1)
+        SELECT x FROM a
+    };
+    assert_renders(
+        &q,
+        &[(
+            MsSql,
+            "WITH b (x) AS (SELECT 1), __cte_h1 AS (SELECT x FROM b), a (x) AS (SELECT \
+             x FROM (SELECT x FROM __cte_h1 AS h) AS d) SELECT x FROM a",
+        )],
+    );
+    // And a recursive WITH written inside a subquery orders its CTEs too.
+    let q = select! {
+        SELECT (
+            WITH RECURSIVE a(n) AS (SELECT n FROM b), b(n) AS (SELECT 1)
+            SELECT MAX(n) FROM a
+        )
+    };
+    assert_renders(
+        &q,
+        &[(
+            MsSql,
+            "WITH __cte_h2 (n) AS (SELECT 1), __cte_h1 (n) AS (SELECT n FROM __cte_h2 \
+             AS b) SELECT (SELECT MAX(n) FROM __cte_h1 AS a)",
+        )],
+    );
+}
+
 /// Every construct some dialect cannot express, refused by name on exactly those dialects.
 #[test]
 fn refusals() {
