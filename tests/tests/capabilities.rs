@@ -109,6 +109,13 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             },
             Marker::Native("MATERIALIZED"),
         ),
+        "A CTE reading one written after it in `WITH RECURSIVE`" => (
+            select! {
+                WITH RECURSIVE a(n) AS (SELECT n FROM b), b(n) AS (SELECT 1)
+                SELECT n FROM a
+            },
+            Marker::Emulated(&["b (n) AS (SELECT 1), a (n) AS"]),
+        ),
         "`WITH` before `INSERT`" => (
             select! {
                 WITH c AS (SELECT 1 AS x) INSERT INTO t (x) SELECT x FROM c
