@@ -485,3 +485,35 @@ fn mutual_recursion_has_no_cte_order() {
         )],
     );
 }
+
+/// `a` reads itself through `h`, a CTE of its body that SQL Server writes before it: the macro
+/// refuses a recursive reference inside a subquery, a hand-built tree can still hold it.
+#[test]
+fn recursion_through_a_moved_cte_has_no_order_on_sql_server() {
+    let reads = |n: &'static str| sq(select(vec![item(col("x"))], vec![table(n)]));
+    let inner = QueryExpr {
+        with: with(false, vec![cte("h", vec![], reads("a"))]),
+        ..reads("h")
+    };
+    let derived = TableWithJoins {
+        relation: TableFactor::Derived {
+            lateral: false,
+            subquery: leak(inner),
+            alias: Some(TableAlias {
+                name: id("d"),
+                columns: &[],
+            }),
+        },
+        joins: &[],
+    };
+    let a = cte(
+        "a",
+        vec!["x"],
+        sq(select(vec![item(col("x"))], vec![derived])),
+    );
+    let stmt = Statement::Query(QueryExpr {
+        with: with(true, vec![a]),
+        ..reads("a")
+    });
+    assert_error(&stmt, MsSql, "mutual recursion between CTEs");
+}
