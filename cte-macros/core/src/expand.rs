@@ -84,11 +84,18 @@ fn query(stmt: &Statement) -> TokenStream {
         }
     };
     let bytes = Literal::byte_string(&bytes);
+    // Only the parameters' kind probes call the traits; without parameters the import is
+    // tokens for rustc to resolve for nothing.
+    let probes = (!values.is_empty()).then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use ::cte_runtime::__private::{KindOfAny as _, KindOfKnown as _};
+        }
+    });
     quote! {{
         static __CTE_SITE: ::cte_runtime::__private::Site =
             ::cte_runtime::__private::Site::encoded(#bytes);
-        #[allow(unused_imports)]
-        use ::cte_runtime::__private::{KindOfAny as _, KindOfKnown as _};
+        #probes
         // The references of the probe are what picks its impl.
         #(#[allow(clippy::needless_borrow)] let (#values, #kinds) = #params;)*
         #construct

@@ -10,16 +10,18 @@
 //! This module is the one description of the format; the encoder in `cte-macros-core`
 //! (`expand/encode.rs`) writes exactly what it reads.
 //!
-//! # Format, version 1
+//! # Format, version 2
 //!
 //! Primitives: `u` is an unsigned LEB128 varint; `bool` one byte, 0 or 1; `str` is `u` length
-//! then that many bytes of UTF-8 (decoded strings borrow the input bytes); `ident` is `u` of
-//! `len << 1 | raw` then the UTF-8 bytes; `list<T>` is `u` count then the items; `opt<T>` is one
+//! of the next string of `text`; `ident` is `u` of `len << 1 | raw`, its value the next `len`
+//! bytes of `text`; `list<T>` is `u` count then the items; `opt<T>` is one
 //! byte, 0 for none or 1 followed by `T`; `opt_u32` is `u`, 0 for none or `n + 1`. A choice is
 //! one byte counting from 0 in the order listed. Fields follow in the order written.
 //!
 //! ```text
-//! bytes        = version:1 root:byte counts:u[14] rest
+//! bytes        = version:2 root:byte counts:u[14] text_len:u text rest
+//! text         = every string, in the order they are read, as one run of UTF-8: validated
+//!                once, and decoded strings borrow it
 //! rest, root 0 = select!: max_recursion:u splices:list<position:u name:str> statement*
 //! rest, root 1 = cte!: cte*
 //! statement    = 0 query | 1 with table:name columns:list<ident> source:query* returning
@@ -60,7 +62,7 @@ use super::*;
 use crate::cte::SplicePoint;
 
 /// The version this decoder reads, and the first byte of every encoding.
-pub(crate) const FORMAT: u8 = 1;
+pub(crate) const FORMAT: u8 = 2;
 
 /// Deeper nesting than the macro's parser accepts is corruption, not a query; the limit keeps a
 /// malformed encoding from overflowing the stack.
@@ -264,6 +266,8 @@ impl Slabs {
 
 struct Decoder {
     bytes: &'static [u8],
+    /// The strings not yet read.
+    text: &'static str,
     slabs: Slabs,
     depth: u32,
 }
@@ -301,6 +305,7 @@ impl Decoder {
         }
         let mut d = Decoder {
             bytes: rest,
+            text: "",
             slabs: Slabs::new([0; 14]),
             depth: 0,
         };
@@ -310,6 +315,13 @@ impl Decoder {
             *count = d.len()?;
             total = total.checked_add(*count).ok_or(Corrupt)?;
         }
+        let len = d.len()?;
+        if len > d.bytes.len() {
+            return Err(Corrupt);
+        }
+        let (text, rest) = d.bytes.split_at(len);
+        d.text = std::str::from_utf8(text).map_err(|_| Corrupt)?;
+        d.bytes = rest;
         // Bounds the allocation by the input: a corrupt count cannot ask for more.
         if total > d.bytes.len() {
             return Err(Corrupt);
@@ -319,7 +331,7 @@ impl Decoder {
     }
 
     fn finish(&self) -> Res<()> {
-        if self.bytes.is_empty() && self.slabs.is_full() {
+        if self.bytes.is_empty() && self.text.is_empty() && self.slabs.is_full() {
             Ok(())
         } else {
             Err(Corrupt)
@@ -345,6 +357,16 @@ impl Decoder {
     }
 
     fn u64(&mut self) -> Res<u64> {
+        // Nearly every varint is a count, tag or length below 128.
+        if let [first @ 0..=0x7f, rest @ ..] = self.bytes {
+            self.bytes = rest;
+            return Ok(u64::from(*first));
+        }
+        self.long_u64()
+    }
+
+    #[inline(never)]
+    fn long_u64(&mut self) -> Res<u64> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -388,13 +410,11 @@ impl Decoder {
         self.bool()
     }
 
+    /// The next `len` bytes of the text, which must end on a character boundary.
     fn utf8(&mut self, len: usize) -> Res<&'static str> {
-        if len > self.bytes.len() {
-            return Err(Corrupt);
-        }
-        let (text, rest) = self.bytes.split_at(len);
-        self.bytes = rest;
-        std::str::from_utf8(text).map_err(|_| Corrupt)
+        let (value, rest) = self.text.split_at_checked(len).ok_or(Corrupt)?;
+        self.text = rest;
+        Ok(value)
     }
 
     fn str(&mut self) -> Res<&'static str> {
@@ -551,7 +571,7 @@ impl Decoder {
         self.enter()?;
         let body = match self.byte()? {
             0 => SetExpr::Select(boxed!(self, selects, self.select()?)),
-            1 => SetExpr::Values(list!(self, rows, list!(self, exprs, self.expr()?))),
+            1 => SetExpr::Values(list!(self, rows, self.exprs()?)),
             2 => SetExpr::Query(self.boxed_query()?),
             3 => {
                 let op = match self.byte()? {

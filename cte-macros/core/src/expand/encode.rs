@@ -14,7 +14,7 @@ use crate::ast::{
 };
 
 /// The version of the format, the first byte of every encoding.
-const FORMAT: u8 = 1;
+const FORMAT: u8 = 2;
 
 /// What the encoding's second byte says it holds.
 #[derive(Clone, Copy)]
@@ -48,6 +48,9 @@ const SLABS: usize = 14;
 /// Lowers ast nodes to bytes and collects the parameter values.
 pub(crate) struct Lower {
     out: Vec<u8>,
+    /// The bytes of every string, in the order the decoder reads them: one region it
+    /// validates as UTF-8 at once instead of string by string.
+    text: String,
     counts: [usize; SLABS],
     pub(crate) params: Vec<(usize, TokenStream)>,
     /// The statement's leading WITH, the only one that may carry `OPTION (...)`.
@@ -75,6 +78,7 @@ impl Lower {
     pub(crate) fn new(leading: *const ast::With, spliceable: *const ast::With) -> Self {
         Lower {
             out: Vec::with_capacity(256),
+            text: String::with_capacity(128),
             counts: [0; SLABS],
             params: Vec::new(),
             leading,
@@ -91,13 +95,19 @@ impl Lower {
         self.count(Slab::Statements, 1);
         self.statement(stmt);
         let body = std::mem::take(&mut self.out);
-        let mut out = self.header(Root::Statement, body.len() + 16);
-        put_u(&mut out, u64::from(max_recursion));
-        put_u(&mut out, self.splice_points.len() as u64);
+        // The splice names come first in the text, as the decoder reads them before the body.
+        let mut text = String::new();
+        let mut head = Vec::with_capacity(16);
+        put_u(&mut head, u64::from(max_recursion));
+        put_u(&mut head, self.splice_points.len() as u64);
         for (position, name) in &self.splice_points {
-            put_u(&mut out, *position as u64);
-            put_str(&mut out, name);
+            put_u(&mut head, *position as u64);
+            put_u(&mut head, name.len() as u64);
+            text.push_str(name);
         }
+        text.push_str(&self.text);
+        let mut out = self.header(Root::Statement, &text, head.len() + body.len());
+        out.extend_from_slice(&head);
         out.extend_from_slice(&body);
         (out, self)
     }
@@ -107,18 +117,20 @@ impl Lower {
         self.count(Slab::Ctes, 1);
         self.cte(cte);
         let body = std::mem::take(&mut self.out);
-        let mut out = self.header(Root::Cte, body.len());
+        let mut out = self.header(Root::Cte, &self.text, body.len());
         out.extend_from_slice(&body);
         (out, self)
     }
 
-    fn header(&self, root: Root, body: usize) -> Vec<u8> {
-        let mut out = Vec::with_capacity(2 + SLABS * 2 + body);
+    fn header(&self, root: Root, text: &str, body: usize) -> Vec<u8> {
+        let mut out = Vec::with_capacity(2 + SLABS * 2 + 4 + text.len() + body);
         out.push(FORMAT);
         out.push(root as u8);
         for &count in &self.counts {
             put_u(&mut out, count as u64);
         }
+        put_u(&mut out, text.len() as u64);
+        out.extend_from_slice(text.as_bytes());
         out
     }
 
@@ -145,16 +157,16 @@ impl Lower {
     }
 
     fn str(&mut self, s: &str) {
-        put_str(&mut self.out, s);
+        put_u(&mut self.out, s.len() as u64);
+        self.text.push_str(s);
     }
 
     fn ident(&mut self, ident: &ast::Ident) {
-        let value = ident.value.as_bytes();
         put_u(
             &mut self.out,
-            (value.len() as u64) << 1 | u64::from(ident.raw),
+            (ident.value.len() as u64) << 1 | u64::from(ident.raw),
         );
-        self.out.extend_from_slice(value);
+        self.text.push_str(&ident.value);
     }
 
     fn idents(&mut self, idents: &[ast::Ident]) {
@@ -708,11 +720,6 @@ fn put_u(out: &mut Vec<u8>, mut n: u64) {
         n >>= 7;
     }
     out.push(n as u8);
-}
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_u(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
 }
 
 fn binary_op(op: BinaryOp) -> u8 {

@@ -334,3 +334,24 @@ fn the_deepest_queries_the_parser_accepts_decode() {
         assert!(statement(bytes).is_ok());
     }
 }
+
+#[test]
+fn text_that_is_not_utf8_or_splits_a_character_is_an_error() {
+    let bytes = encode(quote!(SELECT "é" AS abc));
+    // The text region is the only place the two bytes of `é` appear.
+    let at = bytes
+        .windows(2)
+        .position(|w| w == "é".as_bytes())
+        .expect("the string is in the text");
+    let mut invalid = bytes.to_vec();
+    invalid[at] = 0xff;
+    assert_eq!(statement(invalid.leak()).unwrap_err(), Corrupt);
+    // Swapping the string's byte length for 1 would end it inside `é`.
+    let mut split = bytes.to_vec();
+    let len = split
+        .iter()
+        .rposition(|&b| b == 2)
+        .expect("the length byte");
+    split[len] = 1;
+    assert_eq!(statement(split.leak()).unwrap_err(), Corrupt);
+}
