@@ -1207,11 +1207,8 @@ fn refusals() {
     }
     assert_refused(&q, MsSql, "SEARCH or CYCLE clause");
 
-    // Names the renderer makes up cannot be the user's.
-    let q = select! { SELECT __cte_d1.x FROM (SELECT 1 AS x) AS __cte_d1 };
-    refused(&q, "a name starting with __cte_", &Dialect::ALL);
-    let q = select! { WITH r(__CTE_LEVEL) AS (SELECT 1) SELECT * FROM r };
-    refused(&q, "a name starting with __cte_", &Dialect::ALL);
+    // Names the renderer makes up cannot be the user's: `select!` refuses them when it is
+    // compiled (ui test `names/reserved-name-prefix`). A name that only holds the prefix is one.
     let q = select! { SELECT "é__cte_x" AS éé__cte_ };
     refused(&q, "", &[]);
 
