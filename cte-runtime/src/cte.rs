@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use crate::query::Site;
+use crate::render::Checked;
 use crate::tree::decode::{self, Corrupt};
 use crate::tree::{self, QueryExpr, Statement, With};
 
@@ -42,7 +43,7 @@ enum Source {
     /// The CTE as `cte!` encodes it (see `tree::decode`), and the result of decoding it.
     Encoded {
         bytes: &'static [u8],
-        decoded: OnceLock<Result<&'static tree::Cte, Corrupt>>,
+        decoded: OnceLock<Result<(&'static tree::Cte, Checked), Corrupt>>,
     },
 }
 
@@ -88,7 +89,7 @@ impl Cte {
     /// `cte-runtime` can cause; rendering a query that splices it returns that as an error.
     pub fn tree(&self) -> &'static tree::Cte {
         match self.decoded() {
-            Ok(tree) => tree,
+            Ok((tree, _)) => tree,
             Err(Corrupt) => panic!(
                 "the tree of `cte!` item `{}` is corrupt: cte-macros and cte-runtime versions differ?",
                 self.name
@@ -96,9 +97,10 @@ impl Cte {
         }
     }
 
-    fn decoded(&self) -> Result<&'static tree::Cte, Corrupt> {
+    /// The tree, and what the renderer knows of it without walking it.
+    fn decoded(&self) -> Result<(&'static tree::Cte, Checked), Corrupt> {
         match &self.source {
-            Source::Tree(tree) => Ok(tree),
+            Source::Tree(tree) => Ok((tree, Checked::No)),
             Source::Encoded { bytes, decoded } => *decoded.get_or_init(|| decode::cte(bytes)),
         }
     }
@@ -109,7 +111,7 @@ impl std::fmt::Debug for Cte {
         f.debug_struct("Cte")
             .field("name", &self.name)
             .field("recursive", &self.recursive)
-            .field("tree", &self.decoded())
+            .field("tree", &self.decoded().map(|(tree, _)| tree))
             .finish()
     }
 }
@@ -156,14 +158,19 @@ pub(crate) fn site(
         return Ok(spliced);
     }
     let decoded = site.decoded().map_err(|Corrupt| SpliceError::Corrupt)?;
+    let mut checked = decoded.checked;
     let trees = ctes
         .iter()
-        .map(|c| Ok((c.name, c.recursive, c.decoded()?)))
+        .map(|c| {
+            let (tree, facts) = c.decoded()?;
+            checked = checked.and(facts);
+            Ok((c.name, c.recursive, tree))
+        })
         .collect::<Result<Vec<_>, Corrupt>>()
         .map_err(|Corrupt| SpliceError::Corrupt)?;
     let tree = spliced_tree(decoded.tree, decoded.splices, &trees)?;
     // Bounded by the number of (call site, spliced item) combinations in the program.
-    let spliced: &'static Site = Box::leak(Box::new(Site::with_options(tree, decoded.options)));
+    let spliced: &'static Site = Box::leak(Box::new(Site::checked(tree, decoded.options, checked)));
     sites.insert(key, spliced);
     Ok(spliced)
 }

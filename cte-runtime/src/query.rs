@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use crate::cte::{self, Cte, SpliceError};
 use crate::param::ParamKind;
-use crate::render::{self, ParamOrder, Template};
+use crate::render::{self, Checked, ParamOrder, Template};
 use crate::tree::decode::{self, Corrupt, Decoded};
 use crate::tree::{Options, Statement};
 use crate::{Dialect, RenderError, Value};
@@ -48,10 +48,21 @@ impl Site {
 
     /// A site whose statement carries statement-level options, such as a recursion limit.
     pub const fn with_options(tree: &'static Statement, options: Options) -> Self {
+        Site::checked(tree, options, Checked::No)
+    }
+
+    /// A site of a tree whose facts are `checked`, such as a statement with `cte!` items
+    /// spliced in.
+    pub(crate) const fn checked(
+        tree: &'static Statement,
+        options: Options,
+        checked: Checked,
+    ) -> Self {
         Site::of(Source::Tree(Decoded {
             tree,
             options,
             splices: &[],
+            checked,
         }))
     }
 
@@ -223,6 +234,7 @@ impl Query {
         let context = render::Context {
             kinds: &self.kinds,
             options: &decoded.options,
+            checked: decoded.checked,
         };
         render::render_in(decoded.tree, dialect, inline, &context)
     }

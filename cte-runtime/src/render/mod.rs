@@ -54,12 +54,36 @@ impl Template {
     }
 }
 
+/// What is known of a whole tree before rendering it, which the renderer otherwise walks the
+/// tree to learn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Checked {
+    /// A tree built by hand: its names may be the renderer's own (`__cte_...`).
+    No,
+    /// A tree a macro made, whose names the macro's checks kept clear of the renderer's own;
+    /// `search_cycle` when one of its CTEs has a SEARCH or CYCLE clause.
+    Yes { search_cycle: bool },
+}
+
+impl Checked {
+    /// The facts of a tree made of parts with these facts.
+    pub(crate) fn and(self, other: Checked) -> Checked {
+        match (self, other) {
+            (Checked::Yes { search_cycle: a }, Checked::Yes { search_cycle: b }) => Checked::Yes {
+                search_cycle: a || b,
+            },
+            _ => Checked::No,
+        }
+    }
+}
+
 /// What rendering needs besides the tree.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Context<'a> {
     /// The kind of each parameter, by source index; missing ones are unknown.
     pub kinds: &'a [ParamKind],
     pub options: &'a Options,
+    pub checked: Checked,
 }
 
 #[cfg(test)]
@@ -67,6 +91,7 @@ impl Context<'_> {
     const NONE: Context<'static> = Context {
         kinds: &[],
         options: &Options::NONE,
+        checked: Checked::No,
     };
 }
 
@@ -129,6 +154,7 @@ struct Renderer<'v> {
     /// A parameter's kind changed the SQL written.
     kinds_used: bool,
     options: Options,
+    checked: Checked,
     /// How the parameter being written gets its type from where it stands (see `typing.rs`).
     typing: typing::Typing,
     sql: String,
@@ -169,6 +195,7 @@ impl<'v> Renderer<'v> {
             kinds: context.kinds,
             kinds_used: false,
             options: *context.options,
+            checked: context.checked,
             typing: typing::Typing::Value,
             // Room for most statements with a CTE, recursion hint included: growing the buffer
             // copies it.
@@ -206,7 +233,11 @@ impl<'v> Renderer<'v> {
 
     fn statement(&mut self, stmt: &Statement) -> Res {
         if self.depth == 0 {
-            if self.check_reserved_names(stmt)? {
+            let search_cycle = match self.checked {
+                Checked::No => self.check_reserved_names(stmt)?,
+                Checked::Yes { search_cycle } => search_cycle,
+            };
+            if search_cycle {
                 self.check_emulated_reads(stmt)?;
             }
             if self.dialect == Dialect::MsSql {

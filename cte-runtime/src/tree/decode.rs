@@ -60,6 +60,7 @@
 
 use super::*;
 use crate::cte::SplicePoint;
+use crate::render::Checked;
 
 /// The version this decoder reads, and the first byte of every encoding.
 pub(crate) const FORMAT: u8 = 2;
@@ -80,6 +81,7 @@ pub(crate) struct Decoded {
     pub tree: &'static Statement,
     pub options: Options,
     pub splices: &'static [SplicePoint],
+    pub checked: Checked,
 }
 
 /// Decodes the statement of a `select!` call site.
@@ -105,16 +107,17 @@ pub(crate) fn statement(bytes: &'static [u8]) -> Res<Decoded> {
         tree,
         options,
         splices: splices.leak(),
+        checked: d.checked(),
     })
 }
 
 /// Decodes the CTE of a `cte!` item.
-pub(crate) fn cte(bytes: &'static [u8]) -> Res<&'static Cte> {
+pub(crate) fn cte(bytes: &'static [u8]) -> Res<(&'static Cte, Checked)> {
     let mut d = Decoder::new(bytes, 1)?;
     let slot = &mut d.slabs.ctes.take(1)?[0];
     *slot = d.cte()?;
     d.finish()?;
-    Ok(slot)
+    Ok((slot, d.checked()))
 }
 
 /// The unused part of one node type's allocation. Handing out the front of it as
@@ -270,6 +273,8 @@ struct Decoder {
     text: &'static str,
     slabs: Slabs,
     depth: u32,
+    /// A CTE decoded so far has a SEARCH or CYCLE clause.
+    search_cycle: bool,
 }
 
 /// Decodes a list into a slab: the count, then each item with `item`.
@@ -308,6 +313,7 @@ impl Decoder {
             text: "",
             slabs: Slabs::new([0; 14]),
             depth: 0,
+            search_cycle: false,
         };
         let mut counts = [0; 14];
         let mut total = 0usize;
@@ -523,8 +529,16 @@ impl Decoder {
         }))
     }
 
+    /// What the renderer needs to know of the whole tree decoded: it comes from a macro, whose
+    /// checks refused the renderer's own names.
+    fn checked(&self) -> Checked {
+        Checked::Yes {
+            search_cycle: self.search_cycle,
+        }
+    }
+
     fn cte(&mut self) -> Res<Cte> {
-        Ok(Cte {
+        let cte = Cte {
             name: self.ident()?,
             columns: self.idents()?,
             materialized: match self.byte()? {
@@ -564,7 +578,9 @@ impl Decoder {
             } else {
                 None
             },
-        })
+        };
+        self.search_cycle |= cte.search.is_some() || cte.cycle.is_some();
+        Ok(cte)
     }
 
     fn set_expr(&mut self) -> Res<SetExpr> {

@@ -81,6 +81,12 @@ fn a_select_decodes_to_the_tree_written_by_hand() {
     assert_eq!(decoded.tree, &EXPECTED);
     assert_eq!(decoded.options, Options::NONE);
     assert!(decoded.splices.is_empty());
+    assert_eq!(
+        decoded.checked,
+        Checked::Yes {
+            search_cycle: false
+        }
+    );
 }
 
 #[test]
@@ -97,6 +103,7 @@ fn a_recursive_cte_with_search_cycle_and_options_decodes() {
     });
     let decoded = statement(bytes).unwrap();
     assert_eq!(decoded.options.max_recursion, 50);
+    assert_eq!(decoded.checked, Checked::Yes { search_cycle: true });
     let Statement::Query(query) = decoded.tree else {
         panic!("not a query")
     };
@@ -203,13 +210,34 @@ fn dml_and_splice_points_decode() {
 }
 
 #[test]
+fn a_search_clause_in_a_subquery_is_noted() {
+    let bytes = encode(quote! {
+        SELECT * FROM (
+            WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 3)
+                SEARCH BREADTH FIRST BY n SET ord
+            SELECT n FROM t
+        ) AS s
+    });
+    assert_eq!(
+        statement(bytes).unwrap().checked,
+        Checked::Yes { search_cycle: true }
+    );
+}
+
+#[test]
 fn a_cte_item_decodes() {
     let bytes = cte_macros_core::encoded_cte(quote! {
         pub RECURSIVE countdown(n) AS (SELECT 3 UNION ALL SELECT c.n - 1 FROM countdown c WHERE c.n > 1)
     })
     .expect("the item compiles")
     .leak();
-    let cte = cte(bytes).unwrap();
+    let (cte, checked) = cte(bytes).unwrap();
+    assert_eq!(
+        checked,
+        Checked::Yes {
+            search_cycle: false
+        }
+    );
     assert_eq!(cte.name, id("countdown"));
     assert_eq!(cte.columns, &[id("n")]);
     // A CTE is not a statement, nor the other way round.
