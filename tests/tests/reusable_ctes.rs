@@ -28,6 +28,16 @@ mod catalog {
         /// Empties the archive: a data-modifying CTE, PostgreSQL only.
         pub purged(id) AS (DELETE FROM archive RETURNING id)
     }
+
+    cte! {
+        /// The categories under the roots, with a CYCLE clause that MySQL, MariaDB and SQLite
+        /// emulate.
+        pub RECURSIVE guarded(id, parent_id) AS (
+            SELECT id, parent_id FROM category WHERE parent_id IS NULL
+            UNION ALL
+            SELECT c.id, c.parent_id FROM category c JOIN guarded g ON c.parent_id = g.id
+        ) CYCLE id SET is_cycle USING path
+    }
 }
 
 /// tools > saws > jigsaws; tools > drills; garden.
@@ -138,6 +148,21 @@ fn a_cte_bound_to_another_name_is_refused_not_misread() {
     let q = select! { WITH {renamed} SELECT id FROM renamed };
     let error = q.render(Dialect::Sqlite).unwrap_err();
     assert!(error.construct().contains("spliced CTE"), "{error}");
+}
+
+// The statement has no CYCLE of its own: the renderer must learn of the item's to refuse
+// reading its emulated columns with `*`.
+#[test]
+fn a_cycle_clause_of_a_spliced_cte_is_seen_when_rendering() {
+    use catalog::guarded;
+    let q = select! { WITH {guarded} SELECT * FROM guarded };
+    for dialect in [Dialect::MySql, Dialect::MariaDb, Dialect::Sqlite] {
+        let error = q.render(dialect).unwrap_err();
+        assert!(
+            error.construct().contains("SEARCH or CYCLE"),
+            "{dialect}: {error}"
+        );
+    }
 }
 
 #[test]
