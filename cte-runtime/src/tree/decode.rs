@@ -3,7 +3,7 @@
 //! A tree written as a `static` of nested struct literals costs rustc a type check and a
 //! constant evaluation per node, tens of milliseconds of compile time per query. One byte
 //! string literal costs it next to nothing, and decoding it once per call site per process
-//! takes well under a microsecond. The decoded nodes are allocated once and leaked, so they
+//! takes a few microseconds (BENCHMARKS.md, "Decode"). The decoded nodes are allocated once and leaked, so they
 //! are `&'static` like a `static` tree: the memory is bounded by the number of call sites (and
 //! `cte!` items) that run, each decoded at most once.
 //!
