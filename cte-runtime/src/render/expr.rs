@@ -576,7 +576,13 @@ pub(super) enum Kind {
 /// The numeric kind of `e` when the tree alone tells it; `None` for columns, parameters and
 /// anything else whose type only the database knows.
 pub(super) fn numeric_kind(e: &Expr) -> Option<Kind> {
+    numeric_kind_with(e, &|_| None)
+}
+
+/// [`numeric_kind`], with the kind of each parameter from `param` (which knows the values).
+pub(super) fn numeric_kind_with(e: &Expr, param: &dyn Fn(&Expr) -> Option<Kind>) -> Option<Kind> {
     match e {
+        Expr::Param(_) => param(e),
         // Up to 18 digits is a BIGINT everywhere; longer is NUMERIC on PostgreSQL.
         Expr::Literal(Literal::Integer(digits)) if digits.len() <= 18 => Some(Kind::Integer),
         Expr::Literal(Literal::Decimal(_)) => Some(Kind::Fractional),
@@ -601,7 +607,7 @@ pub(super) fn numeric_kind(e: &Expr) -> Option<Kind> {
         | Expr::Unary {
             op: UnaryOp::Minus | UnaryOp::Plus,
             expr: inner,
-        } => numeric_kind(inner),
+        } => numeric_kind_with(inner, param),
         Expr::Binary {
             left,
             op:
@@ -611,7 +617,10 @@ pub(super) fn numeric_kind(e: &Expr) -> Option<Kind> {
                 | BinaryOp::Divide
                 | BinaryOp::Modulo,
             right,
-        } => match (numeric_kind(left), numeric_kind(right)) {
+        } => match (
+            numeric_kind_with(left, param),
+            numeric_kind_with(right, param),
+        ) {
             (Some(Kind::Integer), Some(Kind::Integer)) => Some(Kind::Integer),
             (Some(Kind::Fractional), _) | (_, Some(Kind::Fractional)) => Some(Kind::Fractional),
             _ => None,

@@ -16,7 +16,7 @@
 //!   `v * 1.5`, gives 1, 2, 3, 5), and a decimal literal fixes the scale (`1.5` keeps one
 //!   digit). Where the tree shows it, that is an error; PostgreSQL refuses the first too.
 
-use super::expr::{numeric_kind, Kind, Pos};
+use super::expr::{numeric_kind, numeric_kind_with, Kind, Pos};
 use super::query::Members;
 use super::{facts, scope, Renderer, Res};
 use crate::param::ParamKind;
@@ -160,29 +160,7 @@ impl Renderer<'_> {
 
     /// What is certain about the numeric type of `e`, parameters' kinds included.
     fn value_kind(&self, e: &Expr) -> Option<Kind> {
-        match e {
-            Expr::Param(_) => self.param_numeric_kind(e),
-            Expr::Nested(inner)
-            | Expr::Unary {
-                op: UnaryOp::Minus | UnaryOp::Plus,
-                expr: inner,
-            } => self.value_kind(inner),
-            Expr::Binary {
-                left,
-                op:
-                    BinaryOp::Plus
-                    | BinaryOp::Minus
-                    | BinaryOp::Multiply
-                    | BinaryOp::Divide
-                    | BinaryOp::Modulo,
-                right,
-            } => match (self.value_kind(left), self.value_kind(right)) {
-                (Some(Kind::Integer), Some(Kind::Integer)) => Some(Kind::Integer),
-                (Some(Kind::Fractional), _) | (_, Some(Kind::Fractional)) => Some(Kind::Fractional),
-                _ => None,
-            },
-            e => numeric_kind(e),
-        }
+        numeric_kind_with(e, &|p| self.param_numeric_kind(p))
     }
 
     /// What to cast in the anchors of the recursive CTE `cte`, if anything, or the error for
