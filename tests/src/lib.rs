@@ -22,6 +22,7 @@
 //! every rendering.
 
 mod check;
+pub mod data;
 mod db;
 mod engines;
 mod fixture;

@@ -2,26 +2,9 @@
 //! take it as written; MySQL and SQL Server get the CTEs reordered (golden text in
 //! `cte-runtime/tests/golden.rs`), which must not change the rows.
 
-use cte_runtime::{select, Value};
-use cte_tests::{rows, values, Db, Table, Type};
-
-/// root > books > fiction > fantasy, books > science, root > music > jazz.
-fn categories() -> Vec<Table> {
-    vec![Table::new("category")
-        .col("id", Type::Int)
-        .col("parent_id", Type::Int)
-        .col("name", Type::Text)
-        .key(&["id"])
-        .rows([
-            values![1, Value::Null, "root"],
-            values![2, 1, "books"],
-            values![3, 1, "music"],
-            values![4, 2, "fiction"],
-            values![5, 2, "science"],
-            values![6, 4, "fantasy"],
-            values![7, 3, "jazz"],
-        ])]
-}
+use cte_runtime::select;
+use cte_tests::data::categories;
+use cte_tests::{rows, Db};
 
 #[test]
 fn a_report_over_a_tree_written_after_it() {

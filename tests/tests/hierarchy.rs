@@ -1,6 +1,7 @@
 //! Trees stored as parent pointers: an org chart and a category tree, walked down and up.
 
 use cte_runtime::{select, Value};
+use cte_tests::data::categories;
 use cte_tests::{rows, values, Db, Table, Type};
 
 /// ada
@@ -27,24 +28,6 @@ fn org() -> Vec<Table> {
             values![6, "fay", 3, "50.25"],
             values![7, "gus", 4, "40.00"],
             values![8, "hal", 7, "30.00"],
-        ])]
-}
-
-/// root > books > fiction > fantasy, books > science, root > music > jazz.
-fn categories() -> Vec<Table> {
-    vec![Table::new("category")
-        .col("id", Type::Int)
-        .col("parent_id", Type::Int)
-        .col("name", Type::Text)
-        .key(&["id"])
-        .rows([
-            values![1, Value::Null, "root"],
-            values![2, 1, "books"],
-            values![3, 1, "music"],
-            values![4, 2, "fiction"],
-            values![5, 2, "science"],
-            values![6, 4, "fantasy"],
-            values![7, 3, "jazz"],
         ])]
 }
 
