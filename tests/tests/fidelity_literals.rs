@@ -540,6 +540,7 @@ fn literals_compare_and_concatenate_as_their_text() {
                 values![3, "it's"],
                 values![4, "100%"],
                 values![5, "a\\b"],
+                values![6, "back\\\nslash"],
             ])],
     );
     let q = select! { SELECT id FROM word WHERE name = "ソ\\" };
@@ -562,9 +563,13 @@ fn literals_compare_and_concatenate_as_their_text() {
             [2, "\\"],
             [3, "it's"],
             [4, "100%"],
-            [5, "\\"]
+            [5, "\\"],
+            [6, "\\"]
         ])
         .check();
+    // A `\` before a line break, which SQL Server would read as a line continuation.
+    let q = select! { SELECT id FROM word WHERE name = "back\\\nslash" };
+    db.select(&q).expect(rows![[6]]).check();
     let q = select! { SELECT id FROM word WHERE name LIKE "%0\\%" };
     db.select(&q).expect(rows![[4]]).check();
     for (value, id) in [("ソ\\", 2), ("é", 1), ("a\\b", 5)] {

@@ -196,9 +196,13 @@ pub(super) const fn bool_literal(d: Dialect, b: bool) -> &'static str {
 /// How a string literal is written. Each form means the same text whatever the session's
 /// settings and client character set, because the SQL text is read under those.
 pub(super) enum StringForm {
-    /// `'...'` with `'` doubled, after `prefix` (SQL Server's `N`, so that text outside the
-    /// database's code page survives).
-    Quoted { prefix: &'static str },
+    /// `'...'` with `'` doubled.
+    Quoted,
+    /// SQL Server's `N'...'` (so that text outside the database's code page survives) with `'`
+    /// doubled. There a `\` before a line break is a line continuation, which drops both; so a
+    /// `\` before CR or LF is followed by a continuation of its own (`\` LF), which drops
+    /// itself and leaves the text's `\` and line break.
+    National,
     /// PostgreSQL's `E'...'` with `'` and `\` doubled: a backslash in `'...'` is an escape when
     /// `standard_conforming_strings` is off (per session, role or database), and in `E'...'`
     /// always.
@@ -231,10 +235,8 @@ pub(super) fn string_form(d: Dialect, s: &str) -> StringForm {
             help: "PostgreSQL text cannot hold NUL; store it as bytes (Vec<u8>, BYTEA)",
         },
         Dialect::Postgres if s.contains('\\') => StringForm::Escaped,
-        Dialect::Postgres => StringForm::Quoted { prefix: "" },
-        Dialect::MySql | Dialect::MariaDb if reads_alike_in_every_charset(s) => {
-            StringForm::Quoted { prefix: "" }
-        }
+        Dialect::Postgres => StringForm::Quoted,
+        Dialect::MySql | Dialect::MariaDb if reads_alike_in_every_charset(s) => StringForm::Quoted,
         Dialect::MySql | Dialect::MariaDb => StringForm::Hex {
             open: "_utf8mb4 X'",
             close: "'",
@@ -243,8 +245,8 @@ pub(super) fn string_form(d: Dialect, s: &str) -> StringForm {
             open: "CAST(X'",
             close: "' AS TEXT)",
         },
-        Dialect::Sqlite => StringForm::Quoted { prefix: "" },
-        Dialect::MsSql => StringForm::Quoted { prefix: "N" },
+        Dialect::Sqlite => StringForm::Quoted,
+        Dialect::MsSql => StringForm::National,
     }
 }
 

@@ -8,6 +8,16 @@ use super::{facts, reserved, Renderer, Res};
 use crate::tree::{Ident, Literal, ObjectName};
 use crate::{Dialect, Value};
 
+/// What a quoted literal escapes besides `'` (see `facts::StringForm`).
+#[derive(Clone, Copy)]
+enum Inside {
+    Plain,
+    /// `\` doubled, in PostgreSQL's `E'...'`.
+    Backslashes,
+    /// A line continuation after a `\` before a line break, in SQL Server's `N'...'`.
+    Continuations,
+}
+
 impl Renderer<'_> {
     /// An identifier: as written; quoted when written raw (`r#order`); quoted when the dialect
     /// reserves the word, in the case the engine folds the unquoted name to (see `reserved.rs`).
@@ -84,13 +94,14 @@ impl Renderer<'_> {
     /// `facts::string_form`).
     pub(super) fn string(&mut self, s: &str) -> Res {
         match facts::string_form(self.dialect, s) {
-            StringForm::Quoted { prefix } => {
-                self.write(prefix);
-                self.quoted_text(s, false);
-            }
+            StringForm::Quoted => self.quoted_text(s, Inside::Plain),
             StringForm::Escaped => {
                 self.write("E");
-                self.quoted_text(s, true);
+                self.quoted_text(s, Inside::Backslashes);
+            }
+            StringForm::National => {
+                self.write("N");
+                self.quoted_text(s, Inside::Continuations);
             }
             StringForm::Hex { open, close } => {
                 self.write(open);
@@ -104,14 +115,18 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    /// `'...'` with `'` doubled, and `\` too when `backslash` is set.
-    fn quoted_text(&mut self, s: &str, backslash: bool) {
+    /// `'...'` with `'` doubled, and what `inside` says.
+    fn quoted_text(&mut self, s: &str, inside: Inside) {
         self.sql.push('\'');
-        for c in s.chars() {
-            match c {
-                '\'' => self.write("''"),
-                '\\' if backslash => self.write("\\\\"),
-                c => self.sql.push(c),
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, inside) {
+                ('\'', _) => self.write("''"),
+                ('\\', Inside::Backslashes) => self.write("\\\\"),
+                ('\\', Inside::Continuations) if matches!(chars.peek(), Some('\r' | '\n')) => {
+                    self.write("\\\\\n");
+                }
+                (c, _) => self.sql.push(c),
             }
         }
         self.sql.push('\'');

@@ -95,6 +95,11 @@ fn string_literals_are_escaped() {
     assert_eq!(sql(&nul, Sqlite), "SELECT CAST(X'610062' AS TEXT)");
     assert_eq!(sql(&nul, MariaDb), "SELECT _utf8mb4 X'610062'");
     assert_error(&nul, Postgres, "a string with a NUL character (U+0000)");
+    // On SQL Server a `\` before a line break is a line continuation: one more after it, which
+    // SQL Server drops, keeps the text's own.
+    let continued = select_expr(string("a\\\nb\\\r\nc\\"));
+    assert_eq!(sql(&continued, MsSql), "SELECT N'a\\\\\n\nb\\\\\n\r\nc\\'");
+    assert_eq!(sql(&continued, Sqlite), "SELECT 'a\\\nb\\\r\nc\\'");
 }
 
 #[test]
