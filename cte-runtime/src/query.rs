@@ -274,7 +274,11 @@ impl Query {
         self.site.decode_afresh().is_ok()
     }
 
-    /// Renders the statement for `dialect` with every parameter written as an escaped literal.
+    /// Renders the statement for `dialect` with every parameter written as a literal, in a form
+    /// the engine reads as the same value under any session setting and client character set:
+    /// `'...'` where that holds, otherwise `E'...'` on PostgreSQL and `_utf8mb4 X'..'` on
+    /// MySQL/MariaDB (docs/dialects.md, "String and byte literals"). A value with no literal in
+    /// the dialect (a NaN, PostgreSQL text holding NUL) is a `RenderError`.
     ///
     /// Meant for logs and debugging; run queries with [`Query::render`] and bound parameters.
     pub fn to_inline_sql(&self, dialect: Dialect) -> Result<String, RenderError> {

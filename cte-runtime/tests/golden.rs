@@ -1292,12 +1292,14 @@ fn inline_sql_for_logs() {
     let inline = |d| q.to_inline_sql(d).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         inline(Postgres),
-        "SELECT id FROM account WHERE owner = 'it''s \\ x' LIMIT 3"
+        "SELECT id FROM account WHERE owner = E'it''s \\\\ x' LIMIT 3"
     );
-    assert_eq!(
-        inline(MariaDb),
-        "SELECT id FROM account WHERE owner = 'it''s \\\\ x' LIMIT 3"
-    );
+    for d in [MySql, MariaDb] {
+        assert_eq!(
+            inline(d),
+            "SELECT id FROM account WHERE owner = _utf8mb4 X'69742773205C2078' LIMIT 3"
+        );
+    }
     assert_eq!(
         inline(MsSql),
         "SELECT id FROM account WHERE owner = N'it''s \\ x' ORDER BY (SELECT NULL) \

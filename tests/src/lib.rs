@@ -19,7 +19,8 @@
 //! renderings are parsed with sqlparser's `MsSqlDialect`. Each test prints, per engine, how
 //! many checks ran: `engine-run: PostgreSQL <test> <count>`; with `CTE_TEST_REPORT` set to a
 //! file, each check that runs appends `<engine> <test>` to it. `CTE_TEST_SHOW_SQL=1` prints
-//! every rendering.
+//! every rendering. [`Session`] runs SQL text on one engine under a session setting
+//! (`SET NAMES gbk`), as a user pastes it into a client.
 
 mod check;
 pub mod data;
@@ -29,6 +30,7 @@ mod fixture;
 mod mariadb;
 mod postgres;
 mod rows;
+mod session;
 mod sqlite;
 mod sqlserver;
 
@@ -37,4 +39,5 @@ pub use db::Db;
 pub use engines::{in_ci, Engine};
 pub use fixture::{Table, Type};
 pub use rows::{same_rows, Cell, Row, NULL};
+pub use session::{Session, TextRow};
 pub use sqlserver::parse_mssql;

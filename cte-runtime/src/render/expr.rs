@@ -145,10 +145,7 @@ impl Renderer<'_> {
             }
         }
         match e {
-            Expr::Literal(lit) => {
-                self.literal(lit);
-                Ok(())
-            }
+            Expr::Literal(lit) => self.literal(lit),
             Expr::Param(i) => self.param(*i, typing),
             Expr::Column(name) => {
                 self.object_name(name);
@@ -504,7 +501,7 @@ impl Renderer<'_> {
         }
         if facts::like_needs_escape_clause(self.dialect) {
             self.write(" ESCAPE ");
-            self.string("\\");
+            self.string("\\")?;
         }
         Ok(())
     }

@@ -193,19 +193,68 @@ pub(super) const fn bool_literal(d: Dialect, b: bool) -> &'static str {
     }
 }
 
-/// MySQL and MariaDB treat `\` in a string literal as an escape (unless the server runs with
-/// NO_BACKSLASH_ESCAPES), so it is doubled there.
-pub(super) const fn backslash_escapes(d: Dialect) -> bool {
-    matches!(d, Dialect::MySql | Dialect::MariaDb)
+/// How a string literal is written. Each form means the same text whatever the session's
+/// settings and client character set, because the SQL text is read under those.
+pub(super) enum StringForm {
+    /// `'...'` with `'` doubled.
+    Quoted,
+    /// SQL Server's `N'...'` (so that text outside the database's code page survives) with `'`
+    /// doubled. There a `\` before a line break is a line continuation, which drops both; so a
+    /// `\` before CR or LF is followed by a continuation of its own (`\` LF), which drops
+    /// itself and leaves the text's `\` and line break.
+    National,
+    /// PostgreSQL's `E'...'` with `'` and `\` doubled: a backslash in `'...'` is an escape when
+    /// `standard_conforming_strings` is off (per session, role or database), and in `E'...'`
+    /// always.
+    Escaped,
+    /// The UTF-8 bytes in hex, `open` + `X'E4B881'` + `close`.
+    Hex {
+        open: &'static str,
+        close: &'static str,
+    },
+    /// Text the engine cannot hold.
+    Refused {
+        construct: &'static str,
+        help: &'static str,
+    },
 }
 
-/// SQL Server string literals are `N'...'`, so that text outside the database's code page
-/// survives.
-pub(super) const fn string_prefix(d: Dialect) -> &'static str {
+/// The form of the string literal `s` in `d`: `'...'` where that reads the same under every
+/// setting, so that ordinary SQL stays readable.
+///
+/// MySQL/MariaDB read `\` in `'...'` as an escape unless `sql_mode` has NO_BACKSLASH_ESCAPES, and
+/// read the bytes of the SQL in the connection's character set: in GBK, SJIS or BIG5 a UTF-8
+/// byte above 0x7F starts a two-byte character that can swallow the `\` or `'` after it. So
+/// only printable ASCII without `\` is quoted; other text is `_utf8mb4 X'..'`, which means the
+/// same under every mode and character set. SQLite ends the SQL text at a NUL, so text with
+/// one is `CAST(X'..' AS TEXT)`. PostgreSQL text cannot hold NUL at all.
+pub(super) fn string_form(d: Dialect, s: &str) -> StringForm {
     match d {
-        Dialect::MsSql => "N",
-        _ => "",
+        Dialect::Postgres if s.contains('\0') => StringForm::Refused {
+            construct: "a string with a NUL character (U+0000)",
+            help: "PostgreSQL text cannot hold NUL; store it as bytes (Vec<u8>, BYTEA)",
+        },
+        Dialect::Postgres if s.contains('\\') => StringForm::Escaped,
+        Dialect::Postgres => StringForm::Quoted,
+        Dialect::MySql | Dialect::MariaDb if reads_alike_in_every_charset(s) => StringForm::Quoted,
+        Dialect::MySql | Dialect::MariaDb => StringForm::Hex {
+            open: "_utf8mb4 X'",
+            close: "'",
+        },
+        Dialect::Sqlite if s.contains('\0') => StringForm::Hex {
+            open: "CAST(X'",
+            close: "' AS TEXT)",
+        },
+        Dialect::Sqlite => StringForm::Quoted,
+        Dialect::MsSql => StringForm::National,
     }
+}
+
+/// Printable ASCII, tabs and line breaks, without `\`: what MySQL/MariaDB read as the same
+/// text inside `'...'` in every client character set and under every `sql_mode`.
+fn reads_alike_in_every_charset(s: &str) -> bool {
+    s.bytes()
+        .all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r') && b != b'\\')
 }
 
 /// `LIKE` patterns: PostgreSQL and MySQL take `\` as the escape character by default; SQLite

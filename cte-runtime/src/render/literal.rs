@@ -2,10 +2,21 @@
 
 use std::fmt::Write as _;
 
+use super::facts::StringForm;
 use super::typing::Typing;
 use super::{facts, reserved, Renderer, Res};
 use crate::tree::{Ident, Literal, ObjectName};
 use crate::{Dialect, Value};
+
+/// What a quoted literal escapes besides `'` (see `facts::StringForm`).
+#[derive(Clone, Copy)]
+enum Inside {
+    Plain,
+    /// `\` doubled, in PostgreSQL's `E'...'`.
+    Backslashes,
+    /// A line continuation after a `\` before a line break, in SQL Server's `N'...'`.
+    Continuations,
+}
 
 impl Renderer<'_> {
     /// An identifier: as written; quoted when written raw (`r#order`); quoted when the dialect
@@ -69,30 +80,66 @@ impl Renderer<'_> {
         })
     }
 
-    pub(super) fn literal(&mut self, lit: &Literal) {
+    pub(super) fn literal(&mut self, lit: &Literal) -> Res {
         match lit {
             Literal::Integer(digits) | Literal::Decimal(digits) => self.write(digits),
-            Literal::String(s) => self.string(s),
+            Literal::String(s) => return self.string(s),
             Literal::Bool(b) => self.write(facts::bool_literal(self.dialect, *b)),
             Literal::Null => self.write("NULL"),
         }
+        Ok(())
     }
 
-    /// A string literal, escaped for the dialect.
-    pub(super) fn string(&mut self, s: &str) {
-        self.write(facts::string_prefix(self.dialect));
+    /// A string literal, in the form that means `s` under every session setting (see
+    /// `facts::string_form`).
+    pub(super) fn string(&mut self, s: &str) -> Res {
+        match facts::string_form(self.dialect, s) {
+            StringForm::Quoted => self.quoted_text(s, Inside::Plain),
+            StringForm::Escaped => {
+                self.write("E");
+                self.quoted_text(s, Inside::Backslashes);
+            }
+            StringForm::National => {
+                self.write("N");
+                self.quoted_text(s, Inside::Continuations);
+            }
+            StringForm::Hex { open, close } => {
+                self.write(open);
+                self.hex(s.as_bytes());
+                self.write(close);
+            }
+            StringForm::Refused { construct, help } => {
+                return Err(self.unsupported(construct, help));
+            }
+        }
+        Ok(())
+    }
+
+    /// `'...'` with `'` doubled, and what `inside` says.
+    fn quoted_text(&mut self, s: &str, inside: Inside) {
         self.sql.push('\'');
-        let backslash = facts::backslash_escapes(self.dialect);
-        for c in s.chars() {
-            match c {
-                '\'' => self.write("''"),
-                '\\' if backslash => self.write("\\\\"),
-                // A NUL would end the literal on MySQL/MariaDB; `\0` is its escape there.
-                '\0' if backslash => self.write("\\0"),
-                c => self.sql.push(c),
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, inside) {
+                ('\'', _) => self.write("''"),
+                ('\\', Inside::Backslashes) => self.write("\\\\"),
+                ('\\', Inside::Continuations) if matches!(chars.peek(), Some('\r' | '\n')) => {
+                    self.write("\\\\\n");
+                }
+                (c, _) => self.sql.push(c),
             }
         }
         self.sql.push('\'');
+    }
+
+    /// Bytes as upper-case hex digits.
+    fn hex(&mut self, bytes: &[u8]) {
+        const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+        self.sql.reserve(bytes.len() * 2);
+        for &b in bytes {
+            self.sql.push(char::from(DIGITS[usize::from(b >> 4)]));
+            self.sql.push(char::from(DIGITS[usize::from(b & 0xF)]));
+        }
     }
 
     /// A parameter: a placeholder, or with `inline` set, the value as an escaped literal; cast
@@ -177,22 +224,21 @@ impl Renderer<'_> {
             Value::F64(f) => {
                 let _ = write!(self.sql, "{f:e}");
             }
-            Value::Text(s) => self.string(s),
+            Value::Text(s) => return self.string(s),
             Value::Bytes(b) => self.bytes(b),
         }
         Ok(())
     }
 
-    /// A byte string in the dialect's hex literal.
+    /// A byte string in the dialect's hex literal. PostgreSQL's is `'\x..'` read as an escape
+    /// string, which `standard_conforming_strings` does not change.
     fn bytes(&mut self, bytes: &[u8]) {
         match self.dialect {
-            Dialect::Postgres => self.write("'\\x"),
+            Dialect::Postgres => self.write("E'\\\\x"),
             Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => self.write("X'"),
             Dialect::MsSql => self.write("0x"),
         }
-        for b in bytes {
-            let _ = write!(self.sql, "{b:02X}");
-        }
+        self.hex(bytes);
         match self.dialect {
             Dialect::Postgres => self.write("'::bytea"),
             Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => self.write("'"),

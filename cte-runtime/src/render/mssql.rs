@@ -45,10 +45,7 @@ impl Renderer<'_> {
     /// `[[]` (in the text of a literal, or with REPLACE on anything else).
     pub(super) fn mssql_like_pattern(&mut self, pattern: &Expr) -> Res {
         match pattern {
-            Expr::Literal(Literal::String(s)) => {
-                self.string(&s.replace('[', "[[]"));
-                Ok(())
-            }
+            Expr::Literal(Literal::String(s)) => self.string(&s.replace('[', "[[]")),
             pattern => {
                 self.write("REPLACE(");
                 self.expr(pattern)?;

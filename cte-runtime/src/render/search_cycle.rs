@@ -199,10 +199,7 @@ impl Renderer<'_> {
 
     fn part(&mut self, part: &Part<'_>) -> Res {
         match part {
-            Part::Text(t) => {
-                self.string(t);
-                Ok(())
-            }
+            Part::Text(t) => self.string(t),
             Part::Column(q, c) => {
                 self.ident(q);
                 self.write(".");
@@ -259,7 +256,7 @@ impl Renderer<'_> {
         self.write("CASE WHEN ");
         self.null_test_operand(e)?;
         self.write(" IS NULL THEN ");
-        self.string(NULL_KEY);
+        self.string(NULL_KEY)?;
         self.write(" WHEN ");
         if mysql {
             // A number has the binary character set; a string that looks like one does not.

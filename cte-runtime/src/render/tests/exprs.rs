@@ -68,17 +68,38 @@ fn question_marks_record_a_repeated_parameter() {
 
 #[test]
 fn string_literals_are_escaped() {
+    // A backslash: an escape string on PostgreSQL (read alike whatever
+    // standard_conforming_strings says), hex on MySQL/MariaDB (alike under every sql_mode).
     let stmt = select_expr(string("it's \\ here"));
     assert_sql(
         &stmt,
         &[
-            (Postgres, r"SELECT 'it''s \ here'"),
+            (Postgres, r"SELECT E'it''s \\ here'"),
             (Sqlite, r"SELECT 'it''s \ here'"),
-            (MySql, r"SELECT 'it''s \\ here'"),
-            (MariaDb, r"SELECT 'it''s \\ here'"),
+            (MySql, r"SELECT _utf8mb4 X'69742773205C2068657265'"),
+            (MariaDb, r"SELECT _utf8mb4 X'69742773205C2068657265'"),
             (MsSql, r"SELECT N'it''s \ here'"),
         ],
     );
+    // Printable ASCII without a backslash reads alike everywhere, so it stays readable.
+    let plain = select_expr(string("it's here"));
+    assert_eq!(sql(&plain, Postgres), "SELECT 'it''s here'");
+    assert_eq!(sql(&plain, MariaDb), "SELECT 'it''s here'");
+    // Outside ASCII, a GBK, SJIS or BIG5 connection would read the UTF-8 bytes otherwise.
+    let wide = select_expr(string("丁"));
+    assert_eq!(sql(&wide, Postgres), "SELECT '丁'");
+    assert_eq!(sql(&wide, MySql), "SELECT _utf8mb4 X'E4B881'");
+    assert_eq!(sql(&wide, MsSql), "SELECT N'丁'");
+    // NUL ends SQLite's SQL text, and PostgreSQL text cannot hold it.
+    let nul = select_expr(string("a\0b"));
+    assert_eq!(sql(&nul, Sqlite), "SELECT CAST(X'610062' AS TEXT)");
+    assert_eq!(sql(&nul, MariaDb), "SELECT _utf8mb4 X'610062'");
+    assert_error(&nul, Postgres, "a string with a NUL character (U+0000)");
+    // On SQL Server a `\` before a line break is a line continuation: one more after it, which
+    // SQL Server drops, keeps the text's own.
+    let continued = select_expr(string("a\\\nb\\\r\nc\\"));
+    assert_eq!(sql(&continued, MsSql), "SELECT N'a\\\\\n\nb\\\\\n\r\nc\\'");
+    assert_eq!(sql(&continued, Sqlite), "SELECT 'a\\\nb\\\r\nc\\'");
 }
 
 #[test]
@@ -98,9 +119,12 @@ fn inline_values_are_escaped_literals() {
     let expect = [
         (
             Postgres,
-            r"SELECT f('a''b\', -5, CAST(1e-1 AS DOUBLE PRECISION), TRUE, NULL, '\x00AB'::bytea)",
+            r"SELECT f(E'a''b\\', -5, CAST(1e-1 AS DOUBLE PRECISION), TRUE, NULL, E'\\x00AB'::bytea)",
         ),
-        (MySql, r"SELECT f('a''b\\', -5, 1e-1, TRUE, NULL, X'00AB')"),
+        (
+            MySql,
+            r"SELECT f(_utf8mb4 X'6127625C', -5, 1e-1, TRUE, NULL, X'00AB')",
+        ),
         (Sqlite, r"SELECT f('a''b\', -5, 1e-1, TRUE, NULL, X'00AB')"),
         (MsSql, r"SELECT f(N'a''b\', -5, 1e-1, 1, NULL, 0x00AB)"),
     ];
@@ -298,8 +322,11 @@ fn like_means_the_same_everywhere() {
     assert_sql(
         &stmt,
         &[
-            (Postgres, r"SELECT * FROM t WHERE name LIKE '[a]\%'"),
-            (MySql, r"SELECT * FROM t WHERE name LIKE '[a]\\%'"),
+            (Postgres, r"SELECT * FROM t WHERE name LIKE E'[a]\\%'"),
+            (
+                MySql,
+                r"SELECT * FROM t WHERE name LIKE _utf8mb4 X'5B615D5C25'",
+            ),
             (
                 Sqlite,
                 r"SELECT * FROM t WHERE name LIKE '[a]\%' ESCAPE '\'",
