@@ -140,6 +140,13 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             },
             Marker::None,
         ),
+        "A nested CTE named like an outer one" => (
+            select! {
+                WITH a AS (SELECT 1 AS x), b AS (WITH a AS (SELECT 2 AS x) SELECT x FROM a)
+                SELECT a.x, b.x FROM a, b
+            },
+            Marker::Emulated(&["__cte_s1 AS a", "__cte_h1 AS a"]),
+        ),
         "Data-modifying CTE (`INSERT`/`UPDATE`/`DELETE ... RETURNING` in `WITH`)" => (
             select! {
                 WITH gone AS (DELETE FROM t WHERE x = 0 RETURNING id) SELECT id FROM gone

@@ -99,7 +99,11 @@ impl Renderer<'_> {
         let read = |r: &mut Self| {
             r.with(recursive, needed.iter().copied())?;
             r.write(" SELECT * FROM ");
-            r.ident(single);
+            match r.binding(name) {
+                super::shadow::Binding::Renamed(fresh) => r.write(&fresh),
+                super::shadow::Binding::Cte | super::shadow::Binding::Table => r.ident(single),
+            }
+            r.unbind_with();
             Ok(())
         };
         let done = match alias {

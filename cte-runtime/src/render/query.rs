@@ -42,6 +42,7 @@ impl Renderer<'_> {
             self.scopes.push(with.ctes);
             let done = self.query_after_with(q);
             self.scopes.pop();
+            self.unbind_with();
             done
         } else {
             self.query_after_with(q)
@@ -92,7 +93,8 @@ impl Renderer<'_> {
         done
     }
 
-    /// `WITH [RECURSIVE] cte, ...`.
+    /// `WITH [RECURSIVE] cte, ...`. Its CTEs stay in sight (see `shadow.rs`) until the caller,
+    /// having written the query the WITH belongs to, calls `unbind_with`.
     pub(super) fn with<'c>(
         &mut self,
         recursive: bool,
@@ -106,13 +108,28 @@ impl Renderer<'_> {
         if recursive && facts::support(self.dialect).recursive_keyword {
             self.write("RECURSIVE ");
         }
-        match self.cte_order(recursive, ctes.clone())? {
-            Order::Written => self.comma_separated(ctes, |r, cte| r.cte(cte, recursive)),
+        self.bind_with(recursive, ctes.clone());
+        let done = match self.cte_order(recursive, ctes.clone())? {
+            Order::Written => self.comma_separated(ctes.enumerate(), |r, (i, cte)| {
+                r.bound_cte(i, cte, recursive)
+            }),
             Order::Positions(order) => {
                 let ctes: Vec<&Cte> = ctes.collect();
-                self.comma_separated(order, |r, i| r.cte(ctes[i], recursive))
+                self.comma_separated(order, |r, i| r.bound_cte(i, ctes[i], recursive))
             }
+        };
+        self.with_bound();
+        done
+    }
+
+    /// The CTE at `position` of the WITH being written, under its fresh name where it has one.
+    fn bound_cte(&mut self, position: usize, cte: &Cte, recursive: bool) -> Res {
+        if self.cte_name.is_none() {
+            self.cte_name = self.bound_cte_name(position);
         }
+        self.cte(cte, recursive)?;
+        self.cte_bound(position);
+        Ok(())
     }
 
     /// `name [(cols)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`, or its
@@ -219,7 +236,7 @@ impl Renderer<'_> {
         }
         if let Some(plan) = &plan {
             if let Some(internal) = &plan.internal {
-                self.visible_cte(plan, internal, &native)?;
+                self.visible_cte(plan, written_name.as_deref(), internal, &native)?;
             }
         }
         Ok(())

@@ -1,0 +1,53 @@
+//! The SQL MySQL and SQL Server get for the shapes MariaDB 10.11 reads otherwise than
+//! PostgreSQL and SQLite (the engine tests are in `tests/tests/fidelity_mariadb.rs`), and the
+//! RenderErrors of those it cannot express. Every SQL Server rendering must parse with
+//! sqlparser's MsSqlDialect.
+
+use cte_runtime::Dialect::{self, MariaDb, MsSql, MySql};
+use cte_runtime::{select, Query};
+
+/// Asserts the SQL of each listed dialect, and that SQL Server's parses.
+#[track_caller]
+fn assert_renders(q: &Query, expected: &[(Dialect, &str)]) {
+    for (dialect, sql) in expected {
+        match q.render(*dialect) {
+            Ok(r) => assert_eq!(r.sql(), *sql, "{dialect}"),
+            Err(e) => panic!("{dialect}: {e}"),
+        }
+    }
+    if let Ok(r) = q.render(MsSql) {
+        let parsed =
+            sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::MsSqlDialect {}, r.sql());
+        if let Err(e) = parsed {
+            panic!("SQL Server rendering does not parse: {e}\n{}", r.sql());
+        }
+    }
+}
+
+#[test]
+fn shadowing_ctes_get_fresh_names() {
+    let q = select! {
+        WITH value_a AS (SELECT "root" AS n),
+        value_b AS (
+            WITH value_a AS (SELECT "nesting" AS n)
+            SELECT value_a.n FROM value_a
+        )
+        SELECT value_a.n AS a, value_b.n AS b FROM value_a, value_b
+    };
+    let mysql = "WITH value_a AS (SELECT 'root' AS n), value_b AS (WITH __cte_s1 AS (SELECT \
+                 'nesting' AS n) SELECT value_a.n FROM __cte_s1 AS value_a) SELECT value_a.n AS \
+                 a, value_b.n AS b FROM value_a, value_b";
+    assert_renders(
+        &q,
+        &[
+            (MySql, mysql),
+            (MariaDb, mysql),
+            (
+                MsSql,
+                "WITH value_a AS (SELECT N'root' AS n), __cte_h1 AS (SELECT N'nesting' AS n), \
+                 value_b AS (SELECT value_a.n FROM __cte_h1 AS value_a) SELECT value_a.n AS a, \
+                 value_b.n AS b FROM value_a, value_b",
+            ),
+        ],
+    );
+}
