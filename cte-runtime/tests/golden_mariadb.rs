@@ -51,3 +51,24 @@ fn shadowing_ctes_get_fresh_names() {
         ],
     );
 }
+
+#[test]
+fn a_parenthesised_query_with_its_own_with_becomes_a_derived_table() {
+    let q = select! {
+        SELECT 1 AS n UNION ALL (WITH x AS (SELECT 2 AS n) SELECT n FROM x ORDER BY n DESC)
+    };
+    let mysql = "SELECT 1 AS n UNION ALL SELECT * FROM (WITH x AS (SELECT 2 AS n) SELECT n FROM x \
+                 ORDER BY n DESC LIMIT 18446744073709551615) AS __cte_d1";
+    assert_renders(
+        &q,
+        &[
+            (MySql, mysql),
+            (MariaDb, mysql),
+            (
+                MsSql,
+                "WITH __cte_h1 AS (SELECT 2 AS n) SELECT 1 AS n UNION ALL (SELECT n FROM \
+                 __cte_h1 AS x ORDER BY n DESC OFFSET 0 ROWS)",
+            ),
+        ],
+    );
+}

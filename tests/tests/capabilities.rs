@@ -140,6 +140,12 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             },
             Marker::None,
         ),
+        "A parenthesised query with its own `WITH` in a set operation" => (
+            select! {
+                SELECT 1 AS x UNION (WITH c AS (SELECT 2 AS x) SELECT x FROM c)
+            },
+            Marker::Emulated(&["SELECT * FROM (WITH c", "__cte_h1"]),
+        ),
         "A nested CTE named like an outer one" => (
             select! {
                 WITH a AS (SELECT 1 AS x), b AS (WITH a AS (SELECT 2 AS x) SELECT x FROM a)

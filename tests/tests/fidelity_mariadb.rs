@@ -87,3 +87,25 @@ fn a_nested_cte_shadows_a_later_recursive_sibling() {
     };
     db.select(&q).expect(rows![[1], [2], [3], [10]]).check();
 }
+
+/// A parenthesised query with its own WITH as either operand of a set operation, and as a
+/// query's whole body, whose ORDER BY orders the rows.
+#[test]
+fn a_parenthesised_query_with_its_own_with_in_a_set_operation() {
+    let mut db = Db::open("fid_maria_paren_with", &[]);
+    let q = select! {
+        SELECT 1 AS n
+        UNION ALL (WITH x AS (SELECT 2 AS n) SELECT n FROM x)
+        UNION ALL (WITH x AS (SELECT 3 AS n UNION ALL SELECT 4) SELECT n FROM x ORDER BY n DESC LIMIT 1)
+        ORDER BY n
+    };
+    db.select(&q).expect(rows![[1], [2], [4]]).check();
+    let q = select! {
+        (WITH x AS (SELECT 2 AS n) SELECT n FROM x) EXCEPT SELECT 3 AS n
+    };
+    db.select(&q).expect(rows![[2]]).check();
+    let q = select! {
+        (WITH x AS (SELECT 1 AS n UNION ALL SELECT 3 UNION ALL SELECT 2) SELECT n FROM x ORDER BY n DESC)
+    };
+    db.select(&q).expect(rows![[3], [2], [1]]).check();
+}

@@ -1,5 +1,6 @@
 //! What MySQL and MariaDB need written differently: LIMIT, the multi-table UPDATE, subqueries
-//! with LIMIT under IN, and on MariaDB, CTEs of UPDATE/DELETE moved to where they are used.
+//! with LIMIT under IN, a parenthesised query with its own WITH, and on MariaDB, CTEs of
+//! UPDATE/DELETE moved to where they are used.
 //! (Their recursion limits are in `limit.rs`.)
 
 use super::query::same_name;
@@ -52,6 +53,27 @@ impl Renderer<'_> {
         self.write("(SELECT * FROM ");
         self.nested(|r| r.derived(q, None))?;
         self.write(")");
+        Ok(())
+    }
+
+    /// A parenthesised query with its own WITH, as a set operation's operand or a query's
+    /// body: MariaDB 10.11 takes no WITH after a bare `(` there, and MySQL's manual shows none
+    /// in a parenthesised query expression. A derived table takes one and reads the same rows:
+    /// `SELECT * FROM (WITH ... SELECT ...) AS __cte_d1`. A derived table may drop an ORDER BY
+    /// that has no LIMIT, and the order may choose the rows of an outer LIMIT: such an ORDER BY
+    /// gets the largest LIMIT, which keeps it.
+    pub(super) fn parenthesised_with(&mut self, q: &QueryExpr) -> Res {
+        self.write("SELECT * FROM (");
+        self.nested(|r| {
+            r.query(q)?;
+            if !q.order_by.is_empty() && q.limit.is_none() && q.offset.is_none() {
+                r.write(" LIMIT ");
+                r.write(NO_LIMIT);
+            }
+            Ok(())
+        })?;
+        self.write(") AS ");
+        self.generated_alias("d");
         Ok(())
     }
 

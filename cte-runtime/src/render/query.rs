@@ -306,11 +306,17 @@ impl Renderer<'_> {
 
     /// A query written in parentheses in a set operation or as a query's body.
     fn parenthesised_query(&mut self, q: &QueryExpr) -> Res {
-        if self.dialect == Dialect::Sqlite {
+        match self.dialect {
+            Dialect::MySql | Dialect::MariaDb if q.with.is_some() => self.parenthesised_with(q),
             // SQLite takes no parenthesised SELECT here.
-            self.write("SELECT * FROM ");
+            Dialect::Sqlite => {
+                self.write("SELECT * FROM ");
+                self.subquery(q)
+            }
+            Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::MsSql => {
+                self.subquery(q)
+            }
         }
-        self.subquery(q)
     }
 
     fn set_op(&mut self, op: SetOperator, left: &SetExpr, right: &SetExpr) -> Res {
