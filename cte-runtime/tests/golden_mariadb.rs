@@ -72,3 +72,53 @@ fn a_parenthesised_query_with_its_own_with_becomes_a_derived_table() {
         ],
     );
 }
+
+#[test]
+fn a_nested_with_reading_an_outer_cte_after_insert() {
+    let q = select! {
+        WITH big AS (SELECT n FROM num WHERE n > 1)
+        INSERT INTO slot (n)
+        SELECT b.n FROM (WITH doubled AS (SELECT big.n * 2 AS n FROM big) SELECT n FROM doubled) AS b
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                MySql,
+                "INSERT INTO slot (n) WITH big AS (SELECT n FROM num WHERE n > 1) SELECT b.n \
+                 FROM (WITH doubled AS (SELECT big.n * 2 AS n FROM big) SELECT n FROM doubled) \
+                 AS b",
+            ),
+            (
+                MariaDb,
+                "INSERT INTO slot (n) WITH big AS (SELECT n FROM num WHERE n > 1) SELECT b.n \
+                 FROM (WITH doubled AS (SELECT big.n * 2 AS n FROM (WITH __cte_s1 AS (SELECT n \
+                 FROM num WHERE n > 1) SELECT * FROM __cte_s1) AS big) SELECT n FROM doubled) \
+                 AS b",
+            ),
+            (
+                MsSql,
+                "WITH big AS (SELECT n FROM num WHERE n > 1), __cte_h1 AS (SELECT big.n * 2 AS \
+                 n FROM big) INSERT INTO slot (n) SELECT b.n FROM (SELECT n FROM __cte_h1 AS \
+                 doubled) AS b",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_carried_cte_that_reads_the_query_around_it_is_refused() {
+    let q = select! {
+        SELECT t.id, (
+            WITH mine AS (SELECT t.id AS v)
+            SELECT * FROM (WITH again AS (SELECT v FROM mine) SELECT v FROM again) AS a
+        ) AS v
+        FROM t
+    };
+    let e = q.render(MariaDb).unwrap_err();
+    assert_eq!(
+        e.construct(),
+        "a WITH inside a subquery reading an outer CTE that reads the query around it"
+    );
+    assert!(q.render(MySql).is_ok());
+}

@@ -146,6 +146,13 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             },
             Marker::Emulated(&["SELECT * FROM (WITH c", "__cte_h1"]),
         ),
+        "A nested `WITH` whose CTE reads an outer CTE" => (
+            select! {
+                WITH a AS (SELECT 1 AS x)
+                SELECT b.x FROM (WITH c AS (SELECT x FROM a) SELECT x FROM c) AS b
+            },
+            Marker::Emulated(&["SELECT * FROM __cte_s1) AS a", "__cte_h1"]),
+        ),
         "A nested CTE named like an outer one" => (
             select! {
                 WITH a AS (SELECT 1 AS x), b AS (WITH a AS (SELECT 2 AS x) SELECT x FROM a)

@@ -4,7 +4,7 @@
 //! VALUES anchor. Each query runs on every engine; MariaDB must return the same rows or refuse.
 
 use cte_runtime::select;
-use cte_tests::{rows, Db};
+use cte_tests::{rows, values, Db, Table, Type};
 
 /// SQLAlchemy's nesting example: the nested `value_a` shadows the outer one inside `value_b`.
 #[test]
@@ -108,4 +108,63 @@ fn a_parenthesised_query_with_its_own_with_in_a_set_operation() {
         (WITH x AS (SELECT 1 AS n UNION ALL SELECT 3 UNION ALL SELECT 2) SELECT n FROM x ORDER BY n DESC)
     };
     db.select(&q).expect(rows![[3], [2], [1]]).check();
+}
+
+/// A table to insert into, and one to read.
+fn slots() -> Vec<Table> {
+    vec![
+        Table::new("slot")
+            .col("n", Type::Int)
+            .col("label", Type::Text)
+            .key(&["n"]),
+        Table::new("num").col("n", Type::Int).key(&["n"]).rows([
+            values![1],
+            values![2],
+            values![3],
+        ]),
+    ]
+}
+
+/// A WITH inside a derived table whose CTE reads a CTE of the statement's WITH.
+#[test]
+fn a_nested_with_reads_an_outer_cte() {
+    let mut db = Db::open("fid_maria_nested_reads_outer", &slots());
+    let q = select! {
+        WITH big AS (SELECT n FROM num WHERE n > 1)
+        SELECT b.n FROM (
+            WITH doubled AS (SELECT big.n * 2 AS n FROM big)
+            SELECT n FROM doubled
+        ) AS b
+        ORDER BY b.n
+    };
+    db.select(&q).expect(rows![[4], [6]]).check();
+    // Through a scalar subquery, from a recursive outer CTE, and from a later CTE of the
+    // nested WITH.
+    let q = select! {
+        WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 4)
+        SELECT (
+            WITH evens AS (SELECT n FROM s WHERE n % 2 = 0), total AS (SELECT SUM(n) AS t FROM evens)
+            SELECT t FROM total
+        ) AS t
+    };
+    db.select(&q).expect(rows![[6]]).check();
+}
+
+/// The same after INSERT, where MySQL and MariaDB write the WITH after the column list.
+#[test]
+fn a_nested_with_reads_an_outer_cte_after_insert() {
+    let mut db = Db::open("fid_maria_insert_nested", &slots());
+    let insert = select! {
+        WITH big AS (SELECT n FROM num WHERE n > 1)
+        INSERT INTO slot (n, label)
+        SELECT b.n, "big" FROM (
+            WITH doubled AS (SELECT big.n * 2 AS n FROM big)
+            SELECT n FROM doubled
+        ) AS b
+    };
+    let then = select! { SELECT n, label FROM slot ORDER BY n };
+    db.statement(&insert, &then)
+        .affected(2)
+        .expect(rows![[4, "big"], [6, "big"]])
+        .check();
 }

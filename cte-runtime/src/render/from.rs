@@ -85,6 +85,9 @@ impl Renderer<'_> {
                     Binding::Renamed(fresh) => {
                         return self.renamed_cte_reference(name, &fresh, alias)
                     }
+                    Binding::Carried { recursive, ctes } => {
+                        return self.carried_cte_reference(name, alias, recursive, ctes)
+                    }
                     Binding::Cte => {}
                     Binding::Table => {
                         if self.dialect == Dialect::MariaDb

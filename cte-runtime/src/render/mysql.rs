@@ -4,8 +4,9 @@
 //! (Their recursion limits are in `limit.rs`.)
 
 use super::query::same_name;
+use super::shadow::Binding;
 use super::{scope, MovedCtes, Renderer, Res};
-use crate::tree::{Cte, Expr, ObjectName, QueryExpr, TableAlias, Update};
+use crate::tree::{Cte, Expr, Ident, ObjectName, QueryExpr, TableAlias, Update};
 
 /// The largest row count, for OFFSET without LIMIT (the MySQL manual's own idiom).
 const NO_LIMIT: &str = "18446744073709551615";
@@ -118,17 +119,59 @@ impl Renderer<'_> {
         let needed = needed_ctes(moved, single);
         let recursive = moved.recursive;
         let moved = self.moved.take();
+        let done = self.carried_reference(name, single, alias, recursive, &needed);
+        self.moved = moved;
+        done?;
+        Ok(true)
+    }
+
+    /// On MariaDB, a reference to a CTE of an outer WITH from the CTE bodies of a nested WITH,
+    /// which MariaDB does not find there (see `shadow.rs`), carries the CTEs it needs as a
+    /// moved CTE of an UPDATE does. `ctes` are those in sight in its WITH. A CTE that reads a
+    /// column of the query around it cannot move, as another table of that name may stand
+    /// between.
+    pub(super) fn carried_cte_reference(
+        &mut self,
+        name: &ObjectName,
+        alias: &Option<TableAlias>,
+        recursive: bool,
+        ctes: Vec<&'static Cte>,
+    ) -> Res {
+        let [single] = name.0 else {
+            return Ok(());
+        };
+        let needed = needed_ctes(&MovedCtes { recursive, ctes }, single);
+        if needed.iter().any(|c| super::hoist::reads_outer_columns(c)) {
+            return Err(self.unsupported(
+                "a WITH inside a subquery reading an outer CTE that reads the query around it",
+                "MariaDB does not find an outer CTE from a nested WITH's CTEs, and this one \
+                 cannot be carried there; join the outer CTE outside the nested CTE",
+            ));
+        }
+        self.carried_reference(name, single, alias, recursive, &needed)
+    }
+
+    /// `(WITH ctes SELECT * FROM name) AS alias`.
+    fn carried_reference(
+        &mut self,
+        name: &ObjectName,
+        single: &Ident,
+        alias: &Option<TableAlias>,
+        recursive: bool,
+        needed: &[&'static Cte],
+    ) -> Res {
         let read = |r: &mut Self| {
             r.with(recursive, needed.iter().copied())?;
             r.write(" SELECT * FROM ");
+            // The carried CTEs shadow their originals: they have fresh names.
             match r.binding(name) {
-                super::shadow::Binding::Renamed(fresh) => r.write(&fresh),
-                super::shadow::Binding::Cte | super::shadow::Binding::Table => r.ident(single),
+                Binding::Renamed(fresh) => r.write(&fresh),
+                Binding::Cte | Binding::Table | Binding::Carried { .. } => r.ident(single),
             }
             r.unbind_with();
             Ok(())
         };
-        let done = match alias {
+        match alias {
             Some(alias) if !alias.columns.is_empty() => self.renamed_columns(alias, read),
             _ => {
                 self.write("(");
@@ -137,10 +180,7 @@ impl Renderer<'_> {
                 self.ident(alias.as_ref().map_or(single, |a| &a.name));
                 done
             }
-        };
-        self.moved = moved;
-        done?;
-        Ok(true)
+        }
     }
 }
 

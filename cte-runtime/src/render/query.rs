@@ -95,10 +95,10 @@ impl Renderer<'_> {
 
     /// `WITH [RECURSIVE] cte, ...`. Its CTEs stay in sight (see `shadow.rs`) until the caller,
     /// having written the query the WITH belongs to, calls `unbind_with`.
-    pub(super) fn with<'c>(
+    pub(super) fn with(
         &mut self,
         recursive: bool,
-        ctes: impl Iterator<Item = &'c Cte> + Clone,
+        ctes: impl Iterator<Item = &'static Cte> + Clone,
     ) -> Res {
         if self.dialect == Dialect::MsSql && self.depth == 0 && self.hoisting.is_some() {
             let leading: Vec<&Cte> = ctes.collect();

@@ -1,4 +1,5 @@
-//! MySQL and MariaDB: a CTE named like a CTE of an enclosing WITH, written under a fresh name.
+//! MySQL and MariaDB: which CTE a table name means, and a CTE named like a CTE of an
+//! enclosing WITH written under a fresh name.
 //!
 //! An inner name shadows an outer one, as in PostgreSQL and SQLite:
 //!
@@ -17,18 +18,25 @@
 //!
 //! MySQL's manual does not say which CTE a shadowed name reads, and there is no MySQL engine
 //! here to show it: the same fresh names are written there, as they mean the same on any engine.
+//!
+//! The same bookkeeping tells where MariaDB does not find an outer CTE at all, so that the
+//! reference carries the CTE with it (`carries`, and `mysql.rs`).
 
 use super::query::same_name;
 use super::{Renderer, Res};
-use crate::tree::{Cte, Ident, ObjectName, TableAlias};
+use crate::tree::{Cte, ObjectName, TableAlias};
 use crate::Dialect;
 
-/// The CTE names of one enclosing WITH, as the SQL being written sees them.
+/// The CTEs of one enclosing WITH, as the SQL being written sees them.
 pub(super) struct Bound {
-    /// Each CTE's name, with the fresh name it is written under where it shadows.
-    names: Vec<(Ident, Option<String>)>,
-    /// How many of `names`, from the first, are in sight.
+    recursive: bool,
+    ctes: Vec<&'static Cte>,
+    /// The fresh name of each CTE that shadows one of an enclosing WITH.
+    fresh: Vec<Option<String>>,
+    /// How many of `ctes`, from the first, are in sight.
     visible: usize,
+    /// The CTE bodies are being written (not yet the query the WITH belongs to).
+    in_bodies: bool,
 }
 
 /// What a table name means where it is written.
@@ -39,6 +47,12 @@ pub(super) enum Binding {
     Cte,
     /// A CTE written under this fresh name.
     Renamed(String),
+    /// MariaDB: a CTE carried to where it is read (see `mysql.rs`), with the CTEs in sight in
+    /// its WITH and whether that WITH is recursive.
+    Carried {
+        recursive: bool,
+        ctes: Vec<&'static Cte>,
+    },
 }
 
 /// Whether `dialect` writes shadowing CTEs under fresh names.
@@ -53,21 +67,27 @@ impl Renderer<'_> {
     /// Brings the CTEs of a WITH about to be written into sight, each with a fresh name where
     /// it shadows a CTE of an enclosing WITH. Paired with [`Renderer::unbind_with`] after the
     /// query the WITH belongs to.
-    pub(super) fn bind_with<'c>(&mut self, recursive: bool, ctes: impl Iterator<Item = &'c Cte>) {
+    pub(super) fn bind_with(&mut self, recursive: bool, ctes: impl Iterator<Item = &'static Cte>) {
         if !renames_shadowing(self.dialect) {
             return;
         }
-        let mut names = Vec::new();
-        for cte in ctes {
+        let ctes: Vec<&'static Cte> = ctes.collect();
+        let mut fresh = Vec::with_capacity(ctes.len());
+        for cte in &ctes {
             let shadows = self
                 .bound
                 .iter()
-                .any(|b| b.names.iter().any(|(n, _)| same_name(n, &cte.name)));
-            let fresh = shadows.then(|| self.fresh_name("s"));
-            names.push((cte.name, fresh));
+                .any(|b| b.ctes.iter().any(|c| same_name(&c.name, &cte.name)));
+            fresh.push(shadows.then(|| self.fresh_name("s")));
         }
-        let visible = if recursive { names.len() } else { 0 };
-        self.bound.push(Bound { names, visible });
+        let visible = if recursive { ctes.len() } else { 0 };
+        self.bound.push(Bound {
+            recursive,
+            ctes,
+            fresh,
+            visible,
+            in_bodies: true,
+        });
     }
 
     /// The fresh name of the CTE at `position` of the WITH being written, if it has one.
@@ -75,32 +95,27 @@ impl Renderer<'_> {
         if !renames_shadowing(self.dialect) {
             return None;
         }
-        let bound = self.bound.last()?;
-        bound
-            .names
-            .get(position)
-            .and_then(|(_, fresh)| fresh.clone())
+        self.bound.last()?.fresh.get(position).cloned().flatten()
     }
 
     /// The CTE at `position` of a non-recursive WITH is written: the next ones see it.
     pub(super) fn cte_bound(&mut self, position: usize) {
-        if let Some(bound) = self
-            .bound
-            .last_mut()
-            .filter(|_| renames_shadowing(self.dialect))
-        {
+        if !renames_shadowing(self.dialect) {
+            return;
+        }
+        if let Some(bound) = self.bound.last_mut() {
             bound.visible = bound.visible.max(position + 1);
         }
     }
 
     /// The WITH's CTEs are written: its query sees them all.
     pub(super) fn with_bound(&mut self) {
-        if let Some(bound) = self
-            .bound
-            .last_mut()
-            .filter(|_| renames_shadowing(self.dialect))
-        {
-            bound.visible = bound.names.len();
+        if !renames_shadowing(self.dialect) {
+            return;
+        }
+        if let Some(bound) = self.bound.last_mut() {
+            bound.visible = bound.ctes.len();
+            bound.in_bodies = false;
         }
     }
 
@@ -116,16 +131,40 @@ impl Renderer<'_> {
         let [single] = name.0 else {
             return Binding::Table;
         };
-        for bound in self.bound.iter().rev() {
-            let sight = bound.names.get(..bound.visible).unwrap_or(&bound.names);
-            if let Some((_, fresh)) = sight.iter().find(|(n, _)| same_name(n, single)) {
-                return match fresh {
-                    Some(fresh) => Binding::Renamed(fresh.clone()),
-                    None => Binding::Cte,
+        for (i, bound) in self.bound.iter().enumerate().rev() {
+            let sight = bound.ctes.get(..bound.visible).unwrap_or(&bound.ctes);
+            let Some(position) = sight.iter().position(|c| same_name(&c.name, single)) else {
+                continue;
+            };
+            if self.carries(i) {
+                return Binding::Carried {
+                    recursive: bound.recursive,
+                    ctes: sight.to_vec(),
                 };
             }
+            return match bound.fresh.get(position).cloned().flatten() {
+                Some(fresh) => Binding::Renamed(fresh),
+                None => Binding::Cte,
+            };
         }
         Binding::Table
+    }
+
+    /// MariaDB 10.11 does not find a CTE of the WITH at `i` of `bound` from the CTE bodies of a
+    /// WITH nested in that WITH's query ("Table ... doesn't exist"), unless the outer WITH, or
+    /// one around it, is itself in a CTE body:
+    ///
+    /// ```sql
+    /// WITH x AS (SELECT 1 AS n) SELECT * FROM (WITH y AS (SELECT * FROM x) SELECT * FROM y) AS b
+    /// ```
+    fn carries(&self, i: usize) -> bool {
+        match self.dialect {
+            Dialect::MariaDb => {
+                let (outer, inner) = self.bound.split_at((i + 1).min(self.bound.len()));
+                !outer.iter().any(|b| b.in_bodies) && inner.iter().any(|b| b.in_bodies)
+            }
+            Dialect::MySql | Dialect::Postgres | Dialect::Sqlite | Dialect::MsSql => false,
+        }
     }
 
     /// A reference to a renamed CTE: `__cte_s1 AS name`.
