@@ -122,3 +122,28 @@ fn a_carried_cte_that_reads_the_query_around_it_is_refused() {
     );
     assert!(q.render(MySql).is_ok());
 }
+
+#[test]
+fn values_reading_an_outer_column() {
+    let q = select! {
+        SELECT num.n FROM num WHERE num.n IN (VALUES (num.n), (3))
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                MySql,
+                "SELECT num.n FROM num WHERE num.n IN (VALUES ROW(num.n), ROW(3))",
+            ),
+            (
+                MariaDb,
+                "SELECT num.n FROM num WHERE num.n IN (SELECT num.n UNION ALL SELECT 3)",
+            ),
+            (
+                MsSql,
+                "SELECT num.n FROM num WHERE num.n IN (SELECT * FROM (VALUES (num.n), (3)) AS \
+                 __cte_v1 (column1))",
+            ),
+        ],
+    );
+}

@@ -287,6 +287,10 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             select! { SELECT a FROM (VALUES ({n}), (2)) AS v(a) },
             Marker::Emulated(&["SELECT ? UNION ALL SELECT 2"]),
         ),
+        "`VALUES` reading a column of the query around it" => (
+            select! { SELECT t.x FROM t WHERE t.x IN (VALUES (t.x), (2)) },
+            Marker::Emulated(&["SELECT t.x UNION ALL SELECT 2"]),
+        ),
         "A name the dialect reserves (`key`, `user`)" => (
             select! { SELECT key, user FROM t },
             Marker::Emulated(&["\"user\"", "`key`", "[key]"]),

@@ -168,3 +168,22 @@ fn a_nested_with_reads_an_outer_cte_after_insert() {
         .expect(rows![[4, "big"], [6, "big"]])
         .check();
 }
+
+/// VALUES that reads a column of the query around it: in a scalar subquery, under IN, and
+/// through a subquery of its own.
+#[test]
+fn values_reading_an_outer_column() {
+    let mut db = Db::open("fid_maria_values_outer", &slots());
+    let q = select! {
+        SELECT num.n, (VALUES (num.n * 10)) AS tens
+        FROM num
+        WHERE num.n IN (VALUES (num.n), (3)) AND num.n > 1
+        ORDER BY num.n
+    };
+    db.select(&q).expect(rows![[2, 20], [3, 30]]).check();
+    let q = select! {
+        SELECT num.n FROM num
+        WHERE 4 IN (VALUES ((SELECT num.n + 2)), (0))
+    };
+    db.select(&q).expect(rows![[2]]).check();
+}

@@ -383,9 +383,11 @@ impl Renderer<'_> {
                 })
             }
             Dialect::MsSql => self.mssql_values(rows),
-            // MariaDB reads a bare placeholder in a VALUES list as an empty string (10.11):
-            // the same rows as SELECTs.
-            Dialect::MariaDb if rows.iter().flat_map(|r| r.iter()).any(has_param) => self
+            // MariaDB 10.11 reads a bare placeholder in a VALUES list as an empty string, and
+            // refuses a column of an outer query there ("Field reference can't be used in
+            // table value constructor", "Unknown column" from a subquery): the same rows as
+            // SELECTs.
+            Dialect::MariaDb if rows.iter().flat_map(|r| r.iter()).any(reads_around) => self
                 .separated(" UNION ALL ", rows, |r, row| {
                     r.write("SELECT ");
                     r.comma_separated(*row, Self::expr)
@@ -546,42 +548,45 @@ impl Renderer<'_> {
     }
 }
 
-/// Whether `e` holds a parameter outside any subquery.
-fn has_param(e: &Expr) -> bool {
+/// Whether `e` holds a parameter, a column (of an outer query, as VALUES has no FROM) or a
+/// subquery.
+fn reads_around(e: &Expr) -> bool {
     match e {
-        Expr::Param(_) => true,
+        Expr::Param(_)
+        | Expr::Column(_)
+        | Expr::InSubquery { .. }
+        | Expr::Exists { .. }
+        | Expr::Subquery(_) => true,
         Expr::Unary { expr, .. }
         | Expr::IsNull { expr, .. }
         | Expr::Cast { expr, .. }
-        | Expr::Nested(expr) => has_param(expr),
+        | Expr::Nested(expr) => reads_around(expr),
         Expr::Binary { left, right, .. }
         | Expr::Like {
             expr: left,
             pattern: right,
             ..
-        } => has_param(left) || has_param(right),
+        } => reads_around(left) || reads_around(right),
         Expr::Between {
             expr, low, high, ..
-        } => has_param(expr) || has_param(low) || has_param(high),
-        Expr::InList { expr, list, .. } => has_param(expr) || list.iter().any(has_param),
+        } => reads_around(expr) || reads_around(low) || reads_around(high),
+        Expr::InList { expr, list, .. } => reads_around(expr) || list.iter().any(reads_around),
         Expr::Case {
             operand,
             whens,
             else_result,
         } => {
-            operand.is_some_and(has_param)
-                || whens.iter().any(|(w, t)| has_param(w) || has_param(t))
-                || else_result.is_some_and(has_param)
+            operand.is_some_and(reads_around)
+                || whens
+                    .iter()
+                    .any(|(w, t)| reads_around(w) || reads_around(t))
+                || else_result.is_some_and(reads_around)
         }
         Expr::Function(f) => match f.args {
-            crate::tree::FunctionArgs::List { args, .. } => args.iter().any(has_param),
+            crate::tree::FunctionArgs::List { args, .. } => args.iter().any(reads_around),
             crate::tree::FunctionArgs::Star => false,
         },
-        Expr::Literal(_)
-        | Expr::Column(_)
-        | Expr::InSubquery { .. }
-        | Expr::Exists { .. }
-        | Expr::Subquery(_) => false,
+        Expr::Literal(_) => false,
     }
 }
 
