@@ -16,8 +16,13 @@ fn assert_renders(q: &Query, expected: &[(Dialect, &str)]) {
         }
     }
     if let Ok(r) = q.render(MsSql) {
+        // sqlparser knows no query hints: the recursion limit is cut before parsing.
+        let sql = r
+            .sql()
+            .rsplit_once(" OPTION (MAXRECURSION ")
+            .map_or(r.sql(), |(statement, _)| statement);
         let parsed =
-            sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::MsSqlDialect {}, r.sql());
+            sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::MsSqlDialect {}, sql);
         if let Err(e) = parsed {
             panic!("SQL Server rendering does not parse: {e}\n{}", r.sql());
         }
@@ -143,6 +148,33 @@ fn values_reading_an_outer_column() {
                 MsSql,
                 "SELECT num.n FROM num WHERE num.n IN (SELECT * FROM (VALUES (num.n), (3)) AS \
                  __cte_v1 (column1))",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn text_grown_from_a_values_anchor_is_widened() {
+    let q = select! {
+        WITH RECURSIVE s(n, label) AS (
+            VALUES (1, "a") UNION ALL SELECT n + 1, label || "b" FROM s WHERE n < 3
+        )
+        SELECT n, label FROM s
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                MySql,
+                "WITH RECURSIVE s (n, label) AS (VALUES ROW(1, CAST('a' AS CHAR(16777216))) \
+                 UNION ALL SELECT n + 1, CONCAT(label, 'b') FROM s WHERE n < 3) SELECT /*+ \
+                 SET_VAR(cte_max_recursion_depth = 4294967295) */ n, label FROM s",
+            ),
+            (
+                MsSql,
+                "WITH s (n, label) AS (SELECT * FROM (VALUES (1, CAST(N'a' AS NVARCHAR(MAX)))) \
+                 AS __cte_v1 (n, label) UNION ALL SELECT n + 1, CAST(label AS NVARCHAR(MAX)) + \
+                 N'b' FROM s WHERE n < 3) SELECT n, label FROM s OPTION (MAXRECURSION 0)",
             ),
         ],
     );

@@ -187,3 +187,31 @@ fn values_reading_an_outer_column() {
     };
     db.select(&q).expect(rows![[2]]).check();
 }
+
+/// Text a recursive member makes longer, or replaces, from a VALUES anchor.
+#[test]
+fn text_grown_from_a_values_anchor() {
+    let mut db = Db::open("fid_maria_values_anchor", &[]);
+    let q = select! {
+        WITH RECURSIVE s(n, label) AS (
+            VALUES (1, "a")
+            UNION ALL
+            SELECT n + 1, label || "b" FROM s WHERE n < 3
+        )
+        SELECT n, label FROM s ORDER BY n
+    };
+    db.select(&q)
+        .expect(rows![[1, "a"], [2, "ab"], [3, "abb"]])
+        .check();
+    let q = select! {
+        WITH RECURSIVE s(n, label) AS (
+            VALUES (1, "x"), (2, "y")
+            UNION ALL
+            SELECT n + 2, "longer" FROM s WHERE n < 3
+        )
+        SELECT n, label FROM s ORDER BY n
+    };
+    db.select(&q)
+        .expect(rows![[1, "x"], [2, "y"], [3, "longer"], [4, "longer"]])
+        .check();
+}

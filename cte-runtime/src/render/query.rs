@@ -374,6 +374,15 @@ impl Renderer<'_> {
 
     /// A VALUES list used as a query.
     fn values(&mut self, rows: &[List<Expr>]) -> Res {
+        let anchor = self.anchor_values(rows);
+        let done = self.values_list(rows);
+        if anchor {
+            self.anchor_values_written();
+        }
+        done
+    }
+
+    fn values_list(&mut self, rows: &[List<Expr>]) -> Res {
         match self.dialect {
             Dialect::MySql => {
                 self.write("VALUES ");
@@ -390,7 +399,9 @@ impl Renderer<'_> {
             Dialect::MariaDb if rows.iter().flat_map(|r| r.iter()).any(reads_around) => self
                 .separated(" UNION ALL ", rows, |r, row| {
                     r.write("SELECT ");
-                    r.comma_separated(*row, Self::expr)
+                    r.comma_separated(row.iter().enumerate(), |r, (i, e)| {
+                        r.values_item(i, e, Typing::Value)
+                    })
                 }),
             Dialect::Postgres | Dialect::MariaDb | Dialect::Sqlite => {
                 self.values_rows(rows, Typing::Value)
@@ -407,7 +418,9 @@ impl Renderer<'_> {
 
     fn values_row(&mut self, row: &List<Expr>, typing: Typing) -> Res {
         self.write("(");
-        self.comma_separated(*row, |r, e| r.expr_typed(e, typing))?;
+        self.comma_separated(row.iter().enumerate(), |r, (i, e)| {
+            r.values_item(i, e, typing)
+        })?;
         self.write(")");
         Ok(())
     }
