@@ -179,3 +179,26 @@ fn text_grown_from_a_values_anchor_is_widened() {
         ],
     );
 }
+
+#[test]
+fn union_mixed_with_union_all_in_a_recursive_cte() {
+    let q = select! {
+        WITH RECURSIVE s(n) AS (
+            SELECT 1 UNION ALL SELECT 1 UNION SELECT n + 1 FROM s WHERE n < 3
+        )
+        SELECT n FROM s
+    };
+    assert_renders(
+        &q,
+        &[(
+            MySql,
+            "WITH RECURSIVE s (n) AS (SELECT 1 UNION ALL SELECT 1 UNION SELECT n + 1 FROM s \
+             WHERE n < 3) SELECT /*+ SET_VAR(cte_max_recursion_depth = 4294967295) */ n FROM s",
+        )],
+    );
+    let e = q.render(MariaDb).unwrap_err();
+    assert_eq!(
+        e.construct(),
+        "UNION mixed with UNION ALL in a recursive CTE"
+    );
+}

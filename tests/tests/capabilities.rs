@@ -42,6 +42,15 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
                 "MAXRECURSION 0",
             ]),
         ),
+        "`UNION` mixed with `UNION ALL` in a recursive CTE" => (
+            select! {
+                WITH RECURSIVE s(n) AS (
+                    SELECT 1 UNION ALL SELECT 1 UNION SELECT n + 1 FROM s WHERE n < 3
+                )
+                SELECT n FROM s
+            },
+            Marker::None,
+        ),
         "`OPTION (MAXRECURSION n)`" => (
             select! {
                 WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 3)

@@ -3,7 +3,7 @@
 //! VALUES reading an outer column, mixed UNION / UNION ALL recursion, and text grown from a
 //! VALUES anchor. Each query runs on every engine; MariaDB must return the same rows or refuse.
 
-use cte_runtime::select;
+use cte_runtime::{select, Dialect};
 use cte_tests::{rows, values, Db, Table, Type};
 
 /// SQLAlchemy's nesting example: the nested `value_a` shadows the outer one inside `value_b`.
@@ -213,5 +213,25 @@ fn text_grown_from_a_values_anchor() {
     };
     db.select(&q)
         .expect(rows![[1, "x"], [2, "y"], [3, "longer"], [4, "longer"]])
+        .check();
+}
+
+/// UNION and UNION ALL between the parts of one recursive CTE: MariaDB has no such recursion,
+/// and no rewrite keeps which rows UNION drops.
+#[test]
+fn union_mixed_with_union_all_in_a_recursive_cte() {
+    let mut db = Db::open("fid_maria_mixed_union", &[]);
+    let q = select! {
+        WITH RECURSIVE s(n) AS (
+            SELECT 1
+            UNION ALL SELECT 1
+            UNION SELECT n + 1 FROM s WHERE n < 3
+        )
+        SELECT n FROM s ORDER BY n
+    };
+    db.select(&q)
+        .expect(rows![[1], [2], [3]])
+        .refused(Dialect::MariaDb, "UNION mixed with UNION ALL")
+        .refused(Dialect::MsSql, "UNION (without ALL)")
         .check();
 }

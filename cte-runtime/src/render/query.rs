@@ -273,6 +273,27 @@ impl Renderer<'_> {
     /// The members of a recursive CTE's body (`anchor UNION ALL r1 UNION ALL r2`), as far as
     /// the dialect cares: PostgreSQL takes one recursive member, SQL Server only UNION ALL.
     fn check_recursive_members(&self, members: &Members) -> Res {
+        let union = |all| {
+            members
+                .list
+                .iter()
+                .any(|m| m.0 == Some(SetOperator::Union { all }))
+        };
+        let mixed = union(true) && union(false);
+        match self.dialect {
+            Dialect::MariaDb if mixed => {
+                return Err(self.unsupported(
+                    "UNION mixed with UNION ALL in a recursive CTE",
+                    "MariaDB takes either UNION or UNION ALL between all the parts of a \
+                     recursive CTE; use one of them throughout",
+                ))
+            }
+            Dialect::MariaDb
+            | Dialect::MySql
+            | Dialect::Postgres
+            | Dialect::Sqlite
+            | Dialect::MsSql => {}
+        }
         let mut recursive_members = 0;
         for &(op, _, reads) in &members.list {
             if !reads {
