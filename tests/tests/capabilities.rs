@@ -43,6 +43,15 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
                 "MAXRECURSION 0",
             ]),
         ),
+        "`UNION` mixed with `UNION ALL` in a recursive CTE" => (
+            select! {
+                WITH RECURSIVE s(n) AS (
+                    SELECT 1 UNION ALL SELECT 1 UNION SELECT n + 1 FROM s WHERE n < 3
+                )
+                SELECT n FROM s
+            },
+            Marker::None,
+        ),
         "`OPTION (MAXRECURSION n)`" => (
             select! {
                 WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 3)
@@ -140,6 +149,26 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
                 SELECT t.id, (WITH c AS (SELECT t.id AS x) SELECT x FROM c) AS c FROM t
             },
             Marker::None,
+        ),
+        "A parenthesised query with its own `WITH` in a set operation" => (
+            select! {
+                SELECT 1 AS x UNION (WITH c AS (SELECT 2 AS x) SELECT x FROM c)
+            },
+            Marker::Emulated(&["SELECT * FROM (WITH c", "__cte_h1"]),
+        ),
+        "A nested `WITH` whose CTE reads an outer CTE" => (
+            select! {
+                WITH a AS (SELECT 1 AS x)
+                SELECT b.x FROM (WITH c AS (SELECT x FROM a) SELECT x FROM c) AS b
+            },
+            Marker::Emulated(&["SELECT * FROM __cte_s1) AS a", "__cte_h1"]),
+        ),
+        "A nested CTE named like an outer one" => (
+            select! {
+                WITH a AS (SELECT 1 AS x), b AS (WITH a AS (SELECT 2 AS x) SELECT x FROM a)
+                SELECT a.x, b.x FROM a, b
+            },
+            Marker::Emulated(&["__cte_s1 AS a", "__cte_h1 AS a"]),
         ),
         "Data-modifying CTE (`INSERT`/`UPDATE`/`DELETE ... RETURNING` in `WITH`)" => (
             select! {
@@ -267,6 +296,10 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
         "Parameters in `VALUES`" => (
             select! { SELECT a FROM (VALUES ({n}), (2)) AS v(a) },
             Marker::Emulated(&["SELECT ? UNION ALL SELECT 2"]),
+        ),
+        "`VALUES` reading a column of the query around it" => (
+            select! { SELECT t.x FROM t WHERE t.x IN (VALUES (t.x), (2)) },
+            Marker::Emulated(&["SELECT t.x UNION ALL SELECT 2"]),
         ),
         "A name the dialect reserves (`key`, `user`)" => (
             select! { SELECT key, user FROM t },

@@ -52,6 +52,9 @@ impl Renderer<'_> {
         if scope.is_some() {
             self.scopes.pop();
         }
+        if leading.is_some() || (after_columns && with.is_some()) {
+            self.unbind_with();
+        }
         done?;
         self.returning(i.returning, facts::support(self.dialect).returning_insert)
     }
@@ -78,7 +81,7 @@ impl Renderer<'_> {
     /// `UPDATE t [AS a] SET ... [FROM ...] [WHERE ...] [RETURNING ...]`, with the multi-table
     /// form on MySQL/MariaDB and `UPDATE a SET ... FROM t AS a` on SQL Server.
     pub(super) fn update(&mut self, u: &Update) -> Res {
-        self.dml_with(u.with.as_ref())?;
+        let bound = self.dml_with(u.with.as_ref())?;
         // On MariaDB the CTEs are not in scope here: references to them are rewritten.
         let scope = u
             .with
@@ -94,6 +97,9 @@ impl Renderer<'_> {
         };
         if scope.is_some() {
             self.scopes.pop();
+        }
+        if bound {
+            self.unbind_with();
         }
         done?;
         self.returning(u.returning, facts::support(self.dialect).returning_update)
@@ -146,7 +152,7 @@ impl Renderer<'_> {
     /// `DELETE FROM t [AS a] [WHERE ...] [RETURNING ...]`; `DELETE a FROM t AS a` where the
     /// dialect has no alias in the single-table form.
     pub(super) fn delete(&mut self, d: &Delete) -> Res {
-        self.dml_with(d.with.as_ref())?;
+        let bound = self.dml_with(d.with.as_ref())?;
         // On MariaDB the CTEs are not in scope here: references to them are rewritten.
         let scope = d
             .with
@@ -158,6 +164,9 @@ impl Renderer<'_> {
         let done = self.delete_body(d);
         if scope.is_some() {
             self.scopes.pop();
+        }
+        if bound {
+            self.unbind_with();
         }
         done?;
         if self.dialect == Dialect::MariaDb && d.alias.is_some() && !d.returning.is_empty() {
@@ -197,19 +206,19 @@ impl Renderer<'_> {
     }
 
     /// The WITH in front of UPDATE or DELETE; on MariaDB, which has none there, its CTEs move
-    /// to where they are used.
-    fn dml_with(&mut self, with: Option<&With>) -> Res {
-        let Some(with) = with else { return Ok(()) };
+    /// to where they are used. Returns whether a WITH was written.
+    fn dml_with(&mut self, with: Option<&With>) -> Result<bool, crate::RenderError> {
+        let Some(with) = with else { return Ok(false) };
         if self.dialect == Dialect::MariaDb {
             self.moved = Some(MovedCtes {
                 recursive: with.recursive,
                 ctes: with.ctes.iter().collect(),
             });
-            return Ok(());
+            return Ok(false);
         }
         self.with(with.recursive, with.ctes.iter())?;
         self.write(" ");
-        Ok(())
+        Ok(true)
     }
 
     fn returning(&mut self, items: &[SelectItem], supported: bool) -> Res {

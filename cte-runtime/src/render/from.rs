@@ -1,5 +1,6 @@
 //! FROM clauses: tables, derived tables, joins, LATERAL.
 
+use super::shadow::Binding;
 use super::{facts, Renderer, Res};
 use crate::tree::{
     Expr, Join, JoinConstraint, JoinKind, Literal, QueryExpr, TableAlias, TableFactor,
@@ -80,8 +81,21 @@ impl Renderer<'_> {
                 if let Some(hoisted) = self.hoisted_name(name) {
                     return self.hoisted_reference(name, &hoisted, alias);
                 }
-                if self.dialect == Dialect::MariaDb && self.moved_cte_reference(name, alias)? {
-                    return Ok(());
+                match self.binding(name) {
+                    Binding::Renamed(fresh) => {
+                        return self.renamed_cte_reference(name, &fresh, alias)
+                    }
+                    Binding::Carried { recursive, ctes } => {
+                        return self.carried_cte_reference(name, alias, recursive, ctes)
+                    }
+                    Binding::Cte => {}
+                    Binding::Table => {
+                        if self.dialect == Dialect::MariaDb
+                            && self.moved_cte_reference(name, alias)?
+                        {
+                            return Ok(());
+                        }
+                    }
                 }
                 match alias {
                     Some(alias)

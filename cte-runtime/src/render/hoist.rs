@@ -313,29 +313,7 @@ impl Renderer<'_> {
     /// A CTE body that reads a qualified column of no table of its own reads the query around
     /// it, and cannot move.
     fn check_uncorrelated(&self, cte: &Cte) -> Res {
-        let (mut names, mut qualifiers) = (Vec::new(), Vec::new());
-        walk_statement::<()>(cte.body, &mut |node| {
-            match node {
-                Node::Relation(name, alias) => {
-                    names.extend(name.and_then(|n| n.0.last()).copied());
-                    names.extend(alias.map(|a| a.name));
-                }
-                Node::With(with) => names.extend(with.ctes.iter().map(|c| c.name)),
-                Node::Column(ObjectName([.., qualifier, _]), _) => qualifiers.push(*qualifier),
-                Node::Select(select) => {
-                    qualifiers.extend(select.projection.iter().filter_map(|item| match item {
-                        SelectItem::QualifiedWildcard(name) => name.0.last().copied(),
-                        _ => None,
-                    }))
-                }
-                Node::Column(..) | Node::Name(_) => {}
-            }
-            None
-        });
-        let outer = qualifiers
-            .iter()
-            .any(|q| !names.iter().any(|n| same_name(n, q)));
-        if outer {
+        if reads_outer_columns(cte) {
             return Err(self.unsupported(
                 "a WITH inside a subquery that reads the query around it",
                 "SQL Server only takes WITH at the start of a statement, and this CTE reads \
@@ -458,4 +436,31 @@ fn hoisted_reads(list: &[Hoisted<'_>], recursive: bool, i: usize, j: usize) -> b
             .is_some_and(|c| std::ptr::eq(c, read)),
     };
     sees && super::scope::statement_mentions(reader.body, &read.name)
+}
+
+/// Whether the body of `cte` reads a qualified column of no table of its own: a column of the
+/// query around it.
+pub(super) fn reads_outer_columns(cte: &Cte) -> bool {
+    let (mut names, mut qualifiers) = (Vec::new(), Vec::new());
+    walk_statement::<()>(cte.body, &mut |node| {
+        match node {
+            Node::Relation(name, alias) => {
+                names.extend(name.and_then(|n| n.0.last()).copied());
+                names.extend(alias.map(|a| a.name));
+            }
+            Node::With(with) => names.extend(with.ctes.iter().map(|c| c.name)),
+            Node::Column(ObjectName([.., qualifier, _]), _) => qualifiers.push(*qualifier),
+            Node::Select(select) => {
+                qualifiers.extend(select.projection.iter().filter_map(|item| match item {
+                    SelectItem::QualifiedWildcard(name) => name.0.last().copied(),
+                    _ => None,
+                }))
+            }
+            Node::Column(..) | Node::Name(_) => {}
+        }
+        None
+    });
+    qualifiers
+        .iter()
+        .any(|q| !names.iter().any(|n| same_name(n, q)))
 }

@@ -1,12 +1,13 @@
 //! Rendering a tree into SQL text for one dialect.
 //!
 //! One [`Renderer`] walks the tree and writes into one buffer. The files split the grammar:
-//! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `from`, `expr`, `dml`; `literal`
-//! writes identifiers, strings, numbers and parameters; `facts` holds every per-dialect fact
-//! that is plain data, and `reserved` the words each dialect reserves; `mssql`, `mysql` and
-//! `sqlite` hold the structural rewrites of their dialect, and `order` the order of a WITH's
-//! CTEs where a CTE sees only those before it; `recursive` widens text that grows in a
-//! recursive CTE; `scope` answers which CTEs a part of the tree names.
+//! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `values`, `from`, `expr`, `dml`;
+//! `literal` writes identifiers, strings, numbers and parameters; `facts` holds every
+//! per-dialect fact that is plain data, and `reserved` the words each dialect reserves;
+//! `mssql`, `mysql` and `sqlite` hold the structural rewrites of their dialect, and `order` the
+//! order of a WITH's CTEs where a CTE sees only those before it; `recursive` widens text that
+//! grows in a recursive CTE; `scope` answers which CTEs a part of the tree names, and `shadow`
+//! which CTE a name means where MySQL and MariaDB need shadowing CTEs renamed.
 
 mod dml;
 mod expr;
@@ -24,10 +25,12 @@ mod reserved;
 mod rewrite;
 mod scope;
 mod search_cycle;
+mod shadow;
 mod sqlite;
 #[cfg(test)]
 mod tests;
 mod typing;
+mod values;
 mod walk;
 mod window;
 
@@ -185,6 +188,9 @@ struct Renderer<'v> {
     hoisting: Option<hoist::Hoisting>,
     /// The name to write for the next CTE instead of its own (a moved CTE's fresh name).
     cte_name: Option<String>,
+    /// MySQL/MariaDB: the CTE names of each enclosing WITH, innermost last, with the fresh
+    /// names of those that shadow an outer one (see `shadow.rs`).
+    bound: Vec<shadow::Bound>,
 }
 
 impl<'v> Renderer<'v> {
@@ -213,6 +219,7 @@ impl<'v> Renderer<'v> {
             hint_at: None,
             hoisting: None,
             cte_name: None,
+            bound: Vec::new(),
         }
     }
 

@@ -1,10 +1,12 @@
 //! What MySQL and MariaDB need written differently: LIMIT, the multi-table UPDATE, subqueries
-//! with LIMIT under IN, and on MariaDB, CTEs of UPDATE/DELETE moved to where they are used.
+//! with LIMIT under IN, a parenthesised query with its own WITH, and on MariaDB, CTEs of
+//! UPDATE/DELETE moved to where they are used.
 //! (Their recursion limits are in `limit.rs`.)
 
 use super::query::same_name;
+use super::shadow::Binding;
 use super::{scope, MovedCtes, Renderer, Res};
-use crate::tree::{Cte, Expr, ObjectName, QueryExpr, TableAlias, Update};
+use crate::tree::{Cte, Expr, Ident, ObjectName, QueryExpr, TableAlias, Update};
 
 /// The largest row count, for OFFSET without LIMIT (the MySQL manual's own idiom).
 const NO_LIMIT: &str = "18446744073709551615";
@@ -55,6 +57,27 @@ impl Renderer<'_> {
         Ok(())
     }
 
+    /// A parenthesised query with its own WITH, as a set operation's operand or a query's
+    /// body: MariaDB 10.11 takes no WITH after a bare `(` there, and MySQL's manual shows none
+    /// in a parenthesised query expression. A derived table takes one and reads the same rows:
+    /// `SELECT * FROM (WITH ... SELECT ...) AS __cte_d1`. A derived table may drop an ORDER BY
+    /// that has no LIMIT, and the order may choose the rows of an outer LIMIT: such an ORDER BY
+    /// gets the largest LIMIT, which keeps it.
+    pub(super) fn parenthesised_with(&mut self, q: &QueryExpr) -> Res {
+        self.write("SELECT * FROM (");
+        self.nested(|r| {
+            r.query(q)?;
+            if !q.order_by.is_empty() && q.limit.is_none() && q.offset.is_none() {
+                r.write(" LIMIT ");
+                r.write(NO_LIMIT);
+            }
+            Ok(())
+        })?;
+        self.write(") AS ");
+        self.generated_alias("d");
+        Ok(())
+    }
+
     /// `UPDATE t [AS a][, from...] SET t.c = v [WHERE ...]`.
     pub(super) fn mysql_update(&mut self, u: &Update) -> Res {
         self.write("UPDATE");
@@ -96,13 +119,59 @@ impl Renderer<'_> {
         let needed = needed_ctes(moved, single);
         let recursive = moved.recursive;
         let moved = self.moved.take();
+        let done = self.carried_reference(name, single, alias, recursive, &needed);
+        self.moved = moved;
+        done?;
+        Ok(true)
+    }
+
+    /// On MariaDB, a reference to a CTE of an outer WITH from the CTE bodies of a nested WITH,
+    /// which MariaDB does not find there (see `shadow.rs`), carries the CTEs it needs as a
+    /// moved CTE of an UPDATE does. `ctes` are those in sight in its WITH. A CTE that reads a
+    /// column of the query around it cannot move, as another table of that name may stand
+    /// between.
+    pub(super) fn carried_cte_reference(
+        &mut self,
+        name: &ObjectName,
+        alias: &Option<TableAlias>,
+        recursive: bool,
+        ctes: Vec<&'static Cte>,
+    ) -> Res {
+        let [single] = name.0 else {
+            return Ok(());
+        };
+        let needed = needed_ctes(&MovedCtes { recursive, ctes }, single);
+        if needed.iter().any(|c| super::hoist::reads_outer_columns(c)) {
+            return Err(self.unsupported(
+                "a WITH inside a subquery reading an outer CTE that reads the query around it",
+                "MariaDB does not find an outer CTE from a nested WITH's CTEs, and this one \
+                 cannot be carried there; join the outer CTE outside the nested CTE",
+            ));
+        }
+        self.carried_reference(name, single, alias, recursive, &needed)
+    }
+
+    /// `(WITH ctes SELECT * FROM name) AS alias`.
+    fn carried_reference(
+        &mut self,
+        name: &ObjectName,
+        single: &Ident,
+        alias: &Option<TableAlias>,
+        recursive: bool,
+        needed: &[&'static Cte],
+    ) -> Res {
         let read = |r: &mut Self| {
             r.with(recursive, needed.iter().copied())?;
             r.write(" SELECT * FROM ");
-            r.ident(single);
+            // The carried CTEs shadow their originals: they have fresh names.
+            match r.binding(name) {
+                Binding::Renamed(fresh) => r.write(&fresh),
+                Binding::Cte | Binding::Table | Binding::Carried { .. } => r.ident(single),
+            }
+            r.unbind_with();
             Ok(())
         };
-        let done = match alias {
+        match alias {
             Some(alias) if !alias.columns.is_empty() => self.renamed_columns(alias, read),
             _ => {
                 self.write("(");
@@ -111,10 +180,7 @@ impl Renderer<'_> {
                 self.ident(alias.as_ref().map_or(single, |a| &a.name));
                 done
             }
-        };
-        self.moved = moved;
-        done?;
-        Ok(true)
+        }
     }
 }
 

@@ -5,8 +5,8 @@ use super::order::Order;
 use super::typing::Typing;
 use super::{facts, scope, Renderer, Res};
 use crate::tree::{
-    Cte, Cycle, Expr, Ident, List, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr,
-    Search, SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement, With,
+    Cte, Cycle, Expr, Ident, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr, Search,
+    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement, With,
 };
 use crate::Dialect;
 
@@ -42,6 +42,7 @@ impl Renderer<'_> {
             self.scopes.push(with.ctes);
             let done = self.query_after_with(q);
             self.scopes.pop();
+            self.unbind_with();
             done
         } else {
             self.query_after_with(q)
@@ -92,11 +93,12 @@ impl Renderer<'_> {
         done
     }
 
-    /// `WITH [RECURSIVE] cte, ...`.
-    pub(super) fn with<'c>(
+    /// `WITH [RECURSIVE] cte, ...`. Its CTEs stay in sight (see `shadow.rs`) until the caller,
+    /// having written the query the WITH belongs to, calls `unbind_with`.
+    pub(super) fn with(
         &mut self,
         recursive: bool,
-        ctes: impl Iterator<Item = &'c Cte> + Clone,
+        ctes: impl Iterator<Item = &'static Cte> + Clone,
     ) -> Res {
         if self.dialect == Dialect::MsSql && self.depth == 0 && self.hoisting.is_some() {
             let leading: Vec<&Cte> = ctes.collect();
@@ -106,13 +108,28 @@ impl Renderer<'_> {
         if recursive && facts::support(self.dialect).recursive_keyword {
             self.write("RECURSIVE ");
         }
-        match self.cte_order(recursive, ctes.clone())? {
-            Order::Written => self.comma_separated(ctes, |r, cte| r.cte(cte, recursive)),
+        self.bind_with(recursive, ctes.clone());
+        let done = match self.cte_order(recursive, ctes.clone())? {
+            Order::Written => self.comma_separated(ctes.enumerate(), |r, (i, cte)| {
+                r.bound_cte(i, cte, recursive)
+            }),
             Order::Positions(order) => {
                 let ctes: Vec<&Cte> = ctes.collect();
-                self.comma_separated(order, |r, i| r.cte(ctes[i], recursive))
+                self.comma_separated(order, |r, i| r.bound_cte(i, ctes[i], recursive))
             }
+        };
+        self.with_bound();
+        done
+    }
+
+    /// The CTE at `position` of the WITH being written, under its fresh name where it has one.
+    fn bound_cte(&mut self, position: usize, cte: &Cte, recursive: bool) -> Res {
+        if self.cte_name.is_none() {
+            self.cte_name = self.bound_cte_name(position);
         }
+        self.cte(cte, recursive)?;
+        self.cte_bound(position);
+        Ok(())
     }
 
     /// `name [(cols)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`, or its
@@ -219,7 +236,7 @@ impl Renderer<'_> {
         }
         if let Some(plan) = &plan {
             if let Some(internal) = &plan.internal {
-                self.visible_cte(plan, internal, &native)?;
+                self.visible_cte(plan, written_name.as_deref(), internal, &native)?;
             }
         }
         Ok(())
@@ -256,6 +273,27 @@ impl Renderer<'_> {
     /// The members of a recursive CTE's body (`anchor UNION ALL r1 UNION ALL r2`), as far as
     /// the dialect cares: PostgreSQL takes one recursive member, SQL Server only UNION ALL.
     fn check_recursive_members(&self, members: &Members) -> Res {
+        let union = |all| {
+            members
+                .list
+                .iter()
+                .any(|m| m.0 == Some(SetOperator::Union { all }))
+        };
+        let mixed = union(true) && union(false);
+        match self.dialect {
+            Dialect::MariaDb if mixed => {
+                return Err(self.unsupported(
+                    "UNION mixed with UNION ALL in a recursive CTE",
+                    "MariaDB takes either UNION or UNION ALL between all the parts of a \
+                     recursive CTE; use one of them throughout",
+                ))
+            }
+            Dialect::MariaDb
+            | Dialect::MySql
+            | Dialect::Postgres
+            | Dialect::Sqlite
+            | Dialect::MsSql => {}
+        }
         let mut recursive_members = 0;
         for &(op, _, reads) in &members.list {
             if !reads {
@@ -289,11 +327,17 @@ impl Renderer<'_> {
 
     /// A query written in parentheses in a set operation or as a query's body.
     fn parenthesised_query(&mut self, q: &QueryExpr) -> Res {
-        if self.dialect == Dialect::Sqlite {
+        match self.dialect {
+            Dialect::MySql | Dialect::MariaDb if q.with.is_some() => self.parenthesised_with(q),
             // SQLite takes no parenthesised SELECT here.
-            self.write("SELECT * FROM ");
+            Dialect::Sqlite => {
+                self.write("SELECT * FROM ");
+                self.subquery(q)
+            }
+            Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::MsSql => {
+                self.subquery(q)
+            }
         }
-        self.subquery(q)
     }
 
     fn set_op(&mut self, op: SetOperator, left: &SetExpr, right: &SetExpr) -> Res {
@@ -345,44 +389,6 @@ impl Renderer<'_> {
         }
         self.write("(");
         self.nested(|r| r.set_expr(s))?;
-        self.write(")");
-        Ok(())
-    }
-
-    /// A VALUES list used as a query.
-    fn values(&mut self, rows: &[List<Expr>]) -> Res {
-        match self.dialect {
-            Dialect::MySql => {
-                self.write("VALUES ");
-                self.comma_separated(rows, |r, row| {
-                    r.write("ROW");
-                    r.values_row(row, Typing::Value)
-                })
-            }
-            Dialect::MsSql => self.mssql_values(rows),
-            // MariaDB reads a bare placeholder in a VALUES list as an empty string (10.11):
-            // the same rows as SELECTs.
-            Dialect::MariaDb if rows.iter().flat_map(|r| r.iter()).any(has_param) => self
-                .separated(" UNION ALL ", rows, |r, row| {
-                    r.write("SELECT ");
-                    r.comma_separated(*row, Self::expr)
-                }),
-            Dialect::Postgres | Dialect::MariaDb | Dialect::Sqlite => {
-                self.values_rows(rows, Typing::Value)
-            }
-        }
-    }
-
-    /// `VALUES (a, b), (c, d)`, as INSERT takes it everywhere. `typing` is `Inferred` for an
-    /// INSERT's values, which take the columns' types.
-    pub(super) fn values_rows(&mut self, rows: &[List<Expr>], typing: Typing) -> Res {
-        self.write("VALUES ");
-        self.comma_separated(rows, |r, row| r.values_row(row, typing))
-    }
-
-    fn values_row(&mut self, row: &List<Expr>, typing: Typing) -> Res {
-        self.write("(");
-        self.comma_separated(*row, |r, e| r.expr_typed(e, typing))?;
         self.write(")");
         Ok(())
     }
@@ -520,45 +526,6 @@ impl Renderer<'_> {
             self.write(")");
             Ok(())
         }
-    }
-}
-
-/// Whether `e` holds a parameter outside any subquery.
-fn has_param(e: &Expr) -> bool {
-    match e {
-        Expr::Param(_) => true,
-        Expr::Unary { expr, .. }
-        | Expr::IsNull { expr, .. }
-        | Expr::Cast { expr, .. }
-        | Expr::Nested(expr) => has_param(expr),
-        Expr::Binary { left, right, .. }
-        | Expr::Like {
-            expr: left,
-            pattern: right,
-            ..
-        } => has_param(left) || has_param(right),
-        Expr::Between {
-            expr, low, high, ..
-        } => has_param(expr) || has_param(low) || has_param(high),
-        Expr::InList { expr, list, .. } => has_param(expr) || list.iter().any(has_param),
-        Expr::Case {
-            operand,
-            whens,
-            else_result,
-        } => {
-            operand.is_some_and(has_param)
-                || whens.iter().any(|(w, t)| has_param(w) || has_param(t))
-                || else_result.is_some_and(has_param)
-        }
-        Expr::Function(f) => match f.args {
-            crate::tree::FunctionArgs::List { args, .. } => args.iter().any(has_param),
-            crate::tree::FunctionArgs::Star => false,
-        },
-        Expr::Literal(_)
-        | Expr::Column(_)
-        | Expr::InSubquery { .. }
-        | Expr::Exists { .. }
-        | Expr::Subquery(_) => false,
     }
 }
 

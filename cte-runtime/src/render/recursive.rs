@@ -18,10 +18,11 @@
 
 use super::expr::{numeric_kind, numeric_kind_with, Kind, Pos};
 use super::query::Members;
+use super::typing::Typing;
 use super::{facts, scope, Renderer, Res};
 use crate::param::ParamKind;
 use crate::tree::{
-    BinaryOp, Cte, DataType, Expr, Ident, Literal, Select, SelectItem, SetExpr, UnaryOp,
+    BinaryOp, Cte, DataType, Expr, Ident, List, Literal, Select, SelectItem, SetExpr, UnaryOp,
 };
 use crate::{Dialect, RenderError};
 
@@ -37,6 +38,10 @@ pub(super) struct Widen {
     /// body's analysis found them, so that writing them needs no second look.
     anchors: Vec<*const Select>,
     recursive: Vec<*const Select>,
+    /// The anchors that are a VALUES list, by the address of their rows.
+    values: Vec<*const List<Expr>>,
+    /// The depth of the anchor VALUES being written.
+    in_values: Option<u32>,
     /// The CTE names its columns itself, so a cast anchor item needs no alias.
     named: bool,
 }
@@ -50,6 +55,31 @@ fn selects(members: &Members, reads: bool) -> impl Iterator<Item = &'static Sele
         .filter_map(move |&(_, member, r)| match member {
             SetExpr::Select(select) if r == reads => Some(*select),
             _ => None,
+        })
+}
+
+/// The values that the members (recursive ones when `reads`, else anchors) give column `i`:
+/// a SELECT's item, or the value of each row of a VALUES list.
+fn column_values(
+    members: &Members,
+    reads: bool,
+    i: usize,
+) -> impl Iterator<Item = &'static Expr> + '_ {
+    members
+        .list
+        .iter()
+        .filter(move |&&(_, _, r)| r == reads)
+        .flat_map(move |&(_, member, _)| {
+            let (item, rows): (Option<&'static Expr>, &'static [List<Expr>]) = match member {
+                SetExpr::Select(s) => match s.projection.get(i) {
+                    Some(SelectItem::Expr { expr, .. }) => (Some(expr), &[]),
+                    _ => (None, &[]),
+                },
+                SetExpr::Values(rows) => (None, rows),
+                SetExpr::Query(_) | SetExpr::SetOp { .. } => (None, &[]),
+            };
+            item.into_iter()
+                .chain(rows.iter().filter_map(move |r| r.get(i)))
         })
 }
 
@@ -173,9 +203,15 @@ impl Renderer<'_> {
         if self.dialect == Dialect::Sqlite {
             return Ok(None);
         }
-        let width = selects(members, false)
-            .next()
-            .map_or(0, |a| a.projection.len());
+        let width = members
+            .list
+            .iter()
+            .find(|m| !m.2)
+            .map_or(0, |&(_, anchor, _)| match anchor {
+                SetExpr::Select(s) => s.projection.len(),
+                SetExpr::Values(rows) => rows.first().map_or(0, |r| r.len()),
+                SetExpr::Query(_) | SetExpr::SetOp { .. } => 0,
+            });
         let mut columns = Vec::new();
         for i in 0..width {
             if let Some(ty) = self.column_cast(i, members)? {
@@ -192,6 +228,15 @@ impl Renderer<'_> {
             columns,
             anchors: selects(members, false).map(address).collect(),
             recursive: selects(members, true).map(address).collect(),
+            values: members
+                .list
+                .iter()
+                .filter_map(|&(_, member, reads)| match member {
+                    SetExpr::Values(rows) if !reads => Some(rows.as_ptr()),
+                    _ => None,
+                })
+                .collect(),
+            in_values: None,
             named: !cte.columns.is_empty(),
         }))
     }
@@ -204,12 +249,7 @@ impl Renderer<'_> {
     ) -> Result<Option<DataType>, RenderError> {
         // The column's values, walked as often as needed rather than collected: this runs for
         // every column of every recursive CTE.
-        let values = |reads| {
-            selects(members, reads).filter_map(move |s| match s.projection.get(i) {
-                Some(SelectItem::Expr { expr, .. }) => Some(expr),
-                _ => None,
-            })
-        };
+        let values = |reads| column_values(members, reads, i);
         let anchor_values = || values(false);
         let member_values = || values(true);
         let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
@@ -310,6 +350,41 @@ impl Renderer<'_> {
         }
         // A SELECT at the members' depth that is no member (inside an INTERSECT member).
         !widen.recursive.contains(&s_at) && !scope::select_mentions(s, &widen.name)
+    }
+
+    /// Marks the VALUES list `rows` as being written, when it is an anchor whose columns are
+    /// cast (see [`Renderer::values_item`]). Returns whether it is; the caller then calls
+    /// [`Renderer::anchor_values_written`].
+    pub(super) fn anchor_values(&mut self, rows: &[List<Expr>]) -> bool {
+        let depth = self.depth;
+        match &mut self.widen {
+            Some(widen) if widen.depth == depth && widen.values.contains(&rows.as_ptr()) => {
+                widen.in_values = Some(depth);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub(super) fn anchor_values_written(&mut self) {
+        if let Some(widen) = &mut self.widen {
+            widen.in_values = None;
+        }
+    }
+
+    /// The value of column `i` in a row of a VALUES list, cast where it is an anchor's whose
+    /// column is widened.
+    pub(super) fn values_item(&mut self, i: usize, e: &Expr, typing: Typing) -> Res {
+        let cast = self
+            .widen
+            .as_ref()
+            .filter(|w| w.in_values == Some(self.depth))
+            .and_then(|w| w.columns.iter().find(|(c, _)| *c == i))
+            .map(|(_, ty)| *ty);
+        match cast {
+            Some(ty) if !unbounded(e) => self.anchor_cast(e, ty),
+            _ => self.expr_typed(e, typing),
+        }
     }
 
     /// The anchor's select items, with the columns `widen` names cast.

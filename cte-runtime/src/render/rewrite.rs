@@ -411,10 +411,12 @@ impl Renderer<'_> {
     }
 
     /// `, name (cols) AS (SELECT cols FROM __cte_r1)`: the CTE as the user sees it, without
-    /// the hidden columns. `native` are the columns PostgreSQL's own SEARCH and CYCLE add.
+    /// the hidden columns, under `written_name` where it has one instead of its own. `native`
+    /// are the columns PostgreSQL's own SEARCH and CYCLE add.
     pub(super) fn visible_cte(
         &mut self,
         rewrite: &Rewrite,
+        written_name: Option<&str>,
         internal: &str,
         native: &[Ident],
     ) -> Res {
@@ -433,7 +435,10 @@ impl Renderer<'_> {
             Ok(())
         };
         self.write(", ");
-        self.ident(&rewrite.name);
+        match written_name {
+            Some(name) => self.write(name),
+            None => self.ident(&rewrite.name),
+        }
         self.write(" (");
         columns(self)?;
         self.write(") AS (SELECT ");
