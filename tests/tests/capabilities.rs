@@ -206,6 +206,19 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             Marker::None,
         ),
         "`a \\|\\| b`" => (select! { SELECT x || "!" FROM t }, Marker::Native("||")),
+        "`a \\|\\| b` where neither operand is text for certain (`1 \\|\\| 2`, integer columns)" => (
+            select! { SELECT x || y FROM t },
+            Marker::Emulated(&["CAST(x AS TEXT)", "CONCAT(", "NVARCHAR(MAX)"]),
+        ),
+        "A boolean operand of `\\|\\|` (`TRUE`, a comparison, a `BOOLEAN` cast)" => {
+            (select! { SELECT "x" || (x = 1) FROM t }, Marker::None)
+        }
+        "An exact decimal operand of `\\|\\|` (`1.50`, a `DECIMAL(p, s)` cast, their sums and products)" => {
+            (select! { SELECT "x" || 1.50 FROM t }, Marker::None)
+        }
+        "Another non-integer operand of `\\|\\|` (`REAL`/`DOUBLE` casts, `2e10`, `AVG`, quotients)" => {
+            (select! { SELECT "x" || AVG(x) FROM t }, Marker::None)
+        }
         "`/` on integers" => (
             select! { SELECT COUNT(*) / 2 FROM t },
             Marker::Emulated(&[" DIV "]),

@@ -214,6 +214,34 @@ pub(super) const fn like_needs_escape_clause(d: Dialect) -> bool {
     matches!(d, Dialect::Sqlite | Dialect::MsSql)
 }
 
+/// A value whose text, as `||` concatenates it, may differ from PostgreSQL's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TextOf {
+    /// PostgreSQL writes `true`/`false`; the others have no boolean type and write `1`/`0`.
+    Boolean,
+    /// A DECIMAL literal, a DECIMAL cast, and sums and products of them: PostgreSQL keeps the
+    /// scale (`1.50`, `3.00`).
+    ExactNumber,
+    /// A double, an average, a quotient: the number of digits and the exponent form differ
+    /// (`2` or `2.0`, `1e+20` or `1e20`, 20 or 4 digits of an average).
+    ComputedNumber,
+}
+
+/// Whether `d` writes a value of this kind as text the way PostgreSQL does.
+pub(super) const fn same_text_as_postgres(d: Dialect, of: TextOf) -> bool {
+    match (d, of) {
+        (Dialect::Postgres, _) => true,
+        // MySQL, MariaDB and SQL Server keep a DECIMAL's scale as PostgreSQL's NUMERIC does;
+        // SQLite has no fixed point (`1.50` is the REAL `1.5`).
+        (Dialect::MySql | Dialect::MariaDb | Dialect::MsSql, TextOf::ExactNumber) => true,
+        (Dialect::Sqlite, TextOf::ExactNumber) => false,
+        (
+            Dialect::MySql | Dialect::MariaDb | Dialect::MsSql | Dialect::Sqlite,
+            TextOf::Boolean | TextOf::ComputedNumber,
+        ) => false,
+    }
+}
+
 /// The width a TEXT cast gets on MySQL/MariaDB, which only cast to CHAR(n). Large enough that a
 /// path built in a recursive CTE never truncates (the anchor's type fixes the column's width):
 /// MariaDB makes it a LONGTEXT. (`CHAR(4294967295)` overflows to `VARCHAR(1)` on MariaDB.)

@@ -1,13 +1,14 @@
 //! Rendering a tree into SQL text for one dialect.
 //!
 //! One [`Renderer`] walks the tree and writes into one buffer. The files split the grammar:
-//! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `from`, `expr`, `dml`; `literal`
-//! writes identifiers, strings, numbers and parameters; `facts` holds every per-dialect fact
-//! that is plain data, and `reserved` the words each dialect reserves; `mssql`, `mysql` and
-//! `sqlite` hold the structural rewrites of their dialect, and `order` the order of a WITH's
-//! CTEs where a CTE sees only those before it; `recursive` widens text that grows in a
-//! recursive CTE; `scope` answers which CTEs a part of the tree names.
+//! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `from`, `expr` (with `concat` for
+//! `||`), `dml`; `literal` writes identifiers, strings, numbers and parameters; `facts` holds
+//! every per-dialect fact that is plain data, and `reserved` the words each dialect reserves;
+//! `mssql`, `mysql` and `sqlite` hold the structural rewrites of their dialect, and `order` the
+//! order of a WITH's CTEs where a CTE sees only those before it; `recursive` widens text that
+//! grows in a recursive CTE; `scope` answers which CTEs a part of the tree names.
 
+mod concat;
 mod dml;
 mod expr;
 mod facts;
