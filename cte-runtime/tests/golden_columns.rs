@@ -108,3 +108,65 @@ fn concatenation_of_booleans_and_fractions() {
         "a non-integer number as an operand of ||",
     );
 }
+
+#[test]
+fn star_after_other_items() {
+    let q = select! {
+        WITH c AS (SELECT id FROM pb)
+        SELECT 0 AS k, *, p.x FROM pa p JOIN c ON c.id = p.id, (SELECT 7 AS seven) s, db.t
+    };
+    let mysql = "WITH c AS (SELECT id FROM pb) SELECT 0 AS k, p.*, c.*, s.*, db.t.*, p.x \
+                 FROM pa AS p JOIN c ON c.id = p.id, (SELECT 7 AS seven) AS s, db.t";
+    assert_renders(
+        &q,
+        &[
+            (MySql, mysql),
+            (MariaDb, mysql),
+            (
+                Postgres,
+                "WITH c AS (SELECT id FROM pb) SELECT 0 AS k, *, p.x FROM pa AS p JOIN c ON \
+                 c.id = p.id, (SELECT 7 AS seven) AS s, db.t",
+            ),
+        ],
+    );
+    // A leading * stays.
+    let q = select! { SELECT *, 1 AS k FROM pa };
+    assert_renders(&q, &[(MySql, "SELECT *, 1 AS k FROM pa")]);
+    let q = select! { SELECT 1 AS k, * FROM pa JOIN pb USING (b) };
+    assert_refused(
+        &q,
+        &[MySql, MariaDb],
+        "* after other select items over a JOIN ... USING",
+    );
+}
+
+#[test]
+fn star_over_a_join_with_using() {
+    let q = select! { SELECT * FROM pa LEFT JOIN pb USING (b) };
+    assert_renders(&q, &[(MySql, "SELECT * FROM pa LEFT JOIN pb USING (b)")]);
+    assert_refused(&q, &[Sqlite], "SELECT * over a JOIN ... USING");
+    assert_refused(&q, &[MsSql], "JOIN ... USING");
+    let q = select! { SELECT * FROM pa RIGHT JOIN pb USING (b) };
+    assert_refused(
+        &q,
+        &[MySql, MariaDb, Sqlite],
+        "SELECT * over a JOIN ... USING",
+    );
+    let q = select! { SELECT * FROM pa JOIN pb USING (b, id) };
+    assert_refused(&q, &[MySql, MariaDb], "SELECT * over a JOIN ... USING");
+    let q = select! { SELECT pa.*, pb.* FROM pa RIGHT JOIN pb USING (b) };
+    assert_renders(
+        &q,
+        &[(MySql, "SELECT pa.*, pb.* FROM pa RIGHT JOIN pb USING (b)")],
+    );
+    assert_refused(&q, &[Sqlite], "t.* over a RIGHT or FULL JOIN ... USING");
+    assert_refused(&q, &[MsSql], "JOIN ... USING");
+    let q = select! { SELECT a FROM t WHERE EXISTS (SELECT * FROM pa RIGHT JOIN pb USING (b)) };
+    assert_renders(
+        &q,
+        &[(
+            MySql,
+            "SELECT a FROM t WHERE EXISTS (SELECT * FROM pa RIGHT JOIN pb USING (b))",
+        )],
+    );
+}

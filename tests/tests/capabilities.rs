@@ -187,6 +187,30 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             select! { SELECT a.x FROM a FULL JOIN b ON a.x = b.x },
             Marker::Native("FULL JOIN"),
         ),
+        "`JOIN ... USING`" => (
+            select! { SELECT a.x FROM a JOIN b USING (x) },
+            Marker::None,
+        ),
+        "`SELECT *` over `JOIN ... USING` (`INNER`/`LEFT`, one `USING` column)" => (
+            select! { SELECT * FROM a LEFT JOIN b USING (x) },
+            Marker::None,
+        ),
+        "`SELECT *` over `RIGHT JOIN ... USING`, or with several `USING` columns" => (
+            select! { SELECT * FROM a RIGHT JOIN b USING (x) },
+            Marker::None,
+        ),
+        "`t.*` over `RIGHT`/`FULL JOIN ... USING`" => (
+            select! { SELECT a.* FROM a RIGHT JOIN b USING (x) },
+            Marker::None,
+        ),
+        "`*` after other select items (`SELECT x AS a, *`)" => (
+            select! { SELECT 1 AS k, * FROM a q },
+            Marker::Emulated(&["q.*"]),
+        ),
+        "`*` after other select items over `JOIN ... USING`" => (
+            select! { SELECT 1 AS k, * FROM a JOIN b USING (x) },
+            Marker::None,
+        ),
         "`LATERAL`" => (
             select! { SELECT a.x, l.y FROM a CROSS JOIN LATERAL (SELECT b.y FROM b WHERE b.x = a.x) l },
             Marker::Native("LATERAL"),

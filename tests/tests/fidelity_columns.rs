@@ -69,3 +69,131 @@ fn concatenation_of_booleans_and_fractions() {
         .refused(Dialect::MsSql, "a non-integer number as an operand of ||")
         .check();
 }
+
+/// Two tables sharing the column `b`, every value distinct: `pa(id, b, x)`, `pb(id, b, y)`.
+/// `b` = 10 is in both, 20 in `pa` only, 30 in `pb` only.
+fn pairs() -> Vec<Table> {
+    vec![
+        Table::new("pa")
+            .col("id", Type::Int)
+            .col("b", Type::Int)
+            .col("x", Type::Int)
+            .key(&["id"])
+            .rows([values![1, 10, 100], values![2, 20, 200]]),
+        Table::new("pb")
+            .col("id", Type::Int)
+            .col("b", Type::Int)
+            .col("y", Type::Int)
+            .key(&["id"])
+            .rows([values![11, 10, 1000], values![13, 30, 3000]]),
+    ]
+}
+
+/// `*` after other select items: MySQL and MariaDB only take a bare `*` first, so there it is
+/// written as each FROM item's `t.*`, in order.
+#[test]
+fn star_after_other_items() {
+    let mut db = Db::open("fid_cols_star_after", &pairs());
+    let q = select! { SELECT x + 1 AS k, * FROM pa ORDER BY id };
+    db.select(&q)
+        .expect(rows![[101, 1, 10, 100], [201, 2, 20, 200]])
+        .check();
+    let q = select! {
+        WITH c AS (SELECT id, y FROM pb)
+        SELECT 0 AS k, *, p.x AS again
+        FROM pa p JOIN c ON c.id = p.id + 10, (SELECT 7 AS seven) s
+        ORDER BY p.id
+    };
+    db.select(&q)
+        .expect(rows![[0, 1, 10, 100, 11, 1000, 7, 100]])
+        .check();
+    let q = select! { SELECT *, * FROM (pa JOIN pb ON pa.b = pb.b) };
+    db.select(&q)
+        .expect(rows![[1, 10, 100, 11, 10, 1000, 1, 10, 100, 11, 10, 1000]])
+        .check();
+}
+
+/// `SELECT *` over a join with USING: PostgreSQL returns the USING columns once, first, then
+/// the other columns of each side. SQLite keeps them where the left table has them; MySQL and
+/// MariaDB order several by the left table and read a RIGHT JOIN with the sides swapped: there
+/// it is refused. `t.*` means the same everywhere. SQL Server has no USING.
+#[test]
+fn star_over_a_join_with_using() {
+    let mut db = Db::open("fid_cols_star_using", &pairs());
+    let q = select! { SELECT * FROM pa JOIN pb USING (b) };
+    db.select(&q)
+        .expect(rows![[10, 1, 100, 11, 1000]])
+        .refused(Dialect::Sqlite, "SELECT * over a JOIN ... USING")
+        .refused(Dialect::MsSql, "JOIN ... USING")
+        .check();
+    let q = select! { SELECT * FROM pa LEFT JOIN pb USING (b) ORDER BY b };
+    db.select(&q)
+        .expect(rows![[10, 1, 100, 11, 1000], [20, 2, 200, NULL, NULL]])
+        .refused(Dialect::Sqlite, "SELECT * over a JOIN ... USING")
+        .refused(Dialect::MsSql, "JOIN ... USING")
+        .check();
+    let q = select! { SELECT *, x AS again FROM pa RIGHT JOIN pb USING (b) ORDER BY b };
+    db.select(&q)
+        .expect(rows![
+            [10, 1, 100, 11, 1000, 100],
+            [30, NULL, NULL, 13, 3000, NULL]
+        ])
+        .refused(Dialect::Sqlite, "SELECT * over a JOIN ... USING")
+        .refused(Dialect::MariaDb, "SELECT * over a JOIN ... USING")
+        .refused(Dialect::MySql, "SELECT * over a JOIN ... USING")
+        .refused(Dialect::MsSql, "JOIN ... USING")
+        .check();
+    let q = select! { SELECT * FROM pa FULL JOIN pb USING (b) ORDER BY b };
+    db.select(&q)
+        .expect(rows![
+            [10, 1, 100, 11, 1000],
+            [20, 2, 200, NULL, NULL],
+            [30, NULL, NULL, 13, 3000],
+        ])
+        .refused(Dialect::Sqlite, "SELECT * over a JOIN ... USING")
+        .refused(Dialect::MariaDb, "FULL JOIN")
+        .refused(Dialect::MySql, "FULL JOIN")
+        .refused(Dialect::MsSql, "JOIN ... USING")
+        .check();
+    // Several USING columns: PostgreSQL takes the list's order, MySQL and MariaDB the table's.
+    let q = select! {
+        SELECT * FROM pa JOIN (SELECT id - 10 AS id, b, y FROM pb) q USING (b, id)
+    };
+    db.select(&q)
+        .expect(rows![[10, 1, 100, 1000]])
+        .refused(Dialect::Sqlite, "SELECT * over a JOIN ... USING")
+        .refused(Dialect::MariaDb, "SELECT * over a JOIN ... USING")
+        .refused(Dialect::MySql, "SELECT * over a JOIN ... USING")
+        .refused(Dialect::MsSql, "JOIN ... USING")
+        .check();
+}
+
+/// `t.*` over a USING join is `t`'s own columns, but on SQLite under a RIGHT or FULL JOIN (the
+/// other table's value shows in a USING column of `t` without a row, where a qualified column
+/// is NULL as it should be). A `*` whose columns nobody reads needs no refusal.
+#[test]
+fn qualified_star_over_a_join_with_using() {
+    let mut db = Db::open("fid_cols_star_using_t", &pairs());
+    let q = select! { SELECT pb.*, pa.*, b FROM pa RIGHT JOIN pb USING (b) ORDER BY pb.id };
+    db.select(&q)
+        .expect(rows![
+            [11, 10, 1000, 1, 10, 100, 10],
+            [13, 30, 3000, NULL, NULL, NULL, 30],
+        ])
+        .refused(Dialect::Sqlite, "t.* over a RIGHT or FULL JOIN ... USING")
+        .refused(Dialect::MsSql, "JOIN ... USING")
+        .check();
+    let q = select! { SELECT pa.b, pa.x FROM pa RIGHT JOIN pb USING (b) ORDER BY pb.id };
+    db.select(&q)
+        .expect(rows![[10, 100], [NULL, NULL]])
+        .refused(Dialect::MsSql, "JOIN ... USING")
+        .check();
+    let q = select! {
+        SELECT id FROM pa o
+        WHERE EXISTS (SELECT * FROM pa JOIN pb USING (b) WHERE pa.id = o.id)
+    };
+    db.select(&q)
+        .expect(rows![[1]])
+        .refused(Dialect::MsSql, "JOIN ... USING")
+        .check();
+}

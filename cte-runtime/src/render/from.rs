@@ -56,6 +56,9 @@ impl Renderer<'_> {
                 self.write(" ON ");
                 self.predicate(e)
             }
+            JoinConstraint::Using(_) if !facts::support(self.dialect).join_using => {
+                Err(self.unsupported("JOIN ... USING", "write the condition with ON"))
+            }
             JoinConstraint::Using(cols) => {
                 self.write(" USING (");
                 self.ident_list(cols)?;

@@ -26,6 +26,7 @@ mod rewrite;
 mod scope;
 mod search_cycle;
 mod sqlite;
+mod star;
 #[cfg(test)]
 mod tests;
 mod typing;
@@ -33,7 +34,7 @@ mod walk;
 mod window;
 
 use crate::param::ParamKind;
-use crate::tree::{Cte, Ident, List, ObjectName, Options, Statement};
+use crate::tree::{Cte, Ident, List, ObjectName, Options, Statement, TableWithJoins};
 
 /// The prefix of every name the renderer makes up.
 const RESERVED: &str = "__cte_";
@@ -186,6 +187,10 @@ struct Renderer<'v> {
     hoisting: Option<hoist::Hoisting>,
     /// The name to write for the next CTE instead of its own (a moved CTE's fresh name).
     cte_name: Option<String>,
+    /// The FROM items whose `t.*` the bare `*` items being written stand for (see `star.rs`).
+    star_tables: Option<List<TableWithJoins>>,
+    /// The depth of an `EXISTS` subquery being written, whose columns nobody reads.
+    columns_unread: Option<u32>,
 }
 
 impl<'v> Renderer<'v> {
@@ -214,6 +219,8 @@ impl<'v> Renderer<'v> {
             hint_at: None,
             hoisting: None,
             cte_name: None,
+            star_tables: None,
+            columns_unread: None,
         }
     }
 

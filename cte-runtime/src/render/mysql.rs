@@ -1,10 +1,13 @@
 //! What MySQL and MariaDB need written differently: LIMIT, the multi-table UPDATE, subqueries
-//! with LIMIT under IN, and on MariaDB, CTEs of UPDATE/DELETE moved to where they are used.
+//! with LIMIT under IN, `*` after other select items, and on MariaDB, CTEs of UPDATE/DELETE
+//! moved to where they are used.
 //! (Their recursion limits are in `limit.rs`.)
 
 use super::query::same_name;
 use super::{scope, MovedCtes, Renderer, Res};
-use crate::tree::{Cte, Expr, ObjectName, QueryExpr, TableAlias, Update};
+use crate::tree::{
+    Cte, Expr, Ident, ObjectName, QueryExpr, TableAlias, TableFactor, TableWithJoins, Update,
+};
 
 /// The largest row count, for OFFSET without LIMIT (the MySQL manual's own idiom).
 const NO_LIMIT: &str = "18446744073709551615";
@@ -53,6 +56,34 @@ impl Renderer<'_> {
         self.nested(|r| r.derived(q, None))?;
         self.write(")");
         Ok(())
+    }
+
+    /// A bare `*` after other select items, which MySQL and MariaDB reject: `a.*, b.*` for each
+    /// FROM item in order, the same columns (a USING join is refused before, in `star.rs`).
+    pub(super) fn star_as_tables(&mut self, from: &[TableWithJoins]) -> Res {
+        let mut names = Vec::new();
+        for item in from {
+            if !star_names(&item.relation, &mut names)
+                || !item
+                    .joins
+                    .iter()
+                    .all(|j| star_names(&j.relation, &mut names))
+            {
+                return Err(self.unsupported(
+                    "* after other select items over a subquery without an alias",
+                    "this engine takes * only as the first select item; give the subquery an \
+                     alias, or put * first",
+                ));
+            }
+        }
+        self.comma_separated(names, |r, name| {
+            match name {
+                StarName::Table(name) => r.object_name(name),
+                StarName::Alias(alias) => r.ident(alias),
+            }
+            r.write(".*");
+            Ok(())
+        })
     }
 
     /// `UPDATE t [AS a][, from...] SET t.c = v [WHERE ...]`.
@@ -152,4 +183,29 @@ fn needed_ctes(moved: &MovedCtes, name: &crate::tree::Ident) -> Vec<&'static Cte
         .zip(needed)
         .filter_map(|(c, n)| n.then_some(*c))
         .collect()
+}
+
+/// The name a FROM item's columns are read by.
+enum StarName<'t> {
+    Table(&'t ObjectName),
+    Alias(&'t Ident),
+}
+
+/// Adds the names of `factor`'s tables, in order; false when one has none.
+fn star_names<'t>(factor: &'t TableFactor, out: &mut Vec<StarName<'t>>) -> bool {
+    match factor {
+        TableFactor::Table {
+            alias: Some(alias), ..
+        }
+        | TableFactor::Derived {
+            alias: Some(alias), ..
+        } => out.push(StarName::Alias(&alias.name)),
+        TableFactor::Table { name, alias: None } => out.push(StarName::Table(name)),
+        TableFactor::Derived { alias: None, .. } => return false,
+        TableFactor::Nested(inner) => {
+            return star_names(&inner.relation, out)
+                && inner.joins.iter().all(|j| star_names(&j.relation, out));
+        }
+    }
+    true
 }

@@ -394,17 +394,21 @@ impl Renderer<'_> {
         if s.distinct {
             self.write("DISTINCT ");
         }
-        match self.widen.take() {
+        let star_tables = self.star_items(s)?;
+        let outer_star = std::mem::replace(&mut self.star_tables, star_tables);
+        let done = match self.widen.take() {
             Some(widen) if self.is_anchor(&widen, s) => {
                 let done = self.widened_items(&widen, s.projection);
                 self.widen = Some(widen);
-                done?;
+                done
             }
             widen => {
                 self.widen = widen;
-                self.select_items(s.projection)?;
+                self.select_items(s.projection)
             }
-        }
+        };
+        self.star_tables = outer_star;
+        done?;
         self.rewrite_items(s)?;
         if !s.from.is_empty() {
             self.write(" FROM ");
@@ -442,10 +446,13 @@ impl Renderer<'_> {
     /// The items of a SELECT or a RETURNING clause.
     pub(super) fn select_items(&mut self, items: &[SelectItem]) -> Res {
         self.comma_separated(items, |r, item| match item {
-            SelectItem::Wildcard => {
-                r.write("*");
-                Ok(())
-            }
+            SelectItem::Wildcard => match r.star_tables {
+                Some(from) => r.star_as_tables(from),
+                None => {
+                    r.write("*");
+                    Ok(())
+                }
+            },
             SelectItem::QualifiedWildcard(name) => {
                 r.object_name(name);
                 r.write(".*");
