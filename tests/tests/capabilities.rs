@@ -211,6 +211,17 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             select! { SELECT 1 AS k, * FROM a JOIN b USING (x) },
             Marker::None,
         ),
+        "`WITH` on a parenthesised operand of `UNION`/`INTERSECT`/`EXCEPT`" => (
+            select! { SELECT 1 UNION ALL (WITH x(k) AS (SELECT 2) SELECT k FROM x) },
+            Marker::Emulated(&["SELECT * FROM x) AS x", "__cte_h"]),
+        ),
+        "The same, a CTE of it reading a CTE of an enclosing `WITH`" => (
+            select! {
+                WITH y(j) AS (SELECT 2)
+                SELECT 1 UNION ALL (WITH x(k) AS (SELECT j FROM y) SELECT k FROM x)
+            },
+            Marker::Emulated(&["SELECT * FROM x) AS x", "__cte_h"]),
+        ),
         "`LATERAL`" => (
             select! { SELECT a.x, l.y FROM a CROSS JOIN LATERAL (SELECT b.y FROM b WHERE b.x = a.x) l },
             Marker::Native("LATERAL"),

@@ -197,3 +197,61 @@ fn qualified_star_over_a_join_with_using() {
         .refused(Dialect::MsSql, "JOIN ... USING")
         .check();
 }
+
+/// A recursive member in parentheses, with a WITH of its own: SQLite takes no parenthesised
+/// operand, and in `SELECT * FROM (...)` the member's reference is a "circular reference";
+/// MariaDB takes no WITH there. The inner CTEs move into the derived tables that read them.
+#[test]
+fn recursive_reference_in_a_nested_with() {
+    let mut db = Db::open("fid_cols_nested_with", &items());
+    let q = select! {
+        WITH RECURSIVE t(n) AS (
+            SELECT 1
+            UNION ALL
+            (WITH x(k) AS (SELECT 1) SELECT n + k FROM t, x WHERE n < 3)
+        )
+        SELECT n FROM t ORDER BY n
+    };
+    db.select(&q).expect(rows![[1], [2], [3]]).check();
+    let q = select! {
+        WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL (SELECT n + 1 FROM t WHERE n < 3))
+        SELECT n FROM t ORDER BY n
+    };
+    db.select(&q).expect(rows![[1], [2], [3]]).check();
+    // The inner x shadows the outer one; y reads the inner x; an x inside y's reader is its own.
+    let q = select! {
+        WITH RECURSIVE x(k) AS (SELECT 100),
+        t(n) AS (
+            SELECT 1
+            UNION ALL
+            (
+                WITH x(k) AS (SELECT 1), y(k) AS (SELECT k * 2 FROM x)
+                SELECT n + y.k FROM t JOIN y ON y.k > 0
+                WHERE n < 5 AND EXISTS (WITH x(k) AS (SELECT 7) SELECT k FROM x WHERE k = 7)
+            )
+        )
+        SELECT n FROM t UNION ALL (WITH z(m) AS (SELECT 9) SELECT m FROM z JOIN x ON k > m)
+        ORDER BY 1
+    };
+    db.select(&q).expect(rows![[1], [3], [5], [9]]).check();
+    // MariaDB does not see an enclosing CTE from the body of a nested one.
+    let q = select! {
+        WITH x(k) AS (SELECT 100)
+        SELECT 1 UNION ALL (WITH z(m) AS (SELECT k FROM x) SELECT m FROM z)
+    };
+    db.select(&q)
+        .expect(rows![[1], [100]])
+        .refused(Dialect::MariaDb, "reads a CTE of an enclosing WITH")
+        .check();
+    let q = select! {
+        WITH RECURSIVE x(k) AS (SELECT 1),
+        t(n) AS (
+            SELECT 1 UNION ALL (WITH y(j) AS (SELECT k FROM x) SELECT n + j FROM t, y WHERE n < 3)
+        )
+        SELECT n FROM t ORDER BY n
+    };
+    db.select(&q)
+        .expect(rows![[1], [2], [3]])
+        .refused(Dialect::MariaDb, "reads a CTE of an enclosing WITH")
+        .check();
+}

@@ -204,6 +204,7 @@ impl Renderer<'_> {
             self.moved = Some(MovedCtes {
                 recursive: with.recursive,
                 ctes: with.ctes.iter().collect(),
+                scope_len: self.scopes.len(),
             });
             return Ok(());
         }

@@ -44,6 +44,9 @@ pub(super) struct Support {
     pub delete_alias: bool,
     /// `JOIN ... USING (cols)`.
     pub join_using: bool,
+    /// A CTE of a WITH inside a subquery reads a CTE of an enclosing WITH. MariaDB 10.11 looks
+    /// such a name up as a table ("Table 'x' doesn't exist").
+    pub nested_cte_reads_outer: bool,
     /// A bare `*` after other select items (`SELECT x AS a, *`); MySQL and MariaDB take it only
     /// first, so it is written there as each FROM item's `t.*` (see `mysql.rs`).
     pub star_after_items: bool,
@@ -69,6 +72,7 @@ const POSTGRES: Support = Support {
     returning_delete: true,
     delete_alias: true,
     join_using: true,
+    nested_cte_reads_outer: true,
     star_after_items: true,
 };
 
@@ -92,11 +96,13 @@ const MYSQL: Support = Support {
     returning_delete: false,
     delete_alias: true,
     join_using: true,
+    nested_cte_reads_outer: true,
     star_after_items: false,
 };
 
 const MARIADB: Support = Support {
     lateral: false,
+    nested_cte_reads_outer: false,
     derived_column_aliases: false,
     returning_insert: true,
     returning_delete: true,
@@ -124,6 +130,7 @@ const SQLITE: Support = Support {
     returning_delete: true,
     delete_alias: true,
     join_using: true,
+    nested_cte_reads_outer: true,
     star_after_items: true,
 };
 
@@ -147,6 +154,7 @@ const MSSQL: Support = Support {
     returning_delete: false,
     delete_alias: false,
     join_using: false,
+    nested_cte_reads_outer: true,
     star_after_items: true,
 };
 

@@ -83,7 +83,7 @@ impl Renderer<'_> {
                 if let Some(hoisted) = self.hoisted_name(name) {
                     return self.hoisted_reference(name, &hoisted, alias);
                 }
-                if self.dialect == Dialect::MariaDb && self.moved_cte_reference(name, alias)? {
+                if self.moved_cte_reference(name, alias)? {
                     return Ok(());
                 }
                 match alias {

@@ -4,9 +4,10 @@
 //! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `from`, `expr` (with `concat` for
 //! `||`), `dml`; `literal` writes identifiers, strings, numbers and parameters; `facts` holds
 //! every per-dialect fact that is plain data, and `reserved` the words each dialect reserves;
-//! `mssql`, `mysql` and `sqlite` hold the structural rewrites of their dialect, and `order` the
-//! order of a WITH's CTEs where a CTE sees only those before it; `recursive` widens text that
-//! grows in a recursive CTE; `scope` answers which CTEs a part of the tree names.
+//! `mssql`, `mysql` and `sqlite` hold the structural rewrites of their dialect, `moved` the
+//! CTEs moved to where they are read, `star` what `*` stands for, and `order` the order of a
+//! WITH's CTEs where a CTE sees only those before it; `recursive` widens text that grows in a
+//! recursive CTE; `scope` answers which CTEs a part of the tree names.
 
 mod concat;
 mod dml;
@@ -16,6 +17,7 @@ mod from;
 mod hoist;
 mod limit;
 mod literal;
+mod moved;
 mod mssql;
 mod mysql;
 mod order;
@@ -138,12 +140,14 @@ pub(crate) fn cte_reads(cte: &Cte, name: &Ident) -> bool {
 /// What every rendering method returns.
 type Res = Result<(), RenderError>;
 
-/// CTEs that MariaDB cannot put in front of UPDATE or DELETE: each reference to one of them in
-/// a FROM clause becomes a derived table that carries its own WITH (see `mysql.rs`).
+/// CTEs of a WITH the dialect cannot take where it stands: each reference to one of them in a
+/// FROM clause becomes a derived table that carries its own WITH (see `moved.rs`).
 #[derive(Clone)]
 struct MovedCtes {
     recursive: bool,
     ctes: Vec<&'static Cte>,
+    /// How many WITHs enclosed the moved one: only those written inside it shadow its CTEs.
+    scope_len: usize,
 }
 
 /// The one renderer: a buffer, the source index of each placeholder written, and the context
@@ -170,9 +174,12 @@ struct Renderer<'v> {
     depth: u32,
     /// The names of the CTEs of each enclosing WITH, innermost last, for shadowing checks.
     scopes: Vec<List<Cte>>,
+    /// The CTEs of each WITH whose bodies are being written, which are not in `scopes` yet.
+    writing_ctes: Vec<List<Cte>>,
     /// Column names for a VALUES body where SQL Server needs them (the CTE's column list).
     values_columns: List<Ident>,
-    /// MariaDB: CTEs of an UPDATE or DELETE, moved to where they are used.
+    /// CTEs moved to where they are used: MariaDB's of an UPDATE or DELETE, and a WITH on a
+    /// parenthesised set operand (see `moved.rs`).
     moved: Option<MovedCtes>,
     /// The anchor columns of the recursive CTE being written that must be widened to
     /// unbounded text (see `recursive.rs`).
@@ -211,6 +218,7 @@ impl<'v> Renderer<'v> {
             generated: 0,
             depth: 0,
             scopes: Vec::new(),
+            writing_ctes: Vec::new(),
             values_columns: &[],
             moved: None,
             widen: None,

@@ -1,13 +1,10 @@
 //! What MySQL and MariaDB need written differently: LIMIT, the multi-table UPDATE, subqueries
-//! with LIMIT under IN, `*` after other select items, and on MariaDB, CTEs of UPDATE/DELETE
-//! moved to where they are used.
+//! with LIMIT under IN, `*` after other select items. (CTEs moved to where they are read, as
+//! MariaDB's UPDATE/DELETE need, are in `moved.rs`.)
 //! (Their recursion limits are in `limit.rs`.)
 
-use super::query::same_name;
-use super::{scope, MovedCtes, Renderer, Res};
-use crate::tree::{
-    Cte, Expr, Ident, ObjectName, QueryExpr, TableAlias, TableFactor, TableWithJoins, Update,
-};
+use super::{Renderer, Res};
+use crate::tree::{Expr, Ident, ObjectName, QueryExpr, TableFactor, TableWithJoins, Update};
 
 /// The largest row count, for OFFSET without LIMIT (the MySQL manual's own idiom).
 const NO_LIMIT: &str = "18446744073709551615";
@@ -104,85 +101,6 @@ impl Renderer<'_> {
         self.assignments(u, !u.from.is_empty())?;
         self.where_clause(u.selection.as_ref())
     }
-
-    /// On MariaDB, a reference to a CTE of the UPDATE/DELETE becomes a derived table that
-    /// carries the CTEs it needs: `(WITH c AS (...) SELECT * FROM c) AS c`. That reads the
-    /// same rows wherever it stands. Returns whether `name` was such a reference.
-    pub(super) fn moved_cte_reference(
-        &mut self,
-        name: &ObjectName,
-        alias: &Option<TableAlias>,
-    ) -> Result<bool, crate::RenderError> {
-        let Some(moved) = &self.moved else {
-            return Ok(false);
-        };
-        let [single] = name.0 else { return Ok(false) };
-        let shadowed = self
-            .scopes
-            .iter()
-            .any(|ctes| ctes.iter().any(|c| same_name(&c.name, single)));
-        if shadowed || !moved.ctes.iter().any(|c| same_name(&c.name, single)) {
-            return Ok(false);
-        }
-        let needed = needed_ctes(moved, single);
-        let recursive = moved.recursive;
-        let moved = self.moved.take();
-        let read = |r: &mut Self| {
-            r.with(recursive, needed.iter().copied())?;
-            r.write(" SELECT * FROM ");
-            r.ident(single);
-            Ok(())
-        };
-        let done = match alias {
-            Some(alias) if !alias.columns.is_empty() => self.renamed_columns(alias, read),
-            _ => {
-                self.write("(");
-                let done = self.nested(read);
-                self.write(") AS ");
-                self.ident(alias.as_ref().map_or(single, |a| &a.name));
-                done
-            }
-        };
-        self.moved = moved;
-        done?;
-        Ok(true)
-    }
-}
-
-/// The CTEs that reading `name` needs: itself and those it reads, transitively, in their
-/// order in the WITH.
-fn needed_ctes(moved: &MovedCtes, name: &crate::tree::Ident) -> Vec<&'static Cte> {
-    let mut needed: Vec<bool> = moved
-        .ctes
-        .iter()
-        .map(|c| same_name(&c.name, name))
-        .collect();
-    loop {
-        let mut grew = false;
-        for (i, cte) in moved.ctes.iter().enumerate() {
-            if needed.get(i).copied().unwrap_or(true) {
-                continue;
-            }
-            let read = moved.ctes.iter().zip(&needed).any(|(reader, &is_needed)| {
-                is_needed && scope::statement_mentions(reader.body, &cte.name)
-            });
-            if read {
-                if let Some(flag) = needed.get_mut(i) {
-                    *flag = true;
-                    grew = true;
-                }
-            }
-        }
-        if !grew {
-            break;
-        }
-    }
-    moved
-        .ctes
-        .iter()
-        .zip(needed)
-        .filter_map(|(c, n)| n.then_some(*c))
-        .collect()
 }
 
 /// The name a FROM item's columns are read by.

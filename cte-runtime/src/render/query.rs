@@ -37,7 +37,10 @@ impl Renderer<'_> {
                 self.scopes.pop();
                 return done;
             }
-            self.with(with.recursive, with.ctes.iter())?;
+            self.writing_ctes.push(with.ctes);
+            let done = self.with(with.recursive, with.ctes.iter());
+            self.writing_ctes.pop();
+            done?;
             self.write(" ");
             self.scopes.push(with.ctes);
             let done = self.query_after_with(q);
@@ -289,11 +292,16 @@ impl Renderer<'_> {
 
     /// A query written in parentheses in a set operation or as a query's body.
     fn parenthesised_query(&mut self, q: &QueryExpr) -> Res {
-        if self.dialect == Dialect::Sqlite {
+        match (self.dialect, &q.with) {
+            (Dialect::Sqlite | Dialect::MySql | Dialect::MariaDb, Some(with)) => {
+                self.query_moving_with(q, with)
+            }
             // SQLite takes no parenthesised SELECT here.
-            self.write("SELECT * FROM ");
+            (Dialect::Sqlite, None) => self.query_without_with(q),
+            (Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::MsSql, _) => {
+                self.subquery(q)
+            }
         }
-        self.subquery(q)
     }
 
     fn set_op(&mut self, op: SetOperator, left: &SetExpr, right: &SetExpr) -> Res {
