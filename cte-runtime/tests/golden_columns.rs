@@ -244,3 +244,15 @@ fn recursive_member_with_a_with_of_its_own() {
         )],
     );
 }
+
+#[test]
+fn star_after_other_items_in_returning() {
+    let q = select! { DELETE FROM pa WHERE id = 2 RETURNING x, * };
+    assert_renders(
+        &q,
+        &[
+            (MariaDb, "DELETE FROM pa WHERE id = 2 RETURNING x, pa.*"),
+            (Postgres, "DELETE FROM pa WHERE id = 2 RETURNING x, *"),
+        ],
+    );
+}

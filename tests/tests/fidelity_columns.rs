@@ -113,6 +113,27 @@ fn star_after_other_items() {
         .check();
 }
 
+/// The same in RETURNING: MariaDB takes `*` there only first too; the target's `t.*` are the
+/// same columns.
+#[test]
+fn star_after_other_items_in_returning() {
+    let mut db = Db::open("fid_cols_star_returning", &pairs());
+    let q = select! { DELETE FROM pa WHERE id = 2 RETURNING x + 1 AS k, * };
+    db.select(&q)
+        .once()
+        .expect(rows![[201, 2, 20, 200]])
+        .refused(Dialect::MySql, "RETURNING")
+        .refused(Dialect::MsSql, "RETURNING")
+        .check();
+    let q = select! { INSERT INTO pb (id, b, y) VALUES (14, 40, 4000) RETURNING y, * };
+    db.select(&q)
+        .once()
+        .expect(rows![[4000, 14, 40, 4000]])
+        .refused(Dialect::MySql, "RETURNING")
+        .refused(Dialect::MsSql, "RETURNING")
+        .check();
+}
+
 /// `SELECT *` over a join with USING: PostgreSQL returns the USING columns once, first, then
 /// the other columns of each side. SQLite keeps them where the left table has them; MySQL and
 /// MariaDB order several by the left table and read a RIGHT JOIN with the sides swapped: there

@@ -8,7 +8,8 @@
 //! (`EXISTS (SELECT * ...)`) is left as it is.
 //!
 //! MySQL and MariaDB take a bare `*` only as the first select item; after other items it is
-//! written as each FROM item's `t.*`, in order, which are the same columns (see `mysql.rs`).
+//! written as each FROM item's `t.*`, in order, which are the same columns (see `mysql.rs`),
+//! and in RETURNING as the target table's `t.*` (see `dml.rs`).
 
 use super::{facts, Renderer};
 use crate::tree::{
@@ -17,8 +18,8 @@ use crate::tree::{
 use crate::RenderError;
 
 impl Renderer<'_> {
-    /// Checks the bare `*` items of `s`; returns the FROM items whose `t.*` they must be
-    /// written as, if they cannot stay `*`.
+    /// Checks the `*` and `t.*` items of `s`; returns the FROM items whose `t.*` a bare `*`
+    /// must be written as, if it cannot stay `*`.
     pub(super) fn star_items(
         &self,
         s: &Select,
@@ -58,12 +59,7 @@ impl Renderer<'_> {
                  without a row; list the columns",
             ));
         }
-        if !stars {
-            return Ok(None);
-        }
-        let after_items =
-            !s.projection.first().is_some_and(star) || s.projection.iter().skip(1).any(star);
-        if support.star_after_items || !after_items {
+        if !stars || support.star_after_items || !star_after_items(s.projection) {
             return Ok(None);
         }
         if using {
@@ -75,6 +71,14 @@ impl Renderer<'_> {
         }
         Ok(Some(s.from))
     }
+}
+
+/// Whether a bare `*` of `items` comes after another item.
+pub(super) fn star_after_items(items: &[SelectItem]) -> bool {
+    items
+        .iter()
+        .skip(1)
+        .any(|item| matches!(item, SelectItem::Wildcard))
 }
 
 /// Calls `f` on every join of `from`, parenthesised ones included.
