@@ -86,6 +86,20 @@ fn concatenation_of_integers() {
 }
 
 #[test]
+fn concatenation_of_parameters() {
+    let (s, n, b) = ("a", 7_i64, vec![1_u8]);
+    let q = select! { SELECT {s} || id, id || {n}, {b.clone()} || {b} };
+    assert_renders(
+        &q,
+        &[(
+            Postgres,
+            "SELECT $1 || id, CAST(id AS TEXT) || CAST($2 AS BIGINT), \
+             CAST($3 AS BYTEA) || CAST($4 AS BYTEA)",
+        )],
+    );
+}
+
+#[test]
 fn concatenation_of_booleans_and_fractions() {
     let q = select! { SELECT "x" || TRUE FROM item };
     assert_renders(&q, &[(Postgres, "SELECT 'x' || TRUE FROM item")]);

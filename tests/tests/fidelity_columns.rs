@@ -38,6 +38,9 @@ fn concatenation_of_integers_is_text() {
     let (n, m) = (7_i64, 8_i64);
     let q = select! { SELECT {n} || {m}, {n} || id FROM item WHERE id = 1 };
     db.select(&q).expect(rows![["78", "71"]]).check();
+    let s = "a";
+    let q = select! { SELECT {s} || id, id || {s} || {n} FROM item WHERE id = 1 };
+    db.select(&q).expect(rows![["a1", "1a7"]]).check();
 }
 
 /// The text of a boolean or of a non-integer number differs between engines (`true` or `1`;

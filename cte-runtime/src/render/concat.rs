@@ -14,6 +14,7 @@
 use super::expr::{is_predicate, numeric_kind, Kind, Level, Pos, Side};
 use super::facts::{self, TextOf};
 use super::{Renderer, Res};
+use crate::param::ParamKind;
 use crate::tree::{BinaryOp, DataType, Expr, Literal, UnaryOp};
 use crate::Dialect;
 
@@ -23,7 +24,7 @@ impl Renderer<'_> {
             Dialect::Postgres | Dialect::Sqlite => {
                 self.concat_operand_text(left)?;
                 self.concat_operand_text(right)?;
-                if self.dialect == Dialect::Postgres && !is_text(left) && !is_text(right) {
+                if self.dialect == Dialect::Postgres && self.needs_text_cast(left, right) {
                     self.cast(left, DataType::Text)?;
                 } else {
                     self.operand(left, Level::Concat, Side::Left, Pos::Value)?;
@@ -56,6 +57,28 @@ impl Renderer<'_> {
                 })
             }
         }
+    }
+
+    /// Whether PostgreSQL needs `left` cast to text to concatenate: neither operand is text, or
+    /// a parameter it takes as text, for certain. Bytes (a BLOB cast or parameter) keep
+    /// PostgreSQL's `bytea || bytea`.
+    fn needs_text_cast(&mut self, left: &Expr, right: &Expr) -> bool {
+        let typed = |r: &mut Self, e: &Expr| match e {
+            Expr::Cast {
+                data_type: DataType::Blob,
+                ..
+            } => true,
+            // Left uncast, a text parameter is PostgreSQL's `unknown`, which `||` reads as text.
+            Expr::Param(i) => {
+                r.kinds_used = true;
+                matches!(
+                    r.kinds.get(*i).copied(),
+                    Some(ParamKind::Text | ParamKind::Bytes)
+                )
+            }
+            e => is_text(e),
+        };
+        !typed(self, left) && !typed(self, right)
     }
 
     /// The operands of a chain of `||` as CONCAT's arguments, written as they are found
