@@ -150,12 +150,6 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             },
             Marker::None,
         ),
-        "A parenthesised query with its own `WITH` in a set operation" => (
-            select! {
-                SELECT 1 AS x UNION (WITH c AS (SELECT 2 AS x) SELECT x FROM c)
-            },
-            Marker::Emulated(&["SELECT * FROM (WITH c", "__cte_h1"]),
-        ),
         "A nested `WITH` whose CTE reads an outer CTE" => (
             select! {
                 WITH a AS (SELECT 1 AS x)
@@ -217,6 +211,41 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             select! { SELECT a.x FROM a FULL JOIN b ON a.x = b.x },
             Marker::Native("FULL JOIN"),
         ),
+        "`JOIN ... USING`" => (
+            select! { SELECT a.x FROM a JOIN b USING (x) },
+            Marker::None,
+        ),
+        "`SELECT *` over `JOIN ... USING` (`INNER`/`LEFT`, one `USING` column)" => (
+            select! { SELECT * FROM a LEFT JOIN b USING (x) },
+            Marker::None,
+        ),
+        "`SELECT *` over `RIGHT JOIN ... USING`, or with several `USING` columns" => (
+            select! { SELECT * FROM a RIGHT JOIN b USING (x) },
+            Marker::None,
+        ),
+        "`t.*` over `RIGHT`/`FULL JOIN ... USING`" => (
+            select! { SELECT a.* FROM a RIGHT JOIN b USING (x) },
+            Marker::None,
+        ),
+        "`*` after other select items (`SELECT x AS a, *`)" => (
+            select! { SELECT 1 AS k, * FROM a q },
+            Marker::Emulated(&["q.*"]),
+        ),
+        "`*` after other select items over `JOIN ... USING`" => (
+            select! { SELECT 1 AS k, * FROM a JOIN b USING (x) },
+            Marker::None,
+        ),
+        "`WITH` on a parenthesised operand of `UNION`/`INTERSECT`/`EXCEPT`" => (
+            select! { SELECT 1 UNION ALL (WITH x(k) AS (SELECT 2) SELECT k FROM x) },
+            Marker::Emulated(&["SELECT * FROM x) AS x", "__cte_h"]),
+        ),
+        "The same, a CTE of it reading a CTE of an enclosing `WITH`" => (
+            select! {
+                WITH y(j) AS (SELECT 2)
+                SELECT 1 UNION ALL (WITH x(k) AS (SELECT j FROM y) SELECT k FROM x)
+            },
+            Marker::Emulated(&["SELECT * FROM x) AS x", "SELECT k FROM x) AS __cte_d", "__cte_h"]),
+        ),
         "`LATERAL`" => (
             select! { SELECT a.x, l.y FROM a CROSS JOIN LATERAL (SELECT b.y FROM b WHERE b.x = a.x) l },
             Marker::Native("LATERAL"),
@@ -236,6 +265,19 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             Marker::None,
         ),
         "`a \\|\\| b`" => (select! { SELECT x || "!" FROM t }, Marker::Native("||")),
+        "`a \\|\\| b` where neither operand is text for certain (`1 \\|\\| 2`, integer columns)" => (
+            select! { SELECT x || y FROM t },
+            Marker::Emulated(&["CAST(x AS TEXT)", "CONCAT(", "NVARCHAR(MAX)"]),
+        ),
+        "A boolean operand of `\\|\\|` (`TRUE`, a comparison, a `BOOLEAN` cast)" => {
+            (select! { SELECT "x" || (x = 1) FROM t }, Marker::None)
+        }
+        "An exact decimal operand of `\\|\\|` (`1.50`, a `DECIMAL(p, s)` cast, their sums and products)" => {
+            (select! { SELECT "x" || 1.50 FROM t }, Marker::None)
+        }
+        "Another non-integer operand of `\\|\\|` (`REAL`/`DOUBLE` casts, `2e10`, `AVG`, quotients)" => {
+            (select! { SELECT "x" || AVG(x) FROM t }, Marker::None)
+        }
         "`/` on integers" => (
             select! { SELECT COUNT(*) / 2 FROM t },
             Marker::Emulated(&[" DIV "]),

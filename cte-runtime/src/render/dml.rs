@@ -1,8 +1,10 @@
 //! INSERT, UPDATE and DELETE, with their WITH and RETURNING.
 
 use super::typing::Typing;
-use super::{facts, MovedCtes, Renderer, Res};
-use crate::tree::{Delete, Insert, QueryExpr, SelectItem, SetExpr, Update, With};
+use super::{facts, star, MovedCtes, Renderer, Res};
+use crate::tree::{
+    Delete, Ident, Insert, ObjectName, QueryExpr, SelectItem, SetExpr, Update, With,
+};
 use crate::Dialect;
 
 impl Renderer<'_> {
@@ -56,7 +58,8 @@ impl Renderer<'_> {
             self.unbind_with();
         }
         done?;
-        self.returning(i.returning, facts::support(self.dialect).returning_insert)
+        let supported = facts::support(self.dialect).returning_insert;
+        self.returning(i.returning, supported, (&i.table, None))
     }
 
     /// The query of an INSERT. `with_written` tells whether its WITH is already out.
@@ -102,7 +105,8 @@ impl Renderer<'_> {
             self.unbind_with();
         }
         done?;
-        self.returning(u.returning, facts::support(self.dialect).returning_update)
+        let supported = facts::support(self.dialect).returning_update;
+        self.returning(u.returning, supported, (&u.table, u.alias.as_ref()))
     }
 
     /// The PostgreSQL/SQLite form.
@@ -176,7 +180,8 @@ impl Renderer<'_> {
                  drop the alias",
             ));
         }
-        self.returning(d.returning, facts::support(self.dialect).returning_delete)
+        let supported = facts::support(self.dialect).returning_delete;
+        self.returning(d.returning, supported, (&d.table, d.alias.as_ref()))
     }
 
     fn delete_body(&mut self, d: &Delete) -> Res {
@@ -213,6 +218,7 @@ impl Renderer<'_> {
             self.moved = Some(MovedCtes {
                 recursive: with.recursive,
                 ctes: with.ctes.iter().collect(),
+                scope_len: self.scopes.len(),
             });
             return Ok(false);
         }
@@ -221,7 +227,13 @@ impl Renderer<'_> {
         Ok(true)
     }
 
-    fn returning(&mut self, items: &[SelectItem], supported: bool) -> Res {
+    /// ` RETURNING items` of a statement on `target` (its table, and its alias if any).
+    fn returning(
+        &mut self,
+        items: &[SelectItem],
+        supported: bool,
+        target: (&ObjectName, Option<&Ident>),
+    ) -> Res {
         if items.is_empty() {
             return Ok(());
         }
@@ -232,6 +244,20 @@ impl Renderer<'_> {
             ));
         }
         self.write(" RETURNING ");
-        self.select_items(items)
+        if facts::support(self.dialect).star_after_items || !star::star_after_items(items) {
+            return self.select_items(items);
+        }
+        // MariaDB takes a bare `*` only first: the target's `t.*` are the same columns.
+        self.comma_separated(items, |r, item| match item {
+            SelectItem::Wildcard => {
+                match target {
+                    (_, Some(alias)) => r.ident(alias),
+                    (table, None) => r.object_name(table),
+                }
+                r.write(".*");
+                Ok(())
+            }
+            item => r.select_items(std::slice::from_ref(item)),
+        })
     }
 }

@@ -234,7 +234,10 @@ impl Renderer<'_> {
             } => self.like(expr, *negated, pattern),
             Expr::Exists { subquery, negated } => {
                 self.write(if *negated { "NOT EXISTS " } else { "EXISTS " });
-                self.subquery(subquery)
+                let outer = self.columns_unread.replace(self.depth + 1);
+                let done = self.subquery(subquery);
+                self.columns_unread = outer;
+                done
             }
             Expr::Subquery(q) => self.subquery(q),
             Expr::Case {
@@ -354,59 +357,6 @@ impl Renderer<'_> {
             .operand(e, Level::Unary, Side::Right, pos)
     }
 
-    /// `a || b`: `||` on PostgreSQL and SQLite, `CONCAT(a, b)` on MySQL and MariaDB (where
-    /// `||` is OR), `+` on SQL Server with every operand cast to text, so that numbers
-    /// concatenate as they do on PostgreSQL and a NULL still yields NULL.
-    fn concat(&mut self, left: &Expr, right: &Expr) -> Res {
-        match self.dialect {
-            Dialect::Postgres | Dialect::Sqlite => {
-                self.operand(left, Level::Concat, Side::Left, Pos::Value)?;
-                self.write(" || ");
-                self.operand(right, Level::Concat, Side::Right, Pos::Value)
-            }
-            Dialect::MySql | Dialect::MariaDb => {
-                self.write("CONCAT(");
-                self.concat_arguments(left)?;
-                self.write(", ");
-                self.concat_arguments(right)?;
-                self.write(")");
-                Ok(())
-            }
-            Dialect::MsSql => {
-                let mut parts = Vec::new();
-                concat_operands(left, &mut parts);
-                concat_operands(right, &mut parts);
-                self.separated(" + ", parts, |r, part| {
-                    if is_text(part) {
-                        r.expr(part)
-                    } else {
-                        r.write("CAST(");
-                        r.expr(part)?;
-                        r.write(" AS NVARCHAR(MAX))");
-                        Ok(())
-                    }
-                })
-            }
-        }
-    }
-
-    /// The operands of a chain of `||` as CONCAT's arguments, written as they are found
-    /// rather than collected first.
-    fn concat_arguments(&mut self, e: &Expr) -> Res {
-        match e {
-            Expr::Binary {
-                left,
-                op: BinaryOp::Concat,
-                right,
-            } => {
-                self.concat_arguments(left)?;
-                self.write(", ");
-                self.concat_arguments(right)
-            }
-            e => self.expr(e),
-        }
-    }
-
     /// `a / b` on MySQL/MariaDB: `DIV` for integers, as PostgreSQL divides them.
     fn mysql_divide(&mut self, left: &Expr, right: &Expr) -> Res {
         let text = match (numeric_kind(left), numeric_kind(right)) {
@@ -426,7 +376,7 @@ impl Renderer<'_> {
     }
 
     /// `CAST(x AS type)`, with each dialect's type name.
-    fn cast(&mut self, e: &Expr, ty: DataType) -> Res {
+    pub(super) fn cast(&mut self, e: &Expr, ty: DataType) -> Res {
         match facts::cast(self.dialect, ty)? {
             facts::Cast::As(name) => {
                 self.write("CAST(");
@@ -533,33 +483,6 @@ impl Renderer<'_> {
         }
         Ok(())
     }
-}
-
-/// The operands of a chain of `||`, flattened (concatenation is associative).
-fn concat_operands<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
-    match e {
-        Expr::Binary {
-            left,
-            op: BinaryOp::Concat,
-            right,
-        } => {
-            concat_operands(left, out);
-            concat_operands(right, out);
-        }
-        e => out.push(e),
-    }
-}
-
-/// Whether `e` is certainly text already, so SQL Server needs no cast to concatenate it.
-fn is_text(e: &Expr) -> bool {
-    matches!(
-        e,
-        Expr::Literal(Literal::String(_))
-            | Expr::Cast {
-                data_type: DataType::Text | DataType::Varchar(_),
-                ..
-            }
-    )
 }
 
 /// What is certain about the numeric type of an expression.

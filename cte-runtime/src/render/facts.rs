@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::tree::DataType;
+use crate::tree::{DataType, JoinKind};
 use crate::{Dialect, RenderError};
 
 /// What an engine can express natively. A `false` means the renderer emulates the construct
@@ -42,6 +42,14 @@ pub(super) struct Support {
     pub returning_delete: bool,
     /// `DELETE FROM t AS a`; otherwise the multi-table `DELETE a FROM t AS a`.
     pub delete_alias: bool,
+    /// `JOIN ... USING (cols)`.
+    pub join_using: bool,
+    /// A CTE of a WITH inside a subquery reads a CTE of an enclosing WITH. MariaDB 10.11 looks
+    /// such a name up as a table ("Table 'x' doesn't exist").
+    pub nested_cte_reads_outer: bool,
+    /// A bare `*` after other select items (`SELECT x AS a, *`); MySQL and MariaDB take it only
+    /// first, so it is written there as each FROM item's `t.*` (see `mysql.rs`).
+    pub star_after_items: bool,
 }
 
 const POSTGRES: Support = Support {
@@ -63,6 +71,9 @@ const POSTGRES: Support = Support {
     returning_update: true,
     returning_delete: true,
     delete_alias: true,
+    join_using: true,
+    nested_cte_reads_outer: true,
+    star_after_items: true,
 };
 
 const MYSQL: Support = Support {
@@ -84,10 +95,14 @@ const MYSQL: Support = Support {
     returning_update: false,
     returning_delete: false,
     delete_alias: true,
+    join_using: true,
+    nested_cte_reads_outer: true,
+    star_after_items: false,
 };
 
 const MARIADB: Support = Support {
     lateral: false,
+    nested_cte_reads_outer: false,
     derived_column_aliases: false,
     returning_insert: true,
     returning_delete: true,
@@ -114,6 +129,9 @@ const SQLITE: Support = Support {
     returning_update: true,
     returning_delete: true,
     delete_alias: true,
+    join_using: true,
+    nested_cte_reads_outer: true,
+    star_after_items: true,
 };
 
 const MSSQL: Support = Support {
@@ -135,6 +153,9 @@ const MSSQL: Support = Support {
     returning_update: false,
     returning_delete: false,
     delete_alias: false,
+    join_using: false,
+    nested_cte_reads_outer: true,
+    star_after_items: true,
 };
 
 pub(super) const fn support(d: Dialect) -> &'static Support {
@@ -261,6 +282,63 @@ fn reads_alike_in_every_charset(s: &str) -> bool {
 /// and SQL Server have none, so they get an explicit `ESCAPE '\'` to mean the same.
 pub(super) const fn like_needs_escape_clause(d: Dialect) -> bool {
     matches!(d, Dialect::Sqlite | Dialect::MsSql)
+}
+
+/// Whether `SELECT *` over `a <kind> JOIN b USING (cols)` returns PostgreSQL's columns: the
+/// USING columns once, first, in the list's order, then the other columns of `a`, then `b`'s.
+pub(super) const fn star_over_using(d: Dialect, kind: JoinKind, using_columns: usize) -> bool {
+    match d {
+        Dialect::Postgres => true,
+        // The USING columns come first in the order the left side has them, not the list's;
+        // a RIGHT JOIN is read as a LEFT JOIN with the sides swapped, its columns first.
+        Dialect::MySql | Dialect::MariaDb => {
+            using_columns == 1 && matches!(kind, JoinKind::Inner | JoinKind::Left)
+        }
+        // The USING columns stay where the left side has them.
+        Dialect::Sqlite => false,
+        // No USING at all: the join itself is refused.
+        Dialect::MsSql => false,
+    }
+}
+
+/// Whether `t.*` over `a <kind> JOIN b USING (cols)` returns `t`'s own columns, as on
+/// PostgreSQL.
+pub(super) const fn qualified_star_over_using(d: Dialect, kind: JoinKind) -> bool {
+    match (d, kind) {
+        // `a.*` under a RIGHT or FULL JOIN shows `b`'s value in a USING column where `a` has
+        // no row.
+        (Dialect::Sqlite, JoinKind::Right | JoinKind::Full) => false,
+        (Dialect::Sqlite, JoinKind::Inner | JoinKind::Left | JoinKind::Cross) => true,
+        (Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::MsSql, _) => true,
+    }
+}
+
+/// A value whose text, as `||` concatenates it, may differ from PostgreSQL's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TextOf {
+    /// PostgreSQL writes `true`/`false`; the others have no boolean type and write `1`/`0`.
+    Boolean,
+    /// A DECIMAL literal, a DECIMAL cast, and sums and products of them: PostgreSQL keeps the
+    /// scale (`1.50`, `3.00`).
+    ExactNumber,
+    /// A double, an average, a quotient: the number of digits and the exponent form differ
+    /// (`2` or `2.0`, `1e+20` or `1e20`, 20 or 4 digits of an average).
+    ComputedNumber,
+}
+
+/// Whether `d` writes a value of this kind as text the way PostgreSQL does.
+pub(super) const fn same_text_as_postgres(d: Dialect, of: TextOf) -> bool {
+    match (d, of) {
+        (Dialect::Postgres, _) => true,
+        // MySQL, MariaDB and SQL Server keep a DECIMAL's scale as PostgreSQL's NUMERIC does;
+        // SQLite has no fixed point (`1.50` is the REAL `1.5`).
+        (Dialect::MySql | Dialect::MariaDb | Dialect::MsSql, TextOf::ExactNumber) => true,
+        (Dialect::Sqlite, TextOf::ExactNumber) => false,
+        (
+            Dialect::MySql | Dialect::MariaDb | Dialect::MsSql | Dialect::Sqlite,
+            TextOf::Boolean | TextOf::ComputedNumber,
+        ) => false,
+    }
 }
 
 /// The width a TEXT cast gets on MySQL/MariaDB, which only cast to CHAR(n). Large enough that a

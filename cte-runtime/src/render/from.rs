@@ -57,6 +57,9 @@ impl Renderer<'_> {
                 self.write(" ON ");
                 self.predicate(e)
             }
+            JoinConstraint::Using(_) if !facts::support(self.dialect).join_using => {
+                Err(self.unsupported("JOIN ... USING", "write the condition with ON"))
+            }
             JoinConstraint::Using(cols) => {
                 self.write(" USING (");
                 self.ident_list(cols)?;
@@ -90,9 +93,7 @@ impl Renderer<'_> {
                     }
                     Binding::Cte => {}
                     Binding::Table => {
-                        if self.dialect == Dialect::MariaDb
-                            && self.moved_cte_reference(name, alias)?
-                        {
+                        if self.moved_cte_reference(name, alias)? {
                             return Ok(());
                         }
                     }

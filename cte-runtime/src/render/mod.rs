@@ -1,14 +1,16 @@
 //! Rendering a tree into SQL text for one dialect.
 //!
 //! One [`Renderer`] walks the tree and writes into one buffer. The files split the grammar:
-//! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `values`, `from`, `expr`, `dml`;
-//! `literal` writes identifiers, strings, numbers and parameters; `facts` holds every
-//! per-dialect fact that is plain data, and `reserved` the words each dialect reserves;
-//! `mssql`, `mysql` and `sqlite` hold the structural rewrites of their dialect, and `order` the
-//! order of a WITH's CTEs where a CTE sees only those before it; `recursive` widens text that
-//! grows in a recursive CTE; `scope` answers which CTEs a part of the tree names, and `shadow`
-//! which CTE a name means where MySQL and MariaDB need shadowing CTEs renamed.
+//! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `values`, `from`, `expr` (with
+//! `concat` for `||`), `dml`; `literal` writes identifiers, strings, numbers and parameters;
+//! `facts` holds every per-dialect fact that is plain data, and `reserved` the words each
+//! dialect reserves; `mssql`, `mysql` and `sqlite` hold the structural rewrites of their
+//! dialect, `moved` the CTEs moved to where they are read, `star` what `*` stands for, and
+//! `order` the order of a WITH's CTEs where a CTE sees only those before it; `recursive` widens
+//! text that grows in a recursive CTE; `scope` answers which CTEs a part of the tree names, and
+//! `shadow` which CTE a name means where MySQL and MariaDB need shadowing CTEs renamed.
 
+mod concat;
 mod dml;
 mod expr;
 mod facts;
@@ -16,6 +18,7 @@ mod from;
 mod hoist;
 mod limit;
 mod literal;
+mod moved;
 mod mssql;
 mod mysql;
 mod order;
@@ -27,6 +30,7 @@ mod scope;
 mod search_cycle;
 mod shadow;
 mod sqlite;
+mod star;
 #[cfg(test)]
 mod tests;
 mod typing;
@@ -35,7 +39,7 @@ mod walk;
 mod window;
 
 use crate::param::ParamKind;
-use crate::tree::{Cte, Ident, List, ObjectName, Options, Statement};
+use crate::tree::{Cte, Ident, List, ObjectName, Options, Statement, TableWithJoins};
 
 /// The prefix of every name the renderer makes up.
 const RESERVED: &str = "__cte_";
@@ -139,12 +143,14 @@ pub(crate) fn cte_reads(cte: &Cte, name: &Ident) -> bool {
 /// What every rendering method returns.
 type Res = Result<(), RenderError>;
 
-/// CTEs that MariaDB cannot put in front of UPDATE or DELETE: each reference to one of them in
-/// a FROM clause becomes a derived table that carries its own WITH (see `mysql.rs`).
+/// CTEs of a WITH the dialect cannot take where it stands: each reference to one of them in a
+/// FROM clause becomes a derived table that carries its own WITH (see `moved.rs`).
 #[derive(Clone)]
 struct MovedCtes {
     recursive: bool,
     ctes: Vec<&'static Cte>,
+    /// How many WITHs enclosed the moved one: only those written inside it shadow its CTEs.
+    scope_len: usize,
 }
 
 /// The one renderer: a buffer, the source index of each placeholder written, and the context
@@ -171,9 +177,12 @@ struct Renderer<'v> {
     depth: u32,
     /// The names of the CTEs of each enclosing WITH, innermost last, for shadowing checks.
     scopes: Vec<List<Cte>>,
+    /// The CTEs of each WITH whose bodies are being written, which are not in `scopes` yet.
+    writing_ctes: Vec<List<Cte>>,
     /// Column names for a VALUES body where SQL Server needs them (the CTE's column list).
     values_columns: List<Ident>,
-    /// MariaDB: CTEs of an UPDATE or DELETE, moved to where they are used.
+    /// CTEs moved to where they are used: MariaDB's of an UPDATE or DELETE, and a WITH on a
+    /// parenthesised set operand (see `moved.rs`).
     moved: Option<MovedCtes>,
     /// The anchor columns of the recursive CTE being written that must be widened to
     /// unbounded text (see `recursive.rs`).
@@ -191,6 +200,10 @@ struct Renderer<'v> {
     /// MySQL/MariaDB: the CTE names of each enclosing WITH, innermost last, with the fresh
     /// names of those that shadow an outer one (see `shadow.rs`).
     bound: Vec<shadow::Bound>,
+    /// The FROM items whose `t.*` the bare `*` items being written stand for (see `star.rs`).
+    star_tables: Option<List<TableWithJoins>>,
+    /// The depth of an `EXISTS` subquery being written, whose columns nobody reads.
+    columns_unread: Option<u32>,
 }
 
 impl<'v> Renderer<'v> {
@@ -211,6 +224,7 @@ impl<'v> Renderer<'v> {
             generated: 0,
             depth: 0,
             scopes: Vec::new(),
+            writing_ctes: Vec::new(),
             values_columns: &[],
             moved: None,
             widen: None,
@@ -220,6 +234,8 @@ impl<'v> Renderer<'v> {
             hoisting: None,
             cte_name: None,
             bound: Vec::new(),
+            star_tables: None,
+            columns_unread: None,
         }
     }
 

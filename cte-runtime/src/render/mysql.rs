@@ -1,12 +1,11 @@
 //! What MySQL and MariaDB need written differently: LIMIT, the multi-table UPDATE, subqueries
-//! with LIMIT under IN, a parenthesised query with its own WITH, and on MariaDB, CTEs of
-//! UPDATE/DELETE moved to where they are used.
+//! with LIMIT under IN, `*` after other select items, and a parenthesised query with its own
+//! WITH that reads an enclosing CTE. (CTEs moved or carried to where they are read, as
+//! MariaDB's UPDATE/DELETE need, are in `moved.rs`.)
 //! (Their recursion limits are in `limit.rs`.)
 
-use super::query::same_name;
-use super::shadow::Binding;
-use super::{scope, MovedCtes, Renderer, Res};
-use crate::tree::{Cte, Expr, Ident, ObjectName, QueryExpr, TableAlias, Update};
+use super::{Renderer, Res};
+use crate::tree::{Expr, Ident, ObjectName, QueryExpr, TableFactor, TableWithJoins, Update};
 
 /// The largest row count, for OFFSET without LIMIT (the MySQL manual's own idiom).
 const NO_LIMIT: &str = "18446744073709551615";
@@ -78,6 +77,34 @@ impl Renderer<'_> {
         Ok(())
     }
 
+    /// A bare `*` after other select items, which MySQL and MariaDB reject: `a.*, b.*` for each
+    /// FROM item in order, the same columns (a USING join is refused before, in `star.rs`).
+    pub(super) fn star_as_tables(&mut self, from: &[TableWithJoins]) -> Res {
+        let mut names = Vec::new();
+        for item in from {
+            if !star_names(&item.relation, &mut names)
+                || !item
+                    .joins
+                    .iter()
+                    .all(|j| star_names(&j.relation, &mut names))
+            {
+                return Err(self.unsupported(
+                    "* after other select items over a subquery without an alias",
+                    "this engine takes * only as the first select item; give the subquery an \
+                     alias, or put * first",
+                ));
+            }
+        }
+        self.comma_separated(names, |r, name| {
+            match name {
+                StarName::Table(name) => r.object_name(name),
+                StarName::Alias(alias) => r.ident(alias),
+            }
+            r.write(".*");
+            Ok(())
+        })
+    }
+
     /// `UPDATE t [AS a][, from...] SET t.c = v [WHERE ...]`.
     pub(super) fn mysql_update(&mut self, u: &Update) -> Res {
         self.write("UPDATE");
@@ -96,126 +123,29 @@ impl Renderer<'_> {
         self.assignments(u, !u.from.is_empty())?;
         self.where_clause(u.selection.as_ref())
     }
-
-    /// On MariaDB, a reference to a CTE of the UPDATE/DELETE becomes a derived table that
-    /// carries the CTEs it needs: `(WITH c AS (...) SELECT * FROM c) AS c`. That reads the
-    /// same rows wherever it stands. Returns whether `name` was such a reference.
-    pub(super) fn moved_cte_reference(
-        &mut self,
-        name: &ObjectName,
-        alias: &Option<TableAlias>,
-    ) -> Result<bool, crate::RenderError> {
-        let Some(moved) = &self.moved else {
-            return Ok(false);
-        };
-        let [single] = name.0 else { return Ok(false) };
-        let shadowed = self
-            .scopes
-            .iter()
-            .any(|ctes| ctes.iter().any(|c| same_name(&c.name, single)));
-        if shadowed || !moved.ctes.iter().any(|c| same_name(&c.name, single)) {
-            return Ok(false);
-        }
-        let needed = needed_ctes(moved, single);
-        let recursive = moved.recursive;
-        let moved = self.moved.take();
-        let done = self.carried_reference(name, single, alias, recursive, &needed);
-        self.moved = moved;
-        done?;
-        Ok(true)
-    }
-
-    /// On MariaDB, a reference to a CTE of an outer WITH from the CTE bodies of a nested WITH,
-    /// which MariaDB does not find there (see `shadow.rs`), carries the CTEs it needs as a
-    /// moved CTE of an UPDATE does. `ctes` are those in sight in its WITH. A CTE that reads a
-    /// column of the query around it cannot move, as another table of that name may stand
-    /// between.
-    pub(super) fn carried_cte_reference(
-        &mut self,
-        name: &ObjectName,
-        alias: &Option<TableAlias>,
-        recursive: bool,
-        ctes: Vec<&'static Cte>,
-    ) -> Res {
-        let [single] = name.0 else {
-            return Ok(());
-        };
-        let needed = needed_ctes(&MovedCtes { recursive, ctes }, single);
-        if needed.iter().any(|c| super::hoist::reads_outer_columns(c)) {
-            return Err(self.unsupported(
-                "a WITH inside a subquery reading an outer CTE that reads the query around it",
-                "MariaDB does not find an outer CTE from a nested WITH's CTEs, and this one \
-                 cannot be carried there; join the outer CTE outside the nested CTE",
-            ));
-        }
-        self.carried_reference(name, single, alias, recursive, &needed)
-    }
-
-    /// `(WITH ctes SELECT * FROM name) AS alias`.
-    fn carried_reference(
-        &mut self,
-        name: &ObjectName,
-        single: &Ident,
-        alias: &Option<TableAlias>,
-        recursive: bool,
-        needed: &[&'static Cte],
-    ) -> Res {
-        let read = |r: &mut Self| {
-            r.with(recursive, needed.iter().copied())?;
-            r.write(" SELECT * FROM ");
-            // The carried CTEs shadow their originals: they have fresh names.
-            match r.binding(name) {
-                Binding::Renamed(fresh) => r.write(&fresh),
-                Binding::Cte | Binding::Table | Binding::Carried { .. } => r.ident(single),
-            }
-            r.unbind_with();
-            Ok(())
-        };
-        match alias {
-            Some(alias) if !alias.columns.is_empty() => self.renamed_columns(alias, read),
-            _ => {
-                self.write("(");
-                let done = self.nested(read);
-                self.write(") AS ");
-                self.ident(alias.as_ref().map_or(single, |a| &a.name));
-                done
-            }
-        }
-    }
 }
 
-/// The CTEs that reading `name` needs: itself and those it reads, transitively, in their
-/// order in the WITH.
-fn needed_ctes(moved: &MovedCtes, name: &crate::tree::Ident) -> Vec<&'static Cte> {
-    let mut needed: Vec<bool> = moved
-        .ctes
-        .iter()
-        .map(|c| same_name(&c.name, name))
-        .collect();
-    loop {
-        let mut grew = false;
-        for (i, cte) in moved.ctes.iter().enumerate() {
-            if needed.get(i).copied().unwrap_or(true) {
-                continue;
-            }
-            let read = moved.ctes.iter().zip(&needed).any(|(reader, &is_needed)| {
-                is_needed && scope::statement_mentions(reader.body, &cte.name)
-            });
-            if read {
-                if let Some(flag) = needed.get_mut(i) {
-                    *flag = true;
-                    grew = true;
-                }
-            }
+/// The name a FROM item's columns are read by.
+enum StarName<'t> {
+    Table(&'t ObjectName),
+    Alias(&'t Ident),
+}
+
+/// Adds the names of `factor`'s tables, in order; false when one has none.
+fn star_names<'t>(factor: &'t TableFactor, out: &mut Vec<StarName<'t>>) -> bool {
+    match factor {
+        TableFactor::Table {
+            alias: Some(alias), ..
         }
-        if !grew {
-            break;
+        | TableFactor::Derived {
+            alias: Some(alias), ..
+        } => out.push(StarName::Alias(&alias.name)),
+        TableFactor::Table { name, alias: None } => out.push(StarName::Table(name)),
+        TableFactor::Derived { alias: None, .. } => return false,
+        TableFactor::Nested(inner) => {
+            return star_names(&inner.relation, out)
+                && inner.joins.iter().all(|j| star_names(&j.relation, out));
         }
     }
-    moved
-        .ctes
-        .iter()
-        .zip(needed)
-        .filter_map(|(c, n)| n.then_some(*c))
-        .collect()
+    true
 }

@@ -37,7 +37,10 @@ impl Renderer<'_> {
                 self.scopes.pop();
                 return done;
             }
-            self.with(with.recursive, with.ctes.iter())?;
+            self.writing_ctes.push(with.ctes);
+            let done = self.with(with.recursive, with.ctes.iter());
+            self.writing_ctes.pop();
+            done?;
             self.write(" ");
             self.scopes.push(with.ctes);
             let done = self.query_after_with(q);
@@ -327,14 +330,21 @@ impl Renderer<'_> {
 
     /// A query written in parentheses in a set operation or as a query's body.
     fn parenthesised_query(&mut self, q: &QueryExpr) -> Res {
-        match self.dialect {
-            Dialect::MySql | Dialect::MariaDb if q.with.is_some() => self.parenthesised_with(q),
-            // SQLite takes no parenthesised SELECT here.
-            Dialect::Sqlite => {
-                self.write("SELECT * FROM ");
-                self.subquery(q)
+        match (self.dialect, &q.with) {
+            // MariaDB does not find an enclosing CTE from the CTEs of a WITH moved into derived
+            // tables; in one derived table, the nested WITH's references carry it (`shadow.rs`).
+            (Dialect::MySql | Dialect::MariaDb, Some(with))
+                if !facts::support(self.dialect).nested_cte_reads_outer
+                    && self.reads_outer_cte(with) =>
+            {
+                self.parenthesised_with(q)
             }
-            Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::MsSql => {
+            (Dialect::Sqlite | Dialect::MySql | Dialect::MariaDb, Some(with)) => {
+                self.query_moving_with(q, with)
+            }
+            // SQLite takes no parenthesised SELECT here.
+            (Dialect::Sqlite, None) => self.query_without_with(q),
+            (Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::MsSql, _) => {
                 self.subquery(q)
             }
         }
@@ -400,17 +410,21 @@ impl Renderer<'_> {
         if s.distinct {
             self.write("DISTINCT ");
         }
-        match self.widen.take() {
+        let star_tables = self.star_items(s)?;
+        let outer_star = std::mem::replace(&mut self.star_tables, star_tables);
+        let done = match self.widen.take() {
             Some(widen) if self.is_anchor(&widen, s) => {
                 let done = self.widened_items(&widen, s.projection);
                 self.widen = Some(widen);
-                done?;
+                done
             }
             widen => {
                 self.widen = widen;
-                self.select_items(s.projection)?;
+                self.select_items(s.projection)
             }
-        }
+        };
+        self.star_tables = outer_star;
+        done?;
         self.rewrite_items(s)?;
         if !s.from.is_empty() {
             self.write(" FROM ");
@@ -448,10 +462,13 @@ impl Renderer<'_> {
     /// The items of a SELECT or a RETURNING clause.
     pub(super) fn select_items(&mut self, items: &[SelectItem]) -> Res {
         self.comma_separated(items, |r, item| match item {
-            SelectItem::Wildcard => {
-                r.write("*");
-                Ok(())
-            }
+            SelectItem::Wildcard => match r.star_tables {
+                Some(from) => r.star_as_tables(from),
+                None => {
+                    r.write("*");
+                    Ok(())
+                }
+            },
             SelectItem::QualifiedWildcard(name) => {
                 r.object_name(name);
                 r.write(".*");

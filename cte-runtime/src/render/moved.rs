@@ -1,0 +1,198 @@
+//! CTEs moved to where they are read, for a WITH the dialect takes nowhere near its place:
+//! each reference to one of them in a FROM clause becomes a derived table that carries its own
+//! WITH, `(WITH c AS (...) SELECT * FROM c) AS c`, which reads the same rows wherever it stands.
+//!
+//! - MariaDB 10.11 has no WITH before UPDATE or DELETE (see `dml.rs`).
+//! - MySQL, MariaDB and SQLite take no WITH on a parenthesised operand of UNION, INTERSECT or
+//!   EXCEPT: MariaDB rejects `SELECT 1 UNION ALL (WITH x AS ... SELECT ...)`, and SQLite, which
+//!   takes no parenthesised operand at all, would need `SELECT * FROM (...)`, where a recursive
+//!   member's reference to its CTE is a "circular reference". MySQL's grammar takes the WITH,
+//!   but a recursive member must read its CTE in its own FROM clause, which the move keeps.
+//! - MariaDB 10.11 does not find a CTE of an outer WITH from the CTE bodies of a nested WITH
+//!   (see `shadow.rs`): such a reference carries the outer CTEs it needs in the same way.
+
+use super::query::same_name;
+use super::shadow::Binding;
+use super::{scope, MovedCtes, Renderer, Res};
+use crate::tree::{Cte, Ident, ObjectName, QueryExpr, SetExpr, TableAlias, With};
+use crate::Dialect;
+
+impl Renderer<'_> {
+    /// A parenthesised query with a WITH, as a set operand or a query's body, on MySQL, MariaDB
+    /// and SQLite: its CTEs move into the derived tables that read them. On SQLite a plain
+    /// SELECT is then written without parentheses (it takes none), else as
+    /// `SELECT * FROM (...)`.
+    pub(super) fn query_moving_with(&mut self, q: &QueryExpr, with: &With) -> Res {
+        if self.moved.is_some() {
+            return Err(self.unsupported(
+                "WITH on a parenthesised query inside UPDATE or DELETE with WITH",
+                "move the inner CTEs to the statement's WITH",
+            ));
+        }
+        self.moved = Some(MovedCtes {
+            recursive: with.recursive,
+            ctes: with.ctes.iter().collect(),
+            scope_len: self.scopes.len(),
+        });
+        let done = self.query_without_with(q);
+        self.moved = None;
+        done
+    }
+
+    /// Whether a CTE of `with` reads a CTE of an enclosing WITH that `with` does not shadow.
+    pub(super) fn reads_outer_cte(&self, with: &With) -> bool {
+        let enclosing = self.scopes.iter().chain(&self.writing_ctes);
+        enclosing.flat_map(|ctes| ctes.iter()).any(|outer| {
+            !with.ctes.iter().any(|c| same_name(&c.name, &outer.name))
+                && with
+                    .ctes
+                    .iter()
+                    .any(|c| scope::statement_mentions(c.body, &outer.name))
+        })
+    }
+
+    /// A parenthesised query whose WITH is written elsewhere, or that has none.
+    pub(super) fn query_without_with(&mut self, q: &QueryExpr) -> Res {
+        match self.dialect {
+            Dialect::Sqlite if is_plain_select(q) => self.nested(|r| r.query_after_with(q)),
+            Dialect::Sqlite => {
+                self.write("SELECT * FROM (");
+                self.nested(|r| r.query_after_with(q))?;
+                self.write(")");
+                Ok(())
+            }
+            Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::MsSql => {
+                self.write("(");
+                self.nested(|r| r.query_after_with(q))?;
+                self.write(")");
+                Ok(())
+            }
+        }
+    }
+
+    /// A reference to a moved CTE becomes a derived table that carries the CTEs it needs:
+    /// `(WITH c AS (...) SELECT * FROM c) AS c`. Returns whether `name` was such a reference.
+    pub(super) fn moved_cte_reference(
+        &mut self,
+        name: &ObjectName,
+        alias: &Option<TableAlias>,
+    ) -> Result<bool, crate::RenderError> {
+        let Some(moved) = &self.moved else {
+            return Ok(false);
+        };
+        let [single] = name.0 else { return Ok(false) };
+        // Only a WITH written inside the moved one can shadow its CTEs.
+        let shadowed = self
+            .scopes
+            .get(moved.scope_len..)
+            .unwrap_or_default()
+            .iter()
+            .any(|ctes| ctes.iter().any(|c| same_name(&c.name, single)));
+        if shadowed || !moved.ctes.iter().any(|c| same_name(&c.name, single)) {
+            return Ok(false);
+        }
+        let needed = needed_ctes(&moved.ctes, single);
+        let recursive = moved.recursive;
+        let moved = self.moved.take();
+        let done = self.carried_reference(name, single, alias, recursive, &needed);
+        self.moved = moved;
+        done?;
+        Ok(true)
+    }
+
+    /// On MariaDB, a reference to a CTE of an outer WITH from the CTE bodies of a nested WITH,
+    /// which MariaDB does not find there (see `shadow.rs`), carries the CTEs it needs as a
+    /// moved CTE does. `ctes` are those in sight in its WITH. A CTE that reads a column of the
+    /// query around it cannot move, as another table of that name may stand between.
+    pub(super) fn carried_cte_reference(
+        &mut self,
+        name: &ObjectName,
+        alias: &Option<TableAlias>,
+        recursive: bool,
+        ctes: Vec<&'static Cte>,
+    ) -> Res {
+        let [single] = name.0 else {
+            return Ok(());
+        };
+        let needed = needed_ctes(&ctes, single);
+        if needed.iter().any(|c| super::hoist::reads_outer_columns(c)) {
+            return Err(self.unsupported(
+                "a WITH inside a subquery reading an outer CTE that reads the query around it",
+                "MariaDB does not find an outer CTE from a nested WITH's CTEs, and this one \
+                 cannot be carried there; join the outer CTE outside the nested CTE",
+            ));
+        }
+        self.carried_reference(name, single, alias, recursive, &needed)
+    }
+
+    /// `(WITH ctes SELECT * FROM name) AS alias`.
+    fn carried_reference(
+        &mut self,
+        name: &ObjectName,
+        single: &Ident,
+        alias: &Option<TableAlias>,
+        recursive: bool,
+        needed: &[&'static Cte],
+    ) -> Res {
+        let read = |r: &mut Self| {
+            r.with(recursive, needed.iter().copied())?;
+            r.write(" SELECT * FROM ");
+            // The carried CTEs shadow their originals: they have fresh names.
+            match r.binding(name) {
+                Binding::Renamed(fresh) => r.write(&fresh),
+                Binding::Cte | Binding::Table | Binding::Carried { .. } => r.ident(single),
+            }
+            r.unbind_with();
+            Ok(())
+        };
+        match alias {
+            Some(alias) if !alias.columns.is_empty() => self.renamed_columns(alias, read),
+            _ => {
+                self.write("(");
+                let done = self.nested(read);
+                self.write(") AS ");
+                self.ident(alias.as_ref().map_or(single, |a| &a.name));
+                done
+            }
+        }
+    }
+}
+
+/// A SELECT alone, without ORDER BY, LIMIT or OFFSET: the same query with or without the
+/// parentheses around it, wherever it stands in a chain of set operations.
+fn is_plain_select(q: &QueryExpr) -> bool {
+    matches!(q.body, SetExpr::Select(_))
+        && q.order_by.is_empty()
+        && q.limit.is_none()
+        && q.offset.is_none()
+}
+
+/// The CTEs that reading `name` needs: itself and those it reads, transitively, in their
+/// order in the WITH.
+fn needed_ctes(ctes: &[&'static Cte], name: &Ident) -> Vec<&'static Cte> {
+    let mut needed: Vec<bool> = ctes.iter().map(|c| same_name(&c.name, name)).collect();
+    loop {
+        let mut grew = false;
+        for (i, cte) in ctes.iter().enumerate() {
+            if needed.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let read = ctes.iter().zip(&needed).any(|(reader, &is_needed)| {
+                is_needed && scope::statement_mentions(reader.body, &cte.name)
+            });
+            if read {
+                if let Some(flag) = needed.get_mut(i) {
+                    *flag = true;
+                    grew = true;
+                }
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    ctes.iter()
+        .zip(needed)
+        .filter_map(|(c, n)| n.then_some(*c))
+        .collect()
+}
