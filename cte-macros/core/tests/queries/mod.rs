@@ -64,12 +64,13 @@ fn macro_inputs(macro_name: &str, stream: TokenStream, out: &mut Vec<TokenStream
                 TokenTree::Ident(name),
                 Some(TokenTree::Punct(bang)),
                 Some(TokenTree::Group(body)),
-            ) if name == macro_name && bang.as_char() == '!' => {
-                // Inside a `macro_rules!` the input is a template (`SELECT $lit`): rustc
-                // checks each of its expansions, which this scan cannot see.
-                if !has_metavariable(&body.stream()) {
-                    out.push(body.stream());
-                }
+                // Inside a `macro_rules!` the input is a template (`SELECT $lit`): rustc checks
+                // each of its expansions, which this scan cannot see.
+            ) if name == macro_name
+                && bang.as_char() == '!'
+                && !has_metavariable(&body.stream()) =>
+            {
+                out.push(body.stream());
             }
             (TokenTree::Group(g), ..) => macro_inputs(macro_name, g.stream(), out),
             _ => {}
