@@ -6,6 +6,7 @@ use cte_runtime::{Dialect, Query, RenderError, Value};
 
 use crate::db::{Db, Running};
 use crate::engines::{record_run, report, Engine};
+use crate::mysql::parse_mysql;
 use crate::rows::{same_rows, show_rows, Row};
 use crate::sqlserver::parse_mssql;
 
@@ -28,8 +29,8 @@ impl Db {
     ///
     /// Renders it for every dialect; runs it on SQLite, PostgreSQL and MariaDB (those that
     /// run) and compares every engine's rows to SQLite's and to the expected rows; renders it
-    /// for MySQL, which must succeed; renders it for SQL Server and parses that with
-    /// sqlparser's MsSqlDialect. A dialect named in [`SelectCheck::refused`] must instead return
+    /// for MySQL and SQL Server, which have no engine here, and parses those with sqlparser's
+    /// MySqlDialect and MsSqlDialect. A dialect named in [`SelectCheck::refused`] must instead return
     /// that `RenderError`. Each engine also runs [`Query::to_inline_sql`]'s SQL, which must
     /// return the same rows as the bound query (see [`SelectCheck::once`]).
     #[must_use = "a check runs when .check() is called"]
@@ -108,6 +109,9 @@ impl SelectCheck<'_, '_> {
     pub fn check(self) {
         let mut failures = Vec::new();
         let outcomes = render_all(self.db, self.query, &self.refusals, &mut failures);
+        if self.inline {
+            parse_inline(self.db, self.query, &outcomes, &mut failures);
+        }
         let mut results = Vec::new();
         for running in &mut self.db.engines {
             let Some(Outcome::Sql { sql, params }) = &outcomes[running.engine.dialect().index()]
@@ -287,20 +291,50 @@ fn render_all(
             }
             match &outcome {
                 Outcome::Refused => db.refused += 1,
-                Outcome::Sql { sql, .. } if dialect == Dialect::MsSql => match parse_mssql(sql) {
-                    Ok(()) => {
-                        db.mssql_parsed += 1;
-                        record_run("SQL Server (parsed)", &db.test);
-                    }
-                    Err(e) => failures.push(format!(
-                        "SQL Server rendering does not parse: {e}\n  SQL: {sql}"
-                    )),
-                },
-                Outcome::Sql { .. } => {}
+                Outcome::Sql { sql, .. } => parse_rendering(db, dialect, sql, failures),
             }
             Some(outcome)
         })
         .collect()
+}
+
+/// Parses [`Query::to_inline_sql`]'s SQL for the dialects that have no engine here, where it
+/// renders (its literals are written in forms the bound query does not use).
+fn parse_inline(
+    db: &mut Db,
+    query: &Query,
+    outcomes: &[Option<Outcome>],
+    failures: &mut Vec<String>,
+) {
+    for dialect in [Dialect::MySql, Dialect::MsSql] {
+        if let Some(Outcome::Sql { .. }) = outcomes[dialect.index()] {
+            match query.to_inline_sql(dialect) {
+                Ok(sql) => parse_rendering(db, dialect, &sql, failures),
+                Err(e) => failures.push(format!(
+                    "{dialect}: to_inline_sql failed where render worked: {e}"
+                )),
+            }
+        }
+    }
+}
+
+/// Parses the rendering of a dialect that has no engine here (MySQL, SQL Server).
+fn parse_rendering(db: &mut Db, dialect: Dialect, sql: &str, failures: &mut Vec<String>) {
+    let parsed = match dialect {
+        Dialect::MySql => parse_mysql(sql),
+        Dialect::MsSql => parse_mssql(sql),
+        // These run on their engine, which is the real parser.
+        Dialect::Postgres | Dialect::MariaDb | Dialect::Sqlite => return,
+    };
+    match parsed {
+        Ok(()) => {
+            db.parsed[dialect.index()] += 1;
+            record_run(&format!("{dialect} (parsed)"), &db.test);
+        }
+        Err(e) => failures.push(format!(
+            "{dialect} rendering does not parse: {e}\n  SQL: {sql}"
+        )),
+    }
 }
 
 fn render_one(

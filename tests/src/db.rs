@@ -3,6 +3,8 @@
 use std::collections::HashSet;
 use std::sync::Mutex;
 
+use cte_runtime::Dialect;
+
 use crate::engines::{self, report, Conn, Engine};
 use crate::fixture::Table;
 use crate::mariadb::MariaDb;
@@ -18,8 +20,9 @@ use crate::sqlite::Sqlite;
 pub struct Db {
     pub(crate) test: String,
     pub(crate) engines: Vec<Running>,
-    /// SQL Server renderings that parsed, and renderings refused as expected.
-    pub(crate) mssql_parsed: usize,
+    /// Per dialect index, renderings parsed (MySQL, SQL Server); and renderings refused as
+    /// expected.
+    pub(crate) parsed: [usize; Dialect::ALL.len()],
     pub(crate) refused: usize,
 }
 
@@ -101,7 +104,7 @@ impl Db {
         Db {
             test: test.to_owned(),
             engines,
-            mssql_parsed: 0,
+            parsed: [0; Dialect::ALL.len()],
             refused: 0,
         }
     }
@@ -145,10 +148,13 @@ impl Drop for Db {
             }
             report_runs(&self.test, running);
         }
-        report(&format!(
-            "engine-run: SQL Server (parsed) {} {}",
-            self.test, self.mssql_parsed
-        ));
+        for dialect in [Dialect::MySql, Dialect::MsSql] {
+            report(&format!(
+                "engine-run: {dialect} (parsed) {} {}",
+                self.test,
+                self.parsed[dialect.index()]
+            ));
+        }
         if self.refused > 0 {
             report(&format!(
                 "render-refused: {} {} (RenderError as expected)",
