@@ -46,7 +46,9 @@ impl Db {
     }
 
     /// Checks a statement (INSERT, UPDATE, DELETE): runs it on every engine, then runs `then`
-    /// and compares its rows as [`Db::select`] does, and compares the affected row counts.
+    /// and compares its rows as [`Db::select`] does, and compares each engine's affected row
+    /// count with [`StatementCheck::affected`]. Both the count and the rows must be written:
+    /// compared only with another engine's, they prove nothing when one engine runs.
     /// An engine whose dialect refuses the statement takes no further part in this test.
     #[must_use = "a check runs when .check() is called"]
     pub fn statement<'d, 'q>(
@@ -85,7 +87,8 @@ impl SelectCheck<'_, '_> {
         self
     }
 
-    /// The rows every engine must return, in order.
+    /// The rows every engine must return, in order. Required unless every engine that runs
+    /// the query must fail ([`SelectCheck::fails`]).
     pub fn expect(mut self, rows: Vec<Row>) -> Self {
         self.expected = Some(rows);
         self
@@ -144,10 +147,18 @@ impl SelectCheck<'_, '_> {
                 (Err(e), None) => failures.push(engine_error(running.engine, sql, params, &e)),
             }
         }
+        if self.expected.is_none() && !results.is_empty() {
+            failures.push(NO_EXPECTED_ROWS.to_owned());
+        }
         compare(&results, self.expected.as_deref(), &mut failures);
         finish(&self.db.test, self.query, failures);
     }
 }
+
+/// Without written rows, each engine's rows are only compared with the first engine's, which
+/// compares them with themselves when one engine runs.
+const NO_EXPECTED_ROWS: &str =
+    "no expected rows: write them with .expect(rows![..]), so that one engine alone is checked";
 
 /// A statement check; see [`Db::statement`].
 #[must_use = "a check runs when .check() is called"]
@@ -161,13 +172,14 @@ pub struct StatementCheck<'d, 'q> {
 }
 
 impl StatementCheck<'_, '_> {
-    /// The rows the follow-up query must return on every engine, in order.
+    /// The rows the follow-up query must return on every engine, in order (required).
     pub fn expect(mut self, rows: Vec<Row>) -> Self {
         self.expected = Some(rows);
         self
     }
 
-    /// The number of rows the statement must affect (for UPDATE: match) on every engine.
+    /// The number of rows the statement must affect (for UPDATE: match) on every engine
+    /// (required).
     pub fn affected(mut self, n: u64) -> Self {
         self.affected = Some(n);
         self
@@ -223,13 +235,23 @@ impl StatementCheck<'_, '_> {
             }
         }
 
-        let want = self.affected.or(counts.first().map(|&(_, n)| n));
-        if counts.iter().any(|&(_, n)| Some(n) != want) {
-            let mut msg = format!("affected rows differ (want {want:?}):");
-            for (engine, n) in &counts {
-                let _ = write!(msg, " {} {n};", engine.name());
+        match self.affected {
+            Some(want) if counts.iter().any(|&(_, n)| n != want) => {
+                let mut msg = format!("affected rows differ from {want}:");
+                for (engine, n) in &counts {
+                    let _ = write!(msg, " {} {n};", engine.name());
+                }
+                failures.push(msg);
             }
-            failures.push(msg);
+            Some(_) => {}
+            None => failures.push(
+                "no expected affected-row count: write it with .affected(n), so that one \
+                 engine alone is checked"
+                    .to_owned(),
+            ),
+        }
+        if self.expected.is_none() {
+            failures.push(NO_EXPECTED_ROWS.to_owned());
         }
         compare(&results, self.expected.as_deref(), &mut failures);
         if !failures.is_empty() {
