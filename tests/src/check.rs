@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use cte_runtime::{Dialect, Query, RenderError, Value};
 
 use crate::db::{Db, Running};
-use crate::engines::{record_run, report, Engine};
+use crate::engines::{in_ci, record_run, record_skip, report, Engine};
 use crate::mysql::parse_mysql;
 use crate::rows::{same_rows, show_rows, Row};
 use crate::sqlserver::parse_mssql;
@@ -116,6 +116,7 @@ impl SelectCheck<'_, '_> {
             parse_inline(self.db, self.query, &outcomes, &mut failures);
         }
         let mut results = Vec::new();
+        let mut failed_as_expected = 0;
         for running in &mut self.db.engines {
             let Some(Outcome::Sql { sql, params }) = &outcomes[running.engine.dialect().index()]
             else {
@@ -124,6 +125,7 @@ impl SelectCheck<'_, '_> {
             let must_fail = self.errors.iter().find(|(e, _)| *e == running.engine);
             match (running.conn.query(sql, params), must_fail) {
                 (Err(e), Some((_, says))) if e.contains(says) => {
+                    failed_as_expected += 1;
                     running.runs += 1;
                     record_run(running.engine.name(), &self.db.test);
                 }
@@ -151,6 +153,9 @@ impl SelectCheck<'_, '_> {
             failures.push(NO_EXPECTED_ROWS.to_owned());
         }
         compare(&results, self.expected.as_deref(), &mut failures);
+        if results.len() + failed_as_expected == 0 && failures.is_empty() {
+            no_engine_ran(self.db, &outcomes, &mut failures);
+        }
         finish(&self.db.test, self.query, failures);
     }
 }
@@ -254,6 +259,9 @@ impl StatementCheck<'_, '_> {
             failures.push(NO_EXPECTED_ROWS.to_owned());
         }
         compare(&results, self.expected.as_deref(), &mut failures);
+        if results.is_empty() && failures.is_empty() {
+            no_engine_ran(self.db, &outcomes, &mut failures);
+        }
         if !failures.is_empty() {
             if let Ok(r) = self.then.render(Dialect::Postgres) {
                 failures.push(format!("(follow-up query on PostgreSQL: {})", r.sql()));
@@ -437,6 +445,53 @@ fn compare(
     }
 }
 
+/// A check that ran on no engine compared nothing: reports it as skipped or fails it, as
+/// [`skip_or_fail`] decides.
+fn no_engine_ran(db: &Db, outcomes: &[Option<Outcome>], failures: &mut Vec<String>) {
+    match skip_or_fail(db, outcomes) {
+        Ok(skipped) => record_skip(&db.test, &skipped),
+        Err(failure) => failures.push(failure),
+    }
+}
+
+/// For a check that ran on no engine: `Ok(why)` to report it as skipped, when some engine that
+/// could run it is not here (no URL, no connection) and `CI` is not set; `Err(failure)` under
+/// `CI=true`, or when every engine refuses it by design (it can never compare rows).
+fn skip_or_fail(db: &Db, outcomes: &[Option<Outcome>]) -> Result<String, String> {
+    let mut absent = Vec::new();
+    let mut refused = Vec::new();
+    for engine in Engine::ALL {
+        if let Some(Outcome::Refused) = outcomes[engine.dialect().index()] {
+            refused.push(format!("{} refuses it as expected", engine.name()));
+        } else if let Some((_, why)) = db.absent.iter().find(|(e, _)| *e == engine) {
+            absent.push(format!("{} does not run here ({why})", engine.name()));
+        } else {
+            // Retired by an earlier statement of this test that its dialect refused.
+            refused.push(format!(
+                "{} left the test when it refused an earlier statement",
+                engine.name()
+            ));
+        }
+    }
+    let why = absent
+        .iter()
+        .chain(&refused)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("; ");
+    if absent.is_empty() {
+        Err(format!(
+            "no engine can run this check, nothing was compared: {why}"
+        ))
+    } else if in_ci() {
+        Err(format!("no engine ran this check under CI=true: {why}"))
+    } else {
+        Ok(format!(
+            "no engine ran a check, nothing was compared: {why}"
+        ))
+    }
+}
+
 fn finish(test: &str, query: &Query, failures: Vec<String>) {
     if failures.is_empty() {
         return;
@@ -450,3 +505,6 @@ fn finish(test: &str, query: &Query, failures: Vec<String>) {
     }
     panic!("{msg}");
 }
+
+#[cfg(test)]
+mod tests;

@@ -20,6 +20,8 @@ use crate::sqlite::Sqlite;
 pub struct Db {
     pub(crate) test: String,
     pub(crate) engines: Vec<Running>,
+    /// Engines that do not run here, each with the reason (no URL, no connection).
+    pub(crate) absent: Vec<(Engine, String)>,
     /// Per dialect index, renderings parsed (MySQL, SQL Server); and renderings refused as
     /// expected.
     pub(crate) parsed: [usize; Dialect::ALL.len()],
@@ -57,6 +59,7 @@ impl Db {
         );
 
         let mut engines = Vec::new();
+        let mut absent = Vec::new();
         for engine in Engine::ALL {
             let conn = match engine {
                 Engine::Sqlite => {
@@ -65,13 +68,17 @@ impl Db {
                     Box::new(db) as Box<dyn Conn>
                 }
                 Engine::Postgres => {
-                    let Some(url) = engines::url(engine) else {
-                        continue;
+                    let url = match engines::url(engine) {
+                        Ok(url) => url,
+                        Err(why) => {
+                            absent.push((engine, why));
+                            continue;
+                        }
                     };
                     let client = match Postgres::connect(&url) {
                         Ok(client) => client,
                         Err(e) => {
-                            engines::skip(engine, &format!("cannot connect to {url}: {e}"));
+                            absent.push((engine, engines::skip(engine, &url, &e)));
                             continue;
                         }
                     };
@@ -80,13 +87,17 @@ impl Db {
                     Box::new(db)
                 }
                 Engine::MariaDb => {
-                    let Some(url) = engines::url(engine) else {
-                        continue;
+                    let url = match engines::url(engine) {
+                        Ok(url) => url,
+                        Err(why) => {
+                            absent.push((engine, why));
+                            continue;
+                        }
                     };
                     let conn = match MariaDb::connect(&url) {
                         Ok(conn) => conn,
                         Err(e) => {
-                            engines::skip(engine, &format!("cannot connect to {url}: {e}"));
+                            absent.push((engine, engines::skip(engine, &url, &e)));
                             continue;
                         }
                     };
@@ -104,6 +115,7 @@ impl Db {
         Db {
             test: test.to_owned(),
             engines,
+            absent,
             parsed: [0; Dialect::ALL.len()],
             refused: 0,
         }

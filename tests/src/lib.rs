@@ -17,11 +17,17 @@
 //! MariaDB from `CTE_TEST_MARIADB_URL`. An engine without a URL is skipped with a printed
 //! reason, unless `CI=true`, where a missing or unreachable engine fails the test. MySQL
 //! renderings are parsed with sqlparser's `MySqlDialect`, SQL Server renderings with its
-//! `MsSqlDialect`. Each test prints, per engine, how
-//! many checks ran: `engine-run: PostgreSQL <test> <count>`; with `CTE_TEST_REPORT` set to a
-//! file, each check that runs appends `<engine> <test>` to it. `CTE_TEST_SHOW_SQL=1` prints
-//! every rendering. [`Session`] runs SQL text on one engine under a session setting
-//! (`SET NAMES gbk`), as a user pastes it into a client.
+//! `MsSqlDialect`. Each test prints, per engine, how many checks ran:
+//! `engine-run: PostgreSQL <test> <count>`; with `CTE_TEST_REPORT` set to a file, each check
+//! that runs appends `<engine> <test>` to it. `CTE_TEST_SHOW_SQL=1` prints every rendering.
+//! [`Session`] runs SQL text on one engine under a session setting (`SET NAMES gbk`), as a user
+//! pastes it into a client.
+//!
+//! A check that ran on no engine compared nothing, and Rust's test harness has no skipped
+//! outcome. When an engine that could run it is skipped, the check prints
+//! `skipped: <test>: <why>` (and appends `skipped <test>: <why>` to the report) instead of
+//! passing silently; under `CI=true` it fails. A check that every engine refuses by design
+//! always fails: it can never compare rows.
 
 mod check;
 pub mod data;
