@@ -1,13 +1,18 @@
 //! The SQL each dialect gets for a representative set of queries, and the RenderError of every
-//! construct a dialect cannot express. Every SQL Server rendering must parse with sqlparser's
-//! MsSqlDialect (there is no SQL Server engine in the test suite).
+//! construct a dialect cannot express. Every MySQL rendering must parse with sqlparser's
+//! MySqlDialect and every SQL Server rendering with its MsSqlDialect (neither has an engine in
+//! the test suite).
 //!
 //! A golden string alone proves no dialect rule: the engine tests in `tests/` run these shapes.
 
 use cte_runtime::Dialect::{self, MariaDb, MsSql, MySql, Postgres, Sqlite};
 use cte_runtime::{select, Query, Value};
 
-/// Asserts the SQL of each listed dialect, and that SQL Server's parses.
+// The engine suite's MySQL parser, with its one narrow workaround, shared rather than copied.
+#[path = "../../tests/src/mysql.rs"]
+mod mysql;
+
+/// Asserts the SQL of each listed dialect, and that MySQL's and SQL Server's parse.
 #[track_caller]
 fn assert_renders(q: &Query, expected: &[(Dialect, &str)]) {
     for (dialect, sql) in expected {
@@ -16,8 +21,20 @@ fn assert_renders(q: &Query, expected: &[(Dialect, &str)]) {
             Err(e) => panic!("{dialect}: {e}"),
         }
     }
+    if let Ok(r) = q.render(MySql) {
+        assert_parses_on_mysql(r.sql());
+    }
     if let Ok(r) = q.render(MsSql) {
         assert_parses_on_mssql(r.sql());
+    }
+}
+
+/// Parses a MySQL rendering, as the engine tests do. MariaDB's is not parsed here: it uses
+/// MariaDB-only syntax (`SET STATEMENT ... FOR`), and the engine tests run it on MariaDB.
+#[track_caller]
+fn assert_parses_on_mysql(sql: &str) {
+    if let Err(e) = mysql::parse_mysql(sql) {
+        panic!("MySQL rendering does not parse: {e}\n{sql}");
     }
 }
 

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use cte_runtime::{Dialect, Query, RenderError, Value};
 
 use crate::db::{Db, Running};
-use crate::engines::{record_run, report, Engine};
+use crate::engines::{in_ci, record_run, record_skip, report, Engine};
+use crate::mysql::parse_mysql;
 use crate::rows::{same_rows, show_rows, Row};
 use crate::sqlserver::parse_mssql;
 
@@ -28,8 +29,8 @@ impl Db {
     ///
     /// Renders it for every dialect; runs it on SQLite, PostgreSQL and MariaDB (those that
     /// run) and compares every engine's rows to SQLite's and to the expected rows; renders it
-    /// for MySQL, which must succeed; renders it for SQL Server and parses that with
-    /// sqlparser's MsSqlDialect. A dialect named in [`SelectCheck::refused`] must instead return
+    /// for MySQL and SQL Server, which have no engine here, and parses those with sqlparser's
+    /// MySqlDialect and MsSqlDialect. A dialect named in [`SelectCheck::refused`] must instead return
     /// that `RenderError`. Each engine also runs [`Query::to_inline_sql`]'s SQL, which must
     /// return the same rows as the bound query (see [`SelectCheck::once`]).
     #[must_use = "a check runs when .check() is called"]
@@ -45,7 +46,9 @@ impl Db {
     }
 
     /// Checks a statement (INSERT, UPDATE, DELETE): runs it on every engine, then runs `then`
-    /// and compares its rows as [`Db::select`] does, and compares the affected row counts.
+    /// and compares its rows as [`Db::select`] does, and compares each engine's affected row
+    /// count with [`StatementCheck::affected`]. Both the count and the rows must be written:
+    /// compared only with another engine's, they prove nothing when one engine runs.
     /// An engine whose dialect refuses the statement takes no further part in this test.
     #[must_use = "a check runs when .check() is called"]
     pub fn statement<'d, 'q>(
@@ -84,7 +87,8 @@ impl SelectCheck<'_, '_> {
         self
     }
 
-    /// The rows every engine must return, in order.
+    /// The rows every engine must return, in order. Required unless every engine that runs
+    /// the query must fail ([`SelectCheck::fails`]).
     pub fn expect(mut self, rows: Vec<Row>) -> Self {
         self.expected = Some(rows);
         self
@@ -108,7 +112,11 @@ impl SelectCheck<'_, '_> {
     pub fn check(self) {
         let mut failures = Vec::new();
         let outcomes = render_all(self.db, self.query, &self.refusals, &mut failures);
+        if self.inline {
+            parse_inline(self.db, self.query, &outcomes, &mut failures);
+        }
         let mut results = Vec::new();
+        let mut failed_as_expected = 0;
         for running in &mut self.db.engines {
             let Some(Outcome::Sql { sql, params }) = &outcomes[running.engine.dialect().index()]
             else {
@@ -117,6 +125,7 @@ impl SelectCheck<'_, '_> {
             let must_fail = self.errors.iter().find(|(e, _)| *e == running.engine);
             match (running.conn.query(sql, params), must_fail) {
                 (Err(e), Some((_, says))) if e.contains(says) => {
+                    failed_as_expected += 1;
                     running.runs += 1;
                     record_run(running.engine.name(), &self.db.test);
                 }
@@ -140,10 +149,21 @@ impl SelectCheck<'_, '_> {
                 (Err(e), None) => failures.push(engine_error(running.engine, sql, params, &e)),
             }
         }
+        if self.expected.is_none() && !results.is_empty() {
+            failures.push(NO_EXPECTED_ROWS.to_owned());
+        }
         compare(&results, self.expected.as_deref(), &mut failures);
+        if results.len() + failed_as_expected == 0 && failures.is_empty() {
+            no_engine_ran(self.db, &outcomes, &mut failures);
+        }
         finish(&self.db.test, self.query, failures);
     }
 }
+
+/// Without written rows, each engine's rows are only compared with the first engine's, which
+/// compares them with themselves when one engine runs.
+const NO_EXPECTED_ROWS: &str =
+    "no expected rows: write them with .expect(rows![..]), so that one engine alone is checked";
 
 /// A statement check; see [`Db::statement`].
 #[must_use = "a check runs when .check() is called"]
@@ -157,13 +177,14 @@ pub struct StatementCheck<'d, 'q> {
 }
 
 impl StatementCheck<'_, '_> {
-    /// The rows the follow-up query must return on every engine, in order.
+    /// The rows the follow-up query must return on every engine, in order (required).
     pub fn expect(mut self, rows: Vec<Row>) -> Self {
         self.expected = Some(rows);
         self
     }
 
-    /// The number of rows the statement must affect (for UPDATE: match) on every engine.
+    /// The number of rows the statement must affect (for UPDATE: match) on every engine
+    /// (required).
     pub fn affected(mut self, n: u64) -> Self {
         self.affected = Some(n);
         self
@@ -219,15 +240,28 @@ impl StatementCheck<'_, '_> {
             }
         }
 
-        let want = self.affected.or(counts.first().map(|&(_, n)| n));
-        if counts.iter().any(|&(_, n)| Some(n) != want) {
-            let mut msg = format!("affected rows differ (want {want:?}):");
-            for (engine, n) in &counts {
-                let _ = write!(msg, " {} {n};", engine.name());
+        match self.affected {
+            Some(want) if counts.iter().any(|&(_, n)| n != want) => {
+                let mut msg = format!("affected rows differ from {want}:");
+                for (engine, n) in &counts {
+                    let _ = write!(msg, " {} {n};", engine.name());
+                }
+                failures.push(msg);
             }
-            failures.push(msg);
+            Some(_) => {}
+            None => failures.push(
+                "no expected affected-row count: write it with .affected(n), so that one \
+                 engine alone is checked"
+                    .to_owned(),
+            ),
+        }
+        if self.expected.is_none() {
+            failures.push(NO_EXPECTED_ROWS.to_owned());
         }
         compare(&results, self.expected.as_deref(), &mut failures);
+        if results.is_empty() && failures.is_empty() {
+            no_engine_ran(self.db, &outcomes, &mut failures);
+        }
         if !failures.is_empty() {
             if let Ok(r) = self.then.render(Dialect::Postgres) {
                 failures.push(format!("(follow-up query on PostgreSQL: {})", r.sql()));
@@ -287,20 +321,50 @@ fn render_all(
             }
             match &outcome {
                 Outcome::Refused => db.refused += 1,
-                Outcome::Sql { sql, .. } if dialect == Dialect::MsSql => match parse_mssql(sql) {
-                    Ok(()) => {
-                        db.mssql_parsed += 1;
-                        record_run("SQL Server (parsed)", &db.test);
-                    }
-                    Err(e) => failures.push(format!(
-                        "SQL Server rendering does not parse: {e}\n  SQL: {sql}"
-                    )),
-                },
-                Outcome::Sql { .. } => {}
+                Outcome::Sql { sql, .. } => parse_rendering(db, dialect, sql, failures),
             }
             Some(outcome)
         })
         .collect()
+}
+
+/// Parses [`Query::to_inline_sql`]'s SQL for the dialects that have no engine here, where it
+/// renders (its literals are written in forms the bound query does not use).
+fn parse_inline(
+    db: &mut Db,
+    query: &Query,
+    outcomes: &[Option<Outcome>],
+    failures: &mut Vec<String>,
+) {
+    for dialect in [Dialect::MySql, Dialect::MsSql] {
+        if let Some(Outcome::Sql { .. }) = outcomes[dialect.index()] {
+            match query.to_inline_sql(dialect) {
+                Ok(sql) => parse_rendering(db, dialect, &sql, failures),
+                Err(e) => failures.push(format!(
+                    "{dialect}: to_inline_sql failed where render worked: {e}"
+                )),
+            }
+        }
+    }
+}
+
+/// Parses the rendering of a dialect that has no engine here (MySQL, SQL Server).
+fn parse_rendering(db: &mut Db, dialect: Dialect, sql: &str, failures: &mut Vec<String>) {
+    let parsed = match dialect {
+        Dialect::MySql => parse_mysql(sql),
+        Dialect::MsSql => parse_mssql(sql),
+        // These run on their engine, which is the real parser.
+        Dialect::Postgres | Dialect::MariaDb | Dialect::Sqlite => return,
+    };
+    match parsed {
+        Ok(()) => {
+            db.parsed[dialect.index()] += 1;
+            record_run(&format!("{dialect} (parsed)"), &db.test);
+        }
+        Err(e) => failures.push(format!(
+            "{dialect} rendering does not parse: {e}\n  SQL: {sql}"
+        )),
+    }
 }
 
 fn render_one(
@@ -381,6 +445,53 @@ fn compare(
     }
 }
 
+/// A check that ran on no engine compared nothing: reports it as skipped or fails it, as
+/// [`skip_or_fail`] decides.
+fn no_engine_ran(db: &Db, outcomes: &[Option<Outcome>], failures: &mut Vec<String>) {
+    match skip_or_fail(db, outcomes) {
+        Ok(skipped) => record_skip(&db.test, &skipped),
+        Err(failure) => failures.push(failure),
+    }
+}
+
+/// For a check that ran on no engine: `Ok(why)` to report it as skipped, when some engine that
+/// could run it is not here (no URL, no connection) and `CI` is not set; `Err(failure)` under
+/// `CI=true`, or when every engine refuses it by design (it can never compare rows).
+fn skip_or_fail(db: &Db, outcomes: &[Option<Outcome>]) -> Result<String, String> {
+    let mut absent = Vec::new();
+    let mut refused = Vec::new();
+    for engine in Engine::ALL {
+        if let Some(Outcome::Refused) = outcomes[engine.dialect().index()] {
+            refused.push(format!("{} refuses it as expected", engine.name()));
+        } else if let Some((_, why)) = db.absent.iter().find(|(e, _)| *e == engine) {
+            absent.push(format!("{} does not run here ({why})", engine.name()));
+        } else {
+            // Retired by an earlier statement of this test that its dialect refused.
+            refused.push(format!(
+                "{} left the test when it refused an earlier statement",
+                engine.name()
+            ));
+        }
+    }
+    let why = absent
+        .iter()
+        .chain(&refused)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("; ");
+    if absent.is_empty() {
+        Err(format!(
+            "no engine can run this check, nothing was compared: {why}"
+        ))
+    } else if in_ci() {
+        Err(format!("no engine ran this check under CI=true: {why}"))
+    } else {
+        Ok(format!(
+            "no engine ran a check, nothing was compared: {why}"
+        ))
+    }
+}
+
 fn finish(test: &str, query: &Query, failures: Vec<String>) {
     if failures.is_empty() {
         return;
@@ -394,3 +505,6 @@ fn finish(test: &str, query: &Query, failures: Vec<String>) {
     }
     panic!("{msg}");
 }
+
+#[cfg(test)]
+mod tests;

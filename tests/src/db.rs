@@ -3,6 +3,8 @@
 use std::collections::HashSet;
 use std::sync::Mutex;
 
+use cte_runtime::Dialect;
+
 use crate::engines::{self, report, Conn, Engine};
 use crate::fixture::Table;
 use crate::mariadb::MariaDb;
@@ -18,8 +20,11 @@ use crate::sqlite::Sqlite;
 pub struct Db {
     pub(crate) test: String,
     pub(crate) engines: Vec<Running>,
-    /// SQL Server renderings that parsed, and renderings refused as expected.
-    pub(crate) mssql_parsed: usize,
+    /// Engines that do not run here, each with the reason (no URL, no connection).
+    pub(crate) absent: Vec<(Engine, String)>,
+    /// Per dialect index, renderings parsed (MySQL, SQL Server); and renderings refused as
+    /// expected.
+    pub(crate) parsed: [usize; Dialect::ALL.len()],
     pub(crate) refused: usize,
 }
 
@@ -54,6 +59,7 @@ impl Db {
         );
 
         let mut engines = Vec::new();
+        let mut absent = Vec::new();
         for engine in Engine::ALL {
             let conn = match engine {
                 Engine::Sqlite => {
@@ -62,13 +68,17 @@ impl Db {
                     Box::new(db) as Box<dyn Conn>
                 }
                 Engine::Postgres => {
-                    let Some(url) = engines::url(engine) else {
-                        continue;
+                    let url = match engines::url(engine) {
+                        Ok(url) => url,
+                        Err(why) => {
+                            absent.push((engine, why));
+                            continue;
+                        }
                     };
                     let client = match Postgres::connect(&url) {
                         Ok(client) => client,
                         Err(e) => {
-                            engines::skip(engine, &format!("cannot connect to {url}: {e}"));
+                            absent.push((engine, engines::skip(engine, &url, &e)));
                             continue;
                         }
                     };
@@ -77,13 +87,17 @@ impl Db {
                     Box::new(db)
                 }
                 Engine::MariaDb => {
-                    let Some(url) = engines::url(engine) else {
-                        continue;
+                    let url = match engines::url(engine) {
+                        Ok(url) => url,
+                        Err(why) => {
+                            absent.push((engine, why));
+                            continue;
+                        }
                     };
                     let conn = match MariaDb::connect(&url) {
                         Ok(conn) => conn,
                         Err(e) => {
-                            engines::skip(engine, &format!("cannot connect to {url}: {e}"));
+                            absent.push((engine, engines::skip(engine, &url, &e)));
                             continue;
                         }
                     };
@@ -101,7 +115,8 @@ impl Db {
         Db {
             test: test.to_owned(),
             engines,
-            mssql_parsed: 0,
+            absent,
+            parsed: [0; Dialect::ALL.len()],
             refused: 0,
         }
     }
@@ -145,10 +160,13 @@ impl Drop for Db {
             }
             report_runs(&self.test, running);
         }
-        report(&format!(
-            "engine-run: SQL Server (parsed) {} {}",
-            self.test, self.mssql_parsed
-        ));
+        for dialect in [Dialect::MySql, Dialect::MsSql] {
+            report(&format!(
+                "engine-run: {dialect} (parsed) {} {}",
+                self.test,
+                self.parsed[dialect.index()]
+            ));
+        }
         if self.refused > 0 {
             report(&format!(
                 "render-refused: {} {} (RenderError as expected)",

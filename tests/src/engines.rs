@@ -8,7 +8,7 @@
 //!
 //! When `CTE_TEST_REPORT` names a file, every check that runs on an engine appends a line
 //! `<engine> <test>` to it (`PostgreSQL hierarchy_org_chart`), so a CI run can count what
-//! really executed.
+//! really executed, and a check that ran on no engine appends `skipped <test>: <why>`.
 
 use std::io::Write;
 use std::sync::Mutex;
@@ -67,58 +67,73 @@ pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true")
 }
 
-/// Engines that were skipped in this process, so each reason is printed once.
-static SKIPPED: Mutex<Vec<Engine>> = Mutex::new(Vec::new());
+/// Engines that were skipped in this process, with the reason, so each is printed once.
+static SKIPPED: Mutex<Vec<(Engine, String)>> = Mutex::new(Vec::new());
 
-/// The URL of `engine`, or `None` after printing why the engine is skipped.
+/// The URL of `engine`, or why it does not run here (after printing that once).
 /// Panics when `CI=true` and the URL is missing.
-pub(crate) fn url(engine: Engine) -> Option<String> {
-    let var = engine.url_var()?;
+pub(crate) fn url(engine: Engine) -> Result<String, String> {
+    let Some(var) = engine.url_var() else {
+        return Err(format!("{} needs no URL", engine.name()));
+    };
     match std::env::var(var) {
-        Ok(url) if !url.trim().is_empty() => {
-            if is_skipped(engine) {
-                None
-            } else {
-                Some(url)
-            }
-        }
-        _ => {
-            skip(engine, &format!("{var} is not set"));
-            None
-        }
+        Ok(url) if !url.trim().is_empty() => match skipped_for(engine) {
+            Some(why) => Err(why),
+            None => Ok(url),
+        },
+        _ => Err(skip_with(engine, format!("{var} is not set"))),
     }
 }
 
-fn is_skipped(engine: Engine) -> bool {
+fn skipped_for(engine: Engine) -> Option<String> {
     SKIPPED
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .contains(&engine)
+        .iter()
+        .find(|(e, _)| *e == engine)
+        .map(|(_, why)| why.clone())
 }
 
-/// Skips `engine` for the rest of the process with a printed reason; panics when `CI=true`.
-pub(crate) fn skip(engine: Engine, reason: &str) {
+/// Skips `engine`, which `url` does not reach, for the rest of the process; returns the
+/// reason. Panics when `CI=true`.
+pub(crate) fn skip(engine: Engine, url: &str, error: &str) -> String {
+    skip_with(engine, format!("cannot connect to {url}: {error}"))
+}
+
+fn skip_with(engine: Engine, reason: String) -> String {
     if in_ci() {
         panic!("{} must run when CI=true: {reason}", engine.name());
     }
     let mut skipped = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
-    if !skipped.contains(&engine) {
-        skipped.push(engine);
+    if !skipped.iter().any(|(e, _)| *e == engine) {
+        skipped.push((engine, reason.clone()));
         report(&format!("skipped {}: {reason}", engine.name()));
     }
+    reason
 }
 
 /// Appends `<engine> <test>` to the `CTE_TEST_REPORT` file, if one is named.
 pub(crate) fn record_run(engine: &str, test: &str) {
+    record(&format!("{engine} {test}"));
+}
+
+/// Says that a check of `test` ran on no engine: prints `skipped: <test>: <why>` and appends
+/// `skipped <test>: <why>` to the `CTE_TEST_REPORT` file. Rust's test harness has no skipped
+/// outcome, so the test passes; this line is what tells it from a check that compared rows.
+pub(crate) fn record_skip(test: &str, why: &str) {
+    report(&format!("skipped: {test}: {why}"));
+    record(&format!("skipped {test}: {why}"));
+}
+
+fn record(line: &str) {
     let Some(path) = std::env::var_os("CTE_TEST_REPORT") else {
         return;
     };
-    let line = format!("{engine} {test}\n");
     let written = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(&path)
-        .and_then(|mut f| f.write_all(line.as_bytes()));
+        .and_then(|mut f| writeln!(f, "{line}"));
     if let Err(e) = written {
         report(&format!("cannot append to CTE_TEST_REPORT {path:?}: {e}"));
     }

@@ -15,12 +15,19 @@
 //!
 //! Engines: SQLite always (bundled, in memory); PostgreSQL from `CTE_TEST_POSTGRES_URL`;
 //! MariaDB from `CTE_TEST_MARIADB_URL`. An engine without a URL is skipped with a printed
-//! reason, unless `CI=true`, where a missing or unreachable engine fails the test. SQL Server
-//! renderings are parsed with sqlparser's `MsSqlDialect`. Each test prints, per engine, how
-//! many checks ran: `engine-run: PostgreSQL <test> <count>`; with `CTE_TEST_REPORT` set to a
-//! file, each check that runs appends `<engine> <test>` to it. `CTE_TEST_SHOW_SQL=1` prints
-//! every rendering. [`Session`] runs SQL text on one engine under a session setting
-//! (`SET NAMES gbk`), as a user pastes it into a client.
+//! reason, unless `CI=true`, where a missing or unreachable engine fails the test. MySQL
+//! renderings are parsed with sqlparser's `MySqlDialect`, SQL Server renderings with its
+//! `MsSqlDialect`. Each test prints, per engine, how many checks ran:
+//! `engine-run: PostgreSQL <test> <count>`; with `CTE_TEST_REPORT` set to a file, each check
+//! that runs appends `<engine> <test>` to it. `CTE_TEST_SHOW_SQL=1` prints every rendering.
+//! [`Session`] runs SQL text on one engine under a session setting (`SET NAMES gbk`), as a user
+//! pastes it into a client.
+//!
+//! A check that ran on no engine compared nothing, and Rust's test harness has no skipped
+//! outcome. When an engine that could run it is skipped, the check prints
+//! `skipped: <test>: <why>` (and appends `skipped <test>: <why>` to the report) instead of
+//! passing silently; under `CI=true` it fails. A check that every engine refuses by design
+//! always fails: it can never compare rows.
 
 mod check;
 pub mod data;
@@ -28,6 +35,7 @@ mod db;
 mod engines;
 mod fixture;
 mod mariadb;
+mod mysql;
 mod postgres;
 mod rows;
 mod session;
@@ -38,6 +46,7 @@ pub use check::{SelectCheck, StatementCheck};
 pub use db::Db;
 pub use engines::{in_ci, Engine};
 pub use fixture::{Table, Type};
+pub use mysql::parse_mysql;
 pub use rows::{same_rows, Cell, Row, NULL};
 pub use session::{Session, TextRow};
 pub use sqlserver::parse_mssql;

@@ -38,8 +38,9 @@ enum Raw {
 
 impl Session {
     /// Connects to `engine`, makes a fresh schema or database `cte_t_<label>` with a `victim`
-    /// table, and runs `setup`. `None` after printing why the engine is skipped; under
-    /// `CI=true` a missing or unreachable engine panics instead.
+    /// table, and runs `setup`. `None` after printing why the engine is skipped
+    /// (`skipped: <label>: ...`, as a check that ran on no engine); under `CI=true` a missing
+    /// or unreachable engine panics instead.
     pub fn open(engine: Engine, label: &str, setup: &[&str]) -> Option<Session> {
         assert!(
             !label.is_empty()
@@ -57,23 +58,23 @@ impl Session {
                 Raw::Sqlite(conn)
             }
             Engine::Postgres => {
-                let url = engines::url(engine)?;
+                let url = match engines::url(engine) {
+                    Ok(url) => url,
+                    Err(why) => return not_run(label, engine, &why),
+                };
                 match Postgres::connect(&url) {
                     Ok(client) => Raw::Postgres(client, space.clone()),
-                    Err(e) => {
-                        engines::skip(engine, &format!("cannot connect to {url}: {e}"));
-                        return None;
-                    }
+                    Err(e) => return not_run(label, engine, &engines::skip(engine, &url, &e)),
                 }
             }
             Engine::MariaDb => {
-                let url = engines::url(engine)?;
+                let url = match engines::url(engine) {
+                    Ok(url) => url,
+                    Err(why) => return not_run(label, engine, &why),
+                };
                 match MariaDb::connect(&url) {
                     Ok(conn) => Raw::MariaDb(conn, space.clone()),
-                    Err(e) => {
-                        engines::skip(engine, &format!("cannot connect to {url}: {e}"));
-                        return None;
-                    }
+                    Err(e) => return not_run(label, engine, &engines::skip(engine, &url, &e)),
                 }
             }
         };
@@ -211,4 +212,13 @@ impl Drop for Session {
             }
         }
     }
+}
+
+/// A session that does not open: says so, as a check that ran on no engine.
+fn not_run(label: &str, engine: Engine, why: &str) -> Option<Session> {
+    engines::record_skip(
+        label,
+        &format!("{} does not run here: {why}", engine.name()),
+    );
+    None
 }
