@@ -10,6 +10,10 @@
 //! between the statement's `UPDATE` and its `SET`) are parsed as `CROSS JOIN`; nothing else is
 //! changed.
 //!
+//! Nor does it take a table value constructor as a subquery, `(VALUES ROW(1), ROW(2))`, which
+//! MySQL's grammar does (a subquery is a parenthesised query expression, and `VALUES` is one):
+//! such a subquery is parsed as `(SELECT * FROM (VALUES ...) AS v)`, which reads the same.
+//!
 //! `cte-runtime/tests/golden.rs` includes this file too, so both suites parse alike.
 
 use sqlparser::dialect::MySqlDialect;
@@ -24,7 +28,9 @@ pub fn parse_mysql(sql: &str) -> Result<(), String> {
         .tokenize_with_location()
         .map_err(|e| e.to_string())?;
     let statements = Parser::new(&dialect)
-        .with_tokens_with_locations(multi_table_update_as_joins(tokens))
+        .with_tokens_with_locations(values_subqueries_as_selects(multi_table_update_as_joins(
+            tokens,
+        )))
         .parse_statements()
         .map_err(|e| e.to_string())?;
     if statements.is_empty() {
@@ -84,6 +90,55 @@ fn multi_table_update_as_joins(tokens: Vec<TokenWithSpan>) -> Vec<TokenWithSpan>
     out
 }
 
+/// `tokens` with each `(VALUES ...)` subquery written `(SELECT * FROM (VALUES ...) AS v)`.
+fn values_subqueries_as_selects(tokens: Vec<TokenWithSpan>) -> Vec<TokenWithSpan> {
+    let mut out = Vec::with_capacity(tokens.len());
+    // For each open parenthesis: whether it opened a VALUES subquery.
+    let mut open = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let span = t.span;
+        let word = |token: Token| TokenWithSpan { token, span };
+        match &t.token {
+            Token::LParen => {
+                let next = tokens[i + 1..]
+                    .iter()
+                    .find(|n| !matches!(n.token, Token::Whitespace(_)));
+                let values = next.is_some_and(
+                    |n| matches!(&n.token, Token::Word(w) if w.keyword == Keyword::VALUES),
+                );
+                open.push(values);
+                out.push(t.clone());
+                if values {
+                    for token in ["SELECT", "*", "FROM", "("] {
+                        let token = match token {
+                            "*" => Token::Mul,
+                            "(" => Token::LParen,
+                            keyword => Token::make_keyword(keyword),
+                        };
+                        out.push(word(token));
+                        out.push(word(Token::Whitespace(Whitespace::Space)));
+                    }
+                }
+                continue;
+            }
+            Token::RParen if open.pop() == Some(true) => {
+                for token in [
+                    Token::RParen,
+                    Token::Whitespace(Whitespace::Space),
+                    Token::make_keyword("AS"),
+                    Token::Whitespace(Whitespace::Space),
+                    Token::make_word("v", None),
+                ] {
+                    out.push(word(token));
+                }
+            }
+            _ => {}
+        }
+        out.push(t.clone());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_mysql;
@@ -98,6 +153,14 @@ mod tests {
         .is_ok());
         assert!(parse_mysql("SELECT FROM WHERE").is_err());
         assert!(parse_mysql("").is_err());
+    }
+
+    #[test]
+    fn parses_values_as_a_subquery() {
+        let sql = "SELECT n, (VALUES ROW(n * 10)) AS tens FROM num \
+                   WHERE n IN (VALUES ROW(n), ROW(3)) AND (n + 1) > 1";
+        assert!(parse_mysql(sql).is_ok(), "{:?}", parse_mysql(sql));
+        assert!(parse_mysql("SELECT (VALUES ROW(1)").is_err());
     }
 
     #[test]

@@ -410,6 +410,21 @@ fn refusal(construct: &str) -> Option<&'static str> {
         "Integer anchor, fractional recursive member" => "integer anchor",
         "Decimal literal anchor, computing recursive member" => "decimal literal anchor",
         "A string literal with NUL" => "NUL character",
+        // MariaDB refuses the mix; SQL Server any UNION without ALL in a recursion.
+        "`UNION` mixed with `UNION ALL` in a recursive CTE" => "UNION",
+        // SQL Server refuses USING itself, the others the `*` over it.
+        "`JOIN ... USING`"
+        | "`SELECT *` over `JOIN ... USING` (`INNER`/`LEFT`, one `USING` column)"
+        | "`SELECT *` over `RIGHT JOIN ... USING`, or with several `USING` columns"
+        | "`t.*` over `RIGHT`/`FULL JOIN ... USING`"
+        | "`*` after other select items over `JOIN ... USING`" => "JOIN ... USING",
+        "A boolean operand of `\\|\\|` (`TRUE`, a comparison, a `BOOLEAN` cast)" => {
+            "a boolean operand of ||"
+        }
+        "An exact decimal operand of `\\|\\|` (`1.50`, a `DECIMAL(p, s)` cast, their sums and \
+         products)"
+        | "Another non-integer operand of `\\|\\|` (`REAL`/`DOUBLE` casts, `2e10`, `AVG`, \
+           quotients)" => "a non-integer number as an operand of ||",
         _ => return None,
     };
     Some(names)
