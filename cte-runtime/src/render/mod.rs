@@ -31,6 +31,8 @@ mod typing;
 mod walk;
 mod window;
 
+use std::cell::Cell;
+
 use crate::param::ParamKind;
 use crate::tree::{Cte, Ident, List, ObjectName, Options, Statement};
 
@@ -149,10 +151,11 @@ struct MovedCtes {
 struct Renderer<'v> {
     dialect: Dialect,
     inline: Option<&'v [Value]>,
-    /// The kind of each parameter, by source index.
+    /// The kind of each parameter, by source index; read through `param_kind`.
     kinds: &'v [ParamKind],
-    /// A parameter's kind changed the SQL written.
-    kinds_used: bool,
+    /// A parameter's kind was read, so the SQL written (or the error) may depend on it. A cell,
+    /// so that every reader, `&self` ones included, records it.
+    kinds_used: Cell<bool>,
     options: Options,
     checked: Checked,
     /// How the parameter being written gets its type from where it stands (see `typing.rs`).
@@ -193,7 +196,7 @@ impl<'v> Renderer<'v> {
             dialect,
             inline,
             kinds: context.kinds,
-            kinds_used: false,
+            kinds_used: Cell::new(false),
             options: *context.options,
             checked: context.checked,
             typing: typing::Typing::Value,
@@ -223,7 +226,7 @@ impl<'v> Renderer<'v> {
         } else {
             ParamOrder::Indices(self.params.into_boxed_slice())
         };
-        let kinds = self.kinds_used.then(|| self.kinds.into());
+        let kinds = self.kinds_used.get().then(|| self.kinds.into());
         Ok(Template {
             sql: self.sql,
             order,
@@ -254,6 +257,12 @@ impl<'v> Renderer<'v> {
             Statement::Update(u) => self.update(u),
             Statement::Delete(d) => self.delete(d),
         }
+    }
+
+    /// The kind of the parameter with source index `i`; the SQL now depends on the kinds.
+    fn param_kind(&self, i: usize) -> ParamKind {
+        self.kinds_used.set(true);
+        self.kinds.get(i).copied().unwrap_or(ParamKind::Unknown)
     }
 
     fn write(&mut self, s: &str) {

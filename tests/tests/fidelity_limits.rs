@@ -1,0 +1,85 @@
+//! Limits and edges where a query's meaning used to depend on something other than the query:
+//! an earlier render at the same call site, the spelling of a CTE's name, how many parameters
+//! the engine takes, how long a recursion runs before a `LIMIT` stops it, and SEARCH keys that
+//! are not integers.
+
+use cte_runtime::{select, Dialect, Query, Value};
+use cte_tests::{rows, values, Db, Table, Type};
+
+/// `n -> next`: 3 -> 2 -> 1.
+fn steps() -> Vec<Table> {
+    vec![Table::new("step")
+        .col("n", Type::Int)
+        .col("next", Type::Int)
+        .key(&["n"])
+        .rows([values![3, 2], values![2, 1]])]
+}
+
+/// One call site whose parameter's kind comes from its value: a NULL start has no type that
+/// MariaDB and MySQL could give the anchor's column, an integer has.
+fn countdown(start: Value) -> Query {
+    select! {
+        WITH RECURSIVE c(n) AS (
+            SELECT {start}
+            UNION ALL
+            SELECT s.next FROM c JOIN step s ON s.n = c.n
+        )
+        SELECT n FROM c ORDER BY n
+    }
+}
+
+/// The same call site, rendered for another caller.
+fn countdown_elsewhere(start: Value) -> Query {
+    select! {
+        WITH RECURSIVE c(n) AS (
+            SELECT {start}
+            UNION ALL
+            SELECT s.next FROM c JOIN step s ON s.n = c.n
+        )
+        SELECT n FROM c ORDER BY n
+    }
+}
+
+const NULL_ANCHOR: &str = "NULL in a recursive CTE's anchor";
+
+/// A refused render does not stay refused for values that render fine.
+#[test]
+fn a_render_error_is_not_kept_for_other_values() {
+    let mut db = Db::open("fid_lim_error_not_cached", &steps());
+    for dialect in [Dialect::MariaDb, Dialect::MySql] {
+        let refused = countdown(Value::Null)
+            .render(dialect)
+            .map(|r| r.sql().to_owned());
+        assert!(
+            refused
+                .as_ref()
+                .is_err_and(|e| e.to_string().contains(NULL_ANCHOR)),
+            "{dialect}: {refused:?}"
+        );
+    }
+    db.select(&countdown(Value::I64(3)))
+        .expect(rows![[1], [2], [3]])
+        .check();
+    // And the other way round: a value that renders does not make a NULL render.
+    for dialect in [Dialect::MariaDb, Dialect::MySql] {
+        assert!(countdown(Value::Null).render(dialect).is_err(), "{dialect}");
+    }
+}
+
+/// Which thread renders a call site first changes nothing for the others.
+#[test]
+fn a_render_does_not_depend_on_another_threads_render() {
+    let first = std::thread::spawn(|| {
+        countdown_elsewhere(Value::Null)
+            .render(Dialect::MariaDb)
+            .is_err()
+    });
+    assert!(first.join().unwrap());
+    let second = std::thread::spawn(|| {
+        countdown_elsewhere(Value::I64(3))
+            .render(Dialect::MariaDb)
+            .map(|r| r.sql().to_owned())
+    });
+    let sql = second.join().unwrap();
+    assert!(sql.is_ok(), "{sql:?}");
+}
