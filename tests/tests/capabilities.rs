@@ -271,6 +271,14 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             select! { SELECT key, user FROM t },
             Marker::Emulated(&["\"user\"", "`key`", "[key]"]),
         ),
+        "`OPTION (MAXRECURSION n)` on a CTE read in another spelling (`r#tree`, `TREE`)" => (
+            select! {
+                WITH RECURSIVE r#tree(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM TREE WHERE n < 3)
+                SELECT n FROM Tree
+                OPTION (MAXRECURSION 10)
+            },
+            Marker::Emulated(&["__cte_level"]),
+        ),
         _ => return None,
     };
     Some(case)

@@ -4,7 +4,7 @@
 //! are not integers.
 
 use cte_runtime::{select, Dialect, Query, Value};
-use cte_tests::{rows, values, Db, Table, Type};
+use cte_tests::{rows, values, Db, Engine, Table, Type};
 
 /// `n -> next`: 3 -> 2 -> 1.
 fn steps() -> Vec<Table> {
@@ -82,4 +82,41 @@ fn a_render_does_not_depend_on_another_threads_render() {
     });
     let sql = second.join().unwrap();
     assert!(sql.is_ok(), "{sql:?}");
+}
+
+/// How each engine reports a recursion past `OPTION (MAXRECURSION n)` (see `limit.rs`).
+const PG_LIMIT: &str = "exceeded: a recursion reached level";
+const SQLITE_LIMIT: &str = "integer overflow";
+const MARIADB_LIMIT: &str = "Subquery returns more than 1 row";
+
+/// A CTE named once as a raw identifier and read in another case is one CTE, to the macro, the
+/// renderer and every engine: its recursion is limited like any other.
+#[test]
+fn max_recursion_holds_for_a_cte_spelled_two_ways() {
+    let mut db = Db::open("fid_lim_spellings", &[]);
+    let q = select! {
+        WITH RECURSIVE r#tree(n) AS (
+            SELECT 1
+            UNION ALL
+            SELECT t.n + 1 FROM TREE t WHERE t.n < 100
+        )
+        SELECT n FROM Tree ORDER BY n
+        OPTION (MAXRECURSION 5)
+    };
+    db.select(&q)
+        .fails(Engine::Postgres, PG_LIMIT)
+        .fails(Engine::Sqlite, SQLITE_LIMIT)
+        .fails(Engine::MariaDb, MARIADB_LIMIT)
+        .check();
+    // Within the limit, the same rows everywhere.
+    let q = select! {
+        WITH RECURSIVE TREE(n) AS (
+            SELECT 1
+            UNION ALL
+            SELECT t.n + 1 FROM r#tree t WHERE t.n < 5
+        )
+        SELECT n FROM tree ORDER BY n
+        OPTION (MAXRECURSION 5)
+    };
+    db.select(&q).expect(rows![[1], [2], [3], [4], [5]]).check();
 }

@@ -36,8 +36,6 @@ use std::cell::Cell;
 use crate::param::ParamKind;
 use crate::tree::{Cte, Ident, List, ObjectName, Options, Statement};
 
-/// The prefix of every name the renderer makes up.
-const RESERVED: &str = "__cte_";
 use crate::{Dialect, RenderError, Value};
 
 /// The SQL of one statement for one dialect, with how to order the parameters.
@@ -308,27 +306,27 @@ impl<'v> Renderer<'v> {
     /// A fresh name: `__cte_<kind><n>`.
     fn fresh_name(&mut self, kind: &str) -> String {
         self.generated += 1;
-        format!("__cte_{kind}{}", self.generated)
+        format!("{}{kind}{}", cte_shared::RESERVED_PREFIX, self.generated)
     }
 
     /// Refuses a statement that uses a name of the renderer's own (`__cte_...`), which a
-    /// generated alias, CTE or column could then equal. Returns whether a CTE has a SEARCH or
-    /// CYCLE clause, which this walk notes so that most statements need no other.
+    /// generated alias, CTE or column could then equal, or that spells a CTE's name so that
+    /// engines disagree on what reads it (see `cte_shared`); the macros refuse both at compile
+    /// time. Returns whether a CTE has a SEARCH or CYCLE clause, which this walk notes so that
+    /// most statements need no other.
     fn check_reserved_names(&self, stmt: &Statement) -> Result<bool, RenderError> {
-        // Every name of the statement passes here: most are told apart by their first byte.
-        let reserved = |id: &Ident| {
-            id.value.as_bytes().first() == Some(&b'_')
-                && id
-                    .value
-                    .get(..RESERVED.len())
-                    .is_some_and(|start| start.eq_ignore_ascii_case(RESERVED))
-        };
+        let reserved = |id: &Ident| cte_shared::is_reserved(id.value);
         let name = |n: Option<&ObjectName>| n.is_some_and(|n| n.0.iter().any(reserved));
         let mut search_cycle = false;
+        let mut ctes: Vec<&Ident> = Vec::new();
+        let mut reads: Vec<&Ident> = Vec::new();
         let found = walk::walk_statement(stmt, &mut |node| {
             let hit = match node {
                 walk::Node::Column(n, _) => name(Some(n)),
                 walk::Node::Relation(n, alias) => {
+                    if let Some(ObjectName([single])) = n {
+                        reads.push(single);
+                    }
                     name(n)
                         || alias
                             .is_some_and(|a| reserved(&a.name) || a.columns.iter().any(reserved))
@@ -339,18 +337,34 @@ impl<'v> Renderer<'v> {
                         .ctes
                         .iter()
                         .any(|c| c.search.is_some() || c.cycle.is_some());
+                    ctes.extend(with.ctes.iter().map(|c| &c.name));
                     false
                 }
                 walk::Node::Select(_) => false,
             };
             hit.then_some(())
         });
-        match found {
-            Some(()) => Err(self.unsupported(
+        if found.is_some() {
+            return Err(self.unsupported(
                 "a name starting with __cte_",
                 "names starting with __cte_ are the ones the renderer makes up; rename it",
-            )),
-            None => Ok(search_cycle),
+            ));
         }
+        let ambiguous = |a: &&Ident, b: &&Ident| {
+            cte_shared::compare_names((a.value, a.raw), (b.value, b.raw))
+                == cte_shared::NameMatch::Ambiguous
+        };
+        let clash = ctes
+            .iter()
+            .enumerate()
+            .any(|(i, c)| ctes[..i].iter().chain(&reads).any(|o| ambiguous(c, o)));
+        if clash {
+            return Err(self.unsupported(
+                "a CTE name spelled in two ways that only some engines take for one name",
+                "PostgreSQL keeps the case of a quoted name and SQLite, MySQL and MariaDB \
+                 ignore it; spell the name the same way everywhere",
+            ));
+        }
+        Ok(search_cycle)
     }
 }
