@@ -21,6 +21,7 @@
 //! file, each check that runs appends `<engine> <test>` to it. `CTE_TEST_SHOW_SQL=1` prints
 //! every rendering.
 
+pub mod built;
 mod check;
 pub mod data;
 mod db;

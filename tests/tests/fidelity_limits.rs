@@ -4,7 +4,7 @@
 //! are not integers.
 
 use cte_runtime::{select, Dialect, Query, Value};
-use cte_tests::{rows, values, Db, Engine, Table, Type};
+use cte_tests::{built, rows, values, Db, Engine, Table, Type};
 
 /// `n -> next`: 3 -> 2 -> 1.
 fn steps() -> Vec<Table> {
@@ -119,4 +119,49 @@ fn max_recursion_holds_for_a_cte_spelled_two_ways() {
         OPTION (MAXRECURSION 5)
     };
     db.select(&q).expect(rows![[1], [2], [3], [4], [5]]).check();
+}
+
+/// Every engine caps the values one statement binds; past the cap the renderer says so, for
+/// the dialect, before anything is sent.
+#[test]
+fn more_parameters_than_the_engine_takes_are_refused() {
+    let mut db = Db::open(
+        "fid_lim_parameters",
+        &[Table::new("t").col("id", Type::Int).key(&["id"]).rows([
+            values![1],
+            values![2],
+            values![3],
+        ])],
+    );
+    // SQL Server's cap, and one more.
+    db.select(&built::in_list(2_098))
+        .expect(rows![[1], [2], [3]])
+        .check();
+    db.select(&built::in_list(2_099))
+        .expect(rows![[1], [2], [3]])
+        .refused(Dialect::MsSql, "more than 2098 parameters")
+        .check();
+    // SQLite's.
+    db.select(&built::in_list(32_766))
+        .expect(rows![[1], [2], [3]])
+        .refused(Dialect::MsSql, "more than 2098 parameters")
+        .check();
+    db.select(&built::in_list(32_767))
+        .expect(rows![[1], [2], [3]])
+        .refused(Dialect::Sqlite, "more than 32766 parameters")
+        .refused(Dialect::MsSql, "more than 2098 parameters")
+        .check();
+    // PostgreSQL's, MySQL's and MariaDB's.
+    db.select(&built::in_list(65_535))
+        .expect(rows![[1], [2], [3]])
+        .refused(Dialect::Sqlite, "more than 32766 parameters")
+        .refused(Dialect::MsSql, "more than 2098 parameters")
+        .check();
+    db.select(&built::in_list(65_536))
+        .refused(Dialect::Postgres, "more than 65535 parameters")
+        .refused(Dialect::MySql, "more than 65535 parameters")
+        .refused(Dialect::MariaDb, "more than 65535 parameters")
+        .refused(Dialect::Sqlite, "more than 32766 parameters")
+        .refused(Dialect::MsSql, "more than 2098 parameters")
+        .check();
 }

@@ -114,8 +114,10 @@ impl Renderer<'_> {
             self.write(facts::placeholder(self.dialect));
             if facts::numbered_placeholders(self.dialect) {
                 self.number(index + 1);
+                self.bound = self.bound.max(index + 1);
             } else {
                 self.placeholder_takes(index);
+                self.bound += 1;
             }
         }
         if let Some(name) = cast {

@@ -163,6 +163,9 @@ struct Renderer<'v> {
     /// the first `in_order` placeholders took the first `in_order` parameters.
     params: Vec<usize>,
     in_order: usize,
+    /// How many values the placeholders written so far bind: the highest number written, or
+    /// the number of `?` (see `facts::param_limit`).
+    bound: usize,
     /// Counter for generated aliases (`__cte_d1`, ...).
     generated: u32,
     /// How many queries deep we are: 0 for the statement itself.
@@ -203,6 +206,7 @@ impl<'v> Renderer<'v> {
             sql: String::with_capacity(512),
             params: Vec::new(),
             in_order: 0,
+            bound: 0,
             generated: 0,
             depth: 0,
             scopes: Vec::new(),
@@ -219,6 +223,10 @@ impl<'v> Renderer<'v> {
 
     fn finish(mut self) -> Result<Template, RenderError> {
         self.write_recursion_limit()?;
+        let limit = facts::param_limit(self.dialect);
+        if self.bound > limit.max {
+            return Err(self.unsupported(limit.construct, limit.help));
+        }
         let order = if self.params.is_empty() || facts::numbered_placeholders(self.dialect) {
             ParamOrder::Source
         } else {
