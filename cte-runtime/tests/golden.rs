@@ -680,9 +680,10 @@ fn recursion_limit_on_every_dialect() {
                 MariaDb,
                 "SET STATEMENT max_recursive_iterations = 6 FOR WITH RECURSIVE __cte_r1 (n, \
                  __cte_level) AS (SELECT 1, 0 AS __cte_level UNION ALL SELECT n + 1, CASE WHEN \
-                 s.__cte_level < 5 THEN s.__cte_level + 1 ELSE (SELECT s.__cte_level UNION ALL \
-                 SELECT s.__cte_level) END AS __cte_level FROM __cte_r1 AS s WHERE n < 10), s \
-                 (n) AS (SELECT n FROM __cte_r1) SELECT n FROM s",
+                 s.__cte_level < 5 THEN s.__cte_level + 1 ELSE CAST(s.__cte_level * 0 AS \
+                 UNSIGNED) - CHAR_LENGTH('MAXRECURSION 5 exceeded: a recursion reached level 6') \
+                 END AS __cte_level FROM __cte_r1 AS s WHERE n < 10), s (n) AS (SELECT n FROM \
+                 __cte_r1) SELECT n FROM s",
             ),
             (
                 Sqlite,

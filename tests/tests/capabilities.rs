@@ -282,6 +282,17 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
         "More parameters than the engine binds in one statement" => {
             (cte_tests::built::in_list(65_536), Marker::None)
         }
+        "A recursion read under `LIMIT` or `EXISTS`, without a limit" => (
+            select! {
+                WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s)
+                SELECT n FROM s LIMIT 3
+            },
+            Marker::Emulated(&[
+                "cte_max_recursion_depth = 1000001",
+                "max_recursive_iterations = 1000001",
+                "MAXRECURSION 0",
+            ]),
+        ),
         _ => return None,
     };
     Some(case)

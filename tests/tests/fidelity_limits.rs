@@ -87,7 +87,7 @@ fn a_render_does_not_depend_on_another_threads_render() {
 /// How each engine reports a recursion past `OPTION (MAXRECURSION n)` (see `limit.rs`).
 const PG_LIMIT: &str = "exceeded: a recursion reached level";
 const SQLITE_LIMIT: &str = "integer overflow";
-const MARIADB_LIMIT: &str = "Subquery returns more than 1 row";
+const MARIADB_LIMIT: &str = "exceeded: a recursion reached level";
 
 /// A CTE named once as a raw identifier and read in another case is one CTE, to the macro, the
 /// renderer and every engine: its recursion is limited like any other.
@@ -164,4 +164,42 @@ fn more_parameters_than_the_engine_takes_are_refused() {
         .refused(Dialect::Sqlite, "more than 32766 parameters")
         .refused(Dialect::MsSql, "more than 2098 parameters")
         .check();
+}
+
+/// A recursion that only the reading query's LIMIT (or an EXISTS) ends: PostgreSQL and SQLite
+/// stop computing it once they have their rows; MySQL and MariaDB compute it whole first, so
+/// there it is held to a million levels and fails past them, naming the cap, instead of
+/// running forever.
+#[test]
+fn a_recursion_only_a_limit_ends_ends_everywhere() {
+    let mut db = Db::open("fid_lim_limit_ends", &[]);
+    let q = select! {
+        WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t)
+        SELECT n FROM t LIMIT 5
+    };
+    db.select(&q)
+        .expect(rows![[1], [2], [3], [4], [5]])
+        .fails(
+            Engine::MariaDb,
+            "recursion cap 1000000 for a query with LIMIT or EXISTS",
+        )
+        .check();
+    let q = select! {
+        WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t)
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM t WHERE t.n = 5) THEN 1 ELSE 0 END AS found
+    };
+    db.select(&q)
+        .expect(rows![[1]])
+        .fails(
+            Engine::MariaDb,
+            "recursion cap 1000000 for a query with LIMIT or EXISTS",
+        )
+        .check();
+    // A recursion that ends by itself, read with a LIMIT: the same rows everywhere, well past
+    // MariaDB's own default of 1000 iterations.
+    let q = select! {
+        WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 5000)
+        SELECT n FROM t ORDER BY n DESC LIMIT 2
+    };
+    db.select(&q).expect(rows![[5000], [4999]]).check();
 }

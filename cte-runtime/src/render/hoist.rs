@@ -328,7 +328,7 @@ impl Renderer<'_> {
                         _ => None,
                     }))
                 }
-                Node::Column(..) | Node::Name(_) => {}
+                Node::Column(..) | Node::Name(_) | Node::Query(_) | Node::Exists => {}
             }
             None
         });

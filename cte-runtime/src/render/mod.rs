@@ -123,9 +123,16 @@ pub(crate) fn render_in(
     inline: Option<&[Value]>,
     context: &Context<'_>,
 ) -> Result<Template, RenderError> {
-    let mut r = Renderer::new(dialect, inline, context);
-    r.statement(stmt)?;
-    r.finish()
+    let limit = limit::Limit::of(stmt, dialect, context.options);
+    let rendered = Renderer::new(dialect, inline, context, limit).render(stmt);
+    match (rendered, limit) {
+        // The default cap needs MariaDB's level column, which some recursive CTEs cannot carry
+        // (a UNION recursion): those keep no cap, as without a LIMIT (see `limit.rs`).
+        (Err(_), limit::Limit::Default) => {
+            Renderer::new(dialect, inline, context, limit::Limit::None).render(stmt)
+        }
+        (rendered, _) => rendered,
+    }
 }
 
 /// Whether the body of `cte` reads a relation called `name`.
@@ -154,7 +161,8 @@ struct Renderer<'v> {
     /// A parameter's kind was read, so the SQL written (or the error) may depend on it. A cell,
     /// so that every reader, `&self` ones included, records it.
     kinds_used: Cell<bool>,
-    options: Options,
+    /// The statement's recursion limit (see `limit.rs`).
+    limit: limit::Limit,
     checked: Checked,
     /// How the parameter being written gets its type from where it stands (see `typing.rs`).
     typing: typing::Typing,
@@ -192,13 +200,18 @@ struct Renderer<'v> {
 }
 
 impl<'v> Renderer<'v> {
-    fn new(dialect: Dialect, inline: Option<&'v [Value]>, context: &Context<'v>) -> Self {
+    fn new(
+        dialect: Dialect,
+        inline: Option<&'v [Value]>,
+        context: &Context<'v>,
+        limit: limit::Limit,
+    ) -> Self {
         Renderer {
             dialect,
             inline,
             kinds: context.kinds,
             kinds_used: Cell::new(false),
-            options: *context.options,
+            limit,
             checked: context.checked,
             typing: typing::Typing::Value,
             // Room for most statements with a CTE, recursion hint included: growing the buffer
@@ -219,6 +232,11 @@ impl<'v> Renderer<'v> {
             hoisting: None,
             cte_name: None,
         }
+    }
+
+    fn render(mut self, stmt: &Statement) -> Result<Template, RenderError> {
+        self.statement(stmt)?;
+        self.finish()
     }
 
     fn finish(mut self) -> Result<Template, RenderError> {
@@ -348,7 +366,7 @@ impl<'v> Renderer<'v> {
                     ctes.extend(with.ctes.iter().map(|c| &c.name));
                     false
                 }
-                walk::Node::Select(_) => false,
+                walk::Node::Select(_) | walk::Node::Query(_) | walk::Node::Exists => false,
             };
             hit.then_some(())
         });

@@ -474,6 +474,6 @@ fn misread_statement(stmt: &Statement, g: &Guarded) -> Option<&'static str> {
             });
             star.then_some("SELECT * from a CTE with SEARCH or CYCLE")
         }
-        Node::With(_) | Node::Relation(..) | Node::Name(_) => None,
+        Node::With(_) | Node::Relation(..) | Node::Name(_) | Node::Query(_) | Node::Exists => None,
     })
 }
