@@ -83,7 +83,8 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
                 ) SEARCH DEPTH FIRST BY id SET ord
                 SELECT id FROM t ORDER BY ord
             },
-            Marker::Native("SEARCH"),
+            // The whole clause: emulations name SEARCH in their error text.
+            Marker::Native("SEARCH DEPTH FIRST BY"),
         ),
         "`CYCLE`" => (
             select! {
@@ -292,6 +293,15 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
                 "max_recursive_iterations = 1000001",
                 "MAXRECURSION 0",
             ]),
+        ),
+        "`SEARCH ... BY` a text key" => (
+            select! {
+                WITH RECURSIVE t(id, name) AS (
+                    SELECT 1, "root" UNION ALL SELECT n.id, n.name FROM node n JOIN t ON n.parent = t.id
+                ) SEARCH DEPTH FIRST BY name SET ord
+                SELECT id FROM t ORDER BY ord
+            },
+            Marker::Emulated(&["HEX(", "hex("]),
         ),
         _ => return None,
     };

@@ -86,7 +86,7 @@ fn a_render_does_not_depend_on_another_threads_render() {
 
 /// How each engine reports a recursion past `OPTION (MAXRECURSION n)` (see `limit.rs`).
 const PG_LIMIT: &str = "exceeded: a recursion reached level";
-const SQLITE_LIMIT: &str = "integer overflow";
+const SQLITE_LIMIT: &str = "exceeded: a recursion reached level";
 const MARIADB_LIMIT: &str = "exceeded: a recursion reached level";
 
 /// A CTE named once as a raw identifier and read in another case is one CTE, to the macro, the
@@ -202,4 +202,118 @@ fn a_recursion_only_a_limit_ends_ends_everywhere() {
         SELECT n FROM t ORDER BY n DESC LIMIT 2
     };
     db.select(&q).expect(rows![[5000], [4999]]).check();
+}
+
+/// A tree whose sibling names differ where a collation would order them otherwise than bytes
+/// do: case (`B` < `a`), a prefix (`ab` < `abc`), a non-ASCII letter (`é` after `z`), the empty
+/// name, and NULL (last, as in PostgreSQL's record comparison).
+fn named_tree() -> Vec<Table> {
+    vec![Table::new("node")
+        .col("id", Type::Int)
+        .col("parent_id", Type::Int)
+        .col("name", Type::Text)
+        .key(&["id"])
+        .rows([
+            values![1, Value::Null, "root"],
+            values![2, 1, "abc"],
+            values![3, 1, "B"],
+            values![4, 1, "ab"],
+            values![5, 1, "é"],
+            values![6, 1, "z"],
+            values![7, 1, ""],
+            values![8, 1, Value::Null],
+            values![9, 4, "b"],
+            values![10, 4, "a"],
+            values![11, 2, "0"],
+        ])]
+}
+
+/// SEARCH by a text key orders siblings as PostgreSQL does under a binary ("C") collation, on
+/// the engines that emulate SEARCH too.
+#[test]
+fn search_by_a_text_key_orders_as_bytes_do() {
+    let mut db = Db::open("fid_lim_text_search", &named_tree());
+    let q = select! {
+        WITH RECURSIVE t(id, name, depth) AS (
+            SELECT id, name, 0 FROM node WHERE parent_id IS NULL
+            UNION ALL
+            SELECT n.id, n.name, t.depth + 1 FROM node n JOIN t ON n.parent_id = t.id
+        ) SEARCH DEPTH FIRST BY name SET ord
+        SELECT id, depth FROM t ORDER BY ord
+    };
+    db.select(&q)
+        .expect(rows![
+            [1, 0],
+            [7, 1],
+            [3, 1],
+            [4, 1],
+            [10, 2],
+            [9, 2],
+            [2, 1],
+            [11, 2],
+            [6, 1],
+            [5, 1],
+            [8, 1],
+        ])
+        .refused(Dialect::MsSql, "SEARCH or CYCLE clause")
+        .check();
+    let q = select! {
+        WITH RECURSIVE t(id, name, depth) AS (
+            SELECT id, name, 0 FROM node WHERE parent_id IS NULL
+            UNION ALL
+            SELECT n.id, n.name, t.depth + 1 FROM node n JOIN t ON n.parent_id = t.id
+        ) SEARCH BREADTH FIRST BY name SET ord
+        SELECT id, depth FROM t ORDER BY ord
+    };
+    db.select(&q)
+        .expect(rows![
+            [1, 0],
+            [7, 1],
+            [3, 1],
+            [4, 1],
+            [2, 1],
+            [6, 1],
+            [5, 1],
+            [8, 1],
+            [11, 2],
+            [10, 2],
+            [9, 2],
+        ])
+        .refused(Dialect::MsSql, "SEARCH or CYCLE clause")
+        .check();
+}
+
+/// A SEARCH key the emulation cannot order (a float) fails the statement with a message that
+/// says so, where PostgreSQL orders it natively.
+#[test]
+fn search_by_a_key_neither_integer_nor_text_fails_saying_why() {
+    let mut db = Db::open(
+        "fid_lim_float_search",
+        &[Table::new("reading")
+            .col("id", Type::Int)
+            .col("parent_id", Type::Int)
+            .col("w", Type::Float)
+            .key(&["id"])
+            .rows([values![1, Value::Null, 0.5], values![2, 1, 2.5]])],
+    );
+    let q = select! {
+        WITH RECURSIVE t(id, w) AS (
+            SELECT id, w FROM reading WHERE parent_id IS NULL
+            UNION ALL
+            SELECT r.id, r.w FROM reading r JOIN t ON r.parent_id = t.id
+        ) SEARCH DEPTH FIRST BY w SET ord
+        SELECT id FROM t ORDER BY ord
+    };
+    db.select(&q)
+        .expect(rows![[1], [2]])
+        .fails(
+            Engine::Sqlite,
+            "SEARCH BY a key that is neither an integer nor text",
+        )
+        .fails(
+            Engine::MariaDb,
+            "SEARCH BY a key that is neither an integer nor text",
+        )
+        .refused(Dialect::MsSql, "SEARCH or CYCLE clause")
+        .check();
 }

@@ -7,7 +7,7 @@ use cte_tests::{rows, values, Db, Engine, Table, Type};
 
 /// How each engine reports a recursion past its limit (see `limit.rs` in the renderer).
 const PG_LIMIT: &str = "exceeded: a recursion reached level";
-const SQLITE_LIMIT: &str = "integer overflow";
+const SQLITE_LIMIT: &str = "exceeded: a recursion reached level";
 const MARIADB_LIMIT: &str = "exceeded: a recursion reached level";
 
 /// 1 -> 2 -> 3 -> 1: a walk without a guard never ends.

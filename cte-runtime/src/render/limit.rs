@@ -30,9 +30,12 @@
 //! recursion there asks for the clause with a larger `n`. Where MariaDB's level column cannot be
 //! written (a `UNION` recursion, see `rewrite.rs`), the statement keeps no cap, as before.
 //!
-//! How the overrun fails: PostgreSQL, MariaDB and SQL Server by a conversion or arithmetic error
-//! whose message quotes a text of the renderer's choosing, `MAXRECURSION n exceeded: a recursion
-//! reached level n + 1`; MySQL with its own "Recursive query aborted after n + 2 iterations".
+//! How the overrun fails: PostgreSQL, MariaDB, SQLite and SQL Server by an error whose message
+//! quotes a text of the renderer's choosing, `MAXRECURSION n exceeded: a recursion reached level
+//! n + 1` (a failed conversion on PostgreSQL and SQL Server; on MariaDB an unsigned subtraction,
+//! whose error quotes the expression; on SQLite a JSON path that is not one, which needs SQLite's
+//! JSON functions, built in since 3.38); MySQL with its own "Recursive query aborted after n + 2
+//! iterations".
 
 use super::rewrite::{guards_levels, Role, LEVEL};
 use super::walk::{self, Node};
@@ -162,11 +165,14 @@ impl Renderer<'_> {
                 level(self);
                 self.write(" + 1 AS TEXT) AS INTEGER)");
             }
-            // "integer overflow".
+            // JSON path error near '<exceeded>n + 1' (newer SQLite: bad JSON path: '...'): the
+            // one error SQLite raises in a query with a text of the caller's.
             Dialect::Sqlite => {
-                self.write("abs(-9223372036854775807 - 1 - ");
+                self.write("json_extract('{}', ");
+                self.string(&exceeded);
+                self.write(" || (");
                 level(self);
-                self.write(" * 0)");
+                self.write(" + 1))");
             }
             // BIGINT UNSIGNED value is out of range in '... - char_length('<exceeded>n + 1')':
             // the message quotes the expression.
