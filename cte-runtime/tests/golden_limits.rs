@@ -1,7 +1,8 @@
 //! The SQL that MySQL and SQL Server get where a rule of the renderer meets a limit: a CTE
-//! spelled in two ways, parameters past what an engine takes, a recursion only a LIMIT ends,
-//! SEARCH keys. Neither engine runs in the test suite, so their text is checked here; every
-//! SQL Server rendering must parse with sqlparser's MsSqlDialect.
+//! spelled in two ways, a recursion only a LIMIT ends. Neither engine runs in the test suite,
+//! so their text is checked here (parameter caps and SEARCH by text are checked by the engine
+//! tests' renderings and `golden.rs`); every SQL Server rendering must parse with sqlparser's
+//! MsSqlDialect.
 
 use cte_runtime::Dialect::{self, MariaDb, MsSql, MySql};
 use cte_runtime::{select, Query};
