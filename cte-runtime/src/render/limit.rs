@@ -24,7 +24,8 @@
 //! stops after ten rows there (and so does an `EXISTS` that finds a row); MySQL and MariaDB
 //! compute the whole recursion before reading it, which, limits lifted, never ends. Whether a
 //! recursion ends by itself cannot be told from the query, so on those two a recursive statement
-//! that has a `LIMIT` or an `EXISTS` anywhere is held to [`DEFAULT_CAP`] levels, as if written
+//! that has a `LIMIT` or an `EXISTS` anywhere, and no limit of its own (`MAXRECURSION 0` is
+//! none), is held to [`DEFAULT_CAP`] levels, as if written
 //! with `OPTION (MAXRECURSION 1000000)`: past it the statement fails, with a message naming the
 //! cap, instead of running forever. A million levels take MariaDB about two seconds; a deeper
 //! recursion there asks for the clause with a larger `n`. Where MariaDB's level column cannot be
