@@ -208,7 +208,12 @@ fn spliced_tree(
     for &(_, _, cte) in ctes {
         let captured = list
             .iter()
-            .filter(|other| other.name != cte.name)
+            .filter(|other| {
+                !cte_shared::same_name(
+                    (other.name.value, other.name.raw),
+                    (cte.name.value, cte.name.raw),
+                )
+            })
             .any(|other| crate::render::cte_reads(cte, &other.name));
         if captured {
             return Err(SpliceError::Capture);

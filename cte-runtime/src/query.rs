@@ -11,7 +11,11 @@ use crate::tree::{Options, Statement};
 use crate::{Dialect, RenderError, Value};
 
 /// The rendered SQL of one statement, once per dialect.
-type Cache = [OnceLock<Result<Template, RenderError>>; Dialect::ALL.len()];
+///
+/// Only SQL is kept, never a `RenderError`: an error may come from the kinds of the parameters
+/// (a NULL with no type in a recursive anchor), and a cached one would refuse the next query
+/// at the call site whose kinds render fine. A refused query renders again each time.
+type Cache = [OnceLock<Template>; Dialect::ALL.len()];
 
 fn empty() -> Cache {
     [const { OnceLock::new() }; Dialect::ALL.len()]
@@ -209,17 +213,26 @@ impl Query {
     /// own.
     fn template(&self, dialect: Dialect) -> Result<&Template, RenderError> {
         let i = dialect.index();
-        let shared = self.site(dialect)?.cache[i]
-            .get_or_init(|| self.render_template(dialect, None))
-            .as_ref()
-            .map_err(Clone::clone)?;
+        let shared = self.cached(&self.site(dialect)?.cache[i], dialect)?;
         if shared.fits(&self.kinds) {
             return Ok(shared);
         }
-        self.own.get_or_init(|| Box::new(empty()))[i]
-            .get_or_init(|| self.render_template(dialect, None))
-            .as_ref()
-            .map_err(Clone::clone)
+        self.cached(&self.own.get_or_init(|| Box::new(empty()))[i], dialect)
+    }
+
+    /// The SQL in `slot`, rendered for this query if the slot is empty; an error is returned,
+    /// not kept. Two threads may both render an empty slot: the first to finish fills it, and a
+    /// template is only used for the kinds it fits, so either is right.
+    fn cached<'s>(
+        &self,
+        slot: &'s OnceLock<Template>,
+        dialect: Dialect,
+    ) -> Result<&'s Template, RenderError> {
+        if let Some(template) = slot.get() {
+            return Ok(template);
+        }
+        let template = self.render_template(dialect, None)?;
+        Ok(slot.get_or_init(|| template))
     }
 
     fn render_template(

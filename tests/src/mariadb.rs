@@ -2,8 +2,9 @@
 //!
 //! Each test gets `cte_t_<test>` with a binary collation, so that `=` and ORDER BY on text
 //! behave as on PostgreSQL (C collation) and SQLite; the session keeps the server's default
-//! SQL mode, as a user's would. Statements run as prepared statements (the binary protocol).
-//! `Value` binds and reads through cte-runtime's `mysql` feature.
+//! SQL mode, as a user's would, with a statement time limit of a minute. Statements run as
+//! prepared statements (the binary protocol). `Value` binds and reads through cte-runtime's
+//! `mysql` feature.
 
 use cte_runtime::mysql::row_values;
 use cte_runtime::Value;
@@ -37,6 +38,9 @@ impl MariaDb {
             format!("DROP DATABASE IF EXISTS `{database}`"),
             format!("CREATE DATABASE `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"),
             format!("USE `{database}`"),
+            // A statement that would run forever (a recursion that never ends) fails the test
+            // instead of hanging the run.
+            "SET SESSION max_statement_time = 60".to_owned(),
         ] {
             conn.query_drop(&sql).map_err(|e| format!("{sql}: {e}"))?;
         }

@@ -95,7 +95,8 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
                 ) SEARCH DEPTH FIRST BY id SET ord
                 SELECT id FROM t ORDER BY ord
             },
-            Marker::Native("SEARCH"),
+            // The whole clause: emulations name SEARCH in their error text.
+            Marker::Native("SEARCH DEPTH FIRST BY"),
         ),
         "`CYCLE`" => (
             select! {
@@ -369,6 +370,37 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             let bytes = b"\\x".as_slice();
             (select! { SELECT {bytes} AS v }, Marker::Emulated(&["E'"]))
         }
+        "`OPTION (MAXRECURSION n)` on a CTE read in another spelling (`r#tree`, `TREE`)" => (
+            select! {
+                WITH RECURSIVE r#tree(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM TREE WHERE n < 3)
+                SELECT n FROM Tree
+                OPTION (MAXRECURSION 10)
+            },
+            Marker::Emulated(&["__cte_level"]),
+        ),
+        "More parameters than the engine binds in one statement" => {
+            (cte_tests::built::in_list(65_536), Marker::None)
+        }
+        "A recursion read under `LIMIT` or `EXISTS`, without a limit" => (
+            select! {
+                WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s)
+                SELECT n FROM s LIMIT 3
+            },
+            Marker::Emulated(&[
+                "cte_max_recursion_depth = 1000001",
+                "max_recursive_iterations = 1000001",
+                "MAXRECURSION 0",
+            ]),
+        ),
+        "`SEARCH ... BY` a text key" => (
+            select! {
+                WITH RECURSIVE t(id, name) AS (
+                    SELECT 1, "root" UNION ALL SELECT n.id, n.name FROM node n JOIN t ON n.parent = t.id
+                ) SEARCH DEPTH FIRST BY name SET ord
+                SELECT id FROM t ORDER BY ord
+            },
+            Marker::Emulated(&["HEX(", "hex("]),
+        ),
         _ => return None,
     };
     Some(case)
@@ -425,6 +457,9 @@ fn refusal(construct: &str) -> Option<&'static str> {
          products)"
         | "Another non-integer operand of `\\|\\|` (`REAL`/`DOUBLE` casts, `2e10`, `AVG`, \
            quotients)" => "a non-integer number as an operand of ||",
+        // SQL Server has no SEARCH clause at all.
+        "`SEARCH ... BY` a text key" => "SEARCH",
+        "More parameters than the engine binds in one statement" => "parameters",
         _ => return None,
     };
     Some(names)

@@ -7,8 +7,8 @@ use cte_tests::{rows, values, Db, Engine, Table, Type};
 
 /// How each engine reports a recursion past its limit (see `limit.rs` in the renderer).
 const PG_LIMIT: &str = "exceeded: a recursion reached level";
-const SQLITE_LIMIT: &str = "integer overflow";
-const MARIADB_LIMIT: &str = "Subquery returns more than 1 row";
+const SQLITE_LIMIT: &str = "exceeded: a recursion reached level";
+const MARIADB_LIMIT: &str = "exceeded: a recursion reached level";
 
 /// 1 -> 2 -> 3 -> 1: a walk without a guard never ends.
 fn ring() -> Vec<Table> {

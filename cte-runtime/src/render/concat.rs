@@ -69,13 +69,7 @@ impl Renderer<'_> {
                 ..
             } => true,
             // Left uncast, a text parameter is PostgreSQL's `unknown`, which `||` reads as text.
-            Expr::Param(i) => {
-                r.kinds_used = true;
-                matches!(
-                    r.kinds.get(*i).copied(),
-                    Some(ParamKind::Text | ParamKind::Bytes)
-                )
-            }
+            Expr::Param(i) => matches!(r.param_kind(*i), ParamKind::Text | ParamKind::Bytes),
             e => is_text(e),
         };
         !typed(self, left) && !typed(self, right)

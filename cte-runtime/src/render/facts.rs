@@ -203,6 +203,53 @@ pub(super) const fn placeholder(d: Dialect) -> &'static str {
     }
 }
 
+/// The most values one statement may bind on an engine, and the error past it.
+pub(super) struct ParamLimit {
+    pub max: usize,
+    pub construct: &'static str,
+    pub help: &'static str,
+}
+
+/// Each engine's cap on the values of one statement, counted as the renderer writes them: the
+/// highest `$n` or `@Pn`, or the number of `?` (a parameter a dialect writes twice is bound
+/// twice). Past it the engine fails after the statement is sent, with a message that names no
+/// limit (PostgreSQL's driver cannot even read the answer), so the renderer refuses it first.
+pub(super) const fn param_limit(d: Dialect) -> ParamLimit {
+    match d {
+        // The protocol's Bind message counts the values in 16 bits.
+        Dialect::Postgres => ParamLimit {
+            max: 65_535,
+            construct: "a statement with more than 65535 parameters",
+            help: "PostgreSQL's protocol binds at most 65535 values to one statement; bind \
+                   fewer, for instance by loading the values into a table",
+        },
+        // ER_PS_MANY_PARAM: "Prepared statement contains too many placeholders".
+        Dialect::MySql | Dialect::MariaDb => ParamLimit {
+            max: 65_535,
+            construct: "a statement with more than 65535 parameters",
+            help: "a prepared statement takes at most 65535 placeholders; bind fewer, for \
+                   instance by loading the values into a table",
+        },
+        // SQLITE_MAX_VARIABLE_NUMBER, 32766 by default since SQLite 3.32.
+        Dialect::Sqlite => ParamLimit {
+            max: 32_766,
+            construct: "a statement with more than 32766 parameters",
+            help: "SQLite takes at most 32766 parameters in a statement (its default \
+                   SQLITE_MAX_VARIABLE_NUMBER); bind fewer, for instance by loading the values \
+                   into a table",
+        },
+        // 2100 per request, two of which sp_executesql takes for the statement and the
+        // parameters' declarations.
+        Dialect::MsSql => ParamLimit {
+            max: 2_098,
+            construct: "a statement with more than 2098 parameters",
+            help: "SQL Server takes at most 2100 parameters in a request, two of them \
+                   sp_executesql's own; bind fewer, for instance by loading the values into a \
+                   table",
+        },
+    }
+}
+
 /// Boolean literals in value position. SQL Server has no boolean type: `1`/`0` (BIT values);
 /// in predicate position it needs a comparison, which `expr.rs` adds.
 pub(super) const fn bool_literal(d: Dialect, b: bool) -> &'static str {

@@ -456,7 +456,7 @@ pub(super) fn reads_outer_columns(cte: &Cte) -> bool {
                     _ => None,
                 }))
             }
-            Node::Column(..) | Node::Name(_) => {}
+            Node::Column(..) | Node::Name(_) | Node::Query(_) | Node::Exists => {}
         }
         None
     });

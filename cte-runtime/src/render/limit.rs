@@ -17,9 +17,31 @@
 //!   level n: the overrun is an error, never a shorter result. Without a limit the variable is
 //!   set to its maximum, so no recursion is cut short.
 //! - PostgreSQL and SQLite have no limit of their own: the same hidden level column.
+//!
+//! One exception to "no clause, no limit": a recursion that only the reading query ends.
+//! PostgreSQL and SQLite compute a recursive CTE as it is read, so
+//! `WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT n FROM t LIMIT 10`
+//! stops after ten rows there (and so does an `EXISTS` that finds a row); MySQL and MariaDB
+//! compute the whole recursion before reading it, which, limits lifted, never ends. Whether a
+//! recursion ends by itself cannot be told from the query, so on those two a recursive statement
+//! that has a `LIMIT` or an `EXISTS` anywhere, and no limit of its own (`MAXRECURSION 0` is
+//! none), is held to [`DEFAULT_CAP`] levels, as if written
+//! with `OPTION (MAXRECURSION 1000000)`: past it the statement fails, with a message naming the
+//! cap, instead of running forever. A million levels take MariaDB about two seconds; a deeper
+//! recursion there asks for the clause with a larger `n`. Where MariaDB's level column cannot be
+//! written (a `UNION` recursion, see `rewrite.rs`), the statement keeps no cap, as before.
+//!
+//! How the overrun fails: PostgreSQL, MariaDB, SQLite and SQL Server by an error whose message
+//! quotes a text of the renderer's choosing, `MAXRECURSION n exceeded: a recursion reached level
+//! n + 1` (a failed conversion on PostgreSQL and SQL Server; on MariaDB an unsigned subtraction,
+//! whose error quotes the expression; on SQLite a JSON path that is not one, which needs SQLite's
+//! JSON functions, built in since 3.38); MySQL with its own "Recursive query aborted after n + 2
+//! iterations".
 
 use super::rewrite::{guards_levels, Role, LEVEL};
+use super::walk::{self, Node};
 use super::{Renderer, Res};
+use crate::tree::{Options, Statement};
 use crate::Dialect;
 
 /// SQL Server's largest MAXRECURSION.
@@ -31,10 +53,67 @@ const MARIADB_UNLIMITED: &str = "SET STATEMENT max_recursive_iterations = 429496
 /// MySQL's hint without a limit: `cte_max_recursion_depth` at `u32::MAX`.
 const MYSQL_UNLIMITED: &str = " /*+ SET_VAR(cte_max_recursion_depth = 4294967295) */";
 
+/// The levels MySQL and MariaDB compute for a statement without a limit of its own that may
+/// stop reading a recursion early (see the module documentation).
+pub(super) const DEFAULT_CAP: u32 = 1_000_000;
+
+/// The recursion limit a statement is written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Limit {
+    /// No limit: the engines' own limits are lifted.
+    None,
+    /// `OPTION (MAXRECURSION n)` with `n > 0`.
+    Written(u32),
+    /// [`DEFAULT_CAP`], on MySQL and MariaDB, for a statement that may stop reading early.
+    Default,
+}
+
+impl Limit {
+    /// The limit of `stmt` on `dialect`, with `options` written after it.
+    pub(super) fn of(stmt: &Statement, dialect: Dialect, options: &Options) -> Limit {
+        if options.max_recursion > 0 {
+            return Limit::Written(options.max_recursion);
+        }
+        match dialect {
+            Dialect::MySql | Dialect::MariaDb if may_stop_early(stmt) => Limit::Default,
+            Dialect::MySql
+            | Dialect::MariaDb
+            | Dialect::Postgres
+            | Dialect::Sqlite
+            | Dialect::MsSql => Limit::None,
+        }
+    }
+
+    /// The most levels a recursion may reach, if any.
+    fn levels(self) -> Option<u32> {
+        match self {
+            Limit::None => None,
+            Limit::Written(n) => Some(n),
+            Limit::Default => Some(DEFAULT_CAP),
+        }
+    }
+}
+
+/// Whether `stmt` has a recursive WITH and a `LIMIT` or `EXISTS`, which PostgreSQL and SQLite
+/// may satisfy before a recursion ends.
+fn may_stop_early(stmt: &Statement) -> bool {
+    let (mut recursive, mut stops) = (false, false);
+    walk::walk_statement::<()>(stmt, &mut |node| {
+        match node {
+            Node::With(with) => recursive |= with.recursive,
+            Node::Query(q) => stops |= q.limit.is_some(),
+            Node::Exists => stops = true,
+            Node::Select(_) | Node::Column(..) | Node::Relation(..) | Node::Name(_) => {}
+        }
+        None
+    });
+    recursive && stops
+}
+
 impl Renderer<'_> {
     /// Whether this statement's recursive CTEs count their levels in a column.
     pub(super) fn needs_level_guard(&self) -> bool {
-        self.options.max_recursion > 0 && guards_levels(self.dialect)
+        self.limit != Limit::None && guards_levels(self.dialect)
     }
 
     /// Notes where the statement's first keyword ends, for MySQL's hint.
@@ -51,7 +130,9 @@ impl Renderer<'_> {
             self.write("0");
             return Ok(());
         };
-        let n = self.options.max_recursion;
+        let Some(n) = self.limit.levels() else {
+            return Err(self.unsupported("internal: a level column without a recursion limit", ""));
+        };
         let level = |r: &mut Self| {
             r.ident(&q);
             r.write(".");
@@ -62,29 +143,55 @@ impl Renderer<'_> {
         self.write(&format!(" < {n} THEN "));
         level(self);
         self.write(" + 1 ELSE ");
-        // Each engine's way to fail while computing a value; each depends on the row, so that
-        // no engine computes it before the branch is taken.
+        // What the error says, up to the level reached (n + 1, the only level past n a row
+        // can have).
+        let exceeded = match self.limit {
+            Limit::Default => format!(
+                "recursion cap {n} for a query with LIMIT or EXISTS exceeded (write OPTION \
+                 (MAXRECURSION n) to raise it): a recursion reached level "
+            ),
+            Limit::Written(_) | Limit::None => {
+                format!("MAXRECURSION {n} exceeded: a recursion reached level ")
+            }
+        };
+        // Each engine's way to fail while computing a value, quoting `exceeded` where the
+        // engine can; each depends on the row, so that no engine computes it before the branch
+        // is taken.
         match self.dialect {
+            // invalid input syntax for type integer: "<exceeded>n + 1"
             Dialect::Postgres => {
-                self.write(&format!(
-                    "CAST('MAXRECURSION {n} exceeded: a recursion reached level ' || CAST("
-                ));
+                self.write("CAST(");
+                self.string(&exceeded)?;
+                self.write(" || CAST(");
                 level(self);
                 self.write(" + 1 AS TEXT) AS INTEGER)");
             }
-            // "integer overflow".
+            // JSON path error near '<exceeded>n + 1' (newer SQLite: bad JSON path: '...'): the
+            // one error SQLite raises in a query with a text of the caller's.
             Dialect::Sqlite => {
-                self.write("abs(-9223372036854775807 - 1 - ");
+                self.write("json_extract('{}', ");
+                self.string(&exceeded)?;
+                self.write(" || (");
                 level(self);
-                self.write(" * 0)");
+                self.write(" + 1))");
             }
-            // "Subquery returns more than 1 row".
-            _ => {
-                self.write("(SELECT ");
+            // BIGINT UNSIGNED value is out of range in '... - char_length('<exceeded>n + 1')':
+            // the message quotes the expression.
+            Dialect::MariaDb | Dialect::MySql => {
+                self.write("CAST(");
                 level(self);
-                self.write(" UNION ALL SELECT ");
-                level(self);
+                self.write(" * 0 AS UNSIGNED) - CHAR_LENGTH(");
+                self.string(&format!("{exceeded}{}", u64::from(n) + 1))?;
                 self.write(")");
+            }
+            // Conversion failed when converting the nvarchar value '<exceeded>n + 1' to data
+            // type int. (SQL Server has its own clause; this is for completeness.)
+            Dialect::MsSql => {
+                self.write("CAST(");
+                self.string(&exceeded)?;
+                self.write(" + CAST(");
+                level(self);
+                self.write(" + 1 AS NVARCHAR(10)) AS INT)");
             }
         }
         self.write(" END");
@@ -93,15 +200,16 @@ impl Renderer<'_> {
 
     /// The statement-level part of the limit, once the statement is written.
     pub(super) fn write_recursion_limit(&mut self) -> Res {
-        let n = self.options.max_recursion;
-        let limited = n > 0;
-        if !(limited || self.recursive_seen) {
-            return Ok(());
-        }
-        match self.dialect {
+        let levels = match self.limit {
+            Limit::Written(n) => Some(n),
+            Limit::Default | Limit::None if !self.recursive_seen => return Ok(()),
+            Limit::Default => Some(DEFAULT_CAP),
+            Limit::None => None,
+        };
+        match (self.dialect, levels) {
             // The unlimited forms are constants: most recursive statements take them.
-            Dialect::MariaDb if !limited => self.sql.insert_str(0, MARIADB_UNLIMITED),
-            Dialect::MariaDb => {
+            (Dialect::MariaDb, None) => self.sql.insert_str(0, MARIADB_UNLIMITED),
+            (Dialect::MariaDb, Some(n)) => {
                 self.sql.insert_str(
                     0,
                     &format!(
@@ -110,7 +218,7 @@ impl Renderer<'_> {
                     ),
                 );
             }
-            Dialect::MySql => {
+            (Dialect::MySql, levels) => {
                 let Some(at) = self.hint_at else {
                     return Err(self.unsupported(
                         "a recursive statement that does not start with SELECT, INSERT, UPDATE \
@@ -119,26 +227,27 @@ impl Renderer<'_> {
                          keyword; start the main query with SELECT",
                     ));
                 };
-                if limited {
-                    self.sql.insert_str(
+                match levels {
+                    Some(n) => self.sql.insert_str(
                         at,
                         &format!(
                             " /*+ SET_VAR(cte_max_recursion_depth = {}) */",
                             n.saturating_add(1)
                         ),
-                    );
-                } else {
-                    self.sql.insert_str(at, MYSQL_UNLIMITED);
+                    ),
+                    None => self.sql.insert_str(at, MYSQL_UNLIMITED),
                 }
             }
-            Dialect::MsSql if n > MSSQL_MAX_RECURSION => {
+            (Dialect::MsSql, Some(n)) if n > MSSQL_MAX_RECURSION => {
                 return Err(self.unsupported(
                     "MAXRECURSION above 32767",
                     "SQL Server's limit takes 0 (no limit) to 32767 levels",
                 ))
             }
-            Dialect::MsSql => self.write(&format!(" OPTION (MAXRECURSION {n})")),
-            Dialect::Postgres | Dialect::Sqlite => {}
+            (Dialect::MsSql, levels) => {
+                self.write(&format!(" OPTION (MAXRECURSION {})", levels.unwrap_or(0)))
+            }
+            (Dialect::Postgres | Dialect::Sqlite, _) => {}
         }
         Ok(())
     }

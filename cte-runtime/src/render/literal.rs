@@ -161,8 +161,10 @@ impl Renderer<'_> {
             self.write(facts::placeholder(self.dialect));
             if facts::numbered_placeholders(self.dialect) {
                 self.number(index + 1);
+                self.bound_params = self.bound_params.max(index + 1);
             } else {
                 self.placeholder_takes(index);
+                self.bound_params += 1;
             }
         }
         if let Some(name) = cast {

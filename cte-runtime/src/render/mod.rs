@@ -38,11 +38,11 @@ mod values;
 mod walk;
 mod window;
 
+use std::cell::Cell;
+
 use crate::param::ParamKind;
 use crate::tree::{Cte, Ident, List, ObjectName, Options, Statement, TableWithJoins};
 
-/// The prefix of every name the renderer makes up.
-const RESERVED: &str = "__cte_";
 use crate::{Dialect, RenderError, Value};
 
 /// The SQL of one statement for one dialect, with how to order the parameters.
@@ -130,9 +130,16 @@ pub(crate) fn render_in(
     inline: Option<&[Value]>,
     context: &Context<'_>,
 ) -> Result<Template, RenderError> {
-    let mut r = Renderer::new(dialect, inline, context);
-    r.statement(stmt)?;
-    r.finish()
+    let limit = limit::Limit::of(stmt, dialect, context.options);
+    let rendered = Renderer::new(dialect, inline, context, limit).render(stmt);
+    match (rendered, limit) {
+        // The default cap needs MariaDB's level column, which some recursive CTEs cannot carry
+        // (a UNION recursion): those keep no cap, as without a LIMIT (see `limit.rs`).
+        (Err(_), limit::Limit::Default) => {
+            Renderer::new(dialect, inline, context, limit::Limit::None).render(stmt)
+        }
+        (rendered, _) => rendered,
+    }
 }
 
 /// Whether the body of `cte` reads a relation called `name`.
@@ -158,11 +165,13 @@ struct MovedCtes {
 struct Renderer<'v> {
     dialect: Dialect,
     inline: Option<&'v [Value]>,
-    /// The kind of each parameter, by source index.
+    /// The kind of each parameter, by source index; read through `param_kind`.
     kinds: &'v [ParamKind],
-    /// A parameter's kind changed the SQL written.
-    kinds_used: bool,
-    options: Options,
+    /// A parameter's kind was read, so the SQL written (or the error) may depend on it. A cell,
+    /// so that every reader, `&self` ones included, records it.
+    kinds_used: Cell<bool>,
+    /// The statement's recursion limit (see `limit.rs`).
+    limit: limit::Limit,
     checked: Checked,
     /// How the parameter being written gets its type from where it stands (see `typing.rs`).
     typing: typing::Typing,
@@ -171,6 +180,9 @@ struct Renderer<'v> {
     /// the first `in_order` placeholders took the first `in_order` parameters.
     params: Vec<usize>,
     in_order: usize,
+    /// How many values the placeholders written so far bind: the highest number written, or
+    /// the number of `?` (see `facts::param_limit`).
+    bound_params: usize,
     /// Counter for generated aliases (`__cte_d1`, ...).
     generated: u32,
     /// How many queries deep we are: 0 for the statement itself.
@@ -207,13 +219,18 @@ struct Renderer<'v> {
 }
 
 impl<'v> Renderer<'v> {
-    fn new(dialect: Dialect, inline: Option<&'v [Value]>, context: &Context<'v>) -> Self {
+    fn new(
+        dialect: Dialect,
+        inline: Option<&'v [Value]>,
+        context: &Context<'v>,
+        limit: limit::Limit,
+    ) -> Self {
         Renderer {
             dialect,
             inline,
             kinds: context.kinds,
-            kinds_used: false,
-            options: *context.options,
+            kinds_used: Cell::new(false),
+            limit,
             checked: context.checked,
             typing: typing::Typing::Value,
             // Room for most statements with a CTE, recursion hint included: growing the buffer
@@ -221,6 +238,7 @@ impl<'v> Renderer<'v> {
             sql: String::with_capacity(512),
             params: Vec::new(),
             in_order: 0,
+            bound_params: 0,
             generated: 0,
             depth: 0,
             scopes: Vec::new(),
@@ -239,14 +257,23 @@ impl<'v> Renderer<'v> {
         }
     }
 
+    fn render(mut self, stmt: &Statement) -> Result<Template, RenderError> {
+        self.statement(stmt)?;
+        self.finish()
+    }
+
     fn finish(mut self) -> Result<Template, RenderError> {
         self.write_recursion_limit()?;
+        let limit = facts::param_limit(self.dialect);
+        if self.bound_params > limit.max {
+            return Err(self.unsupported(limit.construct, limit.help));
+        }
         let order = if self.params.is_empty() || facts::numbered_placeholders(self.dialect) {
             ParamOrder::Source
         } else {
             ParamOrder::Indices(self.params.into_boxed_slice())
         };
-        let kinds = self.kinds_used.then(|| self.kinds.into());
+        let kinds = self.kinds_used.get().then(|| self.kinds.into());
         Ok(Template {
             sql: self.sql,
             order,
@@ -277,6 +304,12 @@ impl<'v> Renderer<'v> {
             Statement::Update(u) => self.update(u),
             Statement::Delete(d) => self.delete(d),
         }
+    }
+
+    /// The kind of the parameter with source index `i`; the SQL now depends on the kinds.
+    fn param_kind(&self, i: usize) -> ParamKind {
+        self.kinds_used.set(true);
+        self.kinds.get(i).copied().unwrap_or(ParamKind::Unknown)
     }
 
     fn write(&mut self, s: &str) {
@@ -322,27 +355,27 @@ impl<'v> Renderer<'v> {
     /// A fresh name: `__cte_<kind><n>`.
     fn fresh_name(&mut self, kind: &str) -> String {
         self.generated += 1;
-        format!("__cte_{kind}{}", self.generated)
+        format!("{}{kind}{}", cte_shared::RESERVED_PREFIX, self.generated)
     }
 
     /// Refuses a statement that uses a name of the renderer's own (`__cte_...`), which a
-    /// generated alias, CTE or column could then equal. Returns whether a CTE has a SEARCH or
-    /// CYCLE clause, which this walk notes so that most statements need no other.
+    /// generated alias, CTE or column could then equal, or that spells a CTE's name so that
+    /// engines disagree on what reads it (see `cte_shared`); the macros refuse both at compile
+    /// time. Returns whether a CTE has a SEARCH or CYCLE clause, which this walk notes so that
+    /// most statements need no other.
     fn check_reserved_names(&self, stmt: &Statement) -> Result<bool, RenderError> {
-        // Every name of the statement passes here: most are told apart by their first byte.
-        let reserved = |id: &Ident| {
-            id.value.as_bytes().first() == Some(&b'_')
-                && id
-                    .value
-                    .get(..RESERVED.len())
-                    .is_some_and(|start| start.eq_ignore_ascii_case(RESERVED))
-        };
+        let reserved = |id: &Ident| cte_shared::is_reserved(id.value);
         let name = |n: Option<&ObjectName>| n.is_some_and(|n| n.0.iter().any(reserved));
         let mut search_cycle = false;
+        let mut ctes: Vec<&Ident> = Vec::new();
+        let mut reads: Vec<&Ident> = Vec::new();
         let found = walk::walk_statement(stmt, &mut |node| {
             let hit = match node {
                 walk::Node::Column(n, _) => name(Some(n)),
                 walk::Node::Relation(n, alias) => {
+                    if let Some(ObjectName([single])) = n {
+                        reads.push(single);
+                    }
                     name(n)
                         || alias
                             .is_some_and(|a| reserved(&a.name) || a.columns.iter().any(reserved))
@@ -353,18 +386,34 @@ impl<'v> Renderer<'v> {
                         .ctes
                         .iter()
                         .any(|c| c.search.is_some() || c.cycle.is_some());
+                    ctes.extend(with.ctes.iter().map(|c| &c.name));
                     false
                 }
-                walk::Node::Select(_) => false,
+                walk::Node::Select(_) | walk::Node::Query(_) | walk::Node::Exists => false,
             };
             hit.then_some(())
         });
-        match found {
-            Some(()) => Err(self.unsupported(
+        if found.is_some() {
+            return Err(self.unsupported(
                 "a name starting with __cte_",
                 "names starting with __cte_ are the ones the renderer makes up; rename it",
-            )),
-            None => Ok(search_cycle),
+            ));
         }
+        let ambiguous = |a: &&Ident, b: &&Ident| {
+            cte_shared::compare_names((a.value, a.raw), (b.value, b.raw))
+                == cte_shared::NameMatch::Ambiguous
+        };
+        let clash = ctes
+            .iter()
+            .enumerate()
+            .any(|(i, c)| ctes[..i].iter().chain(&reads).any(|o| ambiguous(c, o)));
+        if clash {
+            return Err(self.unsupported(
+                "a CTE name spelled in two ways that only some engines take for one name",
+                "PostgreSQL keeps the case of a quoted name and SQLite, MySQL and MariaDB \
+                 ignore it; spell the name the same way everywhere",
+            ));
+        }
+        Ok(search_cycle)
     }
 }

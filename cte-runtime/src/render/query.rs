@@ -605,14 +605,10 @@ pub(super) fn flatten_set_ops<'s>(
     }
 }
 
-/// Whether two names denote the same object: unquoted names compare case-insensitively, as
-/// every engine folds them; raw (quoted) names compare exactly.
+/// Whether two names denote the same object: `cte_shared::same_name`, the rule the macro's
+/// checks apply too.
 pub(super) fn same_name(a: &Ident, b: &Ident) -> bool {
-    if a.raw || b.raw {
-        a.value == b.value
-    } else {
-        a.value.eq_ignore_ascii_case(b.value)
-    }
+    cte_shared::same_name((a.value, a.raw), (b.value, b.raw))
 }
 
 /// Whether a WITH list defines `name`.

@@ -181,10 +181,10 @@ impl Renderer<'_> {
     /// Whether a parameter at `e` is bound as an integer or as a float.
     fn param_numeric_kind(&self, e: &Expr) -> Option<Kind> {
         let Expr::Param(i) = e else { return None };
-        match self.kinds.get(*i) {
-            Some(ParamKind::Integer) => Some(Kind::Integer),
-            Some(ParamKind::Float) => Some(Kind::Fractional),
-            _ => None,
+        match self.param_kind(*i) {
+            ParamKind::Integer => Some(Kind::Integer),
+            ParamKind::Float => Some(Kind::Fractional),
+            ParamKind::Unknown | ParamKind::Bool | ParamKind::Text | ParamKind::Bytes => None,
         }
     }
 
@@ -253,10 +253,6 @@ impl Renderer<'_> {
         let anchor_values = || values(false);
         let member_values = || values(true);
         let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
-        // The parameter kinds decide the SQL from here on.
-        self.kinds_used |= anchor_values()
-            .chain(member_values())
-            .any(|e| matches!(e, Expr::Param(_)));
         if mysql {
             for anchor in anchor_values() {
                 let integer = self.value_kind(anchor) == Some(Kind::Integer);
@@ -283,7 +279,7 @@ impl Renderer<'_> {
         // A NULL bound to an anchor's placeholder gives the column the empty type on MySQL and
         // MariaDB too: the placeholder is cast to its kind's type, or typed as a NULL is.
         let param_kind = |e: &Expr| match e {
-            Expr::Param(i) => Some(self.kinds.get(*i).copied().unwrap_or(ParamKind::Unknown)),
+            Expr::Param(i) => Some(self.param_kind(*i)),
             _ => None,
         };
         if mysql {

@@ -5,11 +5,21 @@
 //!
 //! - `SEARCH DEPTH FIRST BY k SET ord`: PostgreSQL's `ord` is the array of `ROW(k)` from the
 //!   anchor down to the row, and ordering by it is depth-first order. Here `ord` is the same
-//!   list as text, each key written as 20 characters that sort like the integer: a sign digit
-//!   and 19 digits, negative numbers offset by 2^63 (so `-1` sorts below `0`), NULL last as
-//!   in a record comparison. Text order of fixed-width keys is the arrays' order. Only integer
-//!   keys have such a form: any other key value makes the statement fail (the same error as a
-//!   recursion past its limit, see `limit.rs`) instead of sorting differently.
+//!   list as text, each key written so that the text sorts as the arrays do:
+//!   - an integer as 20 characters: a sign digit and 19 digits, negative numbers offset by
+//!     2^63 (so `-1` sorts below `0`);
+//!   - text (and on SQLite a blob) as its bytes in upper-case hex, then a space. Hex digits
+//!     keep the bytes' order, and the space, below every digit, ends the key, so a key sorts
+//!     before the longer keys it starts and before the keys of the rows below it: the order of
+//!     PostgreSQL under a binary ("C") collation, which is the order the test suite's
+//!     databases use. Digits, `A` to `F` and the space sort alike in every collation MySQL and
+//!     MariaDB have, so the column's collation does not matter; under another PostgreSQL
+//!     collation (`en_US`) PostgreSQL's own order of text differs, as it does for a plain
+//!     `ORDER BY name`;
+//!   - NULL as `Z` and 19 zeros, after both, as in a record comparison.
+//!
+//!   Any other key value (a float, a date) makes the statement fail, with a message that says
+//!   so, instead of sorting differently.
 //! - `SEARCH BREADTH FIRST BY k SET ord`: `ord` is `ROW(depth, k)`; here the depth and the
 //!   keys, written the same way.
 //! - `CYCLE k SET is_cycle [TO v DEFAULT d] USING path`: `path` holds the keys of every row
@@ -33,8 +43,9 @@ use crate::tree::{
 };
 use crate::Dialect;
 
-/// `'2'` and 19 zeros: a NULL key, after every number.
-const NULL_KEY: &str = "20000000000000000000";
+/// `'Z'` and 19 zeros: a NULL key, after every number (`0...` and `1...`) and every text (hex
+/// digits and spaces, which sort below `Z` in every collation).
+const NULL_KEY: &str = "Z0000000000000000000";
 
 impl Renderer<'_> {
     /// Whether this dialect emulates SEARCH and CYCLE, or the error.
@@ -250,7 +261,8 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    /// A key value as 20 characters that sort as the integer does; any other value fails.
+    /// A key value as text that sorts as PostgreSQL sorts the key in a record under a binary
+    /// ("C") collation (see the module documentation); a value neither integer nor text fails.
     fn sort_key(&mut self, e: &Expr) -> Res {
         let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
         self.write("CASE WHEN ");
@@ -262,7 +274,9 @@ impl Renderer<'_> {
             // A number has the binary character set; a string that looks like one does not.
             self.write("CHARSET(");
             self.expr(e)?;
-            self.write(") <> 'binary' OR ");
+            self.write(") <> 'binary' THEN CONCAT(HEX(");
+            self.expr(e)?;
+            self.write("), ' ') WHEN ");
             self.null_test_operand(e)?;
             self.write(" <> FLOOR(");
             self.expr(e)?;
@@ -271,6 +285,10 @@ impl Renderer<'_> {
             self.write(" NOT BETWEEN -9223372036854775808 AND 9223372036854775807");
         } else {
             self.write("typeof(");
+            self.expr(e)?;
+            self.write(") IN ('text', 'blob') THEN hex(");
+            self.expr(e)?;
+            self.write(") || ' ' WHEN typeof(");
             self.expr(e)?;
             self.write(") <> 'integer'");
         }
@@ -314,21 +332,25 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    /// A failure while computing a value that depends on `e` (see `limit.rs`).
+    /// A failure while computing a value that depends on `e`, with a message that says why
+    /// (each engine's way, as in `limit.rs`).
     fn value_error(&mut self, e: &Expr) -> Res {
+        const WHY: &str = "SEARCH BY a key that is neither an integer nor text";
         match self.dialect {
+            // JSON path error near '<WHY>' (or: bad JSON path: '<WHY>').
             Dialect::Sqlite => {
-                // "integer overflow"
-                self.write("abs(-9223372036854775807 - 1 - 0 * length(");
+                self.write("json_extract('{}', ");
+                self.string(WHY)?;
+                self.write(" || substr(typeof(");
                 self.expr(e)?;
-                self.write("))");
+                self.write("), 1, 0))");
             }
-            _ => {
-                // "Subquery returns more than 1 row"
-                self.write("(SELECT ");
+            // BIGINT UNSIGNED value is out of range in '... - char_length('<WHY>')'.
+            Dialect::MySql | Dialect::MariaDb | Dialect::Postgres | Dialect::MsSql => {
+                self.write("CAST(LENGTH(");
                 self.expr(e)?;
-                self.write(" UNION ALL SELECT ");
-                self.expr(e)?;
+                self.write(") * 0 AS UNSIGNED) - CHAR_LENGTH(");
+                self.string(WHY)?;
                 self.write(")");
             }
         }
@@ -471,6 +493,6 @@ fn misread_statement(stmt: &Statement, g: &Guarded) -> Option<&'static str> {
             });
             star.then_some("SELECT * from a CTE with SEARCH or CYCLE")
         }
-        Node::With(_) | Node::Relation(..) | Node::Name(_) => None,
+        Node::With(_) | Node::Relation(..) | Node::Name(_) | Node::Query(_) | Node::Exists => None,
     })
 }

@@ -86,10 +86,7 @@ impl Renderer<'_> {
         if self.dialect != Dialect::Postgres || typing == Typing::Inferred {
             return None;
         }
-        // Whatever the answer, the SQL now depends on the kinds.
-        self.kinds_used = true;
-        let kind = self.kinds.get(index).copied().unwrap_or(ParamKind::Unknown);
-        cast_type(kind, typing)
+        cast_type(self.param_kind(index), typing)
     }
 
     /// The operand of arithmetic beside `other`, typed as PostgreSQL types it there.

@@ -8,6 +8,10 @@ use crate::tree::{
 
 /// A node of the tree.
 pub(super) enum Node<'a> {
+    /// A query, before its parts.
+    Query(&'a QueryExpr),
+    /// An `EXISTS`, before its subquery is walked.
+    Exists,
     With(&'a With),
     Select(&'a Select),
     /// A column, and whether it is a whole ORDER BY item.
@@ -19,8 +23,8 @@ pub(super) enum Node<'a> {
     Name(&'a Ident),
 }
 
-/// Calls `f` on every WITH, SELECT, FROM item, column and defined name of `stmt`, until it
-/// returns something.
+/// Calls `f` on every query, EXISTS, WITH, SELECT, FROM item, column and defined name of
+/// `stmt`, until it returns something.
 pub(super) fn walk_statement<'a, T>(
     stmt: &'a Statement,
     f: &mut impl FnMut(Node<'a>) -> Option<T>,
@@ -71,9 +75,8 @@ fn walk_with<'a, T>(with: &'a With, f: &mut impl FnMut(Node<'a>) -> Option<T>) -
 }
 
 fn walk_query<'a, T>(q: &'a QueryExpr, f: &mut impl FnMut(Node<'a>) -> Option<T>) -> Option<T> {
-    q.with
-        .as_ref()
-        .and_then(|w| walk_with(w, f))
+    f(Node::Query(q))
+        .or_else(|| q.with.as_ref().and_then(|w| walk_with(w, f)))
         .or_else(|| walk_set(&q.body, f))
         .or_else(|| walk_order(q.order_by, f))
         .or_else(|| q.limit.as_ref().and_then(|e| walk_expr(e, f)))
@@ -166,7 +169,8 @@ fn walk_expr<'a, T>(e: &'a Expr, f: &mut impl FnMut(Node<'a>) -> Option<T>) -> O
             walk_expr(expr, f).or_else(|| walk_query(subquery, f))
         }
         Expr::Like { expr, pattern, .. } => walk_expr(expr, f).or_else(|| walk_expr(pattern, f)),
-        Expr::Exists { subquery, .. } | Expr::Subquery(subquery) => walk_query(subquery, f),
+        Expr::Exists { subquery, .. } => f(Node::Exists).or_else(|| walk_query(subquery, f)),
+        Expr::Subquery(subquery) => walk_query(subquery, f),
         Expr::Case {
             operand,
             whens,

@@ -29,10 +29,12 @@ pub(crate) use query::{
 
 /// A name as written, with its span.
 ///
-/// `Eq` and `Hash` ignore the span and compare names the way SQL resolves them: `r#order`
-/// equals `order`, and an unquoted name equals any other unquoted spelling of it (`Tree` =
-/// `tree`), while a raw name keeps its case (`r#Tree` is only `r#Tree`). So scopes can be hash
-/// maps keyed by `Ident`.
+/// `Eq` and `Hash` ignore the span and compare names by `cte_shared::same_name`, the rule the
+/// renderer applies too: `r#order` equals `order`, and an unquoted name equals any other
+/// unquoted spelling of it (`Tree` = `tree`), while a raw name keeps its case (`r#Tree` is only
+/// `r#Tree`, as PostgreSQL's `"Tree"`). So scopes can be hash maps keyed by `Ident`. Spellings
+/// that other engines fold together (`r#Tree` and `tree`) are unequal here, and refused where
+/// CTE names meet (see `check::resolve`).
 #[derive(Clone, Debug)]
 pub(crate) struct Ident {
     /// The name without `r#`.
@@ -51,25 +53,18 @@ impl Ident {
             Cow::Owned(self.value.to_ascii_lowercase())
         }
     }
+
+    /// The name as `cte_shared` compares it: its text and whether it was written raw.
+    pub(crate) fn shared(&self) -> (&str, bool) {
+        (&self.value, self.raw)
+    }
 }
 
+/// The one name rule of the macro and the renderer: `cte_shared::same_name`, which
+/// [`Ident::key`] agrees with.
 impl PartialEq for Ident {
-    /// `self.key() == other.key()`, without lower-casing into new strings: the checks compare
-    /// names often.
     fn eq(&self, other: &Self) -> bool {
-        let fold = |ident: &Ident, b: u8| {
-            if ident.raw {
-                b
-            } else {
-                b.to_ascii_lowercase()
-            }
-        };
-        self.value.len() == other.value.len()
-            && self
-                .value
-                .bytes()
-                .zip(other.value.bytes())
-                .all(|(a, b)| fold(self, a) == fold(other, b))
+        cte_shared::same_name(self.shared(), other.shared())
     }
 }
 
@@ -77,7 +72,7 @@ impl Eq for Ident {}
 
 impl Hash for Ident {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.key().hash(state);
+        cte_shared::hash_name(self.shared(), state);
     }
 }
 

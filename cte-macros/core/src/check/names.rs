@@ -28,9 +28,6 @@ pub(crate) fn check(cx: &Ctxt, bindings: &Bindings<'_>, stmt: &Statement) {
     Reserved { cx }.visit_statement(stmt);
 }
 
-/// The start of the names the renderer makes up (`__cte_d1`, `__cte_level`, ...).
-const RESERVED: &str = "__cte_";
-
 // A name the user writes could equal one the renderer makes up, and read or hide it:
 //     WITH __cte_r1 AS (SELECT 1) SELECT * FROM __cte_r1     -- a name of the renderer's own
 //     SELECT a AS __CTE_level FROM t                          -- case-insensitive, as in SQL
@@ -41,11 +38,7 @@ struct Reserved<'c> {
 
 impl Reserved<'_> {
     fn name(&self, ident: &Ident) {
-        let reserved = ident
-            .value
-            .get(..RESERVED.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(RESERVED));
-        if reserved {
+        if cte_shared::is_reserved(&ident.value) {
             self.cx.error(
                 ident.span,
                 "names starting with `__cte_` are reserved for the names cte renders itself\n\

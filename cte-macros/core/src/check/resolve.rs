@@ -4,6 +4,10 @@
 //! Computed once per macro call, so that every check reads the same scoping rules: an inner
 //! WITH shadows an outer one; in a plain WITH, a CTE sees only the CTEs before it; in a
 //! WITH RECURSIVE, it sees all of them, itself included.
+//!
+//! Names compare by `cte_shared::same_name`. A table name that some engines would take for a
+//! CTE and others not (`FROM tree` beside `WITH r#Tree`: one CTE on SQLite and MySQL, a CTE and
+//! a table on PostgreSQL) is noted as ambiguous, for `scope` to refuse.
 
 use std::collections::HashMap;
 use std::ptr;
@@ -28,6 +32,9 @@ pub(crate) enum Binding<'a> {
 /// the tree (the tree does not change while it is checked).
 pub(crate) struct Bindings<'a> {
     names: HashMap<*const ObjectName, Binding<'a>>,
+    /// Table names spelled so that engines disagree on whether they read this CTE, in
+    /// source order.
+    pub(crate) ambiguous: Vec<(&'a ObjectName, &'a Cte)>,
 }
 
 impl<'a> Bindings<'a> {
@@ -35,10 +42,12 @@ impl<'a> Bindings<'a> {
         let mut resolver = Resolver {
             frames: Vec::new(),
             names: HashMap::new(),
+            ambiguous: Vec::new(),
         };
         resolver.visit_statement(stmt);
         Bindings {
             names: resolver.names,
+            ambiguous: resolver.ambiguous,
         }
     }
 
@@ -71,15 +80,25 @@ struct Frame<'a> {
 struct Resolver<'a> {
     frames: Vec<Frame<'a>>,
     names: HashMap<*const ObjectName, Binding<'a>>,
+    ambiguous: Vec<(&'a ObjectName, &'a Cte)>,
 }
 
 impl<'a> Resolver<'a> {
-    fn lookup(&self, name: &ObjectName) -> Binding<'a> {
+    fn lookup(&mut self, name: &'a ObjectName) -> Binding<'a> {
         let [part] = name.parts.as_slice() else {
             return Binding::Table;
         };
         for frame in self.frames.iter().rev() {
             let ctes = &frame.with.ctes;
+            // Up to the WITH that defines the name, a CTE that only some engines take for it.
+            let ambiguous = ctes.iter().find(|c| {
+                cte_shared::compare_names(c.name.shared(), part.shared())
+                    == cte_shared::NameMatch::Ambiguous
+            });
+            if let Some(cte) = ambiguous {
+                self.ambiguous.push((name, cte));
+                return Binding::Table;
+            }
             if let Some(cte) = ctes.iter().take(frame.visible).find(|c| c.name == *part) {
                 return Binding::Cte(cte, frame.with);
             }

@@ -9,6 +9,18 @@ use crate::ast::visit::{self, Visit};
 use crate::ast::{Cte, Ident, Statement, TableFactor, With};
 
 pub(crate) fn check(cx: &Ctxt, bindings: &Bindings<'_>, stmt: &Statement) {
+    // WITH RECURSIVE r#Tree AS (...) SELECT * FROM tree
+    // -- SQLite and MySQL read the CTE, PostgreSQL a table `tree` ("Tree" keeps its case).
+    for (name, cte) in &bindings.ambiguous {
+        if let Some(part) = name.parts.first() {
+            cx.error_with_note(
+                part.span,
+                ambiguous_spelling(part, &cte.name),
+                cte.name.span,
+                format!("CTE `{}` is defined here", spelled(&cte.name)),
+            );
+        }
+    }
     Scope {
         cx,
         bindings,
@@ -33,7 +45,24 @@ impl<'a> Visit<'a> for Scope<'_, 'a> {
         for cte in &with.ctes {
             // WITH a AS (SELECT 1), a AS (SELECT 2) SELECT * FROM a
             // -- two CTEs of one WITH share a name: which one `FROM a` reads is ambiguous.
-            if let Some(first) = names.get(&cte.name) {
+            // WITH RECURSIVE tree AS (...), r#Tree AS (...) SELECT * FROM tree
+            // -- two CTEs on PostgreSQL, one name defined twice on SQLite and MySQL.
+            let ambiguous = with
+                .ctes
+                .iter()
+                .take_while(|c| !ptr::eq(*c, cte))
+                .find(|c| {
+                    cte_shared::compare_names(c.name.shared(), cte.name.shared())
+                        == cte_shared::NameMatch::Ambiguous
+                });
+            if let Some(first) = ambiguous {
+                self.cx.error_with_note(
+                    cte.name.span,
+                    ambiguous_spelling(&cte.name, &first.name),
+                    first.name.span,
+                    format!("CTE `{}` is defined here", spelled(&first.name)),
+                );
+            } else if let Some(first) = names.get(&cte.name) {
                 self.cx.error_with_note(
                     cte.name.span,
                     format!(
@@ -172,6 +201,33 @@ impl<'a> Scope<'_, 'a> {
             ),
         );
     }
+}
+
+/// How a name was written: `r#Tree` or `tree`.
+fn spelled(name: &Ident) -> String {
+    if name.raw {
+        format!("r#{}", name.value)
+    } else {
+        name.value.clone()
+    }
+}
+
+/// The error for a name spelled so that engines disagree on whether it is the CTE `cte`.
+fn ambiguous_spelling(name: &Ident, cte: &Ident) -> String {
+    // SQLite ignores the case of ASCII letters only.
+    let engines = if name.value.eq_ignore_ascii_case(&cte.value) {
+        "one name on SQLite, MySQL, MariaDB and SQL Server but two on PostgreSQL"
+    } else {
+        "one name on MySQL, MariaDB and SQL Server but two on PostgreSQL and SQLite"
+    };
+    format!(
+        "`{name}` and the CTE `{cte}` are {engines}\n\
+         note: PostgreSQL folds an unquoted name to lower case (ASCII letters only) and keeps a \
+         raw one as written; MySQL and MariaDB ignore case, SQLite the case of ASCII letters\n\
+         help: spell the name the same way in both places, or give the two different names",
+        name = spelled(name),
+        cte = spelled(cte),
+    )
 }
 
 /// A path of CTE indices from `from` to `to` along `edges`, both ends included.

@@ -122,13 +122,55 @@ fn duplicate_names_point_at_the_repeat_then_the_first() {
 
 #[test]
 fn raw_and_unquoted_names_compare_like_sql() {
+    // `r#C` is `"C"`: another name on PostgreSQL, the same one on SQLite and MySQL.
     assert_eq!(
         errors("WITH c AS (SELECT 1), r#c AS (SELECT 2), r#C AS (SELECT 3) SELECT 1"),
         [
             "CTE `c` is defined twice in this WITH clause",
             "CTE `c` is first defined here",
+            "`r#C` and the CTE `c` are one name on SQLite, MySQL, MariaDB and SQL Server but \
+             two on PostgreSQL",
+            "CTE `c` is defined here",
         ]
     );
+}
+
+#[test]
+fn spellings_that_engines_resolve_differently_are_refused() {
+    // One name everywhere: PostgreSQL folds TREE to tree, which "tree" is.
+    ok(
+        "WITH RECURSIVE r#tree(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM TREE WHERE n < 3) \
+        SELECT n FROM Tree",
+    );
+    // "Tree" is not tree on PostgreSQL, which would read a table there.
+    assert_eq!(
+        errors(
+            "WITH RECURSIVE r#Tree(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM tree WHERE n < 3) \
+             SELECT n FROM r#Tree"
+        ),
+        [
+            "`tree` and the CTE `r#Tree` are one name on SQLite, MySQL, MariaDB and SQL Server \
+             but two on PostgreSQL",
+            "CTE `r#Tree` is defined here",
+        ]
+    );
+    assert!(
+        message("WITH r#TREE AS (SELECT 1 AS n) SELECT n FROM r#tree")
+            .contains("spell the name the same way")
+    );
+    // Non-ASCII letters: MySQL and MariaDB fold their case, PostgreSQL and SQLite do not.
+    assert_eq!(
+        errors("WITH Ä AS (SELECT 1 AS n) SELECT n FROM ä")
+            .first()
+            .map(String::as_str),
+        Some(
+            "`ä` and the CTE `Ä` are one name on MySQL, MariaDB and SQL Server but two on \
+             PostgreSQL and SQLite"
+        )
+    );
+    // An inner CTE spelled alike decides, as on every engine; an ambiguous outer one does not
+    // matter once an inner WITH defines the name.
+    ok("WITH r#T AS (SELECT 1 AS n) SELECT n FROM (WITH t AS (SELECT 2 AS n) SELECT n FROM t) s");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 use super::build::*;
 use super::{assert_error, assert_sql, inline, order as param_order, sql};
+use crate::render::render;
 use crate::tree::*;
 use crate::Dialect::{self, *};
 use crate::Value;
@@ -392,5 +393,39 @@ fn window_functions() {
     assert!(sql(&groups, Sqlite).contains("GROUPS BETWEEN"));
     for d in [MySql, MariaDb, MsSql] {
         assert_error(&groups, d, "GROUPS window frame");
+    }
+}
+
+#[test]
+fn parameters_past_the_engines_cap_are_refused() {
+    // SELECT a FROM t WHERE a IN (<n parameters>)
+    let stmt = |n: usize| {
+        let mut s = select(vec![item(col("a"))], vec![table("t")]);
+        s.selection = Some(Expr::InList {
+            expr: leak(col("a")),
+            list: list((0..n).map(param).collect()),
+            negated: false,
+        });
+        query(s)
+    };
+    for (dialect, max) in [
+        (Postgres, 65_535),
+        (MySql, 65_535),
+        (MariaDb, 65_535),
+        (Sqlite, 32_766),
+        (MsSql, 2_098),
+    ] {
+        assert!(render(&stmt(max), dialect, None).is_ok(), "{dialect}");
+        let construct = format!("a statement with more than {max} parameters");
+        match render(&stmt(max + 1), dialect, None) {
+            Ok(_) => panic!("{dialect}: {} parameters rendered", max + 1),
+            Err(e) => assert_eq!((e.construct(), e.dialect()), (&*construct, dialect)),
+        }
+        // Values written inline bind nothing.
+        let values: Vec<Value> = (0..=max as i64).map(Value::I64).collect();
+        assert!(
+            inline(&stmt(max + 1), dialect, &values).is_ok(),
+            "{dialect}"
+        );
     }
 }

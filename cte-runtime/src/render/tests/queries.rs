@@ -518,3 +518,53 @@ fn recursion_through_a_moved_cte_has_no_order_on_sql_server() {
     });
     assert_error(&stmt, MsSql, "mutual recursion between CTEs");
 }
+
+#[test]
+fn a_cte_name_that_engines_resolve_differently_is_refused() {
+    // WITH "Tree" AS (SELECT 1 AS n) SELECT n FROM <reads>: PostgreSQL reads a table `tree`
+    // where SQLite and MySQL read the CTE.
+    let stmt = |reads: Ident| {
+        Statement::Query(QueryExpr {
+            with: with(
+                false,
+                vec![Cte {
+                    name: raw("Tree"),
+                    ..cte(
+                        "x",
+                        vec![],
+                        sq(select(vec![aliased(int("1"), "n")], vec![])),
+                    )
+                }],
+            ),
+            ..sq(select(
+                vec![item(col("n"))],
+                vec![TableWithJoins {
+                    relation: TableFactor::Table {
+                        name: ObjectName(list(vec![reads])),
+                        alias: None,
+                    },
+                    joins: &[],
+                }],
+            ))
+        })
+    };
+    for d in crate::Dialect::ALL {
+        assert_error(
+            &stmt(id("tree")),
+            d,
+            "a CTE name spelled in two ways that only some engines take for one name",
+        );
+    }
+    assert_error(
+        &stmt(id("Tree")),
+        Sqlite,
+        "a CTE name spelled in two ways that only some engines take for one name",
+    );
+    assert_sql(
+        &stmt(raw("Tree")),
+        &[(
+            Postgres,
+            "WITH \"Tree\" AS (SELECT 1 AS n) SELECT n FROM \"Tree\"",
+        )],
+    );
+}
