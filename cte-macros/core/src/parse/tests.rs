@@ -3,6 +3,7 @@
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;
 
+use super::cursor::MAX_CHAIN;
 use super::select as parse;
 use crate::ast::{
     BinaryOp, DataType, Expr, FunctionArgs, JoinConstraint, JoinKind, LiteralKind, Materialized,
@@ -752,19 +753,19 @@ fn deep_nesting() {
     ));
     assert!(err(cases).contains("nests too deeply"));
     // Real nesting inside a long flat chain is still nesting.
-    let chain = ts(&format!("SELECT 1{}", " + 1".repeat(500)));
+    let chain = ts(&format!("SELECT 1{}", " + 1".repeat(300)));
     assert!(err(quote!(#chain + #deep)).contains("nests too deeply"));
     // A chain far longer than a tree may be tall is refused, not a stack overflow later.
     let chain = ts(&format!("SELECT 1{}", " + 1".repeat(100_000)));
-    assert!(err(chain).contains(TOO_TALL));
+    assert!(err(chain).contains(&too_tall()));
     let chain = ts(&format!("SELECT a{}", " AND a".repeat(100_000)));
-    assert!(err(chain).contains(TOO_TALL));
+    assert!(err(chain).contains(&too_tall()));
     let chain = ts(&format!("SELECT 1{}", " UNION SELECT 1".repeat(100_000)));
-    assert!(err(chain).contains(TOO_TALL));
+    assert!(err(chain).contains(&too_tall()));
     let chain = ts(&format!("SELECT a{}", " IS NULL".repeat(100_000)));
-    assert!(err(chain).contains(TOO_TALL));
+    assert!(err(chain).contains(&too_tall()));
     let chain = ts(&format!("SELECT a{}", " LIKE a".repeat(100_000)));
-    assert!(err(chain).contains(TOO_TALL));
+    assert!(err(chain).contains(&too_tall()));
     // Moderate nesting and long chains are fine.
     ok(ts(&format!("SELECT 1{}", " + 1".repeat(100))));
     ok(ts(&format!(
@@ -776,7 +777,9 @@ fn deep_nesting() {
 }
 
 /// How the error for a too tall tree of chains starts.
-const TOO_TALL: &str = "the query chains too many operators (more than 1000 binary operators";
+fn too_tall() -> String {
+    format!("the query chains too many operators (more than {MAX_CHAIN} binary operators")
+}
 
 /// Runs `test` on a thread with half the stack rustc gives a macro.
 fn on_macro_stack(test: fn()) {
@@ -956,63 +959,44 @@ fn a_group_is_a_query_when_all_of_it_reads_as_one() {
 #[test]
 fn long_flat_chains_are_no_nesting() {
     on_macro_stack(|| {
-        let plus = ts(&format!("SELECT 1{}", " + 1".repeat(1000)));
-        assert!(show(&expr(ts(&format!("1{}", " + 1".repeat(1000))))).starts_with("(((("));
-        ok(plus);
-        for op in [
-            "-",
-            "*",
-            "/",
-            "%",
-            "||",
-            "AND",
-            "OR",
-            "LIKE",
-            "IS NOT NULL AND",
-        ] {
-            ok(ts(&format!("SELECT a{}", format!(" {op} a").repeat(999))));
+        let m = MAX_CHAIN;
+        assert!(m >= 400, "{m}");
+        let plus = format!("1{}", " + 1".repeat(m));
+        assert!(show(&expr(ts(&plus))).starts_with("(((("));
+        ok(ts(&format!("SELECT {plus}")));
+        for op in ["-", "*", "/", "%", "||", "AND", "OR", "LIKE"] {
+            ok(ts(&format!("SELECT a{}", format!(" {op} a").repeat(m))));
         }
+        ok(ts(&format!("SELECT a{}", " IS NULL".repeat(m))));
         ok(ts(&format!(
             "SELECT a FROM t WHERE a = 1{}",
-            " AND a = 1".repeat(999)
+            " AND a = 1".repeat(m)
         )));
-        let arms = ts(&format!(
-            "SELECT 1 AS a{}",
-            " UNION ALL SELECT 1".repeat(1000)
-        ));
-        let q = query(arms);
-        assert!(matches!(q.body, SetExpr::SetOp { .. }));
-        ok(ts(&format!(
-            "SELECT 1{}",
-            " INTERSECT SELECT 1".repeat(1000)
-        )));
+        let arms = ts(&format!("SELECT 1 AS a{}", " UNION ALL SELECT 1".repeat(m)));
+        assert!(matches!(query(arms).body, SetExpr::SetOp { .. }));
+        ok(ts(&format!("SELECT 1{}", " INTERSECT SELECT 1".repeat(m))));
         // Beside one another, chains do not add up.
         ok(ts(&format!(
-            "SELECT 1{0} AS a, 1{0} AS b FROM t WHERE 1{0} = 1{0}",
-            " + 1".repeat(1000)
+            "SELECT {plus} AS a, {plus} AS b FROM t WHERE {plus} = {plus}"
         )));
-        // Chains inside an operand of a chain do: the tree is as tall as both.
-        let tall = ts(&format!("SELECT (1{0}) + 1{0}", " + 1".repeat(600)));
-        assert!(err(tall).starts_with(TOO_TALL));
-        let tall = ts(&format!("SELECT 1{0} * 1{0}", " * 1".repeat(600)));
-        assert!(err(tall).starts_with(TOO_TALL));
-        let tall = ts(&format!("SELECT (SELECT 1{0}) + 1{0}", " + 1".repeat(600)));
-        assert!(err(tall).starts_with(TOO_TALL));
-        // On the right, an operand as tall as the chain only makes it one taller.
-        ok(ts(&format!(
-            "SELECT 1{0} + (SELECT 1{0})",
-            " + 1".repeat(600)
-        )));
-        let tall = ts(&format!(
-            "(SELECT 1{0}){1}",
-            " + 1".repeat(600),
-            " UNION ALL SELECT 1".repeat(600)
-        ));
-        assert!(err(tall).starts_with(TOO_TALL));
-        let tall = ts(&format!("SELECT 1{}", " + 1".repeat(1001)));
-        assert!(err(tall).starts_with(TOO_TALL));
-        let tall = ts(&format!("SELECT 1{}", " UNION ALL SELECT 1".repeat(1001)));
-        assert!(err(tall).starts_with(TOO_TALL));
+        // On the right, an operand as tall as the chain makes it one link taller.
+        let half = format!("1{}", " + 1".repeat(m / 2));
+        ok(ts(&format!("SELECT {half} + (SELECT {half})")));
+        ok(ts(&format!("SELECT {half} + ({half})")));
+        // On the left, an operand adds its height: the tree is as tall as both.
+        for tall in [
+            format!("SELECT ({half}) + {half}"),
+            format!("SELECT (SELECT {half}) + {half}"),
+            format!(
+                "SELECT {}",
+                format!("1{}", " * 1".repeat(m / 2)) + &" + 1".repeat(m / 2 + 1)
+            ),
+            format!("(SELECT {half}){}", " UNION ALL SELECT 1".repeat(m / 2 + 1)),
+            format!("SELECT 1{}", " + 1".repeat(m + 1)),
+            format!("SELECT 1{}", " UNION ALL SELECT 1".repeat(m + 1)),
+        ] {
+            assert!(err(ts(&tall)).starts_with(&too_tall()), "{tall}");
+        }
     });
 }
 
