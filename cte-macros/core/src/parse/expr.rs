@@ -3,7 +3,8 @@
 
 use proc_macro2::{Delimiter, Span};
 
-use super::cursor::{comma_separated, expected, Chain, GroupTok, Parser, Tok};
+use super::chain::Chain;
+use super::cursor::{comma_separated, expected, GroupTok, Parser, Tok};
 use super::keyword::{is_reserved_name, Kw};
 use super::select::{order_by_list, query};
 use super::{Parenthesised, QueryStart};

@@ -4,6 +4,7 @@
 //! syntax error stops parsing: it is reported as "expected X, found Y" on the token where
 //! parsing stopped.
 
+mod chain;
 mod cursor;
 mod dml;
 mod expr;

@@ -2,7 +2,8 @@
 
 use proc_macro2::Delimiter;
 
-use super::cursor::{comma_separated, Chain, Parser, Tok};
+use super::chain::Chain;
+use super::cursor::{comma_separated, Parser, Tok};
 use super::expr::expr;
 use super::from::from_list;
 use super::keyword::Kw;

@@ -3,7 +3,7 @@
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::quote;
 
-use super::cursor::MAX_CHAIN;
+use super::chain::MAX_CHAIN;
 use super::select as parse;
 use crate::ast::{
     BinaryOp, DataType, Expr, FunctionArgs, JoinConstraint, JoinKind, LiteralKind, Materialized,
