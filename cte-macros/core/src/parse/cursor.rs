@@ -10,7 +10,7 @@ use super::keyword::{is_reserved_alias, is_reserved_name, Kw};
 use crate::ast::{Ident, ObjectName};
 
 /// How deep expressions, subqueries and parentheses may nest. Every parenthesis, subquery and
-/// link of an operator chain (`a + b + c` builds a tree as deep as it is long) is a level.
+/// prefix operator is a level, and parsing a level takes stack.
 pub(crate) const MAX_DEPTH: usize = 128;
 
 /// One SQL token.
@@ -189,6 +189,8 @@ pub(crate) fn expected(what: &str, found: Option<&Tok>, end: Span) -> syn::Error
 pub(crate) struct State {
     params: Cell<usize>,
     depth: Cell<usize>,
+    /// The height in chain links of the operands parsed since a `Chain` last reset it.
+    height: Cell<usize>,
     recovered: RefCell<Vec<syn::Error>>,
     from_splices: RefCell<Vec<FromSplice>>,
 }
@@ -217,7 +219,7 @@ impl State {
     }
 }
 
-/// Leaves one nesting level when dropped.
+/// Leaves one nesting level, or one chain link, when dropped.
 pub(crate) struct DepthGuard<'s>(&'s Cell<usize>);
 
 impl Drop for DepthGuard<'_> {
@@ -423,6 +425,11 @@ impl<'s> Parser<'s> {
         }
         self.state.depth.set(depth);
         Ok(DepthGuard(&self.state.depth))
+    }
+
+    /// The height measured by [`super::chain::Chain`].
+    pub(crate) fn height(&self) -> &'s Cell<usize> {
+        &self.state.height
     }
 
     // ---- parameters ----

@@ -3,9 +3,11 @@
 
 use proc_macro2::{Delimiter, Span};
 
-use super::cursor::{comma_separated, expected, Parser, Tok};
+use super::chain::Chain;
+use super::cursor::{comma_separated, expected, GroupTok, Parser, Tok};
 use super::keyword::{is_reserved_name, Kw};
 use super::select::{order_by_list, query};
+use super::{Parenthesised, QueryStart};
 use crate::ast::{
     BinaryOp, DataType, Expr, FrameBound, FrameUnits, Function, FunctionArgs, Literal, LiteralKind,
     ObjectName, Param, UnaryOp, WindowFrame, WindowSpec,
@@ -16,7 +18,7 @@ type Result<T> = syn::Result<T>;
 /// A whole expression.
 pub(crate) fn expr(p: &mut Parser) -> Result<Expr> {
     let _guard = p.enter(p.span())?;
-    or(p)
+    or(p, None)
 }
 
 fn binary(left: Expr, op: BinaryOp, op_token: Span, right: Expr) -> Expr {
@@ -28,36 +30,55 @@ fn binary(left: Expr, op: BinaryOp, op_token: Span, right: Expr) -> Expr {
     }
 }
 
-fn or(p: &mut Parser) -> Result<Expr> {
-    let mut left = and(p)?;
-    let mut depth = Vec::new();
+// Each level below takes `lead`: the expression's first operand when it is already parsed
+// (a parenthesised group read once, see `parse::query_or`), to go on from instead of parsing
+// a primary. A chain of binary operators is parsed in a loop: its height is measured by a
+// `Chain`, and is not nesting.
+
+/// Starts measuring a chain, before its first operand.
+fn start<'s>(p: &Parser<'s>, lead: &Option<Expr>) -> Chain<'s> {
+    match lead {
+        Some(_) => p.chain_after_lead(),
+        None => p.chain(),
+    }
+}
+
+/// The rest of an expression whose first operand, a parenthesised group, is parsed.
+pub(crate) fn expr_after(p: &mut Parser, lead: Expr) -> Result<Expr> {
+    or(p, Some(lead))
+}
+
+fn or(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
+    let mut chain = start(p, &lead);
+    let mut left = and(p, lead)?;
     while let Some(token) = p.eat_kw(Kw::Or) {
-        depth.push(p.enter(token)?);
-        let right = and(p)?;
+        let right = chain.link(p, token, |p| and(p, None))?;
         left = binary(left, BinaryOp::Or, token, right);
     }
     Ok(left)
 }
 
-fn and(p: &mut Parser) -> Result<Expr> {
-    let mut left = not(p)?;
-    let mut depth = Vec::new();
+fn and(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
+    let mut chain = start(p, &lead);
+    let mut left = not(p, lead)?;
     while let Some(token) = p.eat_kw(Kw::And) {
-        depth.push(p.enter(token)?);
-        let right = not(p)?;
+        let right = chain.link(p, token, |p| not(p, None))?;
         left = binary(left, BinaryOp::And, token, right);
     }
     Ok(left)
 }
 
 /// `NOT expr`; `NOT EXISTS (...)` becomes a negated EXISTS.
-fn not(p: &mut Parser) -> Result<Expr> {
+fn not(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
+    if lead.is_some() {
+        return is(p, lead);
+    }
     let Some(token) = p.eat_kw(Kw::Not) else {
-        return is(p);
+        return is(p, None);
     };
     let _guard = p.enter(token)?;
     let before_exists = p.peek_kw(Kw::Exists);
-    let inner = not(p)?;
+    let inner = not(p, None)?;
     Ok(match inner {
         Expr::Exists {
             exists_token,
@@ -77,19 +98,21 @@ fn not(p: &mut Parser) -> Result<Expr> {
 }
 
 /// `expr IS [NOT] NULL`
-fn is(p: &mut Parser) -> Result<Expr> {
-    let mut left = comparison(p)?;
-    let mut depth = Vec::new();
+fn is(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
+    let mut chain = start(p, &lead);
+    let mut left = comparison(p, lead)?;
     while let Some(is_token) = p.eat_kw(Kw::Is) {
-        depth.push(p.enter(is_token)?);
-        let negated = p.eat_kw(Kw::Not).is_some();
-        if p.eat_kw(Kw::Null).is_none() {
-            return Err(p.expected(if negated {
-                "`NULL`"
-            } else {
-                "`NULL` or `NOT NULL`"
-            }));
-        }
+        let negated = chain.link(p, is_token, |p| {
+            let negated = p.eat_kw(Kw::Not).is_some();
+            if p.eat_kw(Kw::Null).is_none() {
+                return Err(p.expected(if negated {
+                    "`NULL`"
+                } else {
+                    "`NULL` or `NOT NULL`"
+                }));
+            }
+            Ok(negated)
+        })?;
         left = Expr::IsNull {
             expr: Box::new(left),
             is_token,
@@ -115,14 +138,14 @@ fn comparison_op(p: &Parser) -> Option<BinaryOp> {
 }
 
 /// `a = b`: comparisons do not chain, as in PostgreSQL.
-fn comparison(p: &mut Parser) -> Result<Expr> {
-    let left = pattern(p)?;
+fn comparison(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
+    let left = pattern(p, lead)?;
     let Some(op) = comparison_op(p) else {
         return Ok(left);
     };
     let token = p.span();
     p.bump();
-    let right = pattern(p)?;
+    let right = pattern(p, None)?;
     if comparison_op(p).is_some() {
         return Err(syn::Error::new(
             p.span(),
@@ -133,9 +156,9 @@ fn comparison(p: &mut Parser) -> Result<Expr> {
 }
 
 /// `[NOT] BETWEEN`, `[NOT] IN`, `[NOT] LIKE`.
-fn pattern(p: &mut Parser) -> Result<Expr> {
-    let mut left = other(p)?;
-    let mut depth = Vec::new();
+fn pattern(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
+    let mut chain = start(p, &lead);
+    let mut left = other(p, lead)?;
     loop {
         let follows = |p: &Parser, n| {
             p.peek_nth_kw(n, Kw::Between) || p.peek_nth_kw(n, Kw::In) || p.peek_nth_kw(n, Kw::Like)
@@ -146,83 +169,83 @@ fn pattern(p: &mut Parser) -> Result<Expr> {
         } else if !follows(p, 0) {
             return Ok(left);
         }
-        depth.push(p.enter(p.span())?);
         let expr = Box::new(left);
-        if let Some(between_token) = p.eat_kw(Kw::Between) {
-            let low = Box::new(other(p)?);
-            p.expect_kw(Kw::And)?;
-            let high = Box::new(other(p)?);
-            left = Expr::Between {
-                expr,
-                between_token,
-                negated,
-                low,
-                high,
-            };
-        } else if let Some(like_token) = p.eat_kw(Kw::Like) {
-            let pattern = Box::new(other(p)?);
-            left = Expr::Like {
-                expr,
-                like_token,
-                negated,
-                pattern,
-            };
-        } else {
-            let in_token = p.expect_kw(Kw::In)?;
-            left = in_rest(p, expr, in_token, negated)?;
-        }
+        left = chain.link(p, p.span(), |p| {
+            if let Some(between_token) = p.eat_kw(Kw::Between) {
+                let low = Box::new(other(p, None)?);
+                p.expect_kw(Kw::And)?;
+                let high = Box::new(other(p, None)?);
+                Ok(Expr::Between {
+                    expr,
+                    between_token,
+                    negated,
+                    low,
+                    high,
+                })
+            } else if let Some(like_token) = p.eat_kw(Kw::Like) {
+                let pattern = Box::new(other(p, None)?);
+                Ok(Expr::Like {
+                    expr,
+                    like_token,
+                    negated,
+                    pattern,
+                })
+            } else {
+                let in_token = p.expect_kw(Kw::In)?;
+                in_rest(p, expr, in_token, negated)
+            }
+        })?;
     }
 }
 
 /// The `(list)` or `(subquery)` after IN.
 fn in_rest(p: &mut Parser, expr: Box<Expr>, in_token: Span, negated: bool) -> Result<Expr> {
     let group = p.expect_paren("`(`")?;
-    match super::looks_like_query(group) {
-        super::QueryStart::Yes => {
-            let subquery = Box::new(p.in_group(group, query)?);
-            return Ok(Expr::InSubquery {
-                expr,
-                in_token,
-                subquery,
-                negated,
-            });
-        }
-        super::QueryStart::Maybe => {
-            if let Ok(q) = p.attempt(|p| p.in_group(group, query)) {
-                return Ok(Expr::InSubquery {
-                    expr,
-                    in_token,
-                    subquery: Box::new(q),
-                    negated,
-                });
+    let list = match super::looks_like_query(group) {
+        QueryStart::Yes => Parenthesised::Query(Box::new(p.in_group(group, query)?)),
+        QueryStart::Maybe => super::query_or(p, group, paren_group, |p, guard, lead| {
+            let first = expr_after(p, parenthesised(lead.group, lead.inside));
+            drop(guard);
+            let mut list = vec![first?];
+            while p.eat_op(",").is_some() {
+                list.push(self::expr(p)?);
             }
+            Ok(list)
+        })?,
+        QueryStart::No => {
+            Parenthesised::Other(p.in_group(group, |p| comma_separated(p, self::expr))?)
         }
-        super::QueryStart::No => {}
-    }
-    let list = p.in_group(group, |p| comma_separated(p, self::expr))?;
-    Ok(Expr::InList {
-        expr,
-        in_token,
-        list,
-        negated,
+    };
+    Ok(match list {
+        Parenthesised::Query(subquery) => Expr::InSubquery {
+            expr,
+            in_token,
+            subquery,
+            negated,
+        },
+        Parenthesised::Other(list) => Expr::InList {
+            expr,
+            in_token,
+            list,
+            negated,
+        },
     })
 }
 
 /// `a || b`: the "other operators" level.
-fn other(p: &mut Parser) -> Result<Expr> {
-    let mut left = additive(p)?;
-    let mut depth = Vec::new();
+fn other(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
+    let mut chain = start(p, &lead);
+    let mut left = additive(p, lead)?;
     while let Some(token) = p.eat_op("||") {
-        depth.push(p.enter(token)?);
-        let right = additive(p)?;
+        let right = chain.link(p, token, |p| additive(p, None))?;
         left = binary(left, BinaryOp::Concat, token, right);
     }
     Ok(left)
 }
 
-pub(crate) fn additive(p: &mut Parser) -> Result<Expr> {
-    let mut left = multiplicative(p)?;
-    let mut depth = Vec::new();
+pub(crate) fn additive(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
+    let mut chain = start(p, &lead);
+    let mut left = multiplicative(p, lead)?;
     loop {
         let op = if p.peek_op("+") {
             BinaryOp::Plus
@@ -233,15 +256,14 @@ pub(crate) fn additive(p: &mut Parser) -> Result<Expr> {
         };
         let token = p.span();
         p.bump();
-        depth.push(p.enter(token)?);
-        let right = multiplicative(p)?;
+        let right = chain.link(p, token, |p| multiplicative(p, None))?;
         left = binary(left, op, token, right);
     }
 }
 
-fn multiplicative(p: &mut Parser) -> Result<Expr> {
-    let mut left = unary(p)?;
-    let mut depth = Vec::new();
+fn multiplicative(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
+    let mut chain = start(p, &lead);
+    let mut left = unary(p, lead)?;
     loop {
         let op = if p.peek_op("*") {
             BinaryOp::Multiply
@@ -254,13 +276,15 @@ fn multiplicative(p: &mut Parser) -> Result<Expr> {
         };
         let token = p.span();
         p.bump();
-        depth.push(p.enter(token)?);
-        let right = unary(p)?;
+        let right = chain.link(p, token, |p| unary(p, None))?;
         left = binary(left, op, token, right);
     }
 }
 
-fn unary(p: &mut Parser) -> Result<Expr> {
+fn unary(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
+    if let Some(lead) = lead {
+        return Ok(lead);
+    }
     let op = if p.peek_op("-") {
         UnaryOp::Minus
     } else if p.peek_op("+") {
@@ -271,7 +295,7 @@ fn unary(p: &mut Parser) -> Result<Expr> {
     let op_token = p.span();
     p.bump();
     let _guard = p.enter(op_token)?;
-    let expr = Box::new(unary(p)?);
+    let expr = Box::new(unary(p, None)?);
     Ok(Expr::Unary { op, op_token, expr })
 }
 
@@ -287,7 +311,7 @@ fn primary(p: &mut Parser) -> Result<Expr> {
         },
         Some(Tok::Word(w)) => match w.keyword() {
             Some(Kw::True | Kw::False | Kw::Null) => literal(p),
-            Some(Kw::Not) => not(p),
+            Some(Kw::Not) => not(p, None),
             Some(Kw::Case) => case(p),
             Some(Kw::Cast) if next_is_paren(p) => cast(p),
             Some(Kw::Exists) if next_is_paren(p) => exists(p),
@@ -389,24 +413,32 @@ fn paren(p: &mut Parser) -> Result<Expr> {
     let Some(Tok::Group(group)) = p.bump() else {
         return Err(p.expected("`(`"));
     };
+    Ok(parenthesised(group, paren_group(p, group)?))
+}
+
+/// The expression a parenthesised group stands for, once its inside is parsed.
+fn parenthesised(group: &GroupTok, inside: Parenthesised<Expr>) -> Expr {
     let paren_token = group.span_open();
-    match super::looks_like_query(group) {
-        super::QueryStart::Yes => {
-            let query = Box::new(p.in_group(group, query)?);
-            return Ok(Expr::Subquery { paren_token, query });
-        }
-        super::QueryStart::Maybe => {
-            if let Ok(q) = p.attempt(|p| p.in_group(group, query)) {
-                return Ok(Expr::Subquery {
-                    paren_token,
-                    query: Box::new(q),
-                });
-            }
-        }
-        super::QueryStart::No => {}
+    match inside {
+        Parenthesised::Query(query) => Expr::Subquery { paren_token, query },
+        Parenthesised::Other(expr) => Expr::Nested {
+            paren_token,
+            expr: Box::new(expr),
+        },
     }
-    let expr = Box::new(p.in_group(group, self::expr)?);
-    Ok(Expr::Nested { paren_token, expr })
+}
+
+/// The inside of `group`, taken where an expression goes: a subquery or an expression.
+fn paren_group<'s>(p: &mut Parser<'s>, group: &'s GroupTok) -> Result<Parenthesised<Expr>> {
+    match super::looks_like_query(group) {
+        QueryStart::Yes => p
+            .in_group(group, query)
+            .map(|query| Parenthesised::Query(Box::new(query))),
+        QueryStart::Maybe => super::query_or(p, group, paren_group, |p, _guard, lead| {
+            expr_after(p, parenthesised(lead.group, lead.inside))
+        }),
+        QueryStart::No => p.in_group(group, expr).map(Parenthesised::Other),
+    }
 }
 
 /// `[NOT] EXISTS (subquery)`; NOT is handled by the caller.
@@ -678,7 +710,7 @@ fn frame_bound(p: &mut Parser) -> Result<FrameBound> {
         p.expect_kw(Kw::Row)?;
         return Ok(FrameBound::CurrentRow);
     }
-    let offset = Some(Box::new(additive(p)?));
+    let offset = Some(Box::new(additive(p, None)?));
     if p.eat_kw(Kw::Preceding).is_some() {
         Ok(FrameBound::Preceding(offset))
     } else if p.eat_kw(Kw::Following).is_some() {

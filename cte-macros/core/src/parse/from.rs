@@ -2,11 +2,11 @@
 
 use proc_macro2::Delimiter;
 
-use super::cursor::{comma_separated, FromSplice, Parser, Tok};
+use super::cursor::{comma_separated, FromSplice, GroupTok, Parser, Tok};
 use super::expr::expr;
 use super::keyword::Kw;
 use super::select::query;
-use super::{looks_like_query, QueryStart};
+use super::{looks_like_query, query_or, Parenthesised, QueryStart};
 use crate::ast::{
     Join, JoinConstraint, JoinKind, ObjectName, TableAlias, TableFactor, TableWithJoins,
 };
@@ -20,6 +20,11 @@ pub(crate) fn from_list(p: &mut Parser) -> Result<Vec<TableWithJoins>> {
 
 fn table_with_joins(p: &mut Parser) -> Result<TableWithJoins> {
     let relation = table_factor(p)?;
+    table_with_joins_after(p, relation)
+}
+
+/// The joins after the first table factor.
+fn table_with_joins_after(p: &mut Parser, relation: TableFactor) -> Result<TableWithJoins> {
     let mut joins = Vec::new();
     while let Some(join) = join(p)? {
         joins.push(join);
@@ -117,27 +122,9 @@ fn table_factor(p: &mut Parser) -> Result<TableFactor> {
             })
         }
         Some(Tok::Group(g)) if g.delimiter() == Delimiter::Parenthesis => {
-            let group = g;
             p.bump();
-            let paren_token = group.span_open();
-            let start = looks_like_query(group);
-            if start != QueryStart::No {
-                let subquery = if start == QueryStart::Yes {
-                    Some(p.in_group(group, query)?)
-                } else {
-                    p.attempt(|p| p.in_group(group, query)).ok()
-                };
-                if let Some(subquery) = subquery {
-                    return Ok(TableFactor::Derived {
-                        lateral: None,
-                        subquery: Box::new(subquery),
-                        paren_token,
-                        alias: table_alias(p)?,
-                    });
-                }
-            }
-            let inner = Box::new(p.in_group(group, table_with_joins)?);
-            Ok(TableFactor::Nested { inner, paren_token })
+            let inside = paren_group(p, g)?;
+            parenthesised(p, g, inside)
         }
         Some(Tok::Word(_)) => {
             let name = p.object_name("a table name")?;
@@ -146,6 +133,48 @@ fn table_factor(p: &mut Parser) -> Result<TableFactor> {
         }
         _ => Err(p.expected("a table name, `(` or `LATERAL`")),
     }
+}
+
+/// The inside of `group`, taken where a table goes: a subquery or joins.
+fn paren_group<'s>(
+    p: &mut Parser<'s>,
+    group: &'s GroupTok,
+) -> Result<Parenthesised<TableWithJoins>> {
+    match looks_like_query(group) {
+        QueryStart::Yes => p
+            .in_group(group, query)
+            .map(|query| Parenthesised::Query(Box::new(query))),
+        QueryStart::Maybe => query_or(p, group, paren_group, |p, guard, lead| {
+            let relation = parenthesised(p, lead.group, lead.inside);
+            drop(guard);
+            table_with_joins_after(p, relation?)
+        }),
+        QueryStart::No => p
+            .in_group(group, table_with_joins)
+            .map(Parenthesised::Other),
+    }
+}
+
+/// The table factor a parenthesised group stands for, once its inside is parsed: a subquery
+/// takes an alias.
+fn parenthesised(
+    p: &mut Parser,
+    group: &GroupTok,
+    inside: Parenthesised<TableWithJoins>,
+) -> Result<TableFactor> {
+    let paren_token = group.span_open();
+    Ok(match inside {
+        Parenthesised::Query(subquery) => TableFactor::Derived {
+            lateral: None,
+            subquery,
+            paren_token,
+            alias: table_alias(p)?,
+        },
+        Parenthesised::Other(inner) => TableFactor::Nested {
+            inner: Box::new(inner),
+            paren_token,
+        },
+    })
 }
 
 /// `[AS] alias [(col, ...)]`

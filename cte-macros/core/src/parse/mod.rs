@@ -4,6 +4,7 @@
 //! syntax error stops parsing: it is reported as "expected X, found Y" on the token where
 //! parsing stopped.
 
+mod chain;
 mod cursor;
 mod dml;
 mod expr;
@@ -16,8 +17,8 @@ mod with;
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
-use crate::ast::Statement;
-use cursor::{GroupTok, Input, Parser, State, Tok, MAX_DEPTH};
+use crate::ast::{Query, SetExpr, Statement};
+use cursor::{DepthGuard, GroupTok, Input, Parser, State, Tok, MAX_DEPTH};
 use keyword::Kw;
 
 /// Parses the input of `select!`: one statement. Every syntax error is reported, combined.
@@ -207,9 +208,76 @@ enum QueryStart {
     /// It starts with SELECT, VALUES or WITH.
     Yes,
     /// It starts with parentheses around something that starts with SELECT, VALUES or WITH:
-    /// `((SELECT 1) UNION (SELECT 2))` or `((SELECT 1) + 1)`; try the query first.
+    /// `((SELECT 1) UNION (SELECT 2))` or `((SELECT 1) + 1)`; see [`query_or`].
     Maybe,
     No,
+}
+
+/// What a parenthesised group holds where it may hold a query or something else.
+pub(crate) enum Parenthesised<T> {
+    Query(Box<Query>),
+    Other(T),
+}
+
+/// The parenthesised group that a [`QueryStart::Maybe`] group starts with, and its inside as
+/// [`query_or`]'s caller reads it.
+pub(crate) struct Lead<'s, L> {
+    pub(crate) group: &'s GroupTok,
+    pub(crate) inside: Parenthesised<L>,
+}
+
+/// Parses the inside of a [`QueryStart::Maybe`] group: a query if the query grammar reads all
+/// of it (`((SELECT 1) UNION (SELECT 2))`), else what `other` reads (`((SELECT 1) + 1)`,
+/// `((SELECT 1) s JOIN t ON ..)`).
+///
+/// Trying the query, then `other` on failure, would parse the leading group twice, its own
+/// leading group four times, and so on: time exponential in the nesting. So the leading group
+/// is parsed once, with `lead`, as `other` would (a query if it reads as one, which is also
+/// what the query grammar takes), and the grammar that fits goes on from it. `other` gets the
+/// level entered for it (an expression, or a table factor) to leave when it is done.
+fn query_or<'s, L, T>(
+    p: &mut Parser<'s>,
+    group: &'s GroupTok,
+    lead: impl FnOnce(&mut Parser<'s>, &'s GroupTok) -> syn::Result<Parenthesised<L>>,
+    other: impl FnOnce(&mut Parser<'s>, DepthGuard<'s>, Lead<'s, L>) -> syn::Result<T>,
+) -> syn::Result<Parenthesised<T>> {
+    // Measures the group alone, so that what goes on from the lead counts only the lead.
+    let _height = p.chain();
+    p.in_group(group, |p| {
+        let guard = p.enter(p.span())?;
+        let Some(first) = p.peek_group(Delimiter::Parenthesis) else {
+            return Err(p.expected("`(`"));
+        };
+        p.bump();
+        let query = match lead(p, first)? {
+            Parenthesised::Query(query) if p.at_end() || select::continues_query(p) => query,
+            inside => {
+                let lead = Lead {
+                    group: first,
+                    inside,
+                };
+                return other(p, guard, lead).map(Parenthesised::Other);
+            }
+        };
+        let body = SetExpr::Query {
+            query,
+            paren_token: first.span_open(),
+        };
+        let whole = p.attempt(|p| {
+            let query = select::query_after_lead(p, body)?;
+            if p.at_end() {
+                Ok(query)
+            } else {
+                Err(p.expected("`)`"))
+            }
+        });
+        match whole {
+            Ok(query) => Ok(Parenthesised::Query(Box::new(query))),
+            // `other` would stop at the word the query went on with: no expression, list or
+            // join goes on with UNION, ORDER BY or LIMIT.
+            Err(_) => Err(p.expected("`)`")),
+        }
+    })
 }
 
 fn looks_like_query(group: &GroupTok) -> QueryStart {

@@ -2,6 +2,7 @@
 
 use proc_macro2::Delimiter;
 
+use super::chain::Chain;
 use super::cursor::{comma_separated, Parser, Tok};
 use super::expr::expr;
 use super::from::from_list;
@@ -27,6 +28,27 @@ pub(crate) fn query(p: &mut Parser) -> Result<Query> {
 
 pub(crate) fn query_after_with(p: &mut Parser, with: Option<With>) -> Result<Query> {
     let body = set_expr(p)?;
+    query_tail(p, with, body)
+}
+
+/// Whether the next word goes on with a query after its first part: a set operation,
+/// ORDER BY, LIMIT or OFFSET.
+pub(crate) fn continues_query(p: &Parser) -> bool {
+    matches!(
+        p.peek_keyword(),
+        Some(Kw::Union | Kw::Except | Kw::Intersect | Kw::Order | Kw::Limit | Kw::Offset)
+    )
+}
+
+/// The rest of a query without WITH whose first part, `lead`, is parsed.
+pub(crate) fn query_after_lead(p: &mut Parser, lead: SetExpr) -> Result<Query> {
+    let term = set_term_after(p, p.chain_after_lead(), lead)?;
+    let body = set_expr_after(p, p.chain_after_lead(), term)?;
+    query_tail(p, None, body)
+}
+
+/// `[ORDER BY ...] [LIMIT n] [OFFSET m]` after the body.
+fn query_tail(p: &mut Parser, with: Option<With>, body: SetExpr) -> Result<Query> {
     let order_by = match p.eat_kw(Kw::Order) {
         Some(token) => {
             p.expect_kw(Kw::By)?;
@@ -65,8 +87,15 @@ pub(crate) fn query_after_with(p: &mut Parser, with: Option<With>) -> Result<Que
 
 /// `term ((UNION | EXCEPT) [ALL | DISTINCT] term)*`: INTERSECT binds tighter.
 fn set_expr(p: &mut Parser) -> Result<SetExpr> {
-    let mut left = set_term(p)?;
-    let mut depth = Vec::new();
+    let chain = p.chain();
+    let first = set_term(p)?;
+    set_expr_after(p, chain, first)
+}
+
+/// A chain of set operations is parsed in a loop: its height is measured by `chain`, and is
+/// not nesting.
+fn set_expr_after<'s>(p: &mut Parser<'s>, mut chain: Chain<'s>, first: SetExpr) -> Result<SetExpr> {
+    let mut left = first;
     loop {
         let (op_token, union) = if let Some(token) = p.eat_kw(Kw::Union) {
             (token, true)
@@ -75,14 +104,13 @@ fn set_expr(p: &mut Parser) -> Result<SetExpr> {
         } else {
             return Ok(left);
         };
-        depth.push(p.enter(op_token)?);
         let all = set_quantifier(p);
         let op = if union {
             SetOperator::Union { all }
         } else {
             SetOperator::Except { all }
         };
-        let right = set_term(p)?;
+        let right = chain.link(p, op_token, set_term)?;
         left = SetExpr::SetOp {
             op,
             op_token,
@@ -93,12 +121,16 @@ fn set_expr(p: &mut Parser) -> Result<SetExpr> {
 }
 
 fn set_term(p: &mut Parser) -> Result<SetExpr> {
-    let mut left = set_primary(p)?;
-    let mut depth = Vec::new();
+    let chain = p.chain();
+    let first = set_primary(p)?;
+    set_term_after(p, chain, first)
+}
+
+fn set_term_after<'s>(p: &mut Parser<'s>, mut chain: Chain<'s>, first: SetExpr) -> Result<SetExpr> {
+    let mut left = first;
     while let Some(op_token) = p.eat_kw(Kw::Intersect) {
-        depth.push(p.enter(op_token)?);
         let all = set_quantifier(p);
-        let right = set_primary(p)?;
+        let right = chain.link(p, op_token, set_primary)?;
         left = SetExpr::SetOp {
             op: SetOperator::Intersect { all },
             op_token,

@@ -55,11 +55,19 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The `{ ... }` of every `name! { ... }` in `stream`.
+/// The `{ ... }` of every `name! { ... }` in `stream`, but for those in the body of a
+/// `macro_rules!`: there they are templates, whose `$` fragments are not SQL.
 fn macro_inputs(macro_name: &str, stream: TokenStream, out: &mut Vec<TokenStream>) {
     let trees: Vec<TokenTree> = stream.into_iter().collect();
+    let mut in_macro_rules = false;
     for (i, tree) in trees.iter().enumerate() {
         match (tree, trees.get(i + 1), trees.get(i + 2)) {
+            (TokenTree::Ident(name), Some(TokenTree::Punct(bang)), _)
+                if name == "macro_rules" && bang.as_char() == '!' =>
+            {
+                in_macro_rules = true;
+            }
+            (TokenTree::Group(_), ..) if in_macro_rules => in_macro_rules = false,
             (
                 TokenTree::Ident(name),
                 Some(TokenTree::Punct(bang)),
