@@ -72,25 +72,11 @@ fn macro_inputs(macro_name: &str, stream: TokenStream, out: &mut Vec<TokenStream
                 TokenTree::Ident(name),
                 Some(TokenTree::Punct(bang)),
                 Some(TokenTree::Group(body)),
-                // Inside a `macro_rules!` the input is a template (`SELECT $lit`): rustc checks
-                // each of its expansions, which this scan cannot see.
-            ) if name == macro_name
-                && bang.as_char() == '!'
-                && !has_metavariable(&body.stream()) =>
-            {
+            ) if name == macro_name && bang.as_char() == '!' => {
                 out.push(body.stream());
             }
             (TokenTree::Group(g), ..) => macro_inputs(macro_name, g.stream(), out),
             _ => {}
         }
     }
-}
-
-/// Whether `stream` holds a `$`, which only a `macro_rules!` template does.
-fn has_metavariable(stream: &TokenStream) -> bool {
-    stream.clone().into_iter().any(|tree| match tree {
-        TokenTree::Punct(p) => p.as_char() == '$',
-        TokenTree::Group(g) => has_metavariable(&g.stream()),
-        _ => false,
-    })
 }
