@@ -8,80 +8,9 @@
 use cte_runtime::Dialect::{self, MariaDb, MsSql, MySql, Postgres, Sqlite};
 use cte_runtime::{select, Query, Value};
 
-// The engine suite's MySQL parser, with its one narrow workaround, shared rather than copied.
-#[path = "../../tests/src/mysql.rs"]
-mod mysql;
+mod golden_support;
 
-/// Asserts the SQL of each listed dialect, and that MySQL's and SQL Server's parse.
-#[track_caller]
-fn assert_renders(q: &Query, expected: &[(Dialect, &str)]) {
-    for (dialect, sql) in expected {
-        match q.render(*dialect) {
-            Ok(r) => assert_eq!(r.sql(), *sql, "{dialect}"),
-            Err(e) => panic!("{dialect}: {e}"),
-        }
-    }
-    if let Ok(r) = q.render(MySql) {
-        assert_parses_on_mysql(r.sql());
-    }
-    if let Ok(r) = q.render(MsSql) {
-        assert_parses_on_mssql(r.sql());
-    }
-}
-
-/// Parses a MySQL rendering, as the engine tests do. MariaDB's is not parsed here: it uses
-/// MariaDB-only syntax (`SET STATEMENT ... FOR`), and the engine tests run it on MariaDB.
-#[track_caller]
-fn assert_parses_on_mysql(sql: &str) {
-    if let Err(e) = mysql::parse_mysql(sql) {
-        panic!("MySQL rendering does not parse: {e}\n{sql}");
-    }
-}
-
-/// Asserts that `dialect` refuses `q`, naming `construct`.
-#[track_caller]
-fn assert_refused(q: &Query, dialect: Dialect, construct: &str) {
-    match q.render(dialect) {
-        Ok(r) => panic!(
-            "{dialect}: expected a refusal of {construct}, got {}",
-            r.sql()
-        ),
-        Err(e) => {
-            assert_eq!(e.construct(), construct, "{dialect}: {e}");
-            assert_eq!(e.dialect(), dialect);
-            assert!(e.to_string().contains(dialect.name()));
-        }
-    }
-}
-
-/// Parses a SQL Server rendering. sqlparser knows neither query hints nor parameters in
-/// OFFSET/FETCH (which SQL Server takes): a trailing `OPTION (MAXRECURSION n)` is checked and
-/// cut, and a paging parameter becomes a number, before parsing.
-#[track_caller]
-fn assert_parses_on_mssql(sql: &str) {
-    let sql = match sql.rsplit_once(" OPTION (MAXRECURSION ") {
-        Some((statement, hint)) => {
-            let levels = hint.strip_suffix(')').and_then(|n| n.parse::<u16>().ok());
-            assert!(
-                levels.is_some_and(|n| n <= 32767),
-                "MAXRECURSION takes 0 to 32767: {sql}"
-            );
-            statement
-        }
-        None => sql,
-    };
-    assert!(!sql.contains("OPTION ("), "unexpected query hint: {sql}");
-    let mut text = sql.to_owned();
-    for n in (1..=9).rev() {
-        text = text
-            .replace(&format!("OFFSET @P{n} ROWS"), "OFFSET 1 ROWS")
-            .replace(&format!("FETCH NEXT @P{n} ROWS"), "FETCH NEXT 1 ROWS");
-    }
-    let parsed = sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::MsSqlDialect {}, &text);
-    if let Err(e) = parsed {
-        panic!("SQL Server rendering does not parse: {e}\n{sql}");
-    }
-}
+use golden_support::{assert_parses_on_mssql, assert_refused, assert_renders};
 
 #[test]
 fn hierarchy_with_depth_and_path() {
@@ -560,8 +489,8 @@ fn lateral_join() {
             ),
         ],
     );
-    assert_refused(&lateral(), MariaDb, "LATERAL");
-    assert_refused(&lateral(), Sqlite, "LATERAL");
+    assert_refused(&lateral(), &[MariaDb], "LATERAL");
+    assert_refused(&lateral(), &[Sqlite], "LATERAL");
 }
 
 #[test]
@@ -762,7 +691,7 @@ fn search_and_cycle_on_mysql() {
                  seen FROM w ORDER BY ord",
         )],
     );
-    assert_refused(&q, MsSql, "SEARCH or CYCLE clause");
+    assert_refused(&q, &[MsSql], "SEARCH or CYCLE clause");
 }
 
 /// Anchor values cast to the column's type: a NULL parameter and a NULL typed by the member,
@@ -903,7 +832,7 @@ fn sql_server_moves_inner_withs_to_the_front() {
     };
     assert_refused(
         &q,
-        MsSql,
+        &[MsSql],
         "a WITH inside a subquery that reads the query around it",
     );
     let q = select! {
@@ -1088,7 +1017,7 @@ fn refusals() {
     let refused = |q: &Query, construct: &str, dialects: &[Dialect]| {
         for d in Dialect::ALL {
             if dialects.contains(&d) {
-                assert_refused(q, d, construct);
+                assert_refused(q, &[d], construct);
             } else if let Err(e) = q.render(d) {
                 panic!("{d} refused {construct}: {e}");
             }
@@ -1104,9 +1033,9 @@ fn refusals() {
     let q = select! { SELECT * FROM a, LATERAL (SELECT a.x) l };
     refused(&q, "LATERAL", &[MariaDb, Sqlite]);
     let q = select! { SELECT * FROM a RIGHT JOIN LATERAL (SELECT a.x) l ON TRUE };
-    assert_refused(&q, MariaDb, "LATERAL");
-    assert_refused(&q, Sqlite, "LATERAL");
-    assert_refused(&q, MsSql, "RIGHT or FULL JOIN LATERAL");
+    assert_refused(&q, &[MariaDb], "LATERAL");
+    assert_refused(&q, &[Sqlite], "LATERAL");
+    assert_refused(&q, &[MsSql], "RIGHT or FULL JOIN LATERAL");
     let q = select! { SELECT x FROM a INTERSECT ALL SELECT x FROM b };
     refused(&q, "INTERSECT ALL", &[Sqlite, MsSql]);
     let q = select! { SELECT x FROM a EXCEPT ALL SELECT x FROM b };
@@ -1204,7 +1133,7 @@ fn refusals() {
         SELECT id, ord FROM t
     };
     for d in [MySql, MariaDb, Sqlite] {
-        assert_refused(&q, d, "reading the SEARCH column other than in ORDER BY");
+        assert_refused(&q, &[d], "reading the SEARCH column other than in ORDER BY");
     }
     let q = select! {
         WITH RECURSIVE t(id, parent) AS (
@@ -1214,7 +1143,7 @@ fn refusals() {
         SELECT id, is_cycle FROM t WHERE path IS NOT NULL
     };
     for d in [MySql, MariaDb, Sqlite] {
-        assert_refused(&q, d, "reading the CYCLE path column");
+        assert_refused(&q, &[d], "reading the CYCLE path column");
     }
     let q = select! {
         WITH RECURSIVE t(id, parent) AS (
@@ -1224,9 +1153,9 @@ fn refusals() {
         SELECT * FROM t
     };
     for d in [MySql, MariaDb, Sqlite] {
-        assert_refused(&q, d, "SELECT * from a CTE with SEARCH or CYCLE");
+        assert_refused(&q, &[d], "SELECT * from a CTE with SEARCH or CYCLE");
     }
-    assert_refused(&q, MsSql, "SEARCH or CYCLE clause");
+    assert_refused(&q, &[MsSql], "SEARCH or CYCLE clause");
 
     // Names the renderer makes up cannot be the user's: `select!` refuses them when it is
     // compiled (ui test `names/reserved-name-prefix`). A name that only holds the prefix is one.
@@ -1242,7 +1171,7 @@ fn refusals() {
     for d in [Postgres, MariaDb, Sqlite] {
         assert_refused(
             &q,
-            d,
+            &[d],
             "OPTION (MAXRECURSION n) on a recursive CTE with UNION",
         );
     }
@@ -1301,9 +1230,9 @@ fn refusals() {
     let q = select! { DELETE FROM vip RETURNING id };
     refused(&q, "RETURNING", &[MySql, MsSql]);
     let q = select! { DELETE FROM vip AS v WHERE v.id = 1 RETURNING v.id };
-    assert_refused(&q, MySql, "RETURNING");
-    assert_refused(&q, MsSql, "RETURNING");
-    assert_refused(&q, MariaDb, "RETURNING on DELETE with a table alias");
+    assert_refused(&q, &[MySql], "RETURNING");
+    assert_refused(&q, &[MsSql], "RETURNING");
+    assert_refused(&q, &[MariaDb], "RETURNING on DELETE with a table alias");
 }
 
 #[test]

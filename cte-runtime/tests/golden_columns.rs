@@ -4,48 +4,12 @@
 //! `tests/tests/fidelity_columns.rs`; every SQL Server rendering must parse with sqlparser's
 //! MsSqlDialect.
 
-use cte_runtime::Dialect::{self, MariaDb, MsSql, MySql, Postgres, Sqlite};
-use cte_runtime::{select, Query};
+use cte_runtime::select;
+use cte_runtime::Dialect::{MariaDb, MsSql, MySql, Postgres, Sqlite};
 
-/// Asserts the SQL of each listed dialect, and that SQL Server's parses.
-#[track_caller]
-fn assert_renders(q: &Query, expected: &[(Dialect, &str)]) {
-    for (dialect, sql) in expected {
-        match q.render(*dialect) {
-            Ok(r) => assert_eq!(r.sql(), *sql, "{dialect}"),
-            Err(e) => panic!("{dialect}: {e}"),
-        }
-    }
-    if let Ok(r) = q.render(MsSql) {
-        // sqlparser knows no query hints: a trailing `OPTION (MAXRECURSION n)` is cut.
-        let sql = r.sql();
-        let statement = sql
-            .rsplit_once(" OPTION (MAXRECURSION ")
-            .map_or(sql, |(statement, _)| statement);
-        let parsed =
-            sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::MsSqlDialect {}, statement);
-        if let Err(e) = parsed {
-            panic!("SQL Server rendering does not parse: {e}\n{sql}");
-        }
-    }
-}
+mod golden_support;
 
-/// Asserts that each of `dialects` refuses `q`, naming `construct`.
-#[track_caller]
-fn assert_refused(q: &Query, dialects: &[Dialect], construct: &str) {
-    for &dialect in dialects {
-        match q.render(dialect) {
-            Ok(r) => panic!(
-                "{dialect}: expected a refusal of {construct}, got {}",
-                r.sql()
-            ),
-            Err(e) => {
-                assert_eq!(e.construct(), construct, "{dialect}: {e}");
-                assert_eq!(e.dialect(), dialect);
-            }
-        }
-    }
-}
+use golden_support::{assert_refused, assert_renders};
 
 #[test]
 fn concatenation_of_integers() {

@@ -4,47 +4,13 @@
 //! tests' renderings and `golden.rs`); every SQL Server rendering must parse with sqlparser's
 //! MsSqlDialect.
 
-use cte_runtime::Dialect::{self, MariaDb, MsSql, MySql};
-use cte_runtime::{select, Query};
+use cte_runtime::select;
+use cte_runtime::Dialect::{MariaDb, MsSql, MySql};
 
-/// Asserts the SQL of each listed dialect, and that SQL Server's parses.
-#[track_caller]
-fn assert_renders(q: &Query, expected: &[(Dialect, &str)]) {
-    for (dialect, sql) in expected {
-        match q.render(*dialect) {
-            Ok(r) => assert_eq!(r.sql(), *sql, "{dialect}"),
-            Err(e) => panic!("{dialect}: {e}"),
-        }
-    }
-    if let Ok(r) = q.render(MsSql) {
-        assert_parses_on_mssql(r.sql());
-    }
-}
+mod golden_support;
 
-/// Parses a SQL Server rendering, its trailing `OPTION (MAXRECURSION n)` checked and cut
-/// (sqlparser does not know query hints).
-#[track_caller]
-fn assert_parses_on_mssql(sql: &str) {
-    let statement = match sql.rsplit_once(" OPTION (MAXRECURSION ") {
-        Some((statement, hint)) => {
-            let levels = hint.strip_suffix(')').and_then(|n| n.parse::<u16>().ok());
-            assert!(
-                levels.is_some_and(|n| n <= 32767),
-                "MAXRECURSION takes 0 to 32767: {sql}"
-            );
-            statement
-        }
-        None => sql,
-    };
-    let parsed =
-        sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::MsSqlDialect {}, statement);
-    if let Err(e) = parsed {
-        panic!("SQL Server rendering does not parse: {e}\n{sql}");
-    }
-}
+use golden_support::assert_renders;
 
-/// `r#b` and `B` are one CTE (PostgreSQL folds `B` to `b`, which `"b"` is): MySQL writes it
-/// before the CTE that reads it, and SQL Server's moved CTE is read under its fresh name.
 #[test]
 fn a_cte_spelled_two_ways_is_one_cte() {
     let q = select! {

@@ -3,31 +3,12 @@
 //! RenderErrors of those it cannot express. Every SQL Server rendering must parse with
 //! sqlparser's MsSqlDialect.
 
-use cte_runtime::Dialect::{self, MariaDb, MsSql, MySql};
-use cte_runtime::{select, Query};
+use cte_runtime::select;
+use cte_runtime::Dialect::{MariaDb, MsSql, MySql};
 
-/// Asserts the SQL of each listed dialect, and that SQL Server's parses.
-#[track_caller]
-fn assert_renders(q: &Query, expected: &[(Dialect, &str)]) {
-    for (dialect, sql) in expected {
-        match q.render(*dialect) {
-            Ok(r) => assert_eq!(r.sql(), *sql, "{dialect}"),
-            Err(e) => panic!("{dialect}: {e}"),
-        }
-    }
-    if let Ok(r) = q.render(MsSql) {
-        // sqlparser knows no query hints: the recursion limit is cut before parsing.
-        let sql = r
-            .sql()
-            .rsplit_once(" OPTION (MAXRECURSION ")
-            .map_or(r.sql(), |(statement, _)| statement);
-        let parsed =
-            sqlparser::parser::Parser::parse_sql(&sqlparser::dialect::MsSqlDialect {}, sql);
-        if let Err(e) = parsed {
-            panic!("SQL Server rendering does not parse: {e}\n{}", r.sql());
-        }
-    }
-}
+mod golden_support;
+
+use golden_support::assert_renders;
 
 #[test]
 fn shadowing_ctes_get_fresh_names() {
