@@ -239,3 +239,23 @@ fn driver_errors_say_why() {
     }
     support::record_run(POSTGRES.name, "driver_postgres_error_messages");
 }
+
+/// int2, int4 and int8 columns and integer expressions read into `i64` through `Value`, where the
+/// driver's own `try_get::<_, i64>` takes only an int8.
+#[test]
+fn integer_columns_read_into_rust_integers() {
+    let Some(mut client) = org_chart() else {
+        return;
+    };
+    let ddl = support::integers_ddl(POSTGRES.name, "TEMPORARY");
+    client
+        .batch_execute(&format!("{ddl}; {}", support::INTEGER_ROWS))
+        .expect("integer table");
+    let rows = client.cte_query(&support::integers()).expect("integers");
+    let rows: Vec<Vec<Value>> = rows
+        .iter()
+        .map(|row| (0..row.len()).map(|c| row.get::<_, Value>(c)).collect())
+        .collect();
+    support::check_integer_reads(&rows);
+    support::record_run(POSTGRES.name, "driver_postgres_integers");
+}
