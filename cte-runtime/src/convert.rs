@@ -41,7 +41,7 @@ use crate::Value;
     message = "`{Self}` cannot be a parameter of `select!`",
     label = "this parameter's type has no conversion into `cte_runtime::Value`",
     note = "parameters are integers, floats, bool, &str/String, &[u8]/Vec<u8>, `cte_runtime::Value`, references to these and Option of these",
-    note = "convert it first, e.g. `{{x.to_string()}}`, `{{i64::from(x)}}`, `{{Value::from(x)}}`, or implement `cte_runtime::IntoParam` for it"
+    note = "convert it first, e.g. `{{x.to_string()}}` or `{{i64::from(x)}}`, or implement `cte_runtime::IntoParam` for your own type"
 )]
 pub trait IntoParam {
     /// The value to bind, or why this value cannot be bound.

@@ -16,6 +16,36 @@ use crate::{Dialect, RenderError};
 /// PostgreSQL int4 parameter`, `db error: ERROR: relation "x" does not exist`), so it has no
 /// [`source`](Error::source) to print again. The driver's own error is
 /// [`driver_error`](DriverError::driver_error) (for PostgreSQL, `as_db_error()` has the SQLSTATE).
+///
+/// ```
+/// use std::error::Error;
+/// use std::fmt;
+///
+/// use cte_runtime::DriverError;
+///
+/// /// A driver error that says what failed, and why only in its source.
+/// #[derive(Debug)]
+/// struct Serializing(std::num::TryFromIntError);
+///
+/// impl fmt::Display for Serializing {
+///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         f.write_str("error serializing parameter 0")
+///     }
+/// }
+///
+/// impl Error for Serializing {
+///     fn source(&self) -> Option<&(dyn Error + 'static)> {
+///         Some(&self.0)
+///     }
+/// }
+///
+/// let why = i32::try_from(1_i64 << 40).unwrap_err();
+/// let e = DriverError::Driver(Serializing(why));
+/// assert_eq!(
+///     e.to_string(),
+///     "error serializing parameter 0: out of range integral type conversion attempted",
+/// );
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DriverError<E> {
