@@ -207,7 +207,8 @@ impl Query {
         }
     }
 
-    /// The parameters in the order they appear in the source.
+    /// The parameters in the order they appear in the source. A parameter that did not convert
+    /// (see [`Query::render`]) is NULL here.
     pub fn source_params(&self) -> &[Value] {
         &self.params
     }
