@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::Dialect;
+use crate::{Dialect, ValueError};
 
 /// A construct that the target dialect cannot express with the same meaning.
 ///
@@ -14,6 +14,8 @@ pub struct RenderError {
     help: &'static str,
     /// A fault of cte itself rather than of the query, such as an undecodable tree.
     internal: bool,
+    /// A parameter that has no value to bind (1-based, in source order), and why.
+    param: Option<Box<(usize, ValueError)>>,
 }
 
 impl RenderError {
@@ -25,6 +27,20 @@ impl RenderError {
             dialect,
             help,
             internal: false,
+            param: None,
+        }
+    }
+
+    /// Parameter `index` (0-based, in source order) did not convert into a [`Value`](crate::Value):
+    /// an integer beyond `i64`. The query holds the error from its construction on, and every
+    /// render returns it, so nothing is sent with a wrapped or missing value.
+    pub(crate) fn param(index: usize, error: ValueError, dialect: Dialect) -> Self {
+        RenderError {
+            construct: "an integer parameter outside the range of i64",
+            dialect,
+            help: "check it first (`i64::try_from(x)?`) or bind it as text",
+            internal: false,
+            param: Some(Box::new((index + 1, error))),
         }
     }
 
@@ -36,6 +52,7 @@ impl RenderError {
             dialect,
             help: "cte-macros and cte-runtime versions differ? Build both from the same release",
             internal: true,
+            param: None,
         }
     }
 
@@ -49,6 +66,11 @@ impl RenderError {
         self.dialect
     }
 
+    /// For a parameter that did not convert: its position (1-based, in source order) and why.
+    pub fn param_error(&self) -> Option<(usize, &ValueError)> {
+        self.param.as_deref().map(|(n, e)| (*n, e))
+    }
+
     /// What to write instead, if anything.
     pub fn help(&self) -> &'static str {
         self.help
@@ -57,7 +79,13 @@ impl RenderError {
 
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.internal {
+        if let Some((n, error)) = self.param_error() {
+            // Not a limit of the dialect: no engine binds the value, so it is not named.
+            write!(
+                f,
+                "parameter {n} of the query: {error}, the widest integer every engine binds"
+            )?;
+        } else if self.internal {
             write!(f, "{} (rendering for {})", self.construct, self.dialect)?;
         } else {
             write!(f, "{} is not supported on {}", self.construct, self.dialect)?;

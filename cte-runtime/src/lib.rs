@@ -21,6 +21,7 @@
 //! assert_eq!(r.params(), &[cte_runtime::Value::I64(1)]);
 //! ```
 
+mod convert;
 mod cte;
 mod dialect;
 mod driver;
@@ -32,6 +33,7 @@ mod render;
 pub mod tree;
 mod value;
 
+pub use convert::{IntoParam, ValueError};
 pub use cte::Cte;
 /// Defines a reusable CTE at item level, to splice into [`select!`] queries as `WITH {path}`
 /// or `FROM {path}`.
@@ -116,11 +118,14 @@ pub mod __private {
     use crate::{Query, Value};
 
     /// Turns a `{expr}` into a bound value; the expansion spans it on the user's expression so
-    /// a type error lands there.
+    /// a type error lands there, with the message of [`IntoParam`](crate::IntoParam).
     #[inline]
-    pub fn value<T: Into<Value>>(v: T) -> Value {
-        v.into()
+    pub fn value<T: crate::IntoParam>(v: T) -> Param {
+        v.into_param()
     }
+
+    /// A parameter's value, or why it has none; [`Query::render`] reports the first error.
+    pub type Param = Result<Value, crate::ValueError>;
 
     #[inline]
     pub fn query(site: &'static Site, params: Vec<Value>) -> Query {
@@ -129,19 +134,19 @@ pub mod __private {
 
     /// A query whose parameters have the kinds their Rust types give (see [`Probe`]).
     #[inline]
-    pub fn typed_query(site: &'static Site, params: Vec<Value>, kinds: &[ParamKind]) -> Query {
-        Query::with_kinds(site, params, kinds)
+    pub fn typed_query(site: &'static Site, params: Vec<Param>, kinds: &[ParamKind]) -> Query {
+        Query::with_params(site, params, kinds, Box::new([]))
     }
 
     /// A query that splices `ctes` into its leading WITH.
     #[inline]
     pub fn spliced_query(
         site: &'static Site,
-        params: Vec<Value>,
+        params: Vec<Param>,
         kinds: &[ParamKind],
         ctes: Box<[&'static Cte]>,
     ) -> Query {
-        Query::with_splices(site, params, kinds, ctes)
+        Query::with_params(site, params, kinds, ctes)
     }
 
     /// Spliced `{path}` in a WITH list: the expansion spans it on the user's path, so an item

@@ -52,7 +52,7 @@ macro_rules! known_kind {
     )*};
 }
 
-known_kind!(Integer: i8, i16, i32, i64, u8, u16, u32);
+known_kind!(Integer: i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
 known_kind!(Float: f32, f64);
 known_kind!(Bool: bool);
 known_kind!(Text: str, String);

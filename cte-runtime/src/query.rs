@@ -8,7 +8,7 @@ use crate::param::ParamKind;
 use crate::render::{self, Checked, ParamOrder, Template};
 use crate::tree::decode::{self, Corrupt, Decoded};
 use crate::tree::{Options, Statement};
-use crate::{Dialect, RenderError, Value};
+use crate::{Dialect, RenderError, Value, ValueError};
 
 /// The rendered SQL of one statement, once per dialect.
 ///
@@ -117,6 +117,10 @@ pub struct Query {
     own: OnceLock<Box<Cache>>,
     /// The `cte!` items spliced into the leading WITH, one per splice point of the site.
     splices: Box<[&'static Cte]>,
+    /// The first parameter that did not convert (its index, in source order), whose place in
+    /// `params` holds NULL. `select!` returns a `Query`, not a `Result`, so the error waits
+    /// here and every render returns it: the query is never sent with a wrapped value.
+    fault: Option<(usize, ValueError)>,
 }
 
 impl Clone for Query {
@@ -127,6 +131,7 @@ impl Clone for Query {
             kinds: self.kinds.clone(),
             own: OnceLock::new(),
             splices: self.splices.clone(),
+            fault: self.fault.clone(),
         }
     }
 }
@@ -157,19 +162,32 @@ impl Query {
             kinds,
             own: OnceLock::new(),
             splices: Box::new([]),
+            fault: None,
         }
     }
 
-    /// A query that splices `ctes` into its leading WITH, at the site's splice points.
-    #[doc(hidden)]
-    pub fn with_splices(
+    /// The query of a `select!`: its parameters as they converted, and the `cte!` items it
+    /// splices into its leading WITH, at the site's splice points.
+    pub(crate) fn with_params(
         site: &'static Site,
-        params: Vec<Value>,
+        params: Vec<Result<Value, ValueError>>,
         kinds: &[ParamKind],
         ctes: Box<[&'static Cte]>,
     ) -> Self {
+        let mut fault = None;
+        let params = params
+            .into_iter()
+            .enumerate()
+            .map(|(i, param)| {
+                param.unwrap_or_else(|e| {
+                    fault.get_or_insert((i, e));
+                    Value::Null
+                })
+            })
+            .collect();
         Query {
             splices: ctes,
+            fault,
             ..Query::with_kinds(site, params, kinds)
         }
     }
@@ -189,13 +207,18 @@ impl Query {
         }
     }
 
-    /// The parameters in the order they appear in the source.
+    /// The parameters in the order they appear in the source. A parameter that did not convert
+    /// (see [`Query::render`]) is NULL here.
     pub fn source_params(&self) -> &[Value] {
         &self.params
     }
 
     /// Renders the statement for `dialect`, with placeholders for every parameter.
+    ///
+    /// A parameter that did not convert (an integer beyond `i64`, see
+    /// [`IntoParam`](crate::IntoParam)) is an error here, for every dialect.
     pub fn render(&self, dialect: Dialect) -> Result<Rendered<'_>, RenderError> {
+        self.check_params(dialect)?;
         let template = self.template(dialect)?;
         let params = match &template.order {
             ParamOrder::Source => Cow::Borrowed(self.params.as_slice()),
@@ -277,6 +300,13 @@ impl Query {
         })
     }
 
+    fn check_params(&self, dialect: Dialect) -> Result<(), RenderError> {
+        match &self.fault {
+            Some((i, e)) => Err(RenderError::param(*i, e.clone(), dialect)),
+            None => Ok(()),
+        }
+    }
+
     /// The SQL of `dialect` rendered anew, as the first render at a call site makes it.
     pub(crate) fn render_afresh(&self, dialect: Dialect) -> Result<String, RenderError> {
         self.render_template(dialect, None).map(|t| t.sql)
@@ -295,6 +325,7 @@ impl Query {
     ///
     /// Meant for logs and debugging; run queries with [`Query::render`] and bound parameters.
     pub fn to_inline_sql(&self, dialect: Dialect) -> Result<String, RenderError> {
+        self.check_params(dialect)?;
         self.render_template(dialect, Some(&self.params))
             .map(|t| t.sql)
     }
@@ -306,6 +337,7 @@ impl std::fmt::Debug for Query {
             .field("tree", &self.site.decoded().map(|d| d.tree))
             .field("params", &self.params)
             .field("splices", &self.splices)
+            .field("fault", &self.fault)
             .finish()
     }
 }

@@ -2,6 +2,22 @@
 
 /// A value bound to a placeholder. Values never become part of the SQL text, except in
 /// [`Query::to_inline_sql`](crate::Query::to_inline_sql), which escapes them for logs.
+///
+/// A `{expr}` of `select!` becomes a `Value` through [`IntoParam`](crate::IntoParam). Every
+/// driver reads a column as a `Value` too, and any integer column (int2..int8, TINYINT..BIGINT,
+/// SQLite INTEGER) or integer expression reads as `I64`; `TryFrom<Value>` (and `&Value`) turns it
+/// into the Rust integer you want, exactly, with a range check where the type is narrower:
+///
+/// ```
+/// use cte_runtime::Value;
+///
+/// let count = Value::I64(300); // as a driver reads `COUNT(*)` or an int4 column
+/// assert_eq!(i64::try_from(&count), Ok(300));
+/// assert_eq!(u16::try_from(&count), Ok(300));
+/// let e = u8::try_from(&count).unwrap_err();
+/// assert_eq!(e.to_string(), "the i64 300 is out of range for u8");
+/// assert!(i64::try_from(Value::Text("300".into())).is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Null,

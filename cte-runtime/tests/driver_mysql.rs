@@ -191,3 +191,24 @@ fn driver_errors_come_back_as_err() {
     assert_eq!(rows.len(), 4);
     support::record_run(MARIADB.name, "driver_mysql_errors");
 }
+
+/// TINYINT..BIGINT columns and integer expressions read into Rust integers through `Value`.
+#[test]
+fn integer_columns_read_into_rust_integers() {
+    let Some(mut conn) = org_chart() else {
+        return;
+    };
+    conn.query_drop(support::integers_ddl(MARIADB.name, "TEMPORARY"))
+        .expect("integer table");
+    conn.query_drop(support::INTEGER_ROWS)
+        .expect("integer rows");
+    let rows: Vec<mysql::Row> = conn
+        .cte_exec(&support::integers(), Dialect::MariaDb)
+        .expect("integers");
+    let rows: Vec<Vec<Value>> = rows
+        .iter()
+        .map(|row| row_values(row).expect("values"))
+        .collect();
+    support::check_integer_reads(&rows);
+    support::record_run(MARIADB.name, "driver_mysql_integers");
+}

@@ -208,3 +208,54 @@ fn driver_errors_come_back_as_err() {
     );
     support::record_run(POSTGRES.name, "driver_postgres_errors");
 }
+
+/// `DriverError`'s message says why, not only "db error" or "error serializing parameter 0".
+#[test]
+fn driver_errors_say_why() {
+    let Some(mut client) = org_chart() else {
+        return;
+    };
+    let e = client
+        .cte_query(&support::missing_table())
+        .expect_err("a missing table");
+    let shown = e.to_string();
+    assert!(shown.starts_with("db error: ERROR: relation "), "{shown}");
+    assert!(shown.ends_with(" does not exist"), "{shown}");
+
+    let too_big = (i64::from(i32::MAX) + 1).to_string();
+    let q = select! { SELECT name FROM employee WHERE id = {&too_big} };
+    let e = client.cte_query(&q).expect_err("text beyond int4");
+    assert_eq!(
+        e.to_string(),
+        "error serializing parameter 0: 2147483648 is out of range for a PostgreSQL int4 parameter"
+    );
+
+    // An integer beyond i64 is refused before anything is sent.
+    let id = u64::MAX;
+    let q = select! { SELECT name FROM employee WHERE id = {id} };
+    match client.cte_query(&q) {
+        Err(DriverError::Render(e)) => assert_eq!(e.param_error().map(|(n, _)| n), Some(1)),
+        other => panic!("expected a render error, got {other:?}"),
+    }
+    support::record_run(POSTGRES.name, "driver_postgres_error_messages");
+}
+
+/// int2, int4 and int8 columns and integer expressions read into `i64` through `Value`, where the
+/// driver's own `try_get::<_, i64>` takes only an int8.
+#[test]
+fn integer_columns_read_into_rust_integers() {
+    let Some(mut client) = org_chart() else {
+        return;
+    };
+    let ddl = support::integers_ddl(POSTGRES.name, "TEMPORARY");
+    client
+        .batch_execute(&format!("{ddl}; {}", support::INTEGER_ROWS))
+        .expect("integer table");
+    let rows = client.cte_query(&support::integers()).expect("integers");
+    let rows: Vec<Vec<Value>> = rows
+        .iter()
+        .map(|row| (0..row.len()).map(|c| row.get::<_, Value>(c)).collect())
+        .collect();
+    support::check_integer_reads(&rows);
+    support::record_run(POSTGRES.name, "driver_postgres_integers");
+}

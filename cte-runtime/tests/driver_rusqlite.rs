@@ -127,3 +127,23 @@ fn queries_sqlite_cannot_express_are_render_errors() {
         .expect("count");
     assert_eq!(count, 6, "nothing ran");
 }
+
+/// INTEGER columns of every declared size and integer expressions read into Rust integers
+/// through `Value`.
+#[test]
+fn integer_columns_read_into_rust_integers() {
+    let conn = org_chart();
+    conn.execute_batch(&format!(
+        "{}; {}",
+        support::integers_ddl(SQLITE, ""),
+        support::INTEGER_ROWS
+    ))
+    .expect("integer table");
+    let rows = conn
+        .cte_query_map(&support::integers(), |row| {
+            (0..7).map(|c| row.get::<_, Value>(c)).collect()
+        })
+        .expect("integers");
+    support::check_integer_reads(&rows);
+    support::record_run(SQLITE, "driver_rusqlite_integers");
+}

@@ -375,3 +375,60 @@ async fn driver_errors_come_back_as_err() {
         support::record_run(MARIADB.name, "driver_sqlx_errors");
     }
 }
+
+/// Runs [`support::integers`] and reads every column as a `Value`.
+macro_rules! integer_rows {
+    ($conn:expr, $dialect:expr) => {{
+        query(&support::integers(), $dialect)
+            .expect("render")
+            .fetch_all(&mut *$conn)
+            .await
+            .expect("integers")
+            .iter()
+            .map(|row| {
+                (0..row.len())
+                    .map(|c| row.try_get::<Value, _>(c).expect("a Value"))
+                    .collect::<Vec<Value>>()
+            })
+            .collect::<Vec<_>>()
+    }};
+}
+
+/// Integer columns of every size (int2..int8, TINYINT..BIGINT, SQLite INTEGER) and integer
+/// expressions read into Rust integers through `Value` on every backend.
+#[tokio::test]
+async fn integer_columns_read_into_rust_integers() {
+    let mut conn = sqlite().await;
+    conn.execute(sqlx::AssertSqlSafe(support::integers_ddl(SQLITE, "")))
+        .await
+        .expect("integer table");
+    conn.execute(support::INTEGER_ROWS)
+        .await
+        .expect("integer rows");
+    support::check_integer_reads(&integer_rows!(&mut conn, Dialect::Sqlite));
+    support::record_run(SQLITE, "driver_sqlx_integers");
+
+    if let Some(mut conn) = postgres().await {
+        let ddl = support::integers_ddl(POSTGRES.name, "TEMPORARY");
+        conn.execute(sqlx::AssertSqlSafe(ddl))
+            .await
+            .expect("integer table");
+        conn.execute(support::INTEGER_ROWS)
+            .await
+            .expect("integer rows");
+        support::check_integer_reads(&integer_rows!(&mut conn, Dialect::Postgres));
+        support::record_run(POSTGRES.name, "driver_sqlx_integers");
+    }
+
+    if let Some(mut conn) = mariadb().await {
+        let ddl = support::integers_ddl(MARIADB.name, "TEMPORARY");
+        conn.execute(sqlx::AssertSqlSafe(ddl))
+            .await
+            .expect("integer table");
+        conn.execute(support::INTEGER_ROWS)
+            .await
+            .expect("integer rows");
+        support::check_integer_reads(&integer_rows!(&mut conn, Dialect::MariaDb));
+        support::record_run(MARIADB.name, "driver_sqlx_integers");
+    }
+}

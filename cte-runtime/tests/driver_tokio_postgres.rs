@@ -150,3 +150,26 @@ async fn driver_errors_come_back_as_err() {
     assert_eq!(e.code().map(|c| c.code()), Some("22012"), "{e}");
     support::record_run(POSTGRES.name, "driver_tokio_postgres_errors");
 }
+
+/// int2, int4 and int8 columns and integer expressions read into Rust integers through `Value`.
+#[tokio::test]
+async fn integer_columns_read_into_rust_integers() {
+    let Some(client) = org_chart().await else {
+        return;
+    };
+    let ddl = support::integers_ddl(POSTGRES.name, "TEMPORARY");
+    client
+        .batch_execute(&format!("{ddl}; {}", support::INTEGER_ROWS))
+        .await
+        .expect("integer table");
+    let rows = client
+        .cte_query(&support::integers())
+        .await
+        .expect("integers");
+    let rows: Vec<Vec<Value>> = rows
+        .iter()
+        .map(|row| (0..row.len()).map(|c| row.get::<_, Value>(c)).collect())
+        .collect();
+    support::check_integer_reads(&rows);
+    support::record_run(POSTGRES.name, "driver_tokio_postgres_integers");
+}

@@ -749,11 +749,11 @@ fn recursive_anchor_types() {
 }
 
 /// PostgreSQL casts a parameter to the type of its Rust value where nothing else types it. In
-/// generic code, or for a `Value`, the value's own kind decides, and a call site whose queries
-/// differ in kinds renders each kind's SQL.
+/// generic code (bound by `IntoParam`), or for a `Value`, the value's own kind decides, and a
+/// call site whose queries differ in kinds renders each kind's SQL.
 #[test]
 fn parameter_kinds_from_generic_code() {
-    fn item<T: Into<Value> + Clone>(t: T) -> Query {
+    fn item<T: cte_runtime::IntoParam + Clone>(t: T) -> Query {
         select! { SELECT {t.clone()} AS v, {t} IS NULL AS missing }
     }
     fn pg(q: &Query) -> String {

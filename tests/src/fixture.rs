@@ -11,6 +11,12 @@ use crate::engines::Engine;
 /// A column type, spelled per engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Type {
+    /// TINYINT; SMALLINT on PostgreSQL, which has no smaller integer.
+    TinyInt,
+    /// SMALLINT (int2 on PostgreSQL).
+    SmallInt,
+    /// MEDIUMINT on MariaDB; INTEGER elsewhere.
+    MediumInt,
     /// INTEGER; INT on MariaDB.
     Int,
     BigInt,
@@ -29,6 +35,11 @@ pub enum Type {
 impl Type {
     fn spell(self, engine: Engine) -> String {
         match (self, engine) {
+            (Type::TinyInt, Engine::Postgres) => "SMALLINT".into(),
+            (Type::TinyInt, Engine::MariaDb | Engine::Sqlite) => "TINYINT".into(),
+            (Type::SmallInt, _) => "SMALLINT".into(),
+            (Type::MediumInt, Engine::MariaDb) => "MEDIUMINT".into(),
+            (Type::MediumInt, Engine::Postgres | Engine::Sqlite) => "INTEGER".into(),
             (Type::Int, Engine::MariaDb) => "INT".into(),
             (Type::Int, _) => "INTEGER".into(),
             (Type::BigInt, _) => "BIGINT".into(),

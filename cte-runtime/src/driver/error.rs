@@ -10,6 +10,42 @@ use crate::{Dialect, RenderError};
 /// `E` is the driver's own error type; each driver module names its instance `Error`
 /// (`cte_runtime::postgres::Error` is `DriverError<postgres::Error>`), and the driver's error
 /// converts into it with `?`.
+///
+/// Its message is the whole story on one line: for a driver error, the driver's message and then
+/// each cause in its chain (`error serializing parameter 0: 2147483648 is out of range for a
+/// PostgreSQL int4 parameter`, `db error: ERROR: relation "x" does not exist`), so it has no
+/// [`source`](Error::source) to print again. The driver's own error is
+/// [`driver_error`](DriverError::driver_error) (for PostgreSQL, `as_db_error()` has the SQLSTATE).
+///
+/// ```
+/// use std::error::Error;
+/// use std::fmt;
+///
+/// use cte_runtime::DriverError;
+///
+/// /// A driver error that says what failed, and why only in its source.
+/// #[derive(Debug)]
+/// struct Serializing(std::num::TryFromIntError);
+///
+/// impl fmt::Display for Serializing {
+///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         f.write_str("error serializing parameter 0")
+///     }
+/// }
+///
+/// impl Error for Serializing {
+///     fn source(&self) -> Option<&(dyn Error + 'static)> {
+///         Some(&self.0)
+///     }
+/// }
+///
+/// let why = i32::try_from(1_i64 << 40).unwrap_err();
+/// let e = DriverError::Driver(Serializing(why));
+/// assert_eq!(
+///     e.to_string(),
+///     "error serializing parameter 0: out of range integral type conversion attempted",
+/// );
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DriverError<E> {
@@ -44,7 +80,9 @@ impl<E> From<RenderError> for DriverError<E> {
     }
 }
 
-impl<E: fmt::Display> fmt::Display for DriverError<E> {
+/// The driver's message, then each cause in its chain: `postgres::Error` alone says "db error"
+/// or "error serializing parameter 2", and why is only in its source.
+impl<E: Error> fmt::Display for DriverError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DriverError::Render(e) => e.fmt(f),
@@ -54,22 +92,28 @@ impl<E: fmt::Display> fmt::Display for DriverError<E> {
                     "the {driver} driver cannot run SQL rendered for {dialect}"
                 )
             }
-            DriverError::Driver(e) => e.fmt(f),
+            DriverError::Driver(e) => {
+                let mut shown = e.to_string();
+                f.write_str(&shown)?;
+                let mut cause = e.source();
+                while let Some(c) = cause {
+                    let message = c.to_string();
+                    // Some errors already write their source into their own message.
+                    if !message.is_empty() && !shown.contains(&message) {
+                        write!(f, ": {message}")?;
+                        shown = message;
+                    }
+                    cause = c.source();
+                }
+                Ok(())
+            }
         }
     }
 }
 
-// Transparent: the message is the inner error's, so the source is the inner error's source,
-// and a report that walks the chain prints each message once.
-impl<E: Error + 'static> Error for DriverError<E> {
-    fn source(&self) -> Option<&(dyn Error + 'static)> {
-        match self {
-            DriverError::Render(e) => e.source(),
-            DriverError::Dialect { .. } => None,
-            DriverError::Driver(e) => e.source(),
-        }
-    }
-}
+// The message already holds the whole chain of causes, so there is no source to print again;
+// the driver's own error, with its details, is `driver_error()`.
+impl<E: Error + 'static> Error for DriverError<E> {}
 
 /// Refuses a dialect outside `accepted`, before anything is rendered or sent.
 #[cfg(any(
@@ -94,6 +138,40 @@ pub(crate) fn check_dialect<E>(
 mod tests {
     use super::*;
 
+    /// An error that says only what failed, with why in its source.
+    #[derive(Debug)]
+    struct Outer(&'static str, Option<Box<dyn Error + Send + Sync>>);
+
+    impl fmt::Display for Outer {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl Error for Outer {
+        fn source(&self) -> Option<&(dyn Error + 'static)> {
+            self.1.as_deref().map(|e| e as _)
+        }
+    }
+
+    #[test]
+    fn a_driver_error_shows_its_causes() {
+        let why = Outer(
+            "9999999999 is out of range for a PostgreSQL int4 parameter",
+            None,
+        );
+        let e = DriverError::Driver(Outer("error serializing parameter 2", Some(Box::new(why))));
+        assert_eq!(
+            e.to_string(),
+            "error serializing parameter 2: 9999999999 is out of range for a PostgreSQL int4 \
+             parameter"
+        );
+        // A cause that the message already holds is not written twice.
+        let io = std::io::Error::other("reset");
+        let e = DriverError::Driver(Outer("read failed: reset", Some(Box::new(io))));
+        assert_eq!(e.to_string(), "read failed: reset");
+    }
+
     #[test]
     fn messages_are_the_inner_errors() {
         let render: DriverError<std::io::Error> =
@@ -104,6 +182,7 @@ mod tests {
         let driver = DriverError::Driver(std::io::Error::other("connection reset"));
         assert_eq!(driver.to_string(), "connection reset");
         assert!(driver.driver_error().is_some());
+        assert!(driver.source().is_none());
 
         let dialect: DriverError<std::io::Error> = DriverError::Dialect {
             driver: "mysql",

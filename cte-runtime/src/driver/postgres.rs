@@ -3,7 +3,9 @@
 //! [`ClientExt`] adds `cte_*` methods to `postgres::Client` and `postgres::Transaction` (any
 //! [`GenericClient`]): each renders the query for PostgreSQL, binds its parameters and calls the
 //! driver method of the same name. Rows are the driver's own [`Row`]s; read a column as a Rust
-//! type as usual, or as a [`Value`](crate::Value) with `row.try_get::<_, Value>(i)`.
+//! type as usual, or as a [`Value`](crate::Value) with `row.try_get::<_, Value>(i)`. The
+//! driver's own `i64` reads only an int8 column; through `Value`, an int2, an int4 or an integer
+//! literal reads into `i64` as well (`TryFrom<Value>`, range-checked into narrower integers).
 //!
 //! Parameters bind to the type PostgreSQL infers for each placeholder: an `i64` compared with an
 //! `integer` column binds as an int4 (with a range check), so no "cannot convert" errors.
@@ -26,8 +28,9 @@
 //! };
 //! for row in client.cte_query(&q)? {
 //!     let id: i32 = row.try_get(0)?;
-//!     let depth: Value = row.try_get(1)?;
-//!     println!("{id} {depth:?}");
+//!     // `depth` is an int4 here (the anchor's `0`): through `Value` it reads as an i64.
+//!     let depth: i64 = row.try_get::<_, Value>(1)?.try_into()?;
+//!     println!("{id} {depth}");
 //! }
 //! # Ok(())
 //! # }

@@ -149,3 +149,65 @@ pub fn data_modifying(above: i64) -> Query {
 pub fn missing_table() -> Query {
     select! { SELECT id FROM no_such_table WHERE id = {1} }
 }
+
+/// The table `ints`: an integer column of every size the engine has, as it spells them. `t` is
+/// TINYINT (SMALLINT on PostgreSQL, which has nothing smaller), `s` SMALLINT, `m` MEDIUMINT on
+/// MariaDB (INTEGER elsewhere), `i` INTEGER, `b` BIGINT. Its rows hold each column's extremes.
+pub fn integers_ddl(engine: &str, temporary: &str) -> String {
+    let (tiny, medium) = match engine {
+        "PostgreSQL" => ("SMALLINT", "INTEGER"),
+        "MariaDB" => ("TINYINT", "MEDIUMINT"),
+        _ => ("TINYINT", "INTEGER"),
+    };
+    format!(
+        "CREATE {temporary} TABLE ints (id INTEGER PRIMARY KEY, t {tiny}, s SMALLINT, \
+         m {medium}, i INTEGER, b BIGINT)"
+    )
+}
+
+pub const INTEGER_ROWS: &str = "INSERT INTO ints (id, t, s, m, i, b) VALUES \
+    (1, -128, -32768, -8388608, -2147483648, -9223372036854775807 - 1), \
+    (2, 127, 32767, 8388607, 2147483647, 9223372036854775807)";
+
+/// Every integer column of `ints`, and integer expressions: a recursive anchor's `1` and the
+/// `n + 1` after it, a `COUNT(*)`.
+pub fn integers() -> Query {
+    select! {
+        WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 2)
+        SELECT t, s, m, i, b, n, (SELECT COUNT(*) FROM ints) AS c
+        FROM ints JOIN r ON r.n = ints.id
+        ORDER BY n
+    }
+}
+
+/// Checks the rows of [`integers`], read as `Value`s, through the library's `TryFrom<Value>`:
+/// each reads into `i64` exactly, and narrower Rust integers take them with a range check.
+pub fn check_integer_reads(rows: &[Vec<cte_runtime::Value>]) {
+    let wide: Vec<Vec<i64>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|v| i64::try_from(v).unwrap_or_else(|e| panic!("{v:?} as i64: {e}")))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        wide,
+        [
+            vec![-128, -32_768, -8_388_608, -2_147_483_648, i64::MIN, 1, 2],
+            vec![127, 32_767, 8_388_607, 2_147_483_647, i64::MAX, 2, 2],
+        ]
+    );
+    assert_eq!(i8::try_from(&rows[0][0]), Ok(i8::MIN));
+    assert_eq!(i16::try_from(&rows[0][1]), Ok(i16::MIN));
+    assert_eq!(i32::try_from(&rows[1][3]), Ok(i32::MAX));
+    assert_eq!(u64::try_from(&rows[1][4]), Ok(i64::MAX as u64));
+    assert_eq!(u8::try_from(&rows[1][5]), Ok(2));
+    let e = u8::try_from(&rows[0][0]).expect_err("-128 as u8");
+    assert_eq!(e.to_string(), "the i64 -128 is out of range for u8");
+    let e = i32::try_from(&rows[0][4]).expect_err("i64::MIN as i32");
+    assert_eq!(
+        e.to_string(),
+        "the i64 -9223372036854775808 is out of range for i32"
+    );
+}
