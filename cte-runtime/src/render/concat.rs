@@ -24,7 +24,7 @@ impl Renderer<'_> {
             Dialect::Postgres | Dialect::Sqlite => {
                 self.concat_operand_text(left)?;
                 self.concat_operand_text(right)?;
-                if self.dialect == Dialect::Postgres && self.needs_text_cast(left, right) {
+                if self.support().concat_needs_text && self.needs_text_cast(left, right) {
                     self.cast(left, DataType::Text)?;
                 } else {
                     self.operand(left, Level::Concat, Side::Left, Pos::Value)?;

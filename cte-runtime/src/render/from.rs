@@ -6,7 +6,6 @@ use crate::tree::{
     Expr, Join, JoinConstraint, JoinKind, Literal, QueryExpr, TableAlias, TableFactor,
     TableWithJoins,
 };
-use crate::Dialect;
 
 /// Whether a FROM item is a `LATERAL (subquery)`.
 pub(super) fn is_lateral(f: &TableFactor) -> bool {
@@ -16,7 +15,7 @@ pub(super) fn is_lateral(f: &TableFactor) -> bool {
 impl Renderer<'_> {
     /// The comma-separated items of a FROM clause, without the keyword.
     pub(super) fn from(&mut self, items: &[TableWithJoins]) -> Res {
-        if self.dialect == Dialect::MsSql {
+        if self.support().apply {
             return self.mssql_from(items);
         }
         self.comma_separated(items, Self::table_with_joins)
@@ -31,7 +30,7 @@ impl Renderer<'_> {
     }
 
     pub(super) fn join(&mut self, join: &Join) -> Res {
-        if self.dialect == Dialect::MsSql && is_lateral(&join.relation) {
+        if self.support().apply && is_lateral(&join.relation) {
             return self.mssql_apply(join);
         }
         self.write(match join.kind {

@@ -219,7 +219,7 @@ impl Renderer<'_> {
                 ));
             }
             // `{:e}` is the shortest text that reads back as the same f64, in float syntax.
-            Value::F64(f) if self.dialect == Dialect::Postgres => {
+            Value::F64(f) if self.support().exponent_literal_is_numeric => {
                 // A literal with an exponent is NUMERIC on PostgreSQL.
                 let _ = write!(self.sql, "CAST({f:e} AS DOUBLE PRECISION)");
             }

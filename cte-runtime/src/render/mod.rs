@@ -294,7 +294,7 @@ impl<'v> Renderer<'v> {
             if search_cycle {
                 self.check_emulated_reads(stmt)?;
             }
-            if self.dialect == Dialect::MsSql {
+            if !self.support().nested_with {
                 self.plan_hoisting(stmt)?;
                 if hoist::leading_with(stmt).is_none() && self.hoists_after() {
                     self.with_hoisted(false, &[])?;
@@ -343,6 +343,11 @@ impl<'v> Renderer<'v> {
             each(self, item)?;
         }
         Ok(())
+    }
+
+    /// What this dialect supports and how it writes it.
+    fn support(&self) -> &'static facts::Support {
+        facts::support(self.dialect)
     }
 
     /// The error for `construct`, which this dialect cannot express.

@@ -42,12 +42,7 @@ impl Renderer<'_> {
     /// derived table inside it, which means the same.
     pub(super) fn in_subquery(&mut self, q: &QueryExpr) -> Res {
         let limited = q.limit.is_some() || q.offset.is_some();
-        if !(limited
-            && matches!(
-                self.dialect,
-                crate::Dialect::MySql | crate::Dialect::MariaDb
-            ))
-        {
+        if !limited || self.support().limit_in_in_subquery {
             return self.subquery(q);
         }
         self.write("(SELECT * FROM ");

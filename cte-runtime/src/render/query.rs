@@ -23,7 +23,7 @@ impl Renderer<'_> {
     /// A query: `[WITH ...] body [ORDER BY ...] [LIMIT ...]`.
     pub(super) fn query(&mut self, q: &QueryExpr) -> Res {
         if let Some(with) = &q.with {
-            if self.depth > 0 && self.dialect == Dialect::MsSql {
+            if self.depth > 0 && !self.support().nested_with {
                 // Written in the statement's WITH (see `hoist.rs`).
                 if !self.hoisting.as_ref().is_some_and(|h| h.moves(with)) {
                     return Err(self.unsupported(
@@ -103,7 +103,7 @@ impl Renderer<'_> {
         recursive: bool,
         ctes: impl Iterator<Item = &'static Cte> + Clone,
     ) -> Res {
-        if self.dialect == Dialect::MsSql && self.depth == 0 && self.hoisting.is_some() {
+        if !self.support().nested_with && self.depth == 0 && self.hoisting.is_some() {
             let leading: Vec<&Cte> = ctes.collect();
             return self.with_hoisted(recursive, &leading);
         }
@@ -283,19 +283,12 @@ impl Renderer<'_> {
                 .any(|m| m.0 == Some(SetOperator::Union { all }))
         };
         let mixed = union(true) && union(false);
-        match self.dialect {
-            Dialect::MariaDb if mixed => {
-                return Err(self.unsupported(
-                    "UNION mixed with UNION ALL in a recursive CTE",
-                    "MariaDB takes either UNION or UNION ALL between all the parts of a \
-                     recursive CTE; use one of them throughout",
-                ))
-            }
-            Dialect::MariaDb
-            | Dialect::MySql
-            | Dialect::Postgres
-            | Dialect::Sqlite
-            | Dialect::MsSql => {}
+        if mixed && !self.support().recursive_mixed_unions {
+            return Err(self.unsupported(
+                "UNION mixed with UNION ALL in a recursive CTE",
+                "MariaDB takes either UNION or UNION ALL between all the parts of a \
+                 recursive CTE; use one of them throughout",
+            ));
         }
         let mut recursive_members = 0;
         for &(op, _, reads) in &members.list {
@@ -303,7 +296,9 @@ impl Renderer<'_> {
                 continue;
             }
             recursive_members += 1;
-            if self.dialect == Dialect::MsSql && op != Some(SetOperator::Union { all: true }) {
+            if !self.support().recursive_union_distinct
+                && op != Some(SetOperator::Union { all: true })
+            {
                 return Err(self.unsupported(
                     "UNION (without ALL) in a recursive CTE",
                     "SQL Server recursion only takes UNION ALL",
@@ -371,13 +366,13 @@ impl Renderer<'_> {
         // parentheses.
         let left_parens = match left {
             SetExpr::SetOp { op: inner, .. } => {
-                self.dialect != Dialect::Sqlite && set_level(*inner) < set_level(op)
+                self.support().intersect_binds_tighter && set_level(*inner) < set_level(op)
             }
             _ => false,
         };
         let right_parens = match right {
             SetExpr::SetOp { op: inner, .. } => {
-                self.dialect == Dialect::Sqlite || set_level(*inner) <= set_level(op)
+                !self.support().intersect_binds_tighter || set_level(*inner) <= set_level(op)
             }
             _ => false,
         };
@@ -394,7 +389,7 @@ impl Renderer<'_> {
         if !parens {
             return self.set_expr(s);
         }
-        if self.dialect == Dialect::Sqlite {
+        if !self.support().parenthesised_set_operands {
             self.write("SELECT * FROM ");
         }
         self.write("(");
@@ -500,8 +495,9 @@ impl Renderer<'_> {
                 let first = item.nulls == NullsOrder::First;
                 match r.dialect {
                     Dialect::MsSql => r.mssql_nulls_key(&item.expr, first, of)?,
-                    // MySQL and MariaDB: `x IS NULL` is 1 or 0, and sorts as such.
-                    _ => {
+                    // MySQL and MariaDB: `x IS NULL` is 1 or 0, and sorts as such. (PostgreSQL
+                    // and SQLite have the clause.)
+                    Dialect::MySql | Dialect::MariaDb | Dialect::Postgres | Dialect::Sqlite => {
                         r.null_test_operand(&item.expr)?;
                         r.write(if first {
                             " IS NULL DESC, "

@@ -472,5 +472,5 @@ pub(super) fn self_reference(from: &[TableWithJoins], cte: &Ident) -> Option<Ide
 
 /// Whether the dialect is one whose recursion limit needs the level column.
 pub(super) fn guards_levels(d: Dialect) -> bool {
-    matches!(d, Dialect::Postgres | Dialect::Sqlite | Dialect::MariaDb)
+    facts::support(d).level_column_limit
 }

@@ -5,7 +5,6 @@ use super::query::OrderOf;
 use super::typing::Typing;
 use super::{facts, Renderer, Res};
 use crate::tree::{FrameBound, FrameUnits, WindowFrame, WindowSpec};
-use crate::Dialect;
 
 impl Renderer<'_> {
     pub(super) fn window_spec(&mut self, w: &WindowSpec) -> Res {
@@ -59,7 +58,7 @@ impl Renderer<'_> {
         };
         match offset {
             None => self.write("UNBOUNDED"),
-            Some(_) if self.dialect == Dialect::MsSql && units == FrameUnits::Range => {
+            Some(_) if !self.support().range_offset && units == FrameUnits::Range => {
                 return Err(self.unsupported(
                     "RANGE frame with an offset",
                     "SQL Server's RANGE frames only take UNBOUNDED and CURRENT ROW",
