@@ -2,7 +2,7 @@
 
 use super::facts::InsertWith;
 use super::typing::Typing;
-use super::{facts, star, MovedCtes, Renderer, Res};
+use super::{star, MovedCtes, Renderer, Res};
 use crate::tree::{
     Delete, Ident, Insert, ObjectName, QueryExpr, SelectItem, SetExpr, Update, With,
 };
@@ -60,7 +60,7 @@ impl Renderer<'_> {
             self.unbind_with();
         }
         done?;
-        let supported = facts::support(self.dialect).returning_insert;
+        let supported = self.support().returning_insert;
         self.returning(i.returning, supported, (&i.table, None))
     }
 
@@ -105,7 +105,7 @@ impl Renderer<'_> {
             self.unbind_with();
         }
         done?;
-        let supported = facts::support(self.dialect).returning_update;
+        let supported = self.support().returning_update;
         self.returning(u.returning, supported, (&u.table, u.alias.as_ref()))
     }
 
@@ -181,13 +181,13 @@ impl Renderer<'_> {
                  drop the alias",
             ));
         }
-        let supported = facts::support(self.dialect).returning_delete;
+        let supported = self.support().returning_delete;
         self.returning(d.returning, supported, (&d.table, d.alias.as_ref()))
     }
 
     fn delete_body(&mut self, d: &Delete) -> Res {
         match &d.alias {
-            Some(alias) if !facts::support(self.dialect).delete_alias => {
+            Some(alias) if !self.support().delete_alias => {
                 self.write("DELETE");
                 self.statement_keyword_written();
                 self.write(" ");
@@ -245,7 +245,7 @@ impl Renderer<'_> {
             ));
         }
         self.write(" RETURNING ");
-        if facts::support(self.dialect).star_after_items || !star::star_after_items(items) {
+        if self.support().star_after_items || !star::star_after_items(items) {
             return self.select_items(items);
         }
         // MariaDB takes a bare `*` only first: the target's `t.*` are the same columns.

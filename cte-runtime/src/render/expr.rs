@@ -13,10 +13,10 @@
 //! decimal literal, a DECIMAL/REAL/DOUBLE cast, AVG), and refused when the types are unknown
 //! (`stock / 2` on a column): `CAST(stock AS INTEGER) / 2` or `stock / 2.0` say which.
 
+use super::facts::{self, ConcatForm};
 use super::typing::{typed_like_a_value, Typing};
-use super::{facts, Renderer, Res};
+use super::{Renderer, Res};
 use crate::tree::{BinaryOp, DataType, Expr, Function, FunctionArgs, Literal, UnaryOp};
-use crate::Dialect;
 
 /// Where an expression stands. Only SQL Server tells them apart: it has no boolean values, so
 /// a predicate in value position and a value in predicate position both need rewriting.
@@ -293,10 +293,10 @@ impl Renderer<'_> {
             Expr::Binary {
                 op: BinaryOp::Concat,
                 ..
-            } => match self.dialect {
-                Dialect::MySql | Dialect::MariaDb => Level::Atom,
-                Dialect::MsSql => Level::Add,
-                Dialect::Postgres | Dialect::Sqlite => Level::Concat,
+            } => match facts::concat_form(self.dialect) {
+                ConcatForm::Function => Level::Atom,
+                ConcatForm::Plus => Level::Add,
+                ConcatForm::Operator => Level::Concat,
             },
             Expr::Binary { op, .. } => op_level(*op),
             Expr::Unary {

@@ -1,12 +1,18 @@
-//! Every per-dialect fact that is plain data, in one place: quoting, placeholders, literals,
-//! type names and what each engine supports. Structural rewrites live in the dialect files.
+//! Every per-dialect fact that is plain data, in one place: what each engine supports and how
+//! it writes it ([`Support`]), quoting, placeholders and literals (`spelling`) and type names
+//! (`cast`). Structural rewrites live in the dialect files (`mssql.rs`, `mysql.rs`,
+//! `sqlite.rs`), reached from one exhaustive match each.
+//!
+//! Generic rendering asks these facts and never compares dialects itself, and every match on
+//! `Dialect` is exhaustive, without `_` arms: a new dialect does not compile until each of
+//! its decisions is made (its `Support` profile names every field).
 
 mod cast;
 mod spelling;
 
 pub(super) use cast::{cast, Cast, MYSQL_TEXT_WIDTH};
 pub(super) use spelling::{
-    bool_literal, folds_to_lower, identifier_quotes, like_needs_escape_clause,
+    bool_literal, bytes_literal, folds_to_lower, identifier_quotes, like_needs_escape_clause,
     numbered_placeholders, param_limit, placeholder, string_form, StringForm,
 };
 
@@ -121,6 +127,9 @@ pub(super) struct Support {
     /// RETURNING on a DELETE with a table alias; MariaDB's aliased DELETE is the multi-table
     /// form, which has no RETURNING.
     pub returning_aliased_delete: bool,
+    /// A CTE named like a CTE of an enclosing WITH is written under a fresh name: MariaDB
+    /// reads the outer one (see `shadow.rs`).
+    pub renames_shadowing_ctes: bool,
     /// Where the WITH of an INSERT goes.
     pub insert_with: InsertWith,
     /// How the columns of a recursive CTE get their types (see `recursive.rs`).
@@ -195,6 +204,7 @@ const POSTGRES: Support = Support {
     mysql_text_functions: false,
     with_before_update_delete: true,
     returning_aliased_delete: true,
+    renames_shadowing_ctes: false,
     insert_with: InsertWith::AsWritten,
     recursive_typing: RecursiveTyping::AnchorMustHold {
         decimal_without_precision: true,
@@ -244,6 +254,7 @@ const MYSQL: Support = Support {
     mysql_text_functions: true,
     with_before_update_delete: true,
     returning_aliased_delete: true,
+    renames_shadowing_ctes: true,
     insert_with: InsertWith::AfterColumns,
     recursive_typing: RecursiveTyping::AnchorFixes,
 };
@@ -306,6 +317,7 @@ const SQLITE: Support = Support {
     mysql_text_functions: false,
     with_before_update_delete: true,
     returning_aliased_delete: true,
+    renames_shadowing_ctes: false,
     insert_with: InsertWith::AsWritten,
     recursive_typing: RecursiveTyping::Dynamic,
 };
@@ -353,6 +365,7 @@ const MSSQL: Support = Support {
     mysql_text_functions: false,
     with_before_update_delete: true,
     returning_aliased_delete: true,
+    renames_shadowing_ctes: false,
     insert_with: InsertWith::InFront,
     recursive_typing: RecursiveTyping::AnchorMustHold {
         decimal_without_precision: false,
@@ -423,5 +436,24 @@ pub(super) const fn same_text_as_postgres(d: Dialect, of: TextOf) -> bool {
             Dialect::MySql | Dialect::MariaDb | Dialect::MsSql | Dialect::Sqlite,
             TextOf::Boolean | TextOf::ComputedNumber,
         ) => false,
+    }
+}
+
+/// How `a || b` is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ConcatForm {
+    /// `a || b`.
+    Operator,
+    /// `CONCAT(a, b)`: `||` is OR on MySQL and MariaDB.
+    Function,
+    /// `a + b`, each operand cast to NVARCHAR: SQL Server's `+` on text.
+    Plus,
+}
+
+pub(super) const fn concat_form(d: Dialect) -> ConcatForm {
+    match d {
+        Dialect::Postgres | Dialect::Sqlite => ConcatForm::Operator,
+        Dialect::MySql | Dialect::MariaDb => ConcatForm::Function,
+        Dialect::MsSql => ConcatForm::Plus,
     }
 }

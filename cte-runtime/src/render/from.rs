@@ -1,7 +1,7 @@
 //! FROM clauses: tables, derived tables, joins, LATERAL.
 
 use super::shadow::Binding;
-use super::{facts, Renderer, Res};
+use super::{Renderer, Res};
 use crate::tree::{
     Expr, Join, JoinConstraint, JoinKind, Literal, QueryExpr, TableAlias, TableFactor,
     TableWithJoins,
@@ -37,7 +37,7 @@ impl Renderer<'_> {
             JoinKind::Inner => " JOIN ",
             JoinKind::Left => " LEFT JOIN ",
             JoinKind::Right => " RIGHT JOIN ",
-            JoinKind::Full if facts::support(self.dialect).full_join => " FULL JOIN ",
+            JoinKind::Full if self.support().full_join => " FULL JOIN ",
             JoinKind::Full => {
                 return Err(self.unsupported(
                     "FULL JOIN",
@@ -56,7 +56,7 @@ impl Renderer<'_> {
                 self.write(" ON ");
                 self.predicate(e)
             }
-            JoinConstraint::Using(_) if !facts::support(self.dialect).join_using => {
+            JoinConstraint::Using(_) if !self.support().join_using => {
                 Err(self.unsupported("JOIN ... USING", "write the condition with ON"))
             }
             JoinConstraint::Using(cols) => {
@@ -99,8 +99,7 @@ impl Renderer<'_> {
                 }
                 match alias {
                     Some(alias)
-                        if !alias.columns.is_empty()
-                            && !facts::support(self.dialect).table_column_aliases =>
+                        if !alias.columns.is_empty() && !self.support().table_column_aliases =>
                     {
                         self.renamed_columns(alias, |r| {
                             r.write("SELECT * FROM ");
@@ -124,7 +123,7 @@ impl Renderer<'_> {
                 alias,
             } => {
                 if *lateral {
-                    if !facts::support(self.dialect).lateral {
+                    if !self.support().lateral {
                         return Err(self.unsupported(
                             "LATERAL",
                             "rewrite the lateral subquery as a join or a scalar subquery",
@@ -145,7 +144,7 @@ impl Renderer<'_> {
 
     /// `(subquery) [AS alias [(cols)]]`, with a generated alias where the dialect needs one.
     pub(super) fn derived(&mut self, subquery: &QueryExpr, alias: Option<&TableAlias>) -> Res {
-        let support = facts::support(self.dialect);
+        let support = self.support();
         if let Some(alias) = alias.filter(|a| !a.columns.is_empty()) {
             if !support.derived_column_aliases {
                 return self.renamed_columns(alias, |r| r.query(subquery));
@@ -179,7 +178,7 @@ impl Renderer<'_> {
         query: impl FnOnce(&mut Self) -> Res,
     ) -> Res {
         self.write("(");
-        if facts::support(self.dialect).derived_column_aliases {
+        if self.support().derived_column_aliases {
             self.nested(query)?;
             self.write(")");
             return self.table_alias(alias);

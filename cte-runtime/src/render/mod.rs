@@ -3,7 +3,8 @@
 //! One [`Renderer`] walks the tree and writes into one buffer. The files split the grammar:
 //! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `values`, `from`, `expr` (with
 //! `concat` for `||`), `dml`; `literal` writes identifiers, strings, numbers and parameters;
-//! `facts` holds every per-dialect fact that is plain data, and `reserved` the words each
+//! `facts` holds every per-dialect fact that is plain data (the grammar files ask it, through
+//! `Renderer::support`, instead of testing the dialect), and `reserved` the words each
 //! dialect reserves; `mssql`, `mysql` and `sqlite` hold the structural rewrites of their
 //! dialect, `moved` the CTEs moved to where they are read, `star` what `*` stands for, and
 //! `order` the order of a WITH's CTEs where a CTE sees only those before it; `recursive` widens
@@ -30,6 +31,7 @@ mod reserved;
 mod rewrite;
 mod scope;
 mod search_cycle;
+mod set_op;
 mod shadow;
 mod sqlite;
 mod star;

@@ -419,7 +419,7 @@ impl Renderer<'_> {
     /// text form would answer differently from PostgreSQL's arrays.
     pub(super) fn check_emulated_reads(&self, stmt: &Statement) -> Res {
         // Native, or refused where the CTE is written.
-        if facts::support(self.dialect).search_cycle || self.check_search_cycle_dialect().is_err() {
+        if self.support().search_cycle || self.check_search_cycle_dialect().is_err() {
             return Ok(());
         }
         let mut guarded = Guarded {

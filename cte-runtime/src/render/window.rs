@@ -3,7 +3,7 @@
 use super::expr::{Level, Pos, Side};
 use super::query::OrderOf;
 use super::typing::Typing;
-use super::{facts, Renderer, Res};
+use super::{Renderer, Res};
 use crate::tree::{FrameBound, FrameUnits, WindowFrame, WindowSpec};
 
 impl Renderer<'_> {
@@ -31,7 +31,7 @@ impl Renderer<'_> {
         self.write(match frame.units {
             FrameUnits::Rows => "ROWS ",
             FrameUnits::Range => "RANGE ",
-            FrameUnits::Groups if facts::support(self.dialect).groups_frame => "GROUPS ",
+            FrameUnits::Groups if self.support().groups_frame => "GROUPS ",
             FrameUnits::Groups => {
                 return Err(self.unsupported("GROUPS window frame", "use a ROWS or RANGE frame"))
             }

@@ -173,3 +173,13 @@ pub(in crate::render) const fn like_needs_escape_clause(d: Dialect) -> bool {
         Dialect::Postgres | Dialect::MySql | Dialect::MariaDb => false,
     }
 }
+
+/// The text before and after the hex digits of a byte string. PostgreSQL's is `'\x..'` read
+/// as an escape string, which `standard_conforming_strings` does not change.
+pub(in crate::render) const fn bytes_literal(d: Dialect) -> (&'static str, &'static str) {
+    match d {
+        Dialect::Postgres => ("E'\\\\x", "'::bytea"),
+        Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => ("X'", "'"),
+        Dialect::MsSql => ("0x", ""),
+    }
+}
