@@ -29,9 +29,18 @@ fn file() -> Option<&'static Mutex<File>> {
 /// Appends the record of one rendering, when the log is on.
 pub(super) fn record(dialect: Dialect, inline: bool, rendered: &Result<Template, RenderError>) {
     let Some(file) = file() else { return };
+    let line = line(dialect, inline, rendered);
+    // One write per record: processes that share the file append whole lines.
+    if let Ok(mut f) = file.lock() {
+        let _ = f.write_all(line.as_bytes());
+    }
+}
+
+/// The record of one rendering: one line, as `{:?}` escapes line breaks, so that sorted logs
+/// compare.
+fn line(dialect: Dialect, inline: bool, rendered: &Result<Template, RenderError>) -> String {
     let mode = if inline { "inline" } else { "params" };
-    // `{:?}` escapes line breaks, so that a record is one line and sorted logs compare.
-    let line = match rendered {
+    match rendered {
         Ok(t) => {
             let order = match &t.order {
                 ParamOrder::Source => "source".to_owned(),
@@ -40,9 +49,28 @@ pub(super) fn record(dialect: Dialect, inline: bool, rendered: &Result<Template,
             format!("{dialect}\t{mode}\tok\t{:?}\t{order}\n", t.sql)
         }
         Err(e) => format!("{dialect}\t{mode}\terr\t{:?}\n", e.to_string()),
-    };
-    // One write per record: processes that share the file append whole lines.
-    if let Ok(mut f) = file.lock() {
-        let _ = f.write_all(line.as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{ParamOrder, Template};
+    use crate::{Dialect, RenderError};
+
+    #[test]
+    fn a_record_is_one_line() {
+        let t = Template {
+            sql: "SELECT ?\nFROM t WHERE a = ?".to_owned(),
+            order: ParamOrder::Indices(vec![1, 0].into()),
+            kinds: None,
+        };
+        assert_eq!(
+            super::line(Dialect::MySql, false, &Ok(t)),
+            "MySQL\tparams\tok\t\"SELECT ?\\nFROM t WHERE a = ?\"\t[1, 0]\n"
+        );
+        let e = RenderError::new("FULL JOIN", Dialect::MariaDb, "use a UNION");
+        let line = super::line(Dialect::MariaDb, true, &Err(e));
+        assert!(line.starts_with("MariaDB\tinline\terr\t\""), "{line}");
+        assert_eq!(line.matches('\n').count(), 1, "{line}");
     }
 }
