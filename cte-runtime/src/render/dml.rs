@@ -1,6 +1,6 @@
 //! INSERT, UPDATE and DELETE, with their WITH and RETURNING.
 
-use super::facts::InsertWith;
+use super::facts::{InsertWith, Takes};
 use super::typing::Typing;
 use super::{star, MovedCtes, Renderer, Res};
 use crate::tree::{
@@ -173,13 +173,10 @@ impl Renderer<'_> {
             self.unbind_with();
         }
         done?;
-        if !self.support().returning_aliased_delete && d.alias.is_some() && !d.returning.is_empty()
-        {
-            return Err(self.unsupported(
-                "RETURNING on DELETE with a table alias",
-                "MariaDB's aliased DELETE is the multi-table form, which has no RETURNING; \
-                 drop the alias",
-            ));
+        if let Takes::No { help } = self.support().returning_aliased_delete {
+            if d.alias.is_some() && !d.returning.is_empty() {
+                return Err(self.unsupported("RETURNING on DELETE with a table alias", help));
+            }
         }
         let supported = self.support().returning_delete;
         self.returning(d.returning, supported, (&d.table, d.alias.as_ref()))

@@ -77,7 +77,7 @@ pub(super) struct Support {
     pub like_bracket_classes: bool,
     /// `RANGE` window frames with an offset (`RANGE 2 PRECEDING`); SQL Server's take only
     /// UNBOUNDED and CURRENT ROW.
-    pub range_offset: bool,
+    pub range_offset: Takes,
     /// `/` of two integers divides to an integer; MySQL and MariaDB divide to a DECIMAL, so
     /// they get `DIV` for it (see `expr.rs`).
     pub integer_division: bool,
@@ -101,10 +101,10 @@ pub(super) struct Support {
     pub parenthesised_set_operands: bool,
     /// UNION (without ALL) between the parts of a recursive CTE; SQL Server recursion only
     /// takes UNION ALL.
-    pub recursive_union_distinct: bool,
+    pub recursive_union_distinct: Takes,
     /// UNION and UNION ALL mixed between the parts of a recursive CTE; MariaDB takes one of
     /// them throughout.
-    pub recursive_mixed_unions: bool,
+    pub recursive_mixed_unions: Takes,
     /// In WITH RECURSIVE a CTE reads a CTE written after it; MySQL and SQL Server see only
     /// those before it, so the CTEs are reordered there (see `order.rs`).
     pub ctes_read_later_ctes: bool,
@@ -126,7 +126,7 @@ pub(super) struct Support {
     pub with_before_update_delete: bool,
     /// RETURNING on a DELETE with a table alias; MariaDB's aliased DELETE is the multi-table
     /// form, which has no RETURNING.
-    pub returning_aliased_delete: bool,
+    pub returning_aliased_delete: Takes,
     /// A CTE named like a CTE of an enclosing WITH is written under a fresh name: MariaDB
     /// reads the outer one (see `shadow.rs`).
     pub renames_shadowing_ctes: bool,
@@ -134,6 +134,14 @@ pub(super) struct Support {
     pub insert_with: InsertWith,
     /// How the columns of a recursive CTE get their types (see `recursive.rs`).
     pub recursive_typing: RecursiveTyping,
+}
+
+/// Whether an engine takes a construct, or the help of the error that refuses it: the help
+/// names the engine's own limits, so it is part of the engine's profile.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Takes {
+    Yes,
+    No { help: &'static str },
 }
 
 /// Where the WITH of an INSERT goes.
@@ -187,7 +195,7 @@ const POSTGRES: Support = Support {
     boolean_values: true,
     apply: false,
     like_bracket_classes: false,
-    range_offset: true,
+    range_offset: Takes::Yes,
     integer_division: true,
     limit_in_in_subquery: true,
     concat_needs_text: true,
@@ -195,15 +203,15 @@ const POSTGRES: Support = Support {
     param_casts: true,
     intersect_binds_tighter: true,
     parenthesised_set_operands: true,
-    recursive_union_distinct: true,
-    recursive_mixed_unions: true,
+    recursive_union_distinct: Takes::Yes,
+    recursive_mixed_unions: Takes::Yes,
     ctes_read_later_ctes: true,
     recursion_computed_whole: false,
     level_column_limit: true,
     search_cycle_emulated: false,
     mysql_text_functions: false,
     with_before_update_delete: true,
-    returning_aliased_delete: true,
+    returning_aliased_delete: Takes::Yes,
     renames_shadowing_ctes: false,
     insert_with: InsertWith::AsWritten,
     recursive_typing: RecursiveTyping::AnchorMustHold {
@@ -237,7 +245,7 @@ const MYSQL: Support = Support {
     boolean_values: true,
     apply: false,
     like_bracket_classes: false,
-    range_offset: true,
+    range_offset: Takes::Yes,
     integer_division: false,
     limit_in_in_subquery: false,
     concat_needs_text: false,
@@ -245,15 +253,15 @@ const MYSQL: Support = Support {
     param_casts: false,
     intersect_binds_tighter: true,
     parenthesised_set_operands: true,
-    recursive_union_distinct: true,
-    recursive_mixed_unions: true,
+    recursive_union_distinct: Takes::Yes,
+    recursive_mixed_unions: Takes::Yes,
     ctes_read_later_ctes: false,
     recursion_computed_whole: true,
     level_column_limit: false,
     search_cycle_emulated: true,
     mysql_text_functions: true,
     with_before_update_delete: true,
-    returning_aliased_delete: true,
+    returning_aliased_delete: Takes::Yes,
     renames_shadowing_ctes: true,
     insert_with: InsertWith::AfterColumns,
     recursive_typing: RecursiveTyping::AnchorFixes,
@@ -266,11 +274,17 @@ const MARIADB: Support = Support {
     returning_insert: true,
     returning_delete: true,
     delete_alias: false,
-    recursive_mixed_unions: false,
+    recursive_mixed_unions: Takes::No {
+        help: "MariaDB takes either UNION or UNION ALL between all the parts of a \
+                recursive CTE; use one of them throughout",
+    },
     ctes_read_later_ctes: true,
     level_column_limit: true,
     with_before_update_delete: false,
-    returning_aliased_delete: false,
+    returning_aliased_delete: Takes::No {
+        help: "MariaDB's aliased DELETE is the multi-table form, which has no RETURNING; \
+                drop the alias",
+    },
     ..MYSQL
 };
 
@@ -300,7 +314,7 @@ const SQLITE: Support = Support {
     boolean_values: true,
     apply: false,
     like_bracket_classes: false,
-    range_offset: true,
+    range_offset: Takes::Yes,
     integer_division: true,
     limit_in_in_subquery: true,
     concat_needs_text: false,
@@ -308,15 +322,15 @@ const SQLITE: Support = Support {
     param_casts: false,
     intersect_binds_tighter: false,
     parenthesised_set_operands: false,
-    recursive_union_distinct: true,
-    recursive_mixed_unions: true,
+    recursive_union_distinct: Takes::Yes,
+    recursive_mixed_unions: Takes::Yes,
     ctes_read_later_ctes: true,
     recursion_computed_whole: false,
     level_column_limit: true,
     search_cycle_emulated: true,
     mysql_text_functions: false,
     with_before_update_delete: true,
-    returning_aliased_delete: true,
+    returning_aliased_delete: Takes::Yes,
     renames_shadowing_ctes: false,
     insert_with: InsertWith::AsWritten,
     recursive_typing: RecursiveTyping::Dynamic,
@@ -348,7 +362,9 @@ const MSSQL: Support = Support {
     boolean_values: false,
     apply: true,
     like_bracket_classes: true,
-    range_offset: false,
+    range_offset: Takes::No {
+        help: "SQL Server's RANGE frames only take UNBOUNDED and CURRENT ROW",
+    },
     integer_division: true,
     limit_in_in_subquery: true,
     concat_needs_text: false,
@@ -356,15 +372,17 @@ const MSSQL: Support = Support {
     param_casts: false,
     intersect_binds_tighter: true,
     parenthesised_set_operands: true,
-    recursive_union_distinct: false,
-    recursive_mixed_unions: true,
+    recursive_union_distinct: Takes::No {
+        help: "SQL Server recursion only takes UNION ALL",
+    },
+    recursive_mixed_unions: Takes::Yes,
     ctes_read_later_ctes: false,
     recursion_computed_whole: false,
     level_column_limit: false,
     search_cycle_emulated: false,
     mysql_text_functions: false,
     with_before_update_delete: true,
-    returning_aliased_delete: true,
+    returning_aliased_delete: Takes::Yes,
     renames_shadowing_ctes: false,
     insert_with: InsertWith::InFront,
     recursive_typing: RecursiveTyping::AnchorMustHold {

@@ -1,6 +1,7 @@
 //! Queries: WITH, SELECT, VALUES, ORDER BY, LIMIT and OFFSET (set operations are in `set_op`).
 
 use super::expr::Pos;
+use super::facts::Takes;
 use super::order::Order;
 use super::typing::Typing;
 use super::{scope, Renderer, Res};
@@ -283,12 +284,8 @@ impl Renderer<'_> {
                 .any(|m| m.0 == Some(SetOperator::Union { all }))
         };
         let mixed = union(true) && union(false);
-        if mixed && !self.support().recursive_mixed_unions {
-            return Err(self.unsupported(
-                "UNION mixed with UNION ALL in a recursive CTE",
-                "MariaDB takes either UNION or UNION ALL between all the parts of a \
-                 recursive CTE; use one of them throughout",
-            ));
+        if let (true, Takes::No { help }) = (mixed, self.support().recursive_mixed_unions) {
+            return Err(self.unsupported("UNION mixed with UNION ALL in a recursive CTE", help));
         }
         let mut recursive_members = 0;
         for &(op, _, reads) in &members.list {
@@ -296,13 +293,10 @@ impl Renderer<'_> {
                 continue;
             }
             recursive_members += 1;
-            if !self.support().recursive_union_distinct
-                && op != Some(SetOperator::Union { all: true })
-            {
-                return Err(self.unsupported(
-                    "UNION (without ALL) in a recursive CTE",
-                    "SQL Server recursion only takes UNION ALL",
-                ));
+            if let Takes::No { help } = self.support().recursive_union_distinct {
+                if op != Some(SetOperator::Union { all: true }) {
+                    return Err(self.unsupported("UNION (without ALL) in a recursive CTE", help));
+                }
             }
         }
         if recursive_members > 1 && !self.support().several_recursive_members {

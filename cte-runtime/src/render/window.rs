@@ -1,6 +1,7 @@
 //! Window specifications: `OVER (PARTITION BY ... ORDER BY ... [frame])`.
 
 use super::expr::{Level, Pos, Side};
+use super::facts::Takes;
 use super::query::OrderOf;
 use super::typing::Typing;
 use super::{Renderer, Res};
@@ -58,13 +59,12 @@ impl Renderer<'_> {
         };
         match offset {
             None => self.write("UNBOUNDED"),
-            Some(_) if !self.support().range_offset && units == FrameUnits::Range => {
-                return Err(self.unsupported(
-                    "RANGE frame with an offset",
-                    "SQL Server's RANGE frames only take UNBOUNDED and CURRENT ROW",
-                ))
-            }
             Some(e) => {
+                if let (FrameUnits::Range, Takes::No { help }) =
+                    (units, self.support().range_offset)
+                {
+                    return Err(self.unsupported("RANGE frame with an offset", help));
+                }
                 self.typed(Typing::Inferred)
                     .operand(e, Level::Unary, Side::Left, Pos::Value)?
             }
