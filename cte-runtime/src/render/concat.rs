@@ -12,19 +12,18 @@
 //! tree shows to be one of those is refused where the dialect's text differs from PostgreSQL's.
 
 use super::expr::{is_predicate, numeric_kind, Kind, Level, Pos, Side};
-use super::facts::{self, TextOf};
+use super::facts::{self, ConcatForm, TextOf};
 use super::{Renderer, Res};
 use crate::param::ParamKind;
 use crate::tree::{BinaryOp, DataType, Expr, Literal, UnaryOp};
-use crate::Dialect;
 
 impl Renderer<'_> {
     pub(super) fn concat(&mut self, left: &Expr, right: &Expr) -> Res {
-        match self.dialect {
-            Dialect::Postgres | Dialect::Sqlite => {
+        match facts::concat_form(self.dialect) {
+            ConcatForm::Operator => {
                 self.concat_operand_text(left)?;
                 self.concat_operand_text(right)?;
-                if self.dialect == Dialect::Postgres && self.needs_text_cast(left, right) {
+                if self.support().concat_needs_text && self.needs_text_cast(left, right) {
                     self.cast(left, DataType::Text)?;
                 } else {
                     self.operand(left, Level::Concat, Side::Left, Pos::Value)?;
@@ -32,7 +31,7 @@ impl Renderer<'_> {
                 self.write(" || ");
                 self.operand(right, Level::Concat, Side::Right, Pos::Value)
             }
-            Dialect::MySql | Dialect::MariaDb => {
+            ConcatForm::Function => {
                 self.write("CONCAT(");
                 self.concat_arguments(left)?;
                 self.write(", ");
@@ -40,7 +39,7 @@ impl Renderer<'_> {
                 self.write(")");
                 Ok(())
             }
-            Dialect::MsSql => {
+            ConcatForm::Plus => {
                 let mut parts = Vec::new();
                 concat_operands(left, &mut parts);
                 concat_operands(right, &mut parts);

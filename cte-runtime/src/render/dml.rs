@@ -1,7 +1,8 @@
 //! INSERT, UPDATE and DELETE, with their WITH and RETURNING.
 
+use super::facts::{InsertWith, Takes};
 use super::typing::Typing;
-use super::{facts, star, MovedCtes, Renderer, Res};
+use super::{star, MovedCtes, Renderer, Res};
 use crate::tree::{
     Delete, Ident, Insert, ObjectName, QueryExpr, SelectItem, SetExpr, Update, With,
 };
@@ -11,10 +12,11 @@ impl Renderer<'_> {
     /// `INSERT INTO t [(cols)] source`, with the WITH in front, or after the column list on
     /// MySQL/MariaDB (which have no WITH before INSERT).
     pub(super) fn insert(&mut self, i: &Insert) -> Res {
-        let after_columns = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+        let place = self.support().insert_with;
+        let after_columns = place == InsertWith::AfterColumns;
         // A WITH written on the source can move to the front (or on MySQL, a WITH written in
         // front moves to the source): the source has no outer scope to lose.
-        let as_written = matches!(self.dialect, Dialect::Postgres | Dialect::Sqlite);
+        let as_written = place == InsertWith::AsWritten;
         let with = match (&i.with, &i.source.with) {
             (Some(w), Some(_)) if as_written => Some(*w),
             (Some(_), Some(_)) => {
@@ -27,10 +29,10 @@ impl Renderer<'_> {
             (None, None) => None,
         };
         // PostgreSQL and SQLite keep a WITH where it was written.
-        let leading = match self.dialect {
-            Dialect::MySql | Dialect::MariaDb => None,
-            Dialect::MsSql => with,
-            Dialect::Postgres | Dialect::Sqlite => i.with,
+        let leading = match place {
+            InsertWith::AfterColumns => None,
+            InsertWith::InFront => with,
+            InsertWith::AsWritten => i.with,
         };
         if let Some(w) = &leading {
             self.with(w.recursive, w.ctes.iter())?;
@@ -58,7 +60,7 @@ impl Renderer<'_> {
             self.unbind_with();
         }
         done?;
-        let supported = facts::support(self.dialect).returning_insert;
+        let supported = self.support().returning_insert;
         self.returning(i.returning, supported, (&i.table, None))
     }
 
@@ -74,9 +76,7 @@ impl Renderer<'_> {
         match &q.body {
             // INSERT ... VALUES is written the same everywhere.
             SetExpr::Values(rows) if plain_values => self.values_rows(rows, Typing::Inferred),
-            _ if self.dialect == Dialect::Postgres || self.dialect == Dialect::Sqlite => {
-                self.query(q)
-            }
+            _ if self.support().insert_with == InsertWith::AsWritten => self.query(q),
             _ => self.query_after_with(q),
         }
     }
@@ -88,7 +88,7 @@ impl Renderer<'_> {
         // On MariaDB the CTEs are not in scope here: references to them are rewritten.
         let scope = u
             .with
-            .filter(|_| self.dialect != Dialect::MariaDb)
+            .filter(|_| self.support().with_before_update_delete)
             .map(|w| w.ctes);
         if let Some(ctes) = scope {
             self.scopes.push(ctes);
@@ -105,7 +105,7 @@ impl Renderer<'_> {
             self.unbind_with();
         }
         done?;
-        let supported = facts::support(self.dialect).returning_update;
+        let supported = self.support().returning_update;
         self.returning(u.returning, supported, (&u.table, u.alias.as_ref()))
     }
 
@@ -160,7 +160,7 @@ impl Renderer<'_> {
         // On MariaDB the CTEs are not in scope here: references to them are rewritten.
         let scope = d
             .with
-            .filter(|_| self.dialect != Dialect::MariaDb)
+            .filter(|_| self.support().with_before_update_delete)
             .map(|w| w.ctes);
         if let Some(ctes) = scope {
             self.scopes.push(ctes);
@@ -173,20 +173,18 @@ impl Renderer<'_> {
             self.unbind_with();
         }
         done?;
-        if self.dialect == Dialect::MariaDb && d.alias.is_some() && !d.returning.is_empty() {
-            return Err(self.unsupported(
-                "RETURNING on DELETE with a table alias",
-                "MariaDB's aliased DELETE is the multi-table form, which has no RETURNING; \
-                 drop the alias",
-            ));
+        if let Takes::No { help } = self.support().returning_aliased_delete {
+            if d.alias.is_some() && !d.returning.is_empty() {
+                return Err(self.unsupported("RETURNING on DELETE with a table alias", help));
+            }
         }
-        let supported = facts::support(self.dialect).returning_delete;
+        let supported = self.support().returning_delete;
         self.returning(d.returning, supported, (&d.table, d.alias.as_ref()))
     }
 
     fn delete_body(&mut self, d: &Delete) -> Res {
         match &d.alias {
-            Some(alias) if !facts::support(self.dialect).delete_alias => {
+            Some(alias) if !self.support().delete_alias => {
                 self.write("DELETE");
                 self.statement_keyword_written();
                 self.write(" ");
@@ -214,7 +212,7 @@ impl Renderer<'_> {
     /// to where they are used. Returns whether a WITH was written.
     fn dml_with(&mut self, with: Option<&With>) -> Result<bool, crate::RenderError> {
         let Some(with) = with else { return Ok(false) };
-        if self.dialect == Dialect::MariaDb {
+        if !self.support().with_before_update_delete {
             self.moved = Some(MovedCtes {
                 recursive: with.recursive,
                 ctes: with.ctes.iter().collect(),
@@ -244,7 +242,7 @@ impl Renderer<'_> {
             ));
         }
         self.write(" RETURNING ");
-        if facts::support(self.dialect).star_after_items || !star::star_after_items(items) {
+        if self.support().star_after_items || !star::star_after_items(items) {
             return self.select_items(items);
         }
         // MariaDB takes a bare `*` only first: the target's `t.*` are the same columns.

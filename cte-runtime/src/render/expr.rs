@@ -13,10 +13,10 @@
 //! decimal literal, a DECIMAL/REAL/DOUBLE cast, AVG), and refused when the types are unknown
 //! (`stock / 2` on a column): `CAST(stock AS INTEGER) / 2` or `stock / 2.0` say which.
 
+use super::facts::{self, ConcatForm};
 use super::typing::{typed_like_a_value, Typing};
-use super::{facts, Renderer, Res};
+use super::{Renderer, Res};
 use crate::tree::{BinaryOp, DataType, Expr, Function, FunctionArgs, Literal, UnaryOp};
-use crate::Dialect;
 
 /// Where an expression stands. Only SQL Server tells them apart: it has no boolean values, so
 /// a predicate in value position and a value in predicate position both need rewriting.
@@ -137,7 +137,7 @@ impl Renderer<'_> {
     /// last (the typing applies to this expression only, not to its operands).
     pub(super) fn expr_at(&mut self, e: &Expr, pos: Pos) -> Res {
         let typing = std::mem::replace(&mut self.typing, Typing::Value);
-        if self.dialect == Dialect::MsSql {
+        if !self.support().boolean_values {
             match (pos, is_predicate(e)) {
                 (Pos::Value, true) => return self.mssql_predicate_as_value(e),
                 (Pos::Predicate, false) => return self.mssql_value_as_predicate(e),
@@ -161,9 +161,7 @@ impl Renderer<'_> {
                 left,
                 op: BinaryOp::Divide,
                 right,
-            } if matches!(self.dialect, Dialect::MySql | Dialect::MariaDb) => {
-                self.mysql_divide(left, right)
-            }
+            } if !self.support().integer_division => self.mysql_divide(left, right),
             Expr::Binary { left, op, right } => {
                 let level = op_level(*op);
                 let pos = operand_pos(*op);
@@ -282,7 +280,7 @@ impl Renderer<'_> {
 
     /// How tightly `e` binds once rendered in this dialect at `pos`.
     pub(super) fn level(&self, e: &Expr, pos: Pos) -> Level {
-        if self.dialect == Dialect::MsSql {
+        if !self.support().boolean_values {
             match (pos, is_predicate(e)) {
                 // CASE WHEN p THEN 1 ...
                 (Pos::Value, true) => return Level::Atom,
@@ -295,10 +293,10 @@ impl Renderer<'_> {
             Expr::Binary {
                 op: BinaryOp::Concat,
                 ..
-            } => match self.dialect {
-                Dialect::MySql | Dialect::MariaDb => Level::Atom,
-                Dialect::MsSql => Level::Add,
-                Dialect::Postgres | Dialect::Sqlite => Level::Concat,
+            } => match facts::concat_form(self.dialect) {
+                ConcatForm::Function => Level::Atom,
+                ConcatForm::Plus => Level::Add,
+                ConcatForm::Operator => Level::Concat,
             },
             Expr::Binary { op, .. } => op_level(*op),
             Expr::Unary {
@@ -399,7 +397,7 @@ impl Renderer<'_> {
                 self.write(&scale.to_string());
                 self.write(")");
             }
-            facts::Cast::RoundedInteger(name) if self.dialect == Dialect::Sqlite => {
+            facts::Cast::RealRoundedInteger(name) => {
                 self.write("CASE WHEN typeof(");
                 self.expr_typed(e, Typing::Inferred)?;
                 self.write(") = 'real' THEN CAST(ROUND(");
@@ -439,7 +437,7 @@ impl Renderer<'_> {
         self.typed(Typing::Inferred)
             .operand(e, Level::Compare, Side::Left, Pos::Value)?;
         self.write(if negated { " NOT LIKE " } else { " LIKE " });
-        if self.dialect == Dialect::MsSql {
+        if self.support().like_bracket_classes {
             self.mssql_like_pattern(pattern)?;
         } else {
             self.typed(Typing::Inferred).operand(

@@ -1,10 +1,23 @@
-//! Every per-dialect fact that is plain data, in one place: quoting, placeholders, literals,
-//! type names and what each engine supports. Structural rewrites live in the dialect files.
+//! Every per-dialect fact that is plain data, in one place: what each engine supports and how
+//! it writes it ([`Support`]), quoting, placeholders and literals (`spelling`) and type names
+//! (`cast`). Structural rewrites live in the dialect files (`mssql.rs`, `mysql.rs`,
+//! `sqlite.rs`), reached from one exhaustive match each.
+//!
+//! Generic rendering asks these facts and never compares dialects itself, and every match on
+//! `Dialect` is exhaustive, without `_` arms: a new dialect does not compile until each of
+//! its decisions is made (its `Support` profile names every field).
 
-use std::borrow::Cow;
+mod cast;
+mod spelling;
 
-use crate::tree::{DataType, JoinKind};
-use crate::{Dialect, RenderError};
+pub(super) use cast::{cast, Cast, MYSQL_TEXT_WIDTH};
+pub(super) use spelling::{
+    bool_literal, bytes_literal, folds_to_lower, identifier_quotes, like_needs_escape_clause,
+    numbered_placeholders, param_limit, placeholder, string_form, StringForm,
+};
+
+use crate::tree::JoinKind;
+use crate::Dialect;
 
 /// What an engine can express natively. A `false` means the renderer emulates the construct
 /// or returns a `RenderError`.
@@ -50,6 +63,110 @@ pub(super) struct Support {
     /// A bare `*` after other select items (`SELECT x AS a, *`); MySQL and MariaDB take it only
     /// first, so it is written there as each FROM item's `t.*` (see `mysql.rs`).
     pub star_after_items: bool,
+    /// A WITH inside a subquery. SQL Server has none: those CTEs move to the statement's
+    /// WITH (see `hoist.rs`).
+    pub nested_with: bool,
+    /// A predicate is a value and a value a predicate. SQL Server has no boolean type: a
+    /// predicate as a value is `CASE WHEN p THEN 1 ELSE 0 END`, a value as a predicate `v = 1`
+    /// (see `mssql.rs`).
+    pub boolean_values: bool,
+    /// A LATERAL subquery is written as `CROSS APPLY`/`OUTER APPLY` (see `mssql.rs`).
+    pub apply: bool,
+    /// `[...]` is a character class in a LIKE pattern, so a `[` of the pattern is escaped
+    /// (see `mssql.rs`).
+    pub like_bracket_classes: bool,
+    /// `RANGE` window frames with an offset (`RANGE 2 PRECEDING`); SQL Server's take only
+    /// UNBOUNDED and CURRENT ROW.
+    pub range_offset: Takes,
+    /// `/` of two integers divides to an integer; MySQL and MariaDB divide to a DECIMAL, so
+    /// they get `DIV` for it (see `expr.rs`).
+    pub integer_division: bool,
+    /// LIMIT in a subquery under IN; MySQL and MariaDB take it only in a derived table inside
+    /// it (see `mysql.rs`).
+    pub limit_in_in_subquery: bool,
+    /// `||` needs a text operand: PostgreSQL has no `||` for two numbers, so one is cast to
+    /// text (see `concat.rs`).
+    pub concat_needs_text: bool,
+    /// A literal with an exponent (`1e3`) is a NUMERIC, not a double precision float, so a
+    /// float literal is written as a CAST.
+    pub exponent_literal_is_numeric: bool,
+    /// A placeholder takes its type from where it stands, and is cast where that type would be
+    /// wrong (see `typing.rs`).
+    pub param_casts: bool,
+    /// INTERSECT binds tighter than UNION and EXCEPT; SQLite reads every chain of set
+    /// operations left to right.
+    pub intersect_binds_tighter: bool,
+    /// A parenthesised query as the operand of a set operation; SQLite takes
+    /// `SELECT * FROM (...)` there instead.
+    pub parenthesised_set_operands: bool,
+    /// UNION (without ALL) between the parts of a recursive CTE; SQL Server recursion only
+    /// takes UNION ALL.
+    pub recursive_union_distinct: Takes,
+    /// UNION and UNION ALL mixed between the parts of a recursive CTE; MariaDB takes one of
+    /// them throughout.
+    pub recursive_mixed_unions: Takes,
+    /// In WITH RECURSIVE a CTE reads a CTE written after it; MySQL and SQL Server see only
+    /// those before it, so the CTEs are reordered there (see `order.rs`).
+    pub ctes_read_later_ctes: bool,
+    /// A recursive CTE is computed whole before it is read, so a LIMIT or EXISTS does not end
+    /// a recursion: such a statement gets a default recursion cap (see `limit.rs`).
+    pub recursion_computed_whole: bool,
+    /// A recursion limit is kept by a level column the recursive CTE counts, which fails past
+    /// the limit (see `limit.rs`).
+    pub level_column_limit: bool,
+    /// SEARCH and CYCLE are emulated with path and sequence columns, where not native
+    /// (see `search_cycle.rs`). SQL Server has no function the emulation needs.
+    pub search_cycle_emulated: bool,
+    /// Built text is written with MySQL's functions: CONCAT() (`||` is OR there), LPAD,
+    /// SUBSTRING, CAST AS SIGNED, CHARSET() and INSTR on BINARY; otherwise with `||`,
+    /// printf, substr and instr (see `search_cycle.rs`).
+    pub mysql_text_functions: bool,
+    /// WITH before UPDATE and DELETE; MariaDB has none, so the CTEs move to where they are
+    /// read (see `moved.rs`).
+    pub with_before_update_delete: bool,
+    /// RETURNING on a DELETE with a table alias; MariaDB's aliased DELETE is the multi-table
+    /// form, which has no RETURNING.
+    pub returning_aliased_delete: Takes,
+    /// A CTE named like a CTE of an enclosing WITH is written under a fresh name: MariaDB
+    /// reads the outer one (see `shadow.rs`).
+    pub renames_shadowing_ctes: bool,
+    /// Where the WITH of an INSERT goes.
+    pub insert_with: InsertWith,
+    /// How the columns of a recursive CTE get their types (see `recursive.rs`).
+    pub recursive_typing: RecursiveTyping,
+}
+
+/// Whether an engine takes a construct, or the help of the error that refuses it: the help
+/// names the engine's own limits, so it is part of the engine's profile.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Takes {
+    Yes,
+    No { help: &'static str },
+}
+
+/// Where the WITH of an INSERT goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum InsertWith {
+    /// Where it was written, before INSERT or on its query, or both.
+    AsWritten,
+    /// Before INSERT, wherever it was written: its query has no outer scope to lose.
+    InFront,
+    /// On the query, after the column list: MySQL and MariaDB have no WITH before INSERT.
+    AfterColumns,
+}
+
+/// How the columns of a recursive CTE get their types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RecursiveTyping {
+    /// No column types: nothing is cast (SQLite).
+    Dynamic,
+    /// The anchor's type must hold every value a member makes: text that grows is widened
+    /// (PostgreSQL, SQL Server). `decimal_without_precision`: a DECIMAL without a precision
+    /// takes any scale, so a NULL anchor can be cast to it (PostgreSQL's NUMERIC).
+    AnchorMustHold { decimal_without_precision: bool },
+    /// The anchor's values fix each column's type, length and scale, and the members' values
+    /// are converted to it (MySQL, MariaDB); a boolean column is an integer there.
+    AnchorFixes,
 }
 
 const POSTGRES: Support = Support {
@@ -74,6 +191,32 @@ const POSTGRES: Support = Support {
     join_using: true,
     nested_cte_reads_outer: true,
     star_after_items: true,
+    nested_with: true,
+    boolean_values: true,
+    apply: false,
+    like_bracket_classes: false,
+    range_offset: Takes::Yes,
+    integer_division: true,
+    limit_in_in_subquery: true,
+    concat_needs_text: true,
+    exponent_literal_is_numeric: true,
+    param_casts: true,
+    intersect_binds_tighter: true,
+    parenthesised_set_operands: true,
+    recursive_union_distinct: Takes::Yes,
+    recursive_mixed_unions: Takes::Yes,
+    ctes_read_later_ctes: true,
+    recursion_computed_whole: false,
+    level_column_limit: true,
+    search_cycle_emulated: false,
+    mysql_text_functions: false,
+    with_before_update_delete: true,
+    returning_aliased_delete: Takes::Yes,
+    renames_shadowing_ctes: false,
+    insert_with: InsertWith::AsWritten,
+    recursive_typing: RecursiveTyping::AnchorMustHold {
+        decimal_without_precision: true,
+    },
 };
 
 const MYSQL: Support = Support {
@@ -98,6 +241,30 @@ const MYSQL: Support = Support {
     join_using: true,
     nested_cte_reads_outer: true,
     star_after_items: false,
+    nested_with: true,
+    boolean_values: true,
+    apply: false,
+    like_bracket_classes: false,
+    range_offset: Takes::Yes,
+    integer_division: false,
+    limit_in_in_subquery: false,
+    concat_needs_text: false,
+    exponent_literal_is_numeric: false,
+    param_casts: false,
+    intersect_binds_tighter: true,
+    parenthesised_set_operands: true,
+    recursive_union_distinct: Takes::Yes,
+    recursive_mixed_unions: Takes::Yes,
+    ctes_read_later_ctes: false,
+    recursion_computed_whole: true,
+    level_column_limit: false,
+    search_cycle_emulated: true,
+    mysql_text_functions: true,
+    with_before_update_delete: true,
+    returning_aliased_delete: Takes::Yes,
+    renames_shadowing_ctes: true,
+    insert_with: InsertWith::AfterColumns,
+    recursive_typing: RecursiveTyping::AnchorFixes,
 };
 
 const MARIADB: Support = Support {
@@ -107,6 +274,17 @@ const MARIADB: Support = Support {
     returning_insert: true,
     returning_delete: true,
     delete_alias: false,
+    recursive_mixed_unions: Takes::No {
+        help: "MariaDB takes either UNION or UNION ALL between all the parts of a \
+                recursive CTE; use one of them throughout",
+    },
+    ctes_read_later_ctes: true,
+    level_column_limit: true,
+    with_before_update_delete: false,
+    returning_aliased_delete: Takes::No {
+        help: "MariaDB's aliased DELETE is the multi-table form, which has no RETURNING; \
+                drop the alias",
+    },
     ..MYSQL
 };
 
@@ -132,6 +310,30 @@ const SQLITE: Support = Support {
     join_using: true,
     nested_cte_reads_outer: true,
     star_after_items: true,
+    nested_with: true,
+    boolean_values: true,
+    apply: false,
+    like_bracket_classes: false,
+    range_offset: Takes::Yes,
+    integer_division: true,
+    limit_in_in_subquery: true,
+    concat_needs_text: false,
+    exponent_literal_is_numeric: false,
+    param_casts: false,
+    intersect_binds_tighter: false,
+    parenthesised_set_operands: false,
+    recursive_union_distinct: Takes::Yes,
+    recursive_mixed_unions: Takes::Yes,
+    ctes_read_later_ctes: true,
+    recursion_computed_whole: false,
+    level_column_limit: true,
+    search_cycle_emulated: true,
+    mysql_text_functions: false,
+    with_before_update_delete: true,
+    returning_aliased_delete: Takes::Yes,
+    renames_shadowing_ctes: false,
+    insert_with: InsertWith::AsWritten,
+    recursive_typing: RecursiveTyping::Dynamic,
 };
 
 const MSSQL: Support = Support {
@@ -156,6 +358,36 @@ const MSSQL: Support = Support {
     join_using: false,
     nested_cte_reads_outer: true,
     star_after_items: true,
+    nested_with: false,
+    boolean_values: false,
+    apply: true,
+    like_bracket_classes: true,
+    range_offset: Takes::No {
+        help: "SQL Server's RANGE frames only take UNBOUNDED and CURRENT ROW",
+    },
+    integer_division: true,
+    limit_in_in_subquery: true,
+    concat_needs_text: false,
+    exponent_literal_is_numeric: false,
+    param_casts: false,
+    intersect_binds_tighter: true,
+    parenthesised_set_operands: true,
+    recursive_union_distinct: Takes::No {
+        help: "SQL Server recursion only takes UNION ALL",
+    },
+    recursive_mixed_unions: Takes::Yes,
+    ctes_read_later_ctes: false,
+    recursion_computed_whole: false,
+    level_column_limit: false,
+    search_cycle_emulated: false,
+    mysql_text_functions: false,
+    with_before_update_delete: true,
+    returning_aliased_delete: Takes::Yes,
+    renames_shadowing_ctes: false,
+    insert_with: InsertWith::InFront,
+    recursive_typing: RecursiveTyping::AnchorMustHold {
+        decimal_without_precision: false,
+    },
 };
 
 pub(super) const fn support(d: Dialect) -> &'static Support {
@@ -166,169 +398,6 @@ pub(super) const fn support(d: Dialect) -> &'static Support {
         Dialect::Sqlite => &SQLITE,
         Dialect::MsSql => &MSSQL,
     }
-}
-
-/// Opening quote, closing quote; the closing quote is doubled inside a quoted identifier.
-///
-/// SQLite takes backticks: a double-quoted name that matches no column is read there as a
-/// string literal (SQLite's default build, and the one libsqlite3-sys bundles, keep that
-/// compatibility rule), so a misspelt `r#Name` would return its own text instead of failing.
-/// A backtick name is only ever a name, and a backtick doubles inside it, which `[...]`
-/// cannot do for `]`.
-pub(super) const fn identifier_quotes(d: Dialect) -> (char, char) {
-    match d {
-        Dialect::Postgres => ('"', '"'),
-        Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => ('`', '`'),
-        Dialect::MsSql => ('[', ']'),
-    }
-}
-
-/// PostgreSQL folds an unquoted name to lower case, so a reserved word quoted in its place is
-/// written in lower case; the others match a name the same way quoted or not (`reserved.rs`).
-pub(super) const fn folds_to_lower(d: Dialect) -> bool {
-    matches!(d, Dialect::Postgres)
-}
-
-/// `$1` and `@P1` name their parameter; `?` takes them in text order.
-pub(super) const fn numbered_placeholders(d: Dialect) -> bool {
-    matches!(d, Dialect::Postgres | Dialect::MsSql)
-}
-
-/// The placeholder prefix: numbered ones are followed by the 1-based source index.
-pub(super) const fn placeholder(d: Dialect) -> &'static str {
-    match d {
-        Dialect::Postgres => "$",
-        Dialect::MsSql => "@P",
-        Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => "?",
-    }
-}
-
-/// The most values one statement may bind on an engine, and the error past it.
-pub(super) struct ParamLimit {
-    pub max: usize,
-    pub construct: &'static str,
-    pub help: &'static str,
-}
-
-/// Each engine's cap on the values of one statement, counted as the renderer writes them: the
-/// highest `$n` or `@Pn`, or the number of `?` (a parameter a dialect writes twice is bound
-/// twice). Past it the engine fails after the statement is sent, with a message that names no
-/// limit (PostgreSQL's driver cannot even read the answer), so the renderer refuses it first.
-pub(super) const fn param_limit(d: Dialect) -> ParamLimit {
-    match d {
-        // The protocol's Bind message counts the values in 16 bits.
-        Dialect::Postgres => ParamLimit {
-            max: 65_535,
-            construct: "a statement with more than 65535 parameters",
-            help: "PostgreSQL's protocol binds at most 65535 values to one statement; bind \
-                   fewer, for instance by loading the values into a table",
-        },
-        // ER_PS_MANY_PARAM: "Prepared statement contains too many placeholders".
-        Dialect::MySql | Dialect::MariaDb => ParamLimit {
-            max: 65_535,
-            construct: "a statement with more than 65535 parameters",
-            help: "a prepared statement takes at most 65535 placeholders; bind fewer, for \
-                   instance by loading the values into a table",
-        },
-        // SQLITE_MAX_VARIABLE_NUMBER, 32766 by default since SQLite 3.32.
-        Dialect::Sqlite => ParamLimit {
-            max: 32_766,
-            construct: "a statement with more than 32766 parameters",
-            help: "SQLite takes at most 32766 parameters in a statement (its default \
-                   SQLITE_MAX_VARIABLE_NUMBER); bind fewer, for instance by loading the values \
-                   into a table",
-        },
-        // 2100 per request, two of which sp_executesql takes for the statement and the
-        // parameters' declarations.
-        Dialect::MsSql => ParamLimit {
-            max: 2_098,
-            construct: "a statement with more than 2098 parameters",
-            help: "SQL Server takes at most 2100 parameters in a request, two of them \
-                   sp_executesql's own; bind fewer, for instance by loading the values into a \
-                   table",
-        },
-    }
-}
-
-/// Boolean literals in value position. SQL Server has no boolean type: `1`/`0` (BIT values);
-/// in predicate position it needs a comparison, which `expr.rs` adds.
-pub(super) const fn bool_literal(d: Dialect, b: bool) -> &'static str {
-    match (d, b) {
-        (Dialect::MsSql, true) => "1",
-        (Dialect::MsSql, false) => "0",
-        (_, true) => "TRUE",
-        (_, false) => "FALSE",
-    }
-}
-
-/// How a string literal is written. Each form means the same text whatever the session's
-/// settings and client character set, because the SQL text is read under those.
-pub(super) enum StringForm {
-    /// `'...'` with `'` doubled.
-    Quoted,
-    /// SQL Server's `N'...'` (so that text outside the database's code page survives) with `'`
-    /// doubled. There a `\` before a line break is a line continuation, which drops both; so a
-    /// `\` before CR or LF is followed by a continuation of its own (`\` LF), which drops
-    /// itself and leaves the text's `\` and line break.
-    National,
-    /// PostgreSQL's `E'...'` with `'` and `\` doubled: a backslash in `'...'` is an escape when
-    /// `standard_conforming_strings` is off (per session, role or database), and in `E'...'`
-    /// always.
-    Escaped,
-    /// The UTF-8 bytes in hex, `open` + `X'E4B881'` + `close`.
-    Hex {
-        open: &'static str,
-        close: &'static str,
-    },
-    /// Text the engine cannot hold.
-    Refused {
-        construct: &'static str,
-        help: &'static str,
-    },
-}
-
-/// The form of the string literal `s` in `d`: `'...'` where that reads the same under every
-/// setting, so that ordinary SQL stays readable.
-///
-/// MySQL/MariaDB read `\` in `'...'` as an escape unless `sql_mode` has NO_BACKSLASH_ESCAPES, and
-/// read the bytes of the SQL in the connection's character set: in GBK, SJIS or BIG5 a UTF-8
-/// byte above 0x7F starts a two-byte character that can swallow the `\` or `'` after it. So
-/// only printable ASCII without `\` is quoted; other text is `_utf8mb4 X'..'`, which means the
-/// same under every mode and character set. SQLite ends the SQL text at a NUL, so text with
-/// one is `CAST(X'..' AS TEXT)`. PostgreSQL text cannot hold NUL at all.
-pub(super) fn string_form(d: Dialect, s: &str) -> StringForm {
-    match d {
-        Dialect::Postgres if s.contains('\0') => StringForm::Refused {
-            construct: "a string with a NUL character (U+0000)",
-            help: "PostgreSQL text cannot hold NUL; store it as bytes (Vec<u8>, BYTEA)",
-        },
-        Dialect::Postgres if s.contains('\\') => StringForm::Escaped,
-        Dialect::Postgres => StringForm::Quoted,
-        Dialect::MySql | Dialect::MariaDb if reads_alike_in_every_charset(s) => StringForm::Quoted,
-        Dialect::MySql | Dialect::MariaDb => StringForm::Hex {
-            open: "_utf8mb4 X'",
-            close: "'",
-        },
-        Dialect::Sqlite if s.contains('\0') => StringForm::Hex {
-            open: "CAST(X'",
-            close: "' AS TEXT)",
-        },
-        Dialect::Sqlite => StringForm::Quoted,
-        Dialect::MsSql => StringForm::National,
-    }
-}
-
-/// Printable ASCII, tabs and line breaks, without `\`: what MySQL/MariaDB read as the same
-/// text inside `'...'` in every client character set and under every `sql_mode`.
-fn reads_alike_in_every_charset(s: &str) -> bool {
-    s.bytes()
-        .all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r') && b != b'\\')
-}
-
-/// `LIKE` patterns: PostgreSQL and MySQL take `\` as the escape character by default; SQLite
-/// and SQL Server have none, so they get an explicit `ESCAPE '\'` to mean the same.
-pub(super) const fn like_needs_escape_clause(d: Dialect) -> bool {
-    matches!(d, Dialect::Sqlite | Dialect::MsSql)
 }
 
 /// Whether `SELECT *` over `a <kind> JOIN b USING (cols)` returns PostgreSQL's columns: the
@@ -388,190 +457,21 @@ pub(super) const fn same_text_as_postgres(d: Dialect, of: TextOf) -> bool {
     }
 }
 
-/// The width a TEXT cast gets on MySQL/MariaDB, which only cast to CHAR(n). Large enough that a
-/// path built in a recursive CTE never truncates (the anchor's type fixes the column's width):
-/// MariaDB makes it a LONGTEXT. (`CHAR(4294967295)` overflows to `VARCHAR(1)` on MariaDB.)
-pub(super) const MYSQL_TEXT_WIDTH: u32 = 16_777_216;
-
-/// The cast type of TEXT on MySQL/MariaDB: `CHAR(MYSQL_TEXT_WIDTH)`, spelled out so that the
-/// most common cast of a recursive CTE costs no formatting.
-const MYSQL_TEXT_CAST: &str = "CHAR(16777216)";
-
-/// Type names above 4000 characters are written as NVARCHAR(MAX) on SQL Server.
-const MSSQL_MAX_NVARCHAR: u32 = 4000;
-
-/// How a CAST is written in a dialect.
-pub(super) enum Cast {
-    /// `CAST(x AS <type>)`; most type names are constants.
-    As(Cow<'static, str>),
-    /// `SUBSTR(CAST(x AS TEXT), 1, n)`: SQLite's VARCHAR(n) does not truncate.
-    TruncatedText(u32),
-    /// `CAST(CAST(x AS DECIMAL(19, 0)) AS SIGNED)`: a BIGINT on MySQL and MariaDB.
-    WideInteger,
-    /// `<function>(x)`: SQLite has no date type; `DATE(x)` yields the date as text.
-    Function(&'static str),
-    /// `ROUND(CAST(x AS NUMERIC), s)`: SQLite has no fixed-point type, so a DECIMAL(p, s)
-    /// cast rounds to the scale as PostgreSQL does.
-    RoundedNumeric(u32),
-    /// A cast to an integer type that rounds a fraction as PostgreSQL and MySQL do, where the
-    /// engine's own CAST truncates: SQL Server `CAST(ROUND(x, 0) AS INT)`; SQLite
-    /// `CASE WHEN typeof(x) = 'real' THEN CAST(ROUND(x) AS INTEGER) ELSE CAST(x AS INTEGER)
-    /// END` (ROUND would lose the low digits of a large integer).
-    RoundedInteger(&'static str),
+/// How `a || b` is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ConcatForm {
+    /// `a || b`.
+    Operator,
+    /// `CONCAT(a, b)`: `||` is OR on MySQL and MariaDB.
+    Function,
+    /// `a + b`, each operand cast to NVARCHAR: SQL Server's `+` on text.
+    Plus,
 }
 
-/// The CAST of `ty` in `d`, or the error when the dialect has no type with that meaning.
-pub(super) fn cast(d: Dialect, ty: DataType) -> Result<Cast, RenderError> {
-    let err = |help| Err(RenderError::new(cast_name(ty), d, help));
-    let named = |s: &'static str| Ok(Cast::As(Cow::Borrowed(s)));
+pub(super) const fn concat_form(d: Dialect) -> ConcatForm {
     match d {
-        Dialect::Postgres => match ty {
-            DataType::SmallInt => named("SMALLINT"),
-            DataType::Integer => named("INTEGER"),
-            DataType::BigInt => named("BIGINT"),
-            DataType::Decimal { precision, scale } => {
-                Ok(Cast::As(Cow::Owned(decimal(precision, scale))))
-            }
-            DataType::Real => named("REAL"),
-            DataType::Double => named("DOUBLE PRECISION"),
-            DataType::Text => named("TEXT"),
-            DataType::Varchar(n) => Ok(Cast::As(sized("VARCHAR", n))),
-            DataType::Char(n) => Ok(Cast::As(sized("CHAR", n))),
-            DataType::Boolean => named("BOOLEAN"),
-            DataType::Date => named("DATE"),
-            DataType::Time => named("TIME"),
-            DataType::Timestamp => named("TIMESTAMP"),
-            DataType::Blob => named("BYTEA"),
-        },
-        Dialect::MySql | Dialect::MariaDb => match ty {
-            // CAST AS SIGNED takes its width from the value (`CAST(1 AS SIGNED)` is an INT on
-            // MariaDB), which a recursive CTE's anchor makes the column's; a DECIMAL(19, 0)
-            // in between makes it a BIGINT. Out-of-range values that PostgreSQL rejects for
-            // SMALLINT/INTEGER pass here, but every value PostgreSQL accepts is the same.
-            DataType::SmallInt | DataType::Integer => named("SIGNED"),
-            DataType::BigInt => Ok(Cast::WideInteger),
-            DataType::Decimal {
-                precision: Some(p),
-                scale,
-            } => Ok(Cast::As(Cow::Owned(decimal(Some(p), scale)))),
-            DataType::Decimal {
-                precision: None, ..
-            } => err("DECIMAL without a precision is DECIMAL(10, 0) here; write DECIMAL(p, s)"),
-            DataType::Real => named("FLOAT"),
-            DataType::Double => named("DOUBLE"),
-            DataType::Text | DataType::Varchar(None) => named(MYSQL_TEXT_CAST),
-            // CAST AS CHAR(n) truncates to n characters, as PostgreSQL's VARCHAR(n) does.
-            DataType::Varchar(Some(n)) => Ok(Cast::As(Cow::Owned(format!("CHAR({n})")))),
-            DataType::Char(_) => {
-                err("CHAR(n) pads with spaces on PostgreSQL but not here; cast to VARCHAR(n)")
-            }
-            DataType::Boolean => err("there is no boolean type; compare instead, e.g. x <> 0"),
-            DataType::Date => named("DATE"),
-            DataType::Time => named("TIME(6)"),
-            DataType::Timestamp => named("DATETIME(6)"),
-            DataType::Blob => named("BINARY"),
-        },
-        Dialect::Sqlite => match ty {
-            DataType::SmallInt | DataType::Integer | DataType::BigInt => {
-                Ok(Cast::RoundedInteger("INTEGER"))
-            }
-            DataType::Decimal {
-                precision: None, ..
-            } => named("NUMERIC"),
-            DataType::Decimal { scale, .. } => Ok(Cast::RoundedNumeric(scale.unwrap_or(0))),
-            DataType::Real | DataType::Double => named("REAL"),
-            DataType::Text | DataType::Varchar(None) => named("TEXT"),
-            DataType::Varchar(Some(n)) => Ok(Cast::TruncatedText(n)),
-            DataType::Char(_) => {
-                err("CHAR(n) pads with spaces on PostgreSQL but not here; cast to VARCHAR(n)")
-            }
-            DataType::Boolean => err("there is no boolean type; compare instead, e.g. x <> 0"),
-            DataType::Date => Ok(Cast::Function("DATE")),
-            DataType::Time | DataType::Timestamp => err(
-                "there is no time type, and TIME()/DATETIME() drop fractional seconds; \
-                 use strftime",
-            ),
-            DataType::Blob => named("BLOB"),
-        },
-        Dialect::MsSql => match ty {
-            DataType::SmallInt => Ok(Cast::RoundedInteger("SMALLINT")),
-            DataType::Integer => Ok(Cast::RoundedInteger("INT")),
-            DataType::BigInt => Ok(Cast::RoundedInteger("BIGINT")),
-            DataType::Decimal {
-                precision: Some(p),
-                scale,
-            } => Ok(Cast::As(Cow::Owned(decimal(Some(p), scale)))),
-            DataType::Decimal {
-                precision: None, ..
-            } => err("DECIMAL without a precision is DECIMAL(18, 0) here; write DECIMAL(p, s)"),
-            DataType::Real => named("REAL"),
-            DataType::Double => named("FLOAT"),
-            DataType::Text | DataType::Varchar(None) => named("NVARCHAR(MAX)"),
-            DataType::Varchar(Some(n)) if n <= MSSQL_MAX_NVARCHAR => {
-                Ok(Cast::As(Cow::Owned(format!("NVARCHAR({n})"))))
-            }
-            DataType::Char(Some(n)) if n <= MSSQL_MAX_NVARCHAR => {
-                Ok(Cast::As(Cow::Owned(format!("NCHAR({n})"))))
-            }
-            // PostgreSQL's CHAR is CHAR(1); SQL Server's would be NCHAR(30).
-            DataType::Char(None) => named("NCHAR(1)"),
-            DataType::Varchar(Some(_)) | DataType::Char(Some(_)) => {
-                err("lengths above 4000 do not exist here; cast to TEXT")
-            }
-            DataType::Boolean => named("BIT"),
-            DataType::Date => named("DATE"),
-            DataType::Time => named("TIME"),
-            DataType::Timestamp => named("DATETIME2"),
-            DataType::Blob => named("VARBINARY(MAX)"),
-        },
-    }
-}
-
-/// The type as a user would write it, to name it in an error.
-fn cast_name(ty: DataType) -> &'static str {
-    match ty {
-        DataType::SmallInt => "CAST AS SMALLINT",
-        DataType::Integer => "CAST AS INTEGER",
-        DataType::BigInt => "CAST AS BIGINT",
-        DataType::Decimal {
-            precision: None, ..
-        } => "CAST AS DECIMAL without precision",
-        DataType::Decimal { .. } => "CAST AS DECIMAL(p, s)",
-        DataType::Real => "CAST AS REAL",
-        DataType::Double => "CAST AS DOUBLE PRECISION",
-        DataType::Text => "CAST AS TEXT",
-        DataType::Varchar(_) => "CAST AS VARCHAR(n)",
-        DataType::Char(_) => "CAST AS CHAR(n)",
-        DataType::Boolean => "CAST AS BOOLEAN",
-        DataType::Date => "CAST AS DATE",
-        DataType::Time => "CAST AS TIME",
-        DataType::Timestamp => "CAST AS TIMESTAMP",
-        DataType::Blob => "CAST AS BLOB",
-    }
-}
-
-fn decimal(precision: Option<u32>, scale: Option<u32>) -> String {
-    match (precision, scale) {
-        (Some(p), Some(s)) => format!("DECIMAL({p}, {s})"),
-        (Some(p), None) => format!("DECIMAL({p})"),
-        (None, _) => "DECIMAL".to_owned(),
-    }
-}
-
-fn sized(name: &'static str, n: Option<u32>) -> Cow<'static, str> {
-    match n {
-        Some(n) => Cow::Owned(format!("{name}({n})")),
-        None => Cow::Borrowed(name),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_mysql_text_cast_has_the_text_width() {
-        assert_eq!(
-            super::MYSQL_TEXT_CAST,
-            format!("CHAR({})", super::MYSQL_TEXT_WIDTH)
-        );
+        Dialect::Postgres | Dialect::Sqlite => ConcatForm::Operator,
+        Dialect::MySql | Dialect::MariaDb => ConcatForm::Function,
+        Dialect::MsSql => ConcatForm::Plus,
     }
 }

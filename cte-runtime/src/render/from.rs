@@ -1,12 +1,11 @@
 //! FROM clauses: tables, derived tables, joins, LATERAL.
 
 use super::shadow::Binding;
-use super::{facts, Renderer, Res};
+use super::{Renderer, Res};
 use crate::tree::{
     Expr, Join, JoinConstraint, JoinKind, Literal, QueryExpr, TableAlias, TableFactor,
     TableWithJoins,
 };
-use crate::Dialect;
 
 /// Whether a FROM item is a `LATERAL (subquery)`.
 pub(super) fn is_lateral(f: &TableFactor) -> bool {
@@ -16,7 +15,7 @@ pub(super) fn is_lateral(f: &TableFactor) -> bool {
 impl Renderer<'_> {
     /// The comma-separated items of a FROM clause, without the keyword.
     pub(super) fn from(&mut self, items: &[TableWithJoins]) -> Res {
-        if self.dialect == Dialect::MsSql {
+        if self.support().apply {
             return self.mssql_from(items);
         }
         self.comma_separated(items, Self::table_with_joins)
@@ -31,14 +30,14 @@ impl Renderer<'_> {
     }
 
     pub(super) fn join(&mut self, join: &Join) -> Res {
-        if self.dialect == Dialect::MsSql && is_lateral(&join.relation) {
+        if self.support().apply && is_lateral(&join.relation) {
             return self.mssql_apply(join);
         }
         self.write(match join.kind {
             JoinKind::Inner => " JOIN ",
             JoinKind::Left => " LEFT JOIN ",
             JoinKind::Right => " RIGHT JOIN ",
-            JoinKind::Full if facts::support(self.dialect).full_join => " FULL JOIN ",
+            JoinKind::Full if self.support().full_join => " FULL JOIN ",
             JoinKind::Full => {
                 return Err(self.unsupported(
                     "FULL JOIN",
@@ -57,7 +56,7 @@ impl Renderer<'_> {
                 self.write(" ON ");
                 self.predicate(e)
             }
-            JoinConstraint::Using(_) if !facts::support(self.dialect).join_using => {
+            JoinConstraint::Using(_) if !self.support().join_using => {
                 Err(self.unsupported("JOIN ... USING", "write the condition with ON"))
             }
             JoinConstraint::Using(cols) => {
@@ -100,8 +99,7 @@ impl Renderer<'_> {
                 }
                 match alias {
                     Some(alias)
-                        if !alias.columns.is_empty()
-                            && !facts::support(self.dialect).table_column_aliases =>
+                        if !alias.columns.is_empty() && !self.support().table_column_aliases =>
                     {
                         self.renamed_columns(alias, |r| {
                             r.write("SELECT * FROM ");
@@ -125,7 +123,7 @@ impl Renderer<'_> {
                 alias,
             } => {
                 if *lateral {
-                    if !facts::support(self.dialect).lateral {
+                    if !self.support().lateral {
                         return Err(self.unsupported(
                             "LATERAL",
                             "rewrite the lateral subquery as a join or a scalar subquery",
@@ -146,7 +144,7 @@ impl Renderer<'_> {
 
     /// `(subquery) [AS alias [(cols)]]`, with a generated alias where the dialect needs one.
     pub(super) fn derived(&mut self, subquery: &QueryExpr, alias: Option<&TableAlias>) -> Res {
-        let support = facts::support(self.dialect);
+        let support = self.support();
         if let Some(alias) = alias.filter(|a| !a.columns.is_empty()) {
             if !support.derived_column_aliases {
                 return self.renamed_columns(alias, |r| r.query(subquery));
@@ -180,7 +178,7 @@ impl Renderer<'_> {
         query: impl FnOnce(&mut Self) -> Res,
     ) -> Res {
         self.write("(");
-        if facts::support(self.dialect).derived_column_aliases {
+        if self.support().derived_column_aliases {
             self.nested(query)?;
             self.write(")");
             return self.table_alias(alias);

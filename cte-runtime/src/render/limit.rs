@@ -40,7 +40,7 @@
 
 use super::rewrite::{guards_levels, Role, LEVEL};
 use super::walk::{self, Node};
-use super::{Renderer, Res};
+use super::{facts, Renderer, Res};
 use crate::tree::{Options, Statement};
 use crate::Dialect;
 
@@ -74,13 +74,10 @@ impl Limit {
         if options.max_recursion > 0 {
             return Limit::Written(options.max_recursion);
         }
-        match dialect {
-            Dialect::MySql | Dialect::MariaDb if may_stop_early(stmt) => Limit::Default,
-            Dialect::MySql
-            | Dialect::MariaDb
-            | Dialect::Postgres
-            | Dialect::Sqlite
-            | Dialect::MsSql => Limit::None,
+        if facts::support(dialect).recursion_computed_whole && may_stop_early(stmt) {
+            Limit::Default
+        } else {
+            Limit::None
         }
     }
 

@@ -6,7 +6,7 @@ use super::facts::StringForm;
 use super::typing::Typing;
 use super::{facts, reserved, Renderer, Res};
 use crate::tree::{Ident, Literal, ObjectName};
-use crate::{Dialect, Value};
+use crate::Value;
 
 /// What a quoted literal escapes besides `'` (see `facts::StringForm`).
 #[derive(Clone, Copy)]
@@ -219,7 +219,7 @@ impl Renderer<'_> {
                 ));
             }
             // `{:e}` is the shortest text that reads back as the same f64, in float syntax.
-            Value::F64(f) if self.dialect == Dialect::Postgres => {
+            Value::F64(f) if self.support().exponent_literal_is_numeric => {
                 // A literal with an exponent is NUMERIC on PostgreSQL.
                 let _ = write!(self.sql, "CAST({f:e} AS DOUBLE PRECISION)");
             }
@@ -232,19 +232,11 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    /// A byte string in the dialect's hex literal. PostgreSQL's is `'\x..'` read as an escape
-    /// string, which `standard_conforming_strings` does not change.
+    /// A byte string in the dialect's hex literal.
     fn bytes(&mut self, bytes: &[u8]) {
-        match self.dialect {
-            Dialect::Postgres => self.write("E'\\\\x"),
-            Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => self.write("X'"),
-            Dialect::MsSql => self.write("0x"),
-        }
+        let (open, close) = facts::bytes_literal(self.dialect);
+        self.write(open);
         self.hex(bytes);
-        match self.dialect {
-            Dialect::Postgres => self.write("'::bytea"),
-            Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => self.write("'"),
-            Dialect::MsSql => {}
-        }
+        self.write(close);
     }
 }

@@ -3,12 +3,14 @@
 //! One [`Renderer`] walks the tree and writes into one buffer. The files split the grammar:
 //! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `values`, `from`, `expr` (with
 //! `concat` for `||`), `dml`; `literal` writes identifiers, strings, numbers and parameters;
-//! `facts` holds every per-dialect fact that is plain data, and `reserved` the words each
+//! `facts` holds every per-dialect fact that is plain data (the grammar files ask it, through
+//! `Renderer::support`, instead of testing the dialect), and `reserved` the words each
 //! dialect reserves; `mssql`, `mysql` and `sqlite` hold the structural rewrites of their
 //! dialect, `moved` the CTEs moved to where they are read, `star` what `*` stands for, and
 //! `order` the order of a WITH's CTEs where a CTE sees only those before it; `recursive` widens
 //! text that grows in a recursive CTE; `scope` answers which CTEs a part of the tree names, and
-//! `shadow` which CTE a name means where MySQL and MariaDB need shadowing CTEs renamed.
+//! `shadow` which CTE a name means where MySQL and MariaDB need shadowing CTEs renamed; `log`
+//! records every rendering when `CTE_RENDER_LOG` names a file.
 
 mod concat;
 mod dml;
@@ -18,6 +20,7 @@ mod from;
 mod hoist;
 mod limit;
 mod literal;
+mod log;
 mod moved;
 mod mssql;
 mod mysql;
@@ -28,6 +31,7 @@ mod reserved;
 mod rewrite;
 mod scope;
 mod search_cycle;
+mod set_op;
 mod shadow;
 mod sqlite;
 mod star;
@@ -132,14 +136,16 @@ pub(crate) fn render_in(
 ) -> Result<Template, RenderError> {
     let limit = limit::Limit::of(stmt, dialect, context.options);
     let rendered = Renderer::new(dialect, inline, context, limit).render(stmt);
-    match (rendered, limit) {
+    let rendered = match (rendered, limit) {
         // The default cap needs MariaDB's level column, which some recursive CTEs cannot carry
         // (a UNION recursion): those keep no cap, as without a LIMIT (see `limit.rs`).
         (Err(_), limit::Limit::Default) => {
             Renderer::new(dialect, inline, context, limit::Limit::None).render(stmt)
         }
         (rendered, _) => rendered,
-    }
+    };
+    log::record(dialect, inline.is_some(), &rendered);
+    rendered
 }
 
 /// Whether the body of `cte` reads a relation called `name`.
@@ -290,7 +296,7 @@ impl<'v> Renderer<'v> {
             if search_cycle {
                 self.check_emulated_reads(stmt)?;
             }
-            if self.dialect == Dialect::MsSql {
+            if !self.support().nested_with {
                 self.plan_hoisting(stmt)?;
                 if hoist::leading_with(stmt).is_none() && self.hoists_after() {
                     self.with_hoisted(false, &[])?;
@@ -339,6 +345,11 @@ impl<'v> Renderer<'v> {
             each(self, item)?;
         }
         Ok(())
+    }
+
+    /// What this dialect supports and how it writes it.
+    fn support(&self) -> &'static facts::Support {
+        facts::support(self.dialect)
     }
 
     /// The error for `construct`, which this dialect cannot express.

@@ -54,13 +54,7 @@ impl Renderer<'_> {
     /// A parenthesised query whose WITH is written elsewhere, or that has none.
     pub(super) fn query_without_with(&mut self, q: &QueryExpr) -> Res {
         match self.dialect {
-            Dialect::Sqlite if is_plain_select(q) => self.nested(|r| r.query_after_with(q)),
-            Dialect::Sqlite => {
-                self.write("SELECT * FROM (");
-                self.nested(|r| r.query_after_with(q))?;
-                self.write(")");
-                Ok(())
-            }
+            Dialect::Sqlite => self.sqlite_query_without_with(q),
             Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::MsSql => {
                 self.write("(");
                 self.nested(|r| r.query_after_with(q))?;
@@ -160,7 +154,7 @@ impl Renderer<'_> {
 
 /// A SELECT alone, without ORDER BY, LIMIT or OFFSET: the same query with or without the
 /// parentheses around it, wherever it stands in a chain of set operations.
-fn is_plain_select(q: &QueryExpr) -> bool {
+pub(super) fn is_plain_select(q: &QueryExpr) -> bool {
     matches!(q.body, SetExpr::Select(_))
         && q.order_by.is_empty()
         && q.limit.is_none()

@@ -1,11 +1,13 @@
-//! What MySQL and MariaDB need written differently: LIMIT, the multi-table UPDATE, subqueries
+//! What MySQL and MariaDB need written differently: LIMIT, VALUES, the multi-table UPDATE, subqueries
 //! with LIMIT under IN, `*` after other select items, and a parenthesised query with its own
 //! WITH that reads an enclosing CTE. (CTEs moved or carried to where they are read, as
 //! MariaDB's UPDATE/DELETE need, are in `moved.rs`.)
 //! (Their recursion limits are in `limit.rs`.)
 
+use super::typing::Typing;
+use super::values::reads_around;
 use super::{Renderer, Res};
-use crate::tree::{Expr, Ident, ObjectName, QueryExpr, TableFactor, TableWithJoins, Update};
+use crate::tree::{Expr, Ident, List, ObjectName, QueryExpr, TableFactor, TableWithJoins, Update};
 
 /// The largest row count, for OFFSET without LIMIT (the MySQL manual's own idiom).
 const NO_LIMIT: &str = "18446744073709551615";
@@ -38,16 +40,36 @@ impl Renderer<'_> {
         }
     }
 
+    /// MySQL's VALUES list as a query: `VALUES ROW(a, b), ROW(c, d)`.
+    pub(super) fn mysql_values(&mut self, rows: &[List<Expr>]) -> Res {
+        self.write("VALUES ");
+        self.comma_separated(rows, |r, row| {
+            r.write("ROW");
+            r.values_row(row, Typing::Value)
+        })
+    }
+
+    /// MariaDB's VALUES list as a query. MariaDB 10.11 reads a bare placeholder in a VALUES
+    /// list as an empty string, and refuses a column of an outer query there ("Field reference
+    /// can't be used in table value constructor", "Unknown column" from a subquery): such rows
+    /// are written as SELECTs.
+    pub(super) fn mariadb_values(&mut self, rows: &[List<Expr>]) -> Res {
+        if !rows.iter().flat_map(|r| r.iter()).any(reads_around) {
+            return self.values_rows(rows, Typing::Value);
+        }
+        self.separated(" UNION ALL ", rows, |r, row| {
+            r.write("SELECT ");
+            r.comma_separated(row.iter().enumerate(), |r, (i, e)| {
+                r.values_item(i, e, Typing::Value)
+            })
+        })
+    }
+
     /// `IN (subquery)`: MySQL and MariaDB reject LIMIT in such a subquery, but not in a
     /// derived table inside it, which means the same.
     pub(super) fn in_subquery(&mut self, q: &QueryExpr) -> Res {
         let limited = q.limit.is_some() || q.offset.is_some();
-        if !(limited
-            && matches!(
-                self.dialect,
-                crate::Dialect::MySql | crate::Dialect::MariaDb
-            ))
-        {
+        if !limited || self.support().limit_in_in_subquery {
             return self.subquery(q);
         }
         self.write("(SELECT * FROM ");

@@ -8,7 +8,7 @@
 //! recursive WITH sees every other, so the order changes no meaning; the placeholders' order
 //! follows the text, as the renderer records each one where it writes it.
 
-use super::{scope, Renderer};
+use super::{facts, scope, Renderer};
 use crate::tree::Cte;
 use crate::{Dialect, RenderError};
 
@@ -23,7 +23,7 @@ pub(super) enum Order {
 
 /// Whether CTEs must come after those they read on `dialect`.
 pub(super) fn reads_only_earlier(dialect: Dialect) -> bool {
-    matches!(dialect, Dialect::MySql | Dialect::MsSql)
+    !facts::support(dialect).ctes_read_later_ctes
 }
 
 /// Whether the body of `reader` reads `cte`, a CTE of the same recursive WITH. A CTE reading

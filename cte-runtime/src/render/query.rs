@@ -1,9 +1,10 @@
-//! Queries: WITH, set operations, SELECT, VALUES, ORDER BY, LIMIT and OFFSET.
+//! Queries: WITH, SELECT, VALUES, ORDER BY, LIMIT and OFFSET (set operations are in `set_op`).
 
 use super::expr::Pos;
+use super::facts::Takes;
 use super::order::Order;
 use super::typing::Typing;
-use super::{facts, scope, Renderer, Res};
+use super::{scope, Renderer, Res};
 use crate::tree::{
     Cte, Cycle, Expr, Ident, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr, Search,
     SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement, With,
@@ -23,7 +24,7 @@ impl Renderer<'_> {
     /// A query: `[WITH ...] body [ORDER BY ...] [LIMIT ...]`.
     pub(super) fn query(&mut self, q: &QueryExpr) -> Res {
         if let Some(with) = &q.with {
-            if self.depth > 0 && self.dialect == Dialect::MsSql {
+            if self.depth > 0 && !self.support().nested_with {
                 // Written in the statement's WITH (see `hoist.rs`).
                 if !self.hoisting.as_ref().is_some_and(|h| h.moves(with)) {
                     return Err(self.unsupported(
@@ -103,12 +104,12 @@ impl Renderer<'_> {
         recursive: bool,
         ctes: impl Iterator<Item = &'static Cte> + Clone,
     ) -> Res {
-        if self.dialect == Dialect::MsSql && self.depth == 0 && self.hoisting.is_some() {
+        if !self.support().nested_with && self.depth == 0 && self.hoisting.is_some() {
             let leading: Vec<&Cte> = ctes.collect();
             return self.with_hoisted(recursive, &leading);
         }
         self.write("WITH ");
-        if recursive && facts::support(self.dialect).recursive_keyword {
+        if recursive && self.support().recursive_keyword {
             self.write("RECURSIVE ");
         }
         self.bind_with(recursive, ctes.clone());
@@ -138,7 +139,7 @@ impl Renderer<'_> {
     /// `name [(cols)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`, or its
     /// rewrite with added columns (see `rewrite.rs`).
     pub(super) fn cte(&mut self, cte: &Cte, recursive: bool) -> Res {
-        let support = facts::support(self.dialect);
+        let support = self.support();
         let written_name = self.cte_name.take();
         // The members of the body and which of them read the CTE, found once for every
         // analysis of a recursive CTE below.
@@ -283,19 +284,8 @@ impl Renderer<'_> {
                 .any(|m| m.0 == Some(SetOperator::Union { all }))
         };
         let mixed = union(true) && union(false);
-        match self.dialect {
-            Dialect::MariaDb if mixed => {
-                return Err(self.unsupported(
-                    "UNION mixed with UNION ALL in a recursive CTE",
-                    "MariaDB takes either UNION or UNION ALL between all the parts of a \
-                     recursive CTE; use one of them throughout",
-                ))
-            }
-            Dialect::MariaDb
-            | Dialect::MySql
-            | Dialect::Postgres
-            | Dialect::Sqlite
-            | Dialect::MsSql => {}
+        if let (true, Takes::No { help }) = (mixed, self.support().recursive_mixed_unions) {
+            return Err(self.unsupported("UNION mixed with UNION ALL in a recursive CTE", help));
         }
         let mut recursive_members = 0;
         for &(op, _, reads) in &members.list {
@@ -303,14 +293,13 @@ impl Renderer<'_> {
                 continue;
             }
             recursive_members += 1;
-            if self.dialect == Dialect::MsSql && op != Some(SetOperator::Union { all: true }) {
-                return Err(self.unsupported(
-                    "UNION (without ALL) in a recursive CTE",
-                    "SQL Server recursion only takes UNION ALL",
-                ));
+            if let Takes::No { help } = self.support().recursive_union_distinct {
+                if op != Some(SetOperator::Union { all: true }) {
+                    return Err(self.unsupported("UNION (without ALL) in a recursive CTE", help));
+                }
             }
         }
-        if recursive_members > 1 && !facts::support(self.dialect).several_recursive_members {
+        if recursive_members > 1 && !self.support().several_recursive_members {
             return Err(self.unsupported(
                 "several recursive members in one CTE",
                 "combine them into one member with OR, or UNION them in a subquery",
@@ -319,91 +308,7 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    pub(super) fn set_expr(&mut self, s: &SetExpr) -> Res {
-        match s {
-            SetExpr::Select(select) => self.select(select),
-            SetExpr::Values(rows) => self.values(rows),
-            SetExpr::Query(q) => self.parenthesised_query(q),
-            SetExpr::SetOp { op, left, right } => self.set_op(*op, left, right),
-        }
-    }
-
-    /// A query written in parentheses in a set operation or as a query's body.
-    fn parenthesised_query(&mut self, q: &QueryExpr) -> Res {
-        match (self.dialect, &q.with) {
-            // MariaDB does not find an enclosing CTE from the CTEs of a WITH moved into derived
-            // tables; in one derived table, the nested WITH's references carry it (`shadow.rs`).
-            (Dialect::MySql | Dialect::MariaDb, Some(with))
-                if !facts::support(self.dialect).nested_cte_reads_outer
-                    && self.reads_outer_cte(with) =>
-            {
-                self.parenthesised_with(q)
-            }
-            (Dialect::Sqlite | Dialect::MySql | Dialect::MariaDb, Some(with)) => {
-                self.query_moving_with(q, with)
-            }
-            // SQLite takes no parenthesised SELECT here.
-            (Dialect::Sqlite, None) => self.query_without_with(q),
-            (Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::MsSql, _) => {
-                self.subquery(q)
-            }
-        }
-    }
-
-    fn set_op(&mut self, op: SetOperator, left: &SetExpr, right: &SetExpr) -> Res {
-        let (text, all) = match op {
-            SetOperator::Union { all } => (" UNION", all),
-            SetOperator::Intersect { all } => (" INTERSECT", all),
-            SetOperator::Except { all } => (" EXCEPT", all),
-        };
-        if all && text != " UNION" && !facts::support(self.dialect).set_op_all {
-            return Err(self.unsupported(
-                if text == " INTERSECT" {
-                    "INTERSECT ALL"
-                } else {
-                    "EXCEPT ALL"
-                },
-                "use INTERSECT/EXCEPT without ALL, or count rows with GROUP BY",
-            ));
-        }
-        // INTERSECT binds tighter than UNION and EXCEPT, except on SQLite, which reads every
-        // chain left to right; a right operand that is itself a set operation always gets
-        // parentheses.
-        let left_parens = match left {
-            SetExpr::SetOp { op: inner, .. } => {
-                self.dialect != Dialect::Sqlite && set_level(*inner) < set_level(op)
-            }
-            _ => false,
-        };
-        let right_parens = match right {
-            SetExpr::SetOp { op: inner, .. } => {
-                self.dialect == Dialect::Sqlite || set_level(*inner) <= set_level(op)
-            }
-            _ => false,
-        };
-        self.set_operand(left, left_parens)?;
-        self.write(text);
-        if all {
-            self.write(" ALL");
-        }
-        self.write(" ");
-        self.set_operand(right, right_parens)
-    }
-
-    fn set_operand(&mut self, s: &SetExpr, parens: bool) -> Res {
-        if !parens {
-            return self.set_expr(s);
-        }
-        if self.dialect == Dialect::Sqlite {
-            self.write("SELECT * FROM ");
-        }
-        self.write("(");
-        self.nested(|r| r.set_expr(s))?;
-        self.write(")");
-        Ok(())
-    }
-
-    fn select(&mut self, s: &Select) -> Res {
+    pub(super) fn select(&mut self, s: &Select) -> Res {
         self.write("SELECT");
         self.statement_keyword_written();
         self.write(" ");
@@ -489,7 +394,7 @@ impl Renderer<'_> {
     /// lacks it.
     pub(super) fn order_by_items(&mut self, items: &[OrderByItem], of: OrderOf<'_>) -> Res {
         self.comma_separated(items, |r, item| {
-            let native = facts::support(r.dialect).nulls_order;
+            let native = r.support().nulls_order;
             if item.nulls != NullsOrder::Default && !native {
                 if let Expr::Literal(Literal::Integer(_)) = item.expr {
                     return Err(r.unsupported(
@@ -500,8 +405,9 @@ impl Renderer<'_> {
                 let first = item.nulls == NullsOrder::First;
                 match r.dialect {
                     Dialect::MsSql => r.mssql_nulls_key(&item.expr, first, of)?,
-                    // MySQL and MariaDB: `x IS NULL` is 1 or 0, and sorts as such.
-                    _ => {
+                    // MySQL and MariaDB: `x IS NULL` is 1 or 0, and sorts as such. (PostgreSQL
+                    // and SQLite have the clause.)
+                    Dialect::MySql | Dialect::MariaDb | Dialect::Postgres | Dialect::Sqlite => {
                         r.null_test_operand(&item.expr)?;
                         r.write(if first {
                             " IS NULL DESC, "
@@ -518,7 +424,7 @@ impl Renderer<'_> {
                 SortOrder::Desc => r.write(" DESC"),
             }
             if native {
-                let support = facts::support(r.dialect);
+                let support = r.support();
                 let descending = item.order == SortOrder::Desc;
                 match item.nulls {
                     // NULL sorts below every value unless the query says otherwise.
@@ -579,29 +485,6 @@ impl Members {
             list.iter().any(|m| m.2) || scope::query_tail_mentions(q, name)
         };
         Members { list, reads_cte }
-    }
-}
-
-/// 2 for INTERSECT, 1 for UNION and EXCEPT.
-fn set_level(op: SetOperator) -> u8 {
-    match op {
-        SetOperator::Intersect { .. } => 2,
-        SetOperator::Union { .. } | SetOperator::Except { .. } => 1,
-    }
-}
-
-/// The members of a left-deep chain of set operations, each with the operator before it.
-pub(super) fn flatten_set_ops<'s>(
-    s: &'s SetExpr,
-    before: Option<SetOperator>,
-    out: &mut Vec<(Option<SetOperator>, &'s SetExpr)>,
-) {
-    match s {
-        SetExpr::SetOp { op, left, right } => {
-            flatten_set_ops(left, before, out);
-            out.push((Some(*op), right));
-        }
-        s => out.push((before, s)),
     }
 }
 

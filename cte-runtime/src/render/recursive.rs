@@ -17,14 +17,15 @@
 //!   digit). Where the tree shows it, that is an error; PostgreSQL refuses the first too.
 
 use super::expr::{numeric_kind, numeric_kind_with, Kind, Pos};
+use super::facts::{self, RecursiveTyping};
 use super::query::Members;
 use super::typing::Typing;
-use super::{facts, scope, Renderer, Res};
+use super::{scope, Renderer, Res};
 use crate::param::ParamKind;
 use crate::tree::{
     BinaryOp, Cte, DataType, Expr, Ident, List, Literal, Select, SelectItem, SetExpr, UnaryOp,
 };
-use crate::{Dialect, RenderError};
+use crate::RenderError;
 
 /// The anchor columns to cast in the CTE being written.
 pub(super) struct Widen {
@@ -200,7 +201,7 @@ impl Renderer<'_> {
         cte: &Cte,
         members: &Members,
     ) -> Result<Option<Widen>, RenderError> {
-        if self.dialect == Dialect::Sqlite {
+        if self.support().recursive_typing == RecursiveTyping::Dynamic {
             return Ok(None);
         }
         let width = members
@@ -252,7 +253,8 @@ impl Renderer<'_> {
         let values = |reads| column_values(members, reads, i);
         let anchor_values = || values(false);
         let member_values = || values(true);
-        let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+        let typing = self.support().recursive_typing;
+        let mysql = typing == RecursiveTyping::AnchorFixes;
         if mysql {
             for anchor in anchor_values() {
                 let integer = self.value_kind(anchor) == Some(Kind::Integer);
@@ -305,7 +307,13 @@ impl Renderer<'_> {
                 Some(member) => match shown_type(member) {
                     Some(DataType::Decimal {
                         precision: None, ..
-                    }) if self.dialect != Dialect::Postgres => Err(self.null_anchor_error()),
+                    }) if typing
+                        != (RecursiveTyping::AnchorMustHold {
+                            decimal_without_precision: true,
+                        }) =>
+                    {
+                        Err(self.null_anchor_error())
+                    }
                     Some(ty) => Ok(Some(ty)),
                     None => Err(self.null_anchor_error()),
                 },
@@ -315,15 +323,15 @@ impl Renderer<'_> {
             .any(|e| matches!(e, Expr::Literal(Literal::String(_))))
             .then(|| anchor_values().next())
             .flatten();
-        let widened = match self.dialect {
-            Dialect::MySql | Dialect::MariaDb => {
+        let widened = match typing {
+            RecursiveTyping::AnchorFixes => {
                 member_values().any(grows)
                     || first_text_anchor.is_some_and(|first| member_values().any(|m| m != first))
             }
             // PostgreSQL wants the anchor's type to be the column's, and `||` makes text
             // of a VARCHAR(n) anchor (a cast or a table's column).
-            Dialect::MsSql | Dialect::Postgres => member_values().any(grows),
-            Dialect::Sqlite => false,
+            RecursiveTyping::AnchorMustHold { .. } => member_values().any(grows),
+            RecursiveTyping::Dynamic => false,
         };
         Ok((widened && !anchor_values().all(unbounded)).then_some(DataType::Text))
     }
@@ -415,14 +423,16 @@ impl Renderer<'_> {
     /// `CAST(e AS ty)` in the dialect's spelling of `ty`; MySQL and MariaDB have no boolean
     /// type, so a boolean column is an integer there.
     fn anchor_cast(&mut self, e: &Expr, ty: DataType) -> Res {
-        let ty = match (self.dialect, ty) {
-            (Dialect::MySql | Dialect::MariaDb, DataType::Boolean) => DataType::BigInt,
+        let ty = match (self.support().recursive_typing, ty) {
+            (RecursiveTyping::AnchorFixes, DataType::Boolean) => DataType::BigInt,
             (_, ty) => ty,
         };
         let name = match facts::cast(self.dialect, ty)? {
             facts::Cast::As(name) => name,
             // A NULL or a placeholder for an integer is cast here: nothing to round.
-            facts::Cast::RoundedInteger(name) => name.into(),
+            facts::Cast::RoundedInteger(name) | facts::Cast::RealRoundedInteger(name) => {
+                name.into()
+            }
             facts::Cast::WideInteger => {
                 self.write("CAST(CAST(");
                 self.typed(super::typing::Typing::Inferred)

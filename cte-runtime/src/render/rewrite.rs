@@ -16,7 +16,8 @@
 //! ), s (n) AS (SELECT n FROM __cte_r1)
 //! ```
 
-use super::query::{flatten_set_ops, same_name};
+use super::query::same_name;
+use super::set_op::flatten_set_ops;
 use super::{facts, scope, Renderer, Res};
 use crate::tree::{
     Cte, Expr, Ident, Literal, Search, Select, SelectItem, SetExpr, SetOperator, TableFactor,
@@ -96,7 +97,7 @@ impl Renderer<'_> {
         if self.needs_level_guard() {
             extras.push(Extra::Level);
         }
-        let emulate = !facts::support(self.dialect).search_cycle;
+        let emulate = !self.support().search_cycle;
         if emulate && (cte.search.is_some() || cte.cycle.is_some()) {
             self.check_search_cycle_dialect()?;
         }
@@ -472,5 +473,5 @@ pub(super) fn self_reference(from: &[TableWithJoins], cte: &Ident) -> Option<Ide
 
 /// Whether the dialect is one whose recursion limit needs the level column.
 pub(super) fn guards_levels(d: Dialect) -> bool {
-    matches!(d, Dialect::Postgres | Dialect::Sqlite | Dialect::MariaDb)
+    facts::support(d).level_column_limit
 }

@@ -50,14 +50,14 @@ const NULL_KEY: &str = "Z0000000000000000000";
 impl Renderer<'_> {
     /// Whether this dialect emulates SEARCH and CYCLE, or the error.
     pub(super) fn check_search_cycle_dialect(&self) -> Res {
-        match self.dialect {
-            Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => Ok(()),
-            Dialect::Postgres | Dialect::MsSql => Err(self.unsupported(
-                "SEARCH or CYCLE clause",
-                "SQL Server's recursive CTEs take no SEARCH or CYCLE; order by a path column \
-                 built in the CTE and stop on a repeated key",
-            )),
+        if self.support().search_cycle_emulated {
+            return Ok(());
         }
+        Err(self.unsupported(
+            "SEARCH or CYCLE clause",
+            "SQL Server's recursive CTEs take no SEARCH or CYCLE; order by a path column built \
+             in the CTE and stop on a repeated key",
+        ))
     }
 
     /// The value of the SEARCH column in a row of `s`.
@@ -158,22 +158,19 @@ impl Renderer<'_> {
             Part::Text(","),
         ];
         let haystack = [Part::Column(*q, *path)];
-        match self.dialect {
+        if self.support().mysql_text_functions {
             // Byte for byte, whatever the collation.
-            Dialect::MySql | Dialect::MariaDb => {
-                self.write("INSTR(CAST(");
-                self.concat_parts(&haystack)?;
-                self.write(" AS BINARY), CAST(");
-                self.concat_parts(&needle)?;
-                self.write(" AS BINARY)) > 0");
-            }
-            _ => {
-                self.write("instr(");
-                self.concat_parts(&haystack)?;
-                self.write(", ");
-                self.concat_parts(&needle)?;
-                self.write(") > 0");
-            }
+            self.write("INSTR(CAST(");
+            self.concat_parts(&haystack)?;
+            self.write(" AS BINARY), CAST(");
+            self.concat_parts(&needle)?;
+            self.write(" AS BINARY)) > 0");
+        } else {
+            self.write("instr(");
+            self.concat_parts(&haystack)?;
+            self.write(", ");
+            self.concat_parts(&needle)?;
+            self.write(") > 0");
         }
         Ok(())
     }
@@ -181,7 +178,7 @@ impl Renderer<'_> {
     /// Text built in a recursive CTE takes its type from the anchor on MySQL and MariaDB: the
     /// anchor's value is cast to unbounded text there.
     fn wide_text(&mut self, anchor: bool, f: impl FnOnce(&mut Self) -> Res) -> Res {
-        let widen = anchor && matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+        let widen = anchor && self.support().mysql_text_functions;
         if widen {
             self.write("CAST(");
         }
@@ -194,7 +191,7 @@ impl Renderer<'_> {
 
     /// Text parts, concatenated in the dialect's way.
     fn concat_parts(&mut self, parts: &[Part<'_>]) -> Res {
-        let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+        let mysql = self.support().mysql_text_functions;
         if parts.len() == 1 {
             return self.part(&parts[0]);
         }
@@ -219,7 +216,7 @@ impl Renderer<'_> {
             }
             Part::NextDepth(q, c) => {
                 // The parent's depth is the 19 digits after the sign digit of its sequence.
-                let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+                let mysql = self.support().mysql_text_functions;
                 let (substr, cast) = if mysql {
                     ("SUBSTRING", "SIGNED")
                 } else {
@@ -246,17 +243,14 @@ impl Renderer<'_> {
 
     /// `x` as 19 digits with leading zeros; `x` is a non-negative integer.
     fn padded(&mut self, x: &dyn Fn(&mut Self) -> Res) -> Res {
-        match self.dialect {
-            Dialect::MySql | Dialect::MariaDb => {
-                self.write("LPAD(");
-                x(self)?;
-                self.write(", 19, '0')");
-            }
-            _ => {
-                self.write("printf('%019d', ");
-                x(self)?;
-                self.write(")");
-            }
+        if self.support().mysql_text_functions {
+            self.write("LPAD(");
+            x(self)?;
+            self.write(", 19, '0')");
+        } else {
+            self.write("printf('%019d', ");
+            x(self)?;
+            self.write(")");
         }
         Ok(())
     }
@@ -264,7 +258,7 @@ impl Renderer<'_> {
     /// A key value as text that sorts as PostgreSQL sorts the key in a record under a binary
     /// ("C") collation (see the module documentation); a value neither integer nor text fails.
     fn sort_key(&mut self, e: &Expr) -> Res {
-        let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+        let mysql = self.support().mysql_text_functions;
         self.write("CASE WHEN ");
         self.null_test_operand(e)?;
         self.write(" IS NULL THEN ");
@@ -360,7 +354,7 @@ impl Renderer<'_> {
     /// The keys of a row as one path entry: each as escaped text, joined by `;`; `%` for a row
     /// with a NULL key, which no escaped entry equals.
     fn entry(&mut self, keys: &[&Expr]) -> Res {
-        let mysql = matches!(self.dialect, Dialect::MySql | Dialect::MariaDb);
+        let mysql = self.support().mysql_text_functions;
         self.write("CASE WHEN ");
         self.separated(" OR ", keys, |r, e| {
             r.null_test_operand(e)?;
@@ -425,7 +419,7 @@ impl Renderer<'_> {
     /// text form would answer differently from PostgreSQL's arrays.
     pub(super) fn check_emulated_reads(&self, stmt: &Statement) -> Res {
         // Native, or refused where the CTE is written.
-        if facts::support(self.dialect).search_cycle || self.check_search_cycle_dialect().is_err() {
+        if self.support().search_cycle || self.check_search_cycle_dialect().is_err() {
             return Ok(());
         }
         let mut guarded = Guarded {

@@ -23,7 +23,7 @@
 //! reference carries the CTE with it (`carries`, and `mysql.rs`).
 
 use super::query::same_name;
-use super::{Renderer, Res};
+use super::{facts, Renderer, Res};
 use crate::tree::{Cte, ObjectName, TableAlias};
 use crate::Dialect;
 
@@ -57,10 +57,7 @@ pub(super) enum Binding {
 
 /// Whether `dialect` writes shadowing CTEs under fresh names.
 fn renames_shadowing(dialect: Dialect) -> bool {
-    match dialect {
-        Dialect::MySql | Dialect::MariaDb => true,
-        Dialect::Postgres | Dialect::Sqlite | Dialect::MsSql => false,
-    }
+    facts::support(dialect).renames_shadowing_ctes
 }
 
 impl Renderer<'_> {
@@ -158,13 +155,11 @@ impl Renderer<'_> {
     /// WITH x AS (SELECT 1 AS n) SELECT * FROM (WITH y AS (SELECT * FROM x) SELECT * FROM y) AS b
     /// ```
     fn carries(&self, i: usize) -> bool {
-        match self.dialect {
-            Dialect::MariaDb => {
-                let (outer, inner) = self.bound.split_at((i + 1).min(self.bound.len()));
-                !outer.iter().any(|b| b.in_bodies) && inner.iter().any(|b| b.in_bodies)
-            }
-            Dialect::MySql | Dialect::Postgres | Dialect::Sqlite | Dialect::MsSql => false,
+        if self.support().nested_cte_reads_outer {
+            return false;
         }
+        let (outer, inner) = self.bound.split_at((i + 1).min(self.bound.len()));
+        !outer.iter().any(|b| b.in_bodies) && inner.iter().any(|b| b.in_bodies)
     }
 
     /// A reference to a renamed CTE: `__cte_s1 AS name`.

@@ -1,10 +1,25 @@
-//! What SQLite needs written differently: OFFSET without LIMIT. (Its compound SELECTs, which
-//! take no parentheses and read INTERSECT left to right, are handled in `query.rs`.)
+//! What SQLite needs written differently: OFFSET without LIMIT, and a query in parentheses.
+//! (Its compound SELECTs, which take no parentheses and read INTERSECT left to right, are
+//! facts of its `Support` that `query.rs` asks.)
 
+use super::moved::is_plain_select;
 use super::{Renderer, Res};
 use crate::tree::QueryExpr;
 
 impl Renderer<'_> {
+    /// A parenthesised query whose WITH is written elsewhere, or that has none: SQLite takes
+    /// no parenthesised SELECT in a compound, so a plain SELECT goes bare and any other query
+    /// into `SELECT * FROM (...)`.
+    pub(super) fn sqlite_query_without_with(&mut self, q: &QueryExpr) -> Res {
+        if is_plain_select(q) {
+            return self.nested(|r| r.query_after_with(q));
+        }
+        self.write("SELECT * FROM (");
+        self.nested(|r| r.query_after_with(q))?;
+        self.write(")");
+        Ok(())
+    }
+
     /// ` LIMIT n OFFSET m`; OFFSET alone needs `LIMIT -1` (no limit).
     pub(super) fn sqlite_limit_offset(&mut self, q: &QueryExpr) -> Res {
         if q.limit.is_none() && q.offset.is_none() {

@@ -33,7 +33,7 @@ impl Renderer<'_> {
         if !stars && !qualified_stars {
             return Ok(None);
         }
-        let support = facts::support(self.dialect);
+        let support = self.support();
         let (mut using, mut star_differs, mut qualified_differs) = (false, false, false);
         for_each_join(s.from, &mut |join| {
             let refused =

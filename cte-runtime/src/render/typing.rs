@@ -14,7 +14,6 @@
 use super::{Renderer, Res};
 use crate::param::ParamKind;
 use crate::tree::{Expr, Function};
-use crate::Dialect;
 
 /// What the context of a parameter does for its type on PostgreSQL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +82,7 @@ impl Renderer<'_> {
 
     /// The cast the parameter `index` needs in a context of `typing`, if any.
     pub(super) fn param_cast(&mut self, index: usize, typing: Typing) -> Option<&'static str> {
-        if self.dialect != Dialect::Postgres || typing == Typing::Inferred {
+        if !self.support().param_casts || typing == Typing::Inferred {
             return None;
         }
         cast_type(self.param_kind(index), typing)

@@ -18,28 +18,10 @@ impl Renderer<'_> {
 
     fn values_list(&mut self, rows: &[List<Expr>]) -> Res {
         match self.dialect {
-            Dialect::MySql => {
-                self.write("VALUES ");
-                self.comma_separated(rows, |r, row| {
-                    r.write("ROW");
-                    r.values_row(row, Typing::Value)
-                })
-            }
+            Dialect::MySql => self.mysql_values(rows),
+            Dialect::MariaDb => self.mariadb_values(rows),
             Dialect::MsSql => self.mssql_values(rows),
-            // MariaDB 10.11 reads a bare placeholder in a VALUES list as an empty string, and
-            // refuses a column of an outer query there ("Field reference can't be used in
-            // table value constructor", "Unknown column" from a subquery): the same rows as
-            // SELECTs.
-            Dialect::MariaDb if rows.iter().flat_map(|r| r.iter()).any(reads_around) => self
-                .separated(" UNION ALL ", rows, |r, row| {
-                    r.write("SELECT ");
-                    r.comma_separated(row.iter().enumerate(), |r, (i, e)| {
-                        r.values_item(i, e, Typing::Value)
-                    })
-                }),
-            Dialect::Postgres | Dialect::MariaDb | Dialect::Sqlite => {
-                self.values_rows(rows, Typing::Value)
-            }
+            Dialect::Postgres | Dialect::Sqlite => self.values_rows(rows, Typing::Value),
         }
     }
 
@@ -50,7 +32,7 @@ impl Renderer<'_> {
         self.comma_separated(rows, |r, row| r.values_row(row, typing))
     }
 
-    fn values_row(&mut self, row: &List<Expr>, typing: Typing) -> Res {
+    pub(super) fn values_row(&mut self, row: &List<Expr>, typing: Typing) -> Res {
         self.write("(");
         self.comma_separated(row.iter().enumerate(), |r, (i, e)| {
             r.values_item(i, e, typing)
@@ -62,7 +44,7 @@ impl Renderer<'_> {
 
 /// Whether `e` holds a parameter, a column (of an outer query, as VALUES has no FROM) or a
 /// subquery.
-fn reads_around(e: &Expr) -> bool {
+pub(super) fn reads_around(e: &Expr) -> bool {
     match e {
         Expr::Param(_)
         | Expr::Column(_)

@@ -1,11 +1,11 @@
 //! Window specifications: `OVER (PARTITION BY ... ORDER BY ... [frame])`.
 
 use super::expr::{Level, Pos, Side};
+use super::facts::Takes;
 use super::query::OrderOf;
 use super::typing::Typing;
-use super::{facts, Renderer, Res};
+use super::{Renderer, Res};
 use crate::tree::{FrameBound, FrameUnits, WindowFrame, WindowSpec};
-use crate::Dialect;
 
 impl Renderer<'_> {
     pub(super) fn window_spec(&mut self, w: &WindowSpec) -> Res {
@@ -32,7 +32,7 @@ impl Renderer<'_> {
         self.write(match frame.units {
             FrameUnits::Rows => "ROWS ",
             FrameUnits::Range => "RANGE ",
-            FrameUnits::Groups if facts::support(self.dialect).groups_frame => "GROUPS ",
+            FrameUnits::Groups if self.support().groups_frame => "GROUPS ",
             FrameUnits::Groups => {
                 return Err(self.unsupported("GROUPS window frame", "use a ROWS or RANGE frame"))
             }
@@ -59,13 +59,12 @@ impl Renderer<'_> {
         };
         match offset {
             None => self.write("UNBOUNDED"),
-            Some(_) if self.dialect == Dialect::MsSql && units == FrameUnits::Range => {
-                return Err(self.unsupported(
-                    "RANGE frame with an offset",
-                    "SQL Server's RANGE frames only take UNBOUNDED and CURRENT ROW",
-                ))
-            }
             Some(e) => {
+                if let (FrameUnits::Range, Takes::No { help }) =
+                    (units, self.support().range_offset)
+                {
+                    return Err(self.unsupported("RANGE frame with an offset", help));
+                }
                 self.typed(Typing::Inferred)
                     .operand(e, Level::Unary, Side::Left, Pos::Value)?
             }

@@ -1,0 +1,185 @@
+//! How names, placeholders and literals are spelled in each dialect.
+
+use crate::Dialect;
+
+/// Opening quote, closing quote; the closing quote is doubled inside a quoted identifier.
+///
+/// SQLite takes backticks: a double-quoted name that matches no column is read there as a
+/// string literal (SQLite's default build, and the one libsqlite3-sys bundles, keep that
+/// compatibility rule), so a misspelt `r#Name` would return its own text instead of failing.
+/// A backtick name is only ever a name, and a backtick doubles inside it, which `[...]`
+/// cannot do for `]`.
+pub(in crate::render) const fn identifier_quotes(d: Dialect) -> (char, char) {
+    match d {
+        Dialect::Postgres => ('"', '"'),
+        Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => ('`', '`'),
+        Dialect::MsSql => ('[', ']'),
+    }
+}
+
+/// PostgreSQL folds an unquoted name to lower case, so a reserved word quoted in its place is
+/// written in lower case; the others match a name the same way quoted or not (`reserved.rs`).
+pub(in crate::render) const fn folds_to_lower(d: Dialect) -> bool {
+    match d {
+        Dialect::Postgres => true,
+        Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite | Dialect::MsSql => false,
+    }
+}
+
+/// `$1` and `@P1` name their parameter; `?` takes them in text order.
+pub(in crate::render) const fn numbered_placeholders(d: Dialect) -> bool {
+    match d {
+        Dialect::Postgres | Dialect::MsSql => true,
+        Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => false,
+    }
+}
+
+/// The placeholder prefix: numbered ones are followed by the 1-based source index.
+pub(in crate::render) const fn placeholder(d: Dialect) -> &'static str {
+    match d {
+        Dialect::Postgres => "$",
+        Dialect::MsSql => "@P",
+        Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => "?",
+    }
+}
+
+/// The most values one statement may bind on an engine, and the error past it.
+pub(in crate::render) struct ParamLimit {
+    pub max: usize,
+    pub construct: &'static str,
+    pub help: &'static str,
+}
+
+/// Each engine's cap on the values of one statement, counted as the renderer writes them: the
+/// highest `$n` or `@Pn`, or the number of `?` (a parameter a dialect writes twice is bound
+/// twice). Past it the engine fails after the statement is sent, with a message that names no
+/// limit (PostgreSQL's driver cannot even read the answer), so the renderer refuses it first.
+pub(in crate::render) const fn param_limit(d: Dialect) -> ParamLimit {
+    match d {
+        // The protocol's Bind message counts the values in 16 bits.
+        Dialect::Postgres => ParamLimit {
+            max: 65_535,
+            construct: "a statement with more than 65535 parameters",
+            help: "PostgreSQL's protocol binds at most 65535 values to one statement; bind \
+                   fewer, for instance by loading the values into a table",
+        },
+        // ER_PS_MANY_PARAM: "Prepared statement contains too many placeholders".
+        Dialect::MySql | Dialect::MariaDb => ParamLimit {
+            max: 65_535,
+            construct: "a statement with more than 65535 parameters",
+            help: "a prepared statement takes at most 65535 placeholders; bind fewer, for \
+                   instance by loading the values into a table",
+        },
+        // SQLITE_MAX_VARIABLE_NUMBER, 32766 by default since SQLite 3.32.
+        Dialect::Sqlite => ParamLimit {
+            max: 32_766,
+            construct: "a statement with more than 32766 parameters",
+            help: "SQLite takes at most 32766 parameters in a statement (its default \
+                   SQLITE_MAX_VARIABLE_NUMBER); bind fewer, for instance by loading the values \
+                   into a table",
+        },
+        // 2100 per request, two of which sp_executesql takes for the statement and the
+        // parameters' declarations.
+        Dialect::MsSql => ParamLimit {
+            max: 2_098,
+            construct: "a statement with more than 2098 parameters",
+            help: "SQL Server takes at most 2100 parameters in a request, two of them \
+                   sp_executesql's own; bind fewer, for instance by loading the values into a \
+                   table",
+        },
+    }
+}
+
+/// Boolean literals in value position. SQL Server has no boolean type: `1`/`0` (BIT values);
+/// in predicate position it needs a comparison, which `expr.rs` adds.
+pub(in crate::render) const fn bool_literal(d: Dialect, b: bool) -> &'static str {
+    match (d, b) {
+        (Dialect::MsSql, true) => "1",
+        (Dialect::MsSql, false) => "0",
+        (Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite, true) => "TRUE",
+        (Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite, false) => "FALSE",
+    }
+}
+
+/// How a string literal is written. Each form means the same text whatever the session's
+/// settings and client character set, because the SQL text is read under those.
+pub(in crate::render) enum StringForm {
+    /// `'...'` with `'` doubled.
+    Quoted,
+    /// SQL Server's `N'...'` (so that text outside the database's code page survives) with `'`
+    /// doubled. There a `\` before a line break is a line continuation, which drops both; so a
+    /// `\` before CR or LF is followed by a continuation of its own (`\` LF), which drops
+    /// itself and leaves the text's `\` and line break.
+    National,
+    /// PostgreSQL's `E'...'` with `'` and `\` doubled: a backslash in `'...'` is an escape when
+    /// `standard_conforming_strings` is off (per session, role or database), and in `E'...'`
+    /// always.
+    Escaped,
+    /// The UTF-8 bytes in hex, `open` + `X'E4B881'` + `close`.
+    Hex {
+        open: &'static str,
+        close: &'static str,
+    },
+    /// Text the engine cannot hold.
+    Refused {
+        construct: &'static str,
+        help: &'static str,
+    },
+}
+
+/// The form of the string literal `s` in `d`: `'...'` where that reads the same under every
+/// setting, so that ordinary SQL stays readable.
+///
+/// MySQL/MariaDB read `\` in `'...'` as an escape unless `sql_mode` has NO_BACKSLASH_ESCAPES, and
+/// read the bytes of the SQL in the connection's character set: in GBK, SJIS or BIG5 a UTF-8
+/// byte above 0x7F starts a two-byte character that can swallow the `\` or `'` after it. So
+/// only printable ASCII without `\` is quoted; other text is `_utf8mb4 X'..'`, which means the
+/// same under every mode and character set. SQLite ends the SQL text at a NUL, so text with
+/// one is `CAST(X'..' AS TEXT)`. PostgreSQL text cannot hold NUL at all.
+pub(in crate::render) fn string_form(d: Dialect, s: &str) -> StringForm {
+    match d {
+        Dialect::Postgres if s.contains('\0') => StringForm::Refused {
+            construct: "a string with a NUL character (U+0000)",
+            help: "PostgreSQL text cannot hold NUL; store it as bytes (Vec<u8>, BYTEA)",
+        },
+        Dialect::Postgres if s.contains('\\') => StringForm::Escaped,
+        Dialect::Postgres => StringForm::Quoted,
+        Dialect::MySql | Dialect::MariaDb if reads_alike_in_every_charset(s) => StringForm::Quoted,
+        Dialect::MySql | Dialect::MariaDb => StringForm::Hex {
+            open: "_utf8mb4 X'",
+            close: "'",
+        },
+        Dialect::Sqlite if s.contains('\0') => StringForm::Hex {
+            open: "CAST(X'",
+            close: "' AS TEXT)",
+        },
+        Dialect::Sqlite => StringForm::Quoted,
+        Dialect::MsSql => StringForm::National,
+    }
+}
+
+/// Printable ASCII, tabs and line breaks, without `\`: what MySQL/MariaDB read as the same
+/// text inside `'...'` in every client character set and under every `sql_mode`.
+fn reads_alike_in_every_charset(s: &str) -> bool {
+    s.bytes()
+        .all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r') && b != b'\\')
+}
+
+/// `LIKE` patterns: PostgreSQL and MySQL take `\` as the escape character by default; SQLite
+/// and SQL Server have none, so they get an explicit `ESCAPE '\'` to mean the same.
+pub(in crate::render) const fn like_needs_escape_clause(d: Dialect) -> bool {
+    match d {
+        Dialect::Sqlite | Dialect::MsSql => true,
+        Dialect::Postgres | Dialect::MySql | Dialect::MariaDb => false,
+    }
+}
+
+/// The text before and after the hex digits of a byte string. PostgreSQL's is `'\x..'` read
+/// as an escape string, which `standard_conforming_strings` does not change.
+pub(in crate::render) const fn bytes_literal(d: Dialect) -> (&'static str, &'static str) {
+    match d {
+        Dialect::Postgres => ("E'\\\\x", "'::bytea"),
+        Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => ("X'", "'"),
+        Dialect::MsSql => ("0x", ""),
+    }
+}
