@@ -86,6 +86,183 @@ pub use cte::Cte;
 /// let q = cte_runtime::select! { WITH {hierarchy} SELECT h.dept FROM hierarchy h };
 /// ```
 pub use cte_macros::cte;
+/// Writes one SQL statement, checked when the crate compiles, as a [`Query`].
+///
+/// ```text
+/// select! { [WITH [RECURSIVE] cte, ...] SELECT ... | INSERT ... | UPDATE ... | DELETE ...
+///           [OPTION (MAXRECURSION n)] }
+/// ```
+///
+/// The statement is SQL as you would write it for PostgreSQL, with four changes that Rust's
+/// tokenizer forces:
+///
+/// 1. String literals are Rust string literals: `"it's"` is the SQL string `'it''s'`.
+/// 2. `{expr}`, any Rust expression, is a bound parameter: its value is never written into the
+///    SQL text. In a `WITH` list or a `FROM` clause, `{path}` naming a [`cte!`] item splices
+///    that CTE instead.
+/// 3. Comments are Rust comments (`//`, `/* */`).
+/// 4. A name that is a keyword of the DSL or needs quoting is written raw, `r#order`, and is
+///    always quoted in the SQL.
+///
+/// Keywords are case-insensitive and contextual: a word is a keyword only where the grammar
+/// expects one, so columns named `depth`, `path`, `name`, `key`, `value`, `first` or `cycle`
+/// stay columns. Other names keep their case and are written unquoted (unless the target
+/// reserves the word, see the README), so the engine folds them as it would hand-written SQL.
+///
+/// # Running it
+///
+/// [`Query::render`] gives the SQL and the parameters for one [`Dialect`]; each driver feature
+/// adds methods that render and run in one call. On SQLite, with the `rusqlite` feature:
+///
+/// ```
+/// use cte_runtime::rusqlite::ConnectionExt;
+/// use cte_runtime::select;
+///
+/// let conn = rusqlite::Connection::open_in_memory()?;
+/// conn.execute_batch(
+///     "CREATE TABLE employee (id INTEGER PRIMARY KEY, name TEXT, manager_id INTEGER);
+///      INSERT INTO employee VALUES (1, 'Ada', NULL), (2, 'Grace', 1), (3, 'Linus', 2);",
+/// )?;
+///
+/// let root = "Ada";
+/// let chart = select! {
+///     WITH RECURSIVE chart(id, name, depth) AS (
+///         SELECT id, name, 0 FROM employee WHERE name = {root}
+///         UNION ALL
+///         SELECT e.id, e.name, c.depth + 1 FROM employee e JOIN chart c ON e.manager_id = c.id
+///     )
+///     SELECT name, depth FROM chart ORDER BY depth
+/// };
+/// let rows: Vec<(String, i64)> = conn.cte_query_map(&chart, |r| Ok((r.get(0)?, r.get(1)?)))?;
+/// assert_eq!(rows, [("Ada".into(), 0), ("Grace".into(), 1), ("Linus".into(), 2)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Statements
+///
+/// - `SELECT`, `VALUES` and chains of `UNION [ALL]`, `INTERSECT`, `EXCEPT`, each with an optional
+///   leading `WITH`.
+/// - `INSERT INTO t [(col, ...)] query [RETURNING ...]`; `query` is a `SELECT` or `VALUES`.
+/// - `UPDATE t [[AS] a] SET col = expr, ... [FROM ...] [WHERE ...] [RETURNING ...]`.
+/// - `DELETE FROM t [[AS] a] [WHERE ...] [RETURNING ...]`.
+/// - `OPTION (MAXRECURSION n)` after any of them: a recursive CTE that goes deeper than `n`
+///   levels below its anchor fails the statement, on every engine (`0` means no limit).
+///
+/// `RETURNING`, and each construct that an engine lacks, renders where the dialect has it and
+/// is a [`RenderError`] elsewhere: the table in `docs/dialects.md` lists them all.
+///
+/// ```
+/// # use cte_runtime::rusqlite::ConnectionExt;
+/// # use cte_runtime::select;
+/// # let conn = rusqlite::Connection::open_in_memory()?;
+/// # conn.execute_batch("CREATE TABLE t (id INTEGER, n INTEGER);")?;
+/// let rows = [1, 2, 3];
+/// conn.cte_execute(&select! { INSERT INTO t (id, n) VALUES (1, 10), (2, 20), (3, 30) })?;
+/// let done = conn.cte_execute(&select! {
+///     WITH big AS (SELECT id FROM t WHERE n > {15})
+///     UPDATE t SET n = n + 1 WHERE id IN (SELECT id FROM big)
+/// })?;
+/// assert_eq!(done, 2);
+/// let left = conn.cte_execute(&select! { DELETE FROM t WHERE id = {rows[0]} })?;
+/// assert_eq!(left, 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # WITH
+///
+/// - `WITH [RECURSIVE] name [(col, ...)] AS [[NOT] MATERIALIZED] (body), ...`, in front of any
+///   statement and inside subqueries, where an inner name hides an outer one.
+/// - A recursive CTE is `anchor UNION [ALL] member [UNION [ALL] member ...]`; the members read
+///   the CTE once each, in their own `FROM`.
+/// - After a recursive CTE: `SEARCH {DEPTH | BREADTH} FIRST BY col, ... SET col` and
+///   `CYCLE col, ... SET col [TO v DEFAULT v] USING col`, the SQL standard's clauses.
+/// - On PostgreSQL a body may be `INSERT`, `UPDATE` or `DELETE ... RETURNING`.
+///
+/// ```
+/// use cte_runtime::{select, Dialect};
+///
+/// let q = select! {
+///     WITH RECURSIVE tree(id, parent) AS (
+///         SELECT id, parent_id FROM category WHERE parent_id IS NULL
+///         UNION ALL
+///         SELECT c.id, c.parent_id FROM category c JOIN tree t ON c.parent_id = t.id
+///     ) SEARCH DEPTH FIRST BY id SET ord
+///     SELECT id FROM tree ORDER BY ord
+/// };
+/// assert!(q.render(Dialect::Postgres)?.sql().contains("SEARCH DEPTH FIRST BY id SET ord"));
+/// q.render(Dialect::MySql)?; // emulated with a path column
+/// assert!(q.render(Dialect::MsSql).is_err()); // SQL Server has no way to write it
+/// # Ok::<(), cte_runtime::RenderError>(())
+/// ```
+///
+/// # SELECT
+///
+/// `SELECT [DISTINCT] expr [[AS] alias], ... | * | t.*`, then `FROM` (tables and CTEs with
+/// `[AS] alias [(col, ...)]`, subqueries, `LATERAL (subquery)`, `VALUES`, and `[INNER] JOIN`,
+/// `LEFT`, `RIGHT`, `FULL [OUTER] JOIN` with `ON` or `USING (col, ...)`, `CROSS JOIN`, commas),
+/// `WHERE`, `GROUP BY`, `HAVING`, `ORDER BY expr [ASC | DESC] [NULLS FIRST | LAST]`, `LIMIT`,
+/// `OFFSET`. Without `NULLS FIRST/LAST`, NULL sorts first in ascending order on every engine.
+///
+/// # Expressions
+///
+/// - Literals: integers, decimals, strings, `TRUE`, `FALSE`, `NULL`; parameters `{expr}`;
+///   columns `c` and `t.c`.
+/// - `+ - * / %`, `||` (string concatenation on every engine), `= <> != < <= > >=`, `AND`, `OR`,
+///   `NOT`, `IS [NOT] NULL`, `[NOT] BETWEEN`, `[NOT] IN (list)`, `[NOT] IN (subquery)`,
+///   `[NOT] LIKE`, `[NOT] EXISTS (subquery)`, scalar subqueries.
+/// - `CASE [x] WHEN ... THEN ... [ELSE ...] END`; `CAST(x AS type)` with `SMALLINT`, `INT`,
+///   `INTEGER`, `BIGINT`, `DECIMAL(p, s)`, `NUMERIC(p, s)`, `REAL`, `DOUBLE PRECISION`, `FLOAT`,
+///   `TEXT`, `VARCHAR(n)`, `CHAR(n)`, `BOOLEAN`, `DATE`, `TIME`, `TIMESTAMP`, `BLOB`, `BYTEA`.
+/// - Function calls, `f(DISTINCT x)`, `COUNT(*)`, and window functions
+///   `f(...) OVER (PARTITION BY ... ORDER BY ... [ROWS | RANGE | GROUPS frame])`. Function names
+///   are written as they are: the engine must know the function.
+///
+/// ```
+/// use cte_runtime::{select, Dialect};
+///
+/// let min = 10;
+/// let q = select! {
+///     SELECT region, SUM(amount) AS total,
+///            RANK() OVER (ORDER BY SUM(amount) DESC) AS place,
+///            CASE WHEN SUM(amount) > {min} THEN "big" ELSE "small" END AS size
+///     FROM orders
+///     WHERE region IS NOT NULL AND amount BETWEEN 1 AND 1000
+///     GROUP BY region
+///     ORDER BY total DESC NULLS LAST
+///     LIMIT 3
+/// };
+/// let r = q.render(Dialect::MySql)?;
+/// assert_eq!(r.params().len(), 1);
+/// # Ok::<(), cte_runtime::RenderError>(())
+/// ```
+///
+/// # Parameters
+///
+/// `{expr}` takes any value whose type implements [`IntoParam`]: integers of every width
+/// (range-checked into `i64`), floats, `bool`, `&str`, `String`, `&[u8]`, `Vec<u8>`, [`Value`],
+/// references and `Option`s of these (`None` is `NULL`). Another type is a compile error on
+/// the `{expr}` that says how to convert it. Each parameter is bound, in the order the
+/// placeholders of the dialect expect ([`Rendered::params`]), even where a dialect's SQL repeats
+/// or moves it.
+///
+/// # Checked when the crate compiles
+///
+/// The structure of every `WITH`: duplicate names and columns, a CTE read before it is
+/// defined or read by itself without `RECURSIVE`, mutual recursion, recursive CTEs that are
+/// not `anchor UNION member`, a member that reads its CTE twice, in a subquery, on the nullable
+/// side of an outer join or with aggregates, `DISTINCT`, `ORDER BY` or `LIMIT`; column counts
+/// of anchors, members, column lists and `INSERT`; qualifiers that name no table in scope, and
+/// columns a CTE does not have, with a "did you mean". Each error points at the token at fault,
+/// and all independent errors are reported at once:
+///
+/// ```compile_fail
+/// let q = cte_runtime::select! {
+///     WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE t.m < 5)
+///     SELECT n FROM t
+/// };
+/// ```
+///
+/// Tables and columns that no CTE defines are left to the database.
 pub use cte_macros::select;
 pub use dialect::Dialect;
 #[cfg(feature = "mysql")]
