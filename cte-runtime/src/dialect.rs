@@ -3,6 +3,24 @@
 use std::fmt;
 
 /// A database dialect a query can be rendered for.
+///
+/// One query renders for each; the differences between them are the renderer's business:
+///
+/// ```
+/// use cte_runtime::{select, Dialect};
+///
+/// let id = 7;
+/// let q = select! { SELECT name || "!" AS shout FROM t WHERE id = {id} };
+/// assert_eq!(
+///     q.render(Dialect::Postgres)?.sql(),
+///     "SELECT name || '!' AS shout FROM t WHERE id = CAST($1 AS BIGINT)"
+/// );
+/// assert_eq!(q.render(Dialect::MySql)?.sql(), "SELECT CONCAT(name, '!') AS shout FROM t WHERE id = ?");
+/// for dialect in Dialect::ALL {
+///     assert_eq!(q.render(dialect)?.params(), &[cte_runtime::Value::I64(7)]);
+/// }
+/// # Ok::<(), cte_runtime::RenderError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dialect {
     /// PostgreSQL 12 and later.

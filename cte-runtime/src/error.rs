@@ -6,7 +6,18 @@ use crate::{Dialect, ValueError};
 
 /// A construct that the target dialect cannot express with the same meaning.
 ///
-/// Rendering returns this instead of SQL that would run differently on that engine.
+/// Rendering returns this instead of SQL that would run differently on that engine. It names
+/// the construct and the dialect, and says what to write instead:
+///
+/// ```
+/// use cte_runtime::{select, Dialect};
+///
+/// let q = select! { SELECT a.x, b.y FROM a FULL JOIN b ON a.x = b.x };
+/// assert!(q.render(Dialect::Postgres).is_ok());
+/// let e = q.render(Dialect::MySql).unwrap_err();
+/// assert_eq!((e.construct(), e.dialect()), ("FULL JOIN", Dialect::MySql));
+/// println!("{e}"); // FULL JOIN is not supported on MySQL: ...
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderError {
     construct: &'static str,

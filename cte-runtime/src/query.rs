@@ -107,7 +107,25 @@ impl Site {
 
 /// A SQL statement with its bound parameters, made by `select!`.
 ///
-/// Render it for a [`Dialect`] to get the SQL text and the parameters in placeholder order.
+/// Render it for a [`Dialect`] to get the SQL text and the parameters in placeholder order,
+/// or run it with a driver feature's `cte_*` methods, which render it for the driver's dialect.
+/// A call site renders each dialect once per process; later renders are a lookup.
+///
+/// ```
+/// use cte_runtime::{select, Dialect, Value};
+///
+/// let (low, high) = (2, 5);
+/// let q = select! { SELECT id FROM t WHERE id BETWEEN {low} AND {high} ORDER BY id };
+/// let r = q.render(Dialect::MsSql)?;
+/// assert_eq!(r.sql(), "SELECT id FROM t WHERE id BETWEEN @P1 AND @P2 ORDER BY id");
+/// assert_eq!(r.params(), &[Value::I64(2), Value::I64(5)]);
+/// // For logs only: the values written into the SQL, escaped for the dialect.
+/// assert_eq!(
+///     q.to_inline_sql(Dialect::Sqlite)?,
+///     "SELECT id FROM t WHERE id BETWEEN 2 AND 5 ORDER BY id"
+/// );
+/// # Ok::<(), cte_runtime::RenderError>(())
+/// ```
 pub struct Query {
     site: &'static Site,
     params: Vec<Value>,

@@ -20,11 +20,19 @@
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// SQL `NULL`: `None` of any `Option`.
     Null,
+    /// A boolean. MySQL, MariaDB and SQLite store booleans as integers, so their drivers read
+    /// them back as [`Value::I64`].
     Bool(bool),
+    /// Every integer, of any width, that fits in `i64`: drivers read every integer column
+    /// (int2 to int8, TINYINT to BIGINT, SQLite INTEGER) as this.
     I64(i64),
+    /// A floating-point number. As a literal (`to_inline_sql`), only finite ones exist.
     F64(f64),
+    /// Text. Drivers read NUMERIC and DECIMAL columns as their exact decimal text.
     Text(String),
+    /// A binary string: BYTEA, BLOB, VARBINARY.
     Bytes(Vec<u8>),
 }
 
