@@ -39,6 +39,7 @@ mod star;
 mod tests;
 mod typing;
 mod values;
+mod visit;
 mod walk;
 mod window;
 

@@ -7,7 +7,7 @@ use super::typing::Typing;
 use super::{scope, Renderer, Res};
 use crate::tree::{
     Cte, Cycle, Expr, Ident, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr, Search,
-    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement, With,
+    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement,
 };
 use crate::Dialect;
 
@@ -492,9 +492,4 @@ impl Members {
 /// checks apply too.
 pub(super) fn same_name(a: &Ident, b: &Ident) -> bool {
     cte_shared::same_name((a.value, a.raw), (b.value, b.raw))
-}
-
-/// Whether a WITH list defines `name`.
-pub(super) fn defines(with: &With, name: &Ident) -> bool {
-    with.ctes.iter().any(|c| same_name(&c.name, name))
 }
