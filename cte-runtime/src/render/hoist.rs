@@ -23,10 +23,10 @@ use super::visit::{self, visible, Flow, Scope, Visit};
 use super::walk::{walk_statement, Node};
 use super::{Renderer, Res};
 use crate::tree::{Cte, List, ObjectName, SelectItem, Statement, With};
-use crate::RenderError;
+use crate::{Dialect, RenderError};
 
 /// The CTEs that move to the statement's WITH, in the order they are written there.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(super) struct Hoisting {
     /// The fresh name of each CTE of each moved WITH, by the address of its CTE list.
     names: HashMap<*const Cte, Vec<String>>,
@@ -89,8 +89,10 @@ impl Hoisting {
 
 /// The walk that finds the WITHs to move: every WITH but the leading one moves, and each of
 /// its CTEs is noted with the scopes its body was in.
-struct Hoister<'r, 'v, 'a> {
-    renderer: &'r mut Renderer<'v>,
+struct Hoister<'g, 'a> {
+    dialect: Dialect,
+    /// The count of fresh names made so far.
+    generated: &'g mut u32,
     /// The statement's own WITH, which stays.
     leading: Option<&'a With>,
     /// The CTE lists in scope, innermost last.
@@ -102,13 +104,13 @@ struct Hoister<'r, 'v, 'a> {
     moved: Vec<Moved>,
 }
 
-impl Hoister<'_, '_, '_> {
+impl Hoister<'_, '_> {
     fn is_leading(&self, with: &With) -> bool {
         self.leading.is_some_and(|l| std::ptr::eq(l, with))
     }
 }
 
-impl<'a> Visit<'a> for Hoister<'_, '_, 'a> {
+impl<'a> Visit<'a> for Hoister<'_, 'a> {
     type Break = RenderError;
 
     fn visit_with(&mut self, with: &'a With) -> Flow<RenderError> {
@@ -116,7 +118,7 @@ impl<'a> Visit<'a> for Hoister<'_, '_, 'a> {
             let names = with
                 .ctes
                 .iter()
-                .map(|_| self.renderer.fresh_name("h"))
+                .map(|_| super::fresh_name(self.generated, "h"))
                 .collect();
             self.plan.names.insert(with.ctes.as_ptr(), names);
         }
@@ -142,7 +144,7 @@ impl<'a> Visit<'a> for Hoister<'_, '_, 'a> {
                     self.plan.before.insert(i, moved);
                 }
             } else {
-                if let Err(e) = self.renderer.check_uncorrelated(cte) {
+                if let Err(e) = check_uncorrelated(cte, self.dialect) {
                     return ControlFlow::Break(e);
                 }
                 let name = self.plan.names[&ctes.as_ptr()][i].clone();
@@ -171,46 +173,50 @@ pub(super) fn leading_with(stmt: &Statement) -> Option<&With> {
     }
 }
 
+/// Finds the WITHs of `stmt` that must move on a dialect without nested WITHs, and names
+/// their CTEs, counting the fresh names in `generated`.
+pub(super) fn plan(
+    stmt: &Statement,
+    dialect: Dialect,
+    generated: &mut u32,
+) -> Result<Option<Hoisting>, RenderError> {
+    let mut hoister = Hoister {
+        dialect,
+        generated,
+        leading: leading_with(stmt),
+        scopes: Vec::new(),
+        starts: Vec::new(),
+        plan: Hoisting::default(),
+        moved: Vec::new(),
+    };
+    if let ControlFlow::Break(e) = hoister.visit_statement(stmt) {
+        return Err(e);
+    }
+    let Hoister {
+        mut plan, moved, ..
+    } = hoister;
+    plan.after = moved;
+    Ok((!plan.is_empty()).then_some(plan))
+}
+
+/// A CTE body that reads a qualified column of no table of its own reads the query around it,
+/// and cannot move.
+fn check_uncorrelated(cte: &Cte, dialect: Dialect) -> Result<(), RenderError> {
+    if reads_outer_columns(cte) {
+        return Err(RenderError::new(
+            "a WITH inside a subquery that reads the query around it",
+            dialect,
+            "SQL Server only takes WITH at the start of a statement, and this CTE reads \
+             columns of the query it is in; join those tables inside the CTE",
+        ));
+    }
+    Ok(())
+}
+
 impl Renderer<'_> {
-    /// Finds the WITHs of `stmt` that must move, and names their CTEs.
-    pub(super) fn plan_hoisting(&mut self, stmt: &Statement) -> Res {
-        let mut hoister = Hoister {
-            renderer: self,
-            leading: leading_with(stmt),
-            scopes: Vec::new(),
-            starts: Vec::new(),
-            plan: Hoisting::default(),
-            moved: Vec::new(),
-        };
-        if let ControlFlow::Break(e) = hoister.visit_statement(stmt) {
-            return Err(e);
-        }
-        let Hoister {
-            mut plan, moved, ..
-        } = hoister;
-        plan.after = moved;
-        if !plan.is_empty() {
-            self.hoisting = Some(plan);
-        }
-        Ok(())
-    }
-
-    /// A CTE body that reads a qualified column of no table of its own reads the query around
-    /// it, and cannot move.
-    fn check_uncorrelated(&self, cte: &Cte) -> Res {
-        if reads_outer_columns(cte) {
-            return Err(self.unsupported(
-                "a WITH inside a subquery that reads the query around it",
-                "SQL Server only takes WITH at the start of a statement, and this CTE reads \
-                 columns of the query it is in; join those tables inside the CTE",
-            ));
-        }
-        Ok(())
-    }
-
     /// The fresh name `name` has here, when it names a moved CTE.
     pub(super) fn hoisted_name(&self, name: &ObjectName) -> Option<String> {
-        let plan = self.hoisting.as_ref()?;
+        let plan = self.plan.hoisting.as_ref()?;
         let [single] = name.0 else { return None };
         for ctes in self.scopes.iter().rev() {
             if let Some(i) = ctes.iter().position(|c| same_name(&c.name, single)) {
@@ -229,7 +235,7 @@ impl Renderer<'_> {
     /// reads one written after it, the whole list is then ordered so that each CTE follows
     /// those it reads (see `order.rs`).
     pub(super) fn with_hoisted(&mut self, recursive: bool, leading: &[&Cte]) -> Res {
-        let plan = self.hoisting.as_ref();
+        let plan = self.plan.hoisting.as_ref();
         let mut list = Vec::new();
         for (position, &cte) in leading.iter().enumerate() {
             let moved = plan.and_then(|p| p.before.get(&position));
@@ -294,7 +300,10 @@ impl Renderer<'_> {
 
     /// Whether CTEs moved after the statement's own.
     pub(super) fn hoists_after(&self) -> bool {
-        self.hoisting.as_ref().is_some_and(|p| !p.after.is_empty())
+        self.plan
+            .hoisting
+            .as_ref()
+            .is_some_and(|p| !p.after.is_empty())
     }
 }
 

@@ -26,7 +26,7 @@ impl Renderer<'_> {
         if let Some(with) = &q.with {
             if self.depth > 0 && !self.support().nested_with {
                 // Written in the statement's WITH (see `hoist.rs`).
-                if !self.hoisting.as_ref().is_some_and(|h| h.moves(with)) {
+                if !self.plan.hoisting.as_ref().is_some_and(|h| h.moves(with)) {
                     return Err(self.unsupported(
                         "WITH inside a subquery",
                         "SQL Server only takes WITH at the start of a statement; \
@@ -104,7 +104,7 @@ impl Renderer<'_> {
         recursive: bool,
         ctes: impl Iterator<Item = &'static Cte> + Clone,
     ) -> Res {
-        if !self.support().nested_with && self.depth == 0 && self.hoisting.is_some() {
+        if !self.support().nested_with && self.depth == 0 && self.plan.hoisting.is_some() {
             let leading: Vec<&Cte> = ctes.collect();
             return self.with_hoisted(recursive, &leading);
         }
