@@ -138,14 +138,17 @@ pub(crate) fn render_in(
     inline: Option<&[Value]>,
     context: &Context<'_>,
 ) -> Result<Template, RenderError> {
-    let limit = limit::Limit::of(stmt, dialect, context.options);
-    let rendered = plan::plan(stmt, dialect, context.checked).and_then(|plan| {
-        let rendered = Renderer::new(dialect, inline, context, limit, plan.clone()).render(stmt);
-        match (rendered, limit) {
+    let rendered = plan::plan(stmt, dialect, context).and_then(|plan| {
+        let rendered = Renderer::new(dialect, inline, context, plan.clone()).render(stmt);
+        match (rendered, plan.limit) {
             // The default cap needs MariaDB's level column, which some recursive CTEs cannot
             // carry (a UNION recursion): those keep no cap, as without a LIMIT (see `limit.rs`).
             (Err(_), limit::Limit::Default) => {
-                Renderer::new(dialect, inline, context, limit::Limit::None, plan).render(stmt)
+                let plan = plan::Plan {
+                    limit: limit::Limit::None,
+                    ..plan
+                };
+                Renderer::new(dialect, inline, context, plan).render(stmt)
             }
             (rendered, _) => rendered,
         }
@@ -182,8 +185,6 @@ struct Renderer<'v> {
     /// A parameter's kind was read, so the SQL written (or the error) may depend on it. A cell,
     /// so that every reader, `&self` ones included, records it.
     kinds_used: Cell<bool>,
-    /// The statement's recursion limit (see `limit.rs`).
-    limit: limit::Limit,
     /// How the parameter being written gets its type from where it stands (see `typing.rs`).
     typing: typing::Typing,
     sql: String,
@@ -234,7 +235,6 @@ impl<'v> Renderer<'v> {
         dialect: Dialect,
         inline: Option<&'v [Value]>,
         context: &Context<'v>,
-        limit: limit::Limit,
         plan: plan::Plan,
     ) -> Self {
         Renderer {
@@ -242,7 +242,6 @@ impl<'v> Renderer<'v> {
             inline,
             kinds: context.kinds,
             kinds_used: Cell::new(false),
-            limit,
             typing: typing::Typing::Value,
             // Room for most statements with a CTE, recursion hint included: growing the buffer
             // copies it.

@@ -1,9 +1,11 @@
 //! What is decided about a statement before any of it is written: the checks on the whole
-//! statement, and on SQL Server the CTEs that move to the statement's WITH (see `hoist.rs`).
+//! statement, its recursion limit (see `limit.rs`), and on SQL Server the CTEs that move to the
+//! statement's WITH (see `hoist.rs`).
 //! The writer (`Renderer`) reads the plan and decides nothing of it again.
 
+use super::limit::Limit;
 use super::walk::{self, Node};
-use super::{facts, hoist, search_cycle, Checked};
+use super::{facts, hoist, search_cycle, Checked, Context};
 use crate::tree::{Ident, ObjectName, Statement};
 use crate::{Dialect, RenderError};
 
@@ -14,15 +16,18 @@ pub(super) struct Plan {
     pub(super) hoisting: Option<hoist::Hoisting>,
     /// How many fresh names the plan took: the writer's follow them.
     pub(super) generated: u32,
+    /// The statement's recursion limit (see `limit.rs`).
+    pub(super) limit: Limit,
 }
 
-/// Checks `stmt` as a whole and plans what moves, before anything is written.
+/// Checks `stmt` as a whole and plans its recursion limit and what moves, before anything is
+/// written.
 pub(super) fn plan(
     stmt: &Statement,
     dialect: Dialect,
-    checked: Checked,
+    context: &Context<'_>,
 ) -> Result<Plan, RenderError> {
-    let search_cycle = match checked {
+    let search_cycle = match context.checked {
         Checked::No => check_reserved_names(stmt, dialect)?,
         Checked::Yes { search_cycle } => search_cycle,
     };
@@ -38,6 +43,7 @@ pub(super) fn plan(
     Ok(Plan {
         hoisting,
         generated,
+        limit: Limit::of(stmt, dialect, context.options),
     })
 }
 
