@@ -15,18 +15,18 @@
 //! resolve to something else, as the body's own tables win over outer ones in place too.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 use super::order::Order;
 use super::query::same_name;
-use super::walk::{for_each_subquery, walk_statement, Node};
+use super::visit::{self, visible, Flow, Scope, Visit};
+use super::walk::{walk_statement, Node};
 use super::{Renderer, Res};
-use crate::tree::{
-    Cte, Expr, List, ObjectName, QueryExpr, SelectItem, SetExpr, Statement, TableFactor,
-    TableWithJoins, With,
-};
+use crate::tree::{Cte, List, ObjectName, SelectItem, Statement, With};
+use crate::{Dialect, RenderError};
 
 /// The CTEs that move to the statement's WITH, in the order they are written there.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(super) struct Hoisting {
     /// The fresh name of each CTE of each moved WITH, by the address of its CTE list.
     names: HashMap<*const Cte, Vec<String>>,
@@ -87,6 +87,82 @@ impl Hoisting {
     }
 }
 
+/// The walk that finds the WITHs to move: every WITH but the leading one moves, and each of
+/// its CTEs is noted with the scopes its body was in.
+struct Hoister<'g, 'a> {
+    dialect: Dialect,
+    /// The count of fresh names made so far.
+    generated: &'g mut u32,
+    /// The statement's own WITH, which stays.
+    leading: Option<&'a With>,
+    /// The CTE lists in scope, innermost last.
+    scopes: Vec<List<Cte>>,
+    /// For each scope entered, how many CTEs had moved before it.
+    starts: Vec<usize>,
+    plan: Hoisting,
+    /// The moved CTEs found so far outside the leading CTEs' bodies, in the order written.
+    moved: Vec<Moved>,
+}
+
+impl Hoister<'_, '_> {
+    fn is_leading(&self, with: &With) -> bool {
+        self.leading.is_some_and(|l| std::ptr::eq(l, with))
+    }
+}
+
+impl<'a> Visit<'a> for Hoister<'_, 'a> {
+    type Break = RenderError;
+
+    fn visit_with(&mut self, with: &'a With) -> Flow<RenderError> {
+        if !self.is_leading(with) {
+            let names = with
+                .ctes
+                .iter()
+                .map(|_| super::fresh_name(self.generated, "h"))
+                .collect();
+            self.plan.names.insert(with.ctes.as_ptr(), names);
+        }
+        visit::walk_with(self, with)
+    }
+
+    fn enter_scope(&mut self, with: &'a With, scope: Scope) -> Flow<RenderError, bool> {
+        self.scopes.push(visible(with, scope));
+        self.starts.push(self.moved.len());
+        ControlFlow::Continue(true)
+    }
+
+    /// After a CTE body: the CTEs that moved out of a leading CTE's body go before it; a
+    /// moving CTE follows those that moved out of its body.
+    fn leave_scope(&mut self, with: &'a With, scope: Scope) -> Flow<RenderError> {
+        let start = self.starts.pop().unwrap_or_default();
+        if let Scope::Cte(i) = scope {
+            let ctes: List<Cte> = with.ctes;
+            let cte = &ctes[i];
+            if self.is_leading(with) {
+                let moved = self.moved.split_off(start);
+                if !moved.is_empty() {
+                    self.plan.before.insert(i, moved);
+                }
+            } else {
+                if let Err(e) = check_uncorrelated(cte, self.dialect) {
+                    return ControlFlow::Break(e);
+                }
+                let name = self.plan.names[&ctes.as_ptr()][i].clone();
+                let nested = self.moved.len() - start;
+                self.moved.push(Moved {
+                    cte,
+                    name,
+                    recursive: with.recursive,
+                    scopes: self.scopes.clone(),
+                    nested,
+                });
+            }
+        }
+        self.scopes.pop();
+        ControlFlow::Continue(())
+    }
+}
+
 /// The leading WITH of a statement on SQL Server, which stays where it is.
 pub(super) fn leading_with(stmt: &Statement) -> Option<&With> {
     match stmt {
@@ -97,235 +173,50 @@ pub(super) fn leading_with(stmt: &Statement) -> Option<&With> {
     }
 }
 
+/// Finds the WITHs of `stmt` that must move on a dialect without nested WITHs, and names
+/// their CTEs, counting the fresh names in `generated`.
+pub(super) fn plan(
+    stmt: &Statement,
+    dialect: Dialect,
+    generated: &mut u32,
+) -> Result<Option<Hoisting>, RenderError> {
+    let mut hoister = Hoister {
+        dialect,
+        generated,
+        leading: leading_with(stmt),
+        scopes: Vec::new(),
+        starts: Vec::new(),
+        plan: Hoisting::default(),
+        moved: Vec::new(),
+    };
+    if let ControlFlow::Break(e) = hoister.visit_statement(stmt) {
+        return Err(e);
+    }
+    let Hoister {
+        mut plan, moved, ..
+    } = hoister;
+    plan.after = moved;
+    Ok((!plan.is_empty()).then_some(plan))
+}
+
+/// A CTE body that reads a qualified column of no table of its own reads the query around it,
+/// and cannot move.
+fn check_uncorrelated(cte: &Cte, dialect: Dialect) -> Result<(), RenderError> {
+    if reads_outer_columns(cte) {
+        return Err(RenderError::new(
+            "a WITH inside a subquery that reads the query around it",
+            dialect,
+            "SQL Server only takes WITH at the start of a statement, and this CTE reads \
+             columns of the query it is in; join those tables inside the CTE",
+        ));
+    }
+    Ok(())
+}
+
 impl Renderer<'_> {
-    /// Finds the WITHs of `stmt` that must move, and names their CTEs.
-    pub(super) fn plan_hoisting(&mut self, stmt: &Statement) -> Res {
-        let mut plan = Hoisting::default();
-        let leading = leading_with(stmt);
-        let leading_ctes: List<Cte> = leading.map_or(&[], |w| w.ctes);
-        for (k, cte) in leading_ctes.iter().enumerate() {
-            let visible =
-                leading.map_or(&[][..], |w| if w.recursive { w.ctes } else { &w.ctes[..k] });
-            let mut moved = Vec::new();
-            self.walk_statement(cte.body, &mut vec![visible], &mut plan, &mut moved)?;
-            if !moved.is_empty() {
-                plan.before.insert(k, moved);
-            }
-        }
-        let mut moved = Vec::new();
-        let mut scopes = if leading_ctes.is_empty() {
-            Vec::new()
-        } else {
-            vec![leading_ctes]
-        };
-        match stmt {
-            Statement::Query(q) => self.walk_query_body(q, &mut scopes, &mut plan, &mut moved)?,
-            Statement::Insert(i) => {
-                self.walk_query_body(i.source, &mut scopes, &mut plan, &mut moved)?;
-                self.walk_items(i.returning, &mut scopes, &mut plan, &mut moved)?;
-            }
-            Statement::Update(u) => {
-                for a in u.assignments {
-                    self.walk_expr(&a.value, &mut scopes, &mut plan, &mut moved)?;
-                }
-                self.walk_from(u.from, &mut scopes, &mut plan, &mut moved)?;
-                if let Some(e) = &u.selection {
-                    self.walk_expr(e, &mut scopes, &mut plan, &mut moved)?;
-                }
-            }
-            Statement::Delete(d) => {
-                if let Some(e) = &d.selection {
-                    self.walk_expr(e, &mut scopes, &mut plan, &mut moved)?;
-                }
-            }
-        }
-        plan.after = moved;
-        if !plan.is_empty() {
-            self.hoisting = Some(plan);
-        }
-        Ok(())
-    }
-
-    fn walk_statement(
-        &mut self,
-        stmt: &Statement,
-        scopes: &mut Vec<List<Cte>>,
-        plan: &mut Hoisting,
-        out: &mut Vec<Moved>,
-    ) -> Res {
-        match stmt {
-            Statement::Query(q) => self.walk_query(q, scopes, plan, out),
-            // A data-modifying CTE is refused on SQL Server where it is written.
-            Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_) => Ok(()),
-        }
-    }
-
-    /// A nested query: its WITH moves, and the rest is walked with its CTEs in scope.
-    fn walk_query(
-        &mut self,
-        q: &QueryExpr,
-        scopes: &mut Vec<List<Cte>>,
-        plan: &mut Hoisting,
-        out: &mut Vec<Moved>,
-    ) -> Res {
-        let Some(with) = &q.with else {
-            return self.walk_query_body(q, scopes, plan, out);
-        };
-        let names: Vec<String> = with.ctes.iter().map(|_| self.fresh_name("h")).collect();
-        plan.names.insert(with.ctes.as_ptr(), names.clone());
-        for (i, cte) in with.ctes.iter().enumerate() {
-            let visible = if with.recursive {
-                with.ctes
-            } else {
-                &with.ctes[..i]
-            };
-            scopes.push(visible);
-            let start = out.len();
-            let done = self
-                .walk_statement(cte.body, scopes, plan, out)
-                .and_then(|()| self.check_uncorrelated(cte));
-            let seen = scopes.clone();
-            scopes.pop();
-            done?;
-            let nested = out.len() - start;
-            out.push(Moved {
-                cte,
-                name: names[i].clone(),
-                recursive: with.recursive,
-                scopes: seen,
-                nested,
-            });
-        }
-        scopes.push(with.ctes);
-        let done = self.walk_query_body(q, scopes, plan, out);
-        scopes.pop();
-        done
-    }
-
-    /// A query without its own WITH.
-    fn walk_query_body(
-        &mut self,
-        q: &QueryExpr,
-        scopes: &mut Vec<List<Cte>>,
-        plan: &mut Hoisting,
-        out: &mut Vec<Moved>,
-    ) -> Res {
-        self.walk_set(&q.body, scopes, plan, out)?;
-        for item in q.order_by {
-            self.walk_expr(&item.expr, scopes, plan, out)?;
-        }
-        Ok(())
-    }
-
-    fn walk_set(
-        &mut self,
-        s: &SetExpr,
-        scopes: &mut Vec<List<Cte>>,
-        plan: &mut Hoisting,
-        out: &mut Vec<Moved>,
-    ) -> Res {
-        match s {
-            SetExpr::Select(select) => {
-                self.walk_items(select.projection, scopes, plan, out)?;
-                self.walk_from(select.from, scopes, plan, out)?;
-                for e in select
-                    .selection
-                    .iter()
-                    .chain(select.group_by)
-                    .chain(select.having.iter())
-                {
-                    self.walk_expr(e, scopes, plan, out)?;
-                }
-                Ok(())
-            }
-            SetExpr::Values(rows) => {
-                for e in rows.iter().flat_map(|r| r.iter()) {
-                    self.walk_expr(e, scopes, plan, out)?;
-                }
-                Ok(())
-            }
-            SetExpr::Query(q) => self.walk_query(q, scopes, plan, out),
-            SetExpr::SetOp { left, right, .. } => {
-                self.walk_set(left, scopes, plan, out)?;
-                self.walk_set(right, scopes, plan, out)
-            }
-        }
-    }
-
-    fn walk_items(
-        &mut self,
-        items: &[SelectItem],
-        scopes: &mut Vec<List<Cte>>,
-        plan: &mut Hoisting,
-        out: &mut Vec<Moved>,
-    ) -> Res {
-        for item in items {
-            if let SelectItem::Expr { expr, .. } = item {
-                self.walk_expr(expr, scopes, plan, out)?;
-            }
-        }
-        Ok(())
-    }
-
-    fn walk_from(
-        &mut self,
-        from: &[TableWithJoins],
-        scopes: &mut Vec<List<Cte>>,
-        plan: &mut Hoisting,
-        out: &mut Vec<Moved>,
-    ) -> Res {
-        for t in from {
-            self.walk_factor(&t.relation, scopes, plan, out)?;
-            for join in t.joins {
-                self.walk_factor(&join.relation, scopes, plan, out)?;
-                if let crate::tree::JoinConstraint::On(e) = &join.constraint {
-                    self.walk_expr(e, scopes, plan, out)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn walk_factor(
-        &mut self,
-        f: &TableFactor,
-        scopes: &mut Vec<List<Cte>>,
-        plan: &mut Hoisting,
-        out: &mut Vec<Moved>,
-    ) -> Res {
-        match f {
-            TableFactor::Table { .. } => Ok(()),
-            TableFactor::Derived { subquery, .. } => self.walk_query(subquery, scopes, plan, out),
-            TableFactor::Nested(t) => self.walk_from(std::slice::from_ref(*t), scopes, plan, out),
-        }
-    }
-
-    fn walk_expr(
-        &mut self,
-        e: &Expr,
-        scopes: &mut Vec<List<Cte>>,
-        plan: &mut Hoisting,
-        out: &mut Vec<Moved>,
-    ) -> Res {
-        for_each_subquery(e, &mut |q| self.walk_query(q, scopes, plan, out))
-    }
-
-    /// A CTE body that reads a qualified column of no table of its own reads the query around
-    /// it, and cannot move.
-    fn check_uncorrelated(&self, cte: &Cte) -> Res {
-        if reads_outer_columns(cte) {
-            return Err(self.unsupported(
-                "a WITH inside a subquery that reads the query around it",
-                "SQL Server only takes WITH at the start of a statement, and this CTE reads \
-                 columns of the query it is in; join those tables inside the CTE",
-            ));
-        }
-        Ok(())
-    }
-
     /// The fresh name `name` has here, when it names a moved CTE.
     pub(super) fn hoisted_name(&self, name: &ObjectName) -> Option<String> {
-        let plan = self.hoisting.as_ref()?;
+        let plan = self.plan.hoisting.as_ref()?;
         let [single] = name.0 else { return None };
         for ctes in self.scopes.iter().rev() {
             if let Some(i) = ctes.iter().position(|c| same_name(&c.name, single)) {
@@ -344,7 +235,7 @@ impl Renderer<'_> {
     /// reads one written after it, the whole list is then ordered so that each CTE follows
     /// those it reads (see `order.rs`).
     pub(super) fn with_hoisted(&mut self, recursive: bool, leading: &[&Cte]) -> Res {
-        let plan = self.hoisting.as_ref();
+        let plan = self.plan.hoisting.as_ref();
         let mut list = Vec::new();
         for (position, &cte) in leading.iter().enumerate() {
             let moved = plan.and_then(|p| p.before.get(&position));
@@ -409,7 +300,10 @@ impl Renderer<'_> {
 
     /// Whether CTEs moved after the statement's own.
     pub(super) fn hoists_after(&self) -> bool {
-        self.hoisting.as_ref().is_some_and(|p| !p.after.is_empty())
+        self.plan
+            .hoisting
+            .as_ref()
+            .is_some_and(|p| !p.after.is_empty())
     }
 }
 

@@ -110,7 +110,7 @@ fn may_stop_early(stmt: &Statement) -> bool {
 impl Renderer<'_> {
     /// Whether this statement's recursive CTEs count their levels in a column.
     pub(super) fn needs_level_guard(&self) -> bool {
-        self.limit != Limit::None && guards_levels(self.dialect)
+        self.plan.limit != Limit::None && guards_levels(self.dialect)
     }
 
     /// Notes where the statement's first keyword ends, for MySQL's hint.
@@ -127,7 +127,7 @@ impl Renderer<'_> {
             self.write("0");
             return Ok(());
         };
-        let Some(n) = self.limit.levels() else {
+        let Some(n) = self.plan.limit.levels() else {
             return Err(self.unsupported("internal: a level column without a recursion limit", ""));
         };
         let level = |r: &mut Self| {
@@ -142,7 +142,7 @@ impl Renderer<'_> {
         self.write(" + 1 ELSE ");
         // What the error says, up to the level reached (n + 1, the only level past n a row
         // can have).
-        let exceeded = match self.limit {
+        let exceeded = match self.plan.limit {
             Limit::Default => format!(
                 "recursion cap {n} for a query with LIMIT or EXISTS exceeded (write OPTION \
                  (MAXRECURSION n) to raise it): a recursion reached level "
@@ -197,7 +197,7 @@ impl Renderer<'_> {
 
     /// The statement-level part of the limit, once the statement is written.
     pub(super) fn write_recursion_limit(&mut self) -> Res {
-        let levels = match self.limit {
+        let levels = match self.plan.limit {
             Limit::Written(n) => Some(n),
             Limit::Default | Limit::None if !self.recursive_seen => return Ok(()),
             Limit::Default => Some(DEFAULT_CAP),

@@ -1,6 +1,7 @@
 //! Rendering a tree into SQL text for one dialect.
 //!
-//! One [`Renderer`] walks the tree and writes into one buffer. The files split the grammar:
+//! First `plan` checks the whole statement and decides what moves (`hoist`); then one
+//! [`Renderer`] walks the tree and writes into one buffer. The files split the grammar:
 //! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `values`, `from`, `expr` (with
 //! `concat` for `||`), `dml`; `literal` writes identifiers, strings, numbers and parameters;
 //! `facts` holds every per-dialect fact that is plain data (the grammar files ask it, through
@@ -8,9 +9,10 @@
 //! dialect reserves; `mssql`, `mysql` and `sqlite` hold the structural rewrites of their
 //! dialect, `moved` the CTEs moved to where they are read, `star` what `*` stands for, and
 //! `order` the order of a WITH's CTEs where a CTE sees only those before it; `recursive` widens
-//! text that grows in a recursive CTE; `scope` answers which CTEs a part of the tree names, and
-//! `shadow` which CTE a name means where MySQL and MariaDB need shadowing CTEs renamed; `log`
-//! records every rendering when `CTE_RENDER_LOG` names a file.
+//! text that grows in a recursive CTE; `visit` is the one walk over the whole tree that the
+//! analyses are built on (`walk` gives its events as one type), `scope` answers which CTEs a
+//! part of the tree names, and `shadow` which CTE a name means where MySQL and MariaDB need
+//! shadowing CTEs renamed; `log` records every rendering when `CTE_RENDER_LOG` names a file.
 
 mod concat;
 mod dml;
@@ -25,6 +27,7 @@ mod moved;
 mod mssql;
 mod mysql;
 mod order;
+mod plan;
 mod query;
 mod recursive;
 mod reserved;
@@ -39,13 +42,14 @@ mod star;
 mod tests;
 mod typing;
 mod values;
+mod visit;
 mod walk;
 mod window;
 
 use std::cell::Cell;
 
 use crate::param::ParamKind;
-use crate::tree::{Cte, Ident, List, ObjectName, Options, Statement, TableWithJoins};
+use crate::tree::{Cte, Ident, List, Options, Statement, TableWithJoins};
 
 use crate::{Dialect, RenderError, Value};
 
@@ -134,16 +138,21 @@ pub(crate) fn render_in(
     inline: Option<&[Value]>,
     context: &Context<'_>,
 ) -> Result<Template, RenderError> {
-    let limit = limit::Limit::of(stmt, dialect, context.options);
-    let rendered = Renderer::new(dialect, inline, context, limit).render(stmt);
-    let rendered = match (rendered, limit) {
-        // The default cap needs MariaDB's level column, which some recursive CTEs cannot carry
-        // (a UNION recursion): those keep no cap, as without a LIMIT (see `limit.rs`).
-        (Err(_), limit::Limit::Default) => {
-            Renderer::new(dialect, inline, context, limit::Limit::None).render(stmt)
+    let rendered = plan::plan(stmt, dialect, context).and_then(|plan| {
+        let rendered = Renderer::new(dialect, inline, context, plan.clone()).render(stmt);
+        match (rendered, plan.limit) {
+            // The default cap needs MariaDB's level column, which some recursive CTEs cannot
+            // carry (a UNION recursion): those keep no cap, as without a LIMIT (see `limit.rs`).
+            (Err(_), limit::Limit::Default) => {
+                let plan = plan::Plan {
+                    limit: limit::Limit::None,
+                    ..plan
+                };
+                Renderer::new(dialect, inline, context, plan).render(stmt)
+            }
+            (rendered, _) => rendered,
         }
-        (rendered, _) => rendered,
-    };
+    });
     log::record(dialect, inline.is_some(), &rendered);
     rendered
 }
@@ -176,9 +185,6 @@ struct Renderer<'v> {
     /// A parameter's kind was read, so the SQL written (or the error) may depend on it. A cell,
     /// so that every reader, `&self` ones included, records it.
     kinds_used: Cell<bool>,
-    /// The statement's recursion limit (see `limit.rs`).
-    limit: limit::Limit,
-    checked: Checked,
     /// How the parameter being written gets its type from where it stands (see `typing.rs`).
     typing: typing::Typing,
     sql: String,
@@ -211,8 +217,8 @@ struct Renderer<'v> {
     recursive_seen: bool,
     /// Where the statement's first keyword ends, for MySQL's optimizer hint.
     hint_at: Option<usize>,
-    /// SQL Server: the CTEs of WITHs inside subqueries, moved to the statement's WITH.
-    hoisting: Option<hoist::Hoisting>,
+    /// What was decided before writing (see `plan.rs`).
+    plan: plan::Plan,
     /// The name to write for the next CTE instead of its own (a moved CTE's fresh name).
     cte_name: Option<String>,
     /// MySQL/MariaDB: the CTE names of each enclosing WITH, innermost last, with the fresh
@@ -229,15 +235,13 @@ impl<'v> Renderer<'v> {
         dialect: Dialect,
         inline: Option<&'v [Value]>,
         context: &Context<'v>,
-        limit: limit::Limit,
+        plan: plan::Plan,
     ) -> Self {
         Renderer {
             dialect,
             inline,
             kinds: context.kinds,
             kinds_used: Cell::new(false),
-            limit,
-            checked: context.checked,
             typing: typing::Typing::Value,
             // Room for most statements with a CTE, recursion hint included: growing the buffer
             // copies it.
@@ -245,7 +249,7 @@ impl<'v> Renderer<'v> {
             params: Vec::new(),
             in_order: 0,
             bound_params: 0,
-            generated: 0,
+            generated: plan.generated,
             depth: 0,
             scopes: Vec::new(),
             writing_ctes: Vec::new(),
@@ -255,7 +259,7 @@ impl<'v> Renderer<'v> {
             rewrite: None,
             recursive_seen: false,
             hint_at: None,
-            hoisting: None,
+            plan,
             cte_name: None,
             bound: Vec::new(),
             star_tables: None,
@@ -288,21 +292,10 @@ impl<'v> Renderer<'v> {
     }
 
     fn statement(&mut self, stmt: &Statement) -> Res {
-        if self.depth == 0 {
-            let search_cycle = match self.checked {
-                Checked::No => self.check_reserved_names(stmt)?,
-                Checked::Yes { search_cycle } => search_cycle,
-            };
-            if search_cycle {
-                self.check_emulated_reads(stmt)?;
-            }
-            if !self.support().nested_with {
-                self.plan_hoisting(stmt)?;
-                if hoist::leading_with(stmt).is_none() && self.hoists_after() {
-                    self.with_hoisted(false, &[])?;
-                    self.write(" ");
-                }
-            }
+        // CTEs moved out of a statement without a WITH of its own make one.
+        if self.depth == 0 && hoist::leading_with(stmt).is_none() && self.hoists_after() {
+            self.with_hoisted(false, &[])?;
+            self.write(" ");
         }
         match stmt {
             Statement::Query(q) => self.query(q),
@@ -365,66 +358,12 @@ impl<'v> Renderer<'v> {
 
     /// A fresh name: `__cte_<kind><n>`.
     fn fresh_name(&mut self, kind: &str) -> String {
-        self.generated += 1;
-        format!("{}{kind}{}", cte_shared::RESERVED_PREFIX, self.generated)
+        fresh_name(&mut self.generated, kind)
     }
+}
 
-    /// Refuses a statement that uses a name of the renderer's own (`__cte_...`), which a
-    /// generated alias, CTE or column could then equal, or that spells a CTE's name so that
-    /// engines disagree on what reads it (see `cte_shared`); the macros refuse both at compile
-    /// time. Returns whether a CTE has a SEARCH or CYCLE clause, which this walk notes so that
-    /// most statements need no other.
-    fn check_reserved_names(&self, stmt: &Statement) -> Result<bool, RenderError> {
-        let reserved = |id: &Ident| cte_shared::is_reserved(id.value);
-        let name = |n: Option<&ObjectName>| n.is_some_and(|n| n.0.iter().any(reserved));
-        let mut search_cycle = false;
-        let mut ctes: Vec<&Ident> = Vec::new();
-        let mut reads: Vec<&Ident> = Vec::new();
-        let found = walk::walk_statement(stmt, &mut |node| {
-            let hit = match node {
-                walk::Node::Column(n, _) => name(Some(n)),
-                walk::Node::Relation(n, alias) => {
-                    if let Some(ObjectName([single])) = n {
-                        reads.push(single);
-                    }
-                    name(n)
-                        || alias
-                            .is_some_and(|a| reserved(&a.name) || a.columns.iter().any(reserved))
-                }
-                walk::Node::Name(n) => reserved(n),
-                walk::Node::With(with) => {
-                    search_cycle |= with
-                        .ctes
-                        .iter()
-                        .any(|c| c.search.is_some() || c.cycle.is_some());
-                    ctes.extend(with.ctes.iter().map(|c| &c.name));
-                    false
-                }
-                walk::Node::Select(_) | walk::Node::Query(_) | walk::Node::Exists => false,
-            };
-            hit.then_some(())
-        });
-        if found.is_some() {
-            return Err(self.unsupported(
-                "a name starting with __cte_",
-                "names starting with __cte_ are the ones the renderer makes up; rename it",
-            ));
-        }
-        let ambiguous = |a: &&Ident, b: &&Ident| {
-            cte_shared::compare_names((a.value, a.raw), (b.value, b.raw))
-                == cte_shared::NameMatch::Ambiguous
-        };
-        let clash = ctes
-            .iter()
-            .enumerate()
-            .any(|(i, c)| ctes[..i].iter().chain(&reads).any(|o| ambiguous(c, o)));
-        if clash {
-            return Err(self.unsupported(
-                "a CTE name spelled in two ways that only some engines take for one name",
-                "PostgreSQL keeps the case of a quoted name and SQLite, MySQL and MariaDB \
-                 ignore it; spell the name the same way everywhere",
-            ));
-        }
-        Ok(search_cycle)
-    }
+/// A fresh name, `__cte_<kind><n>`, counting in `generated` the names made for one rendering.
+fn fresh_name(generated: &mut u32, kind: &str) -> String {
+    *generated += 1;
+    format!("{}{kind}{}", cte_shared::RESERVED_PREFIX, generated)
 }

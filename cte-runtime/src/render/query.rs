@@ -7,7 +7,7 @@ use super::typing::Typing;
 use super::{scope, Renderer, Res};
 use crate::tree::{
     Cte, Cycle, Expr, Ident, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr, Search,
-    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement, With,
+    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement,
 };
 use crate::Dialect;
 
@@ -26,7 +26,7 @@ impl Renderer<'_> {
         if let Some(with) = &q.with {
             if self.depth > 0 && !self.support().nested_with {
                 // Written in the statement's WITH (see `hoist.rs`).
-                if !self.hoisting.as_ref().is_some_and(|h| h.moves(with)) {
+                if !self.plan.hoisting.as_ref().is_some_and(|h| h.moves(with)) {
                     return Err(self.unsupported(
                         "WITH inside a subquery",
                         "SQL Server only takes WITH at the start of a statement; \
@@ -104,7 +104,7 @@ impl Renderer<'_> {
         recursive: bool,
         ctes: impl Iterator<Item = &'static Cte> + Clone,
     ) -> Res {
-        if !self.support().nested_with && self.depth == 0 && self.hoisting.is_some() {
+        if !self.support().nested_with && self.depth == 0 && self.plan.hoisting.is_some() {
             let leading: Vec<&Cte> = ctes.collect();
             return self.with_hoisted(recursive, &leading);
         }
@@ -492,9 +492,4 @@ impl Members {
 /// checks apply too.
 pub(super) fn same_name(a: &Ident, b: &Ident) -> bool {
     cte_shared::same_name((a.value, a.raw), (b.value, b.raw))
-}
-
-/// Whether a WITH list defines `name`.
-pub(super) fn defines(with: &With, name: &Ident) -> bool {
-    with.ctes.iter().any(|c| same_name(&c.name, name))
 }

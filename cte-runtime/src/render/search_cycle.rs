@@ -41,7 +41,7 @@ use super::{facts, Renderer, Res};
 use crate::tree::{
     Expr, Ident, Literal, Search, SearchOrder, Select, SelectItem, Statement, TableFactor,
 };
-use crate::Dialect;
+use crate::{Dialect, RenderError};
 
 /// `'Z'` and 19 zeros: a NULL key, after every number (`0...` and `1...`) and every text (hex
 /// digits and spaces, which sort below `Z` in every collation).
@@ -414,31 +414,31 @@ struct Guarded {
     hidden: Vec<Ident>,
 }
 
-impl Renderer<'_> {
-    /// Refuses a statement that reads the emulated SEARCH and CYCLE columns in a way their
-    /// text form would answer differently from PostgreSQL's arrays.
-    pub(super) fn check_emulated_reads(&self, stmt: &Statement) -> Res {
-        // Native, or refused where the CTE is written.
-        if self.support().search_cycle || self.check_search_cycle_dialect().is_err() {
-            return Ok(());
-        }
-        let mut guarded = Guarded {
-            ctes: Vec::new(),
-            order_only: Vec::new(),
-            hidden: Vec::new(),
-        };
-        collect_statement(stmt, &mut guarded);
-        if guarded.ctes.is_empty() {
-            return Ok(());
-        }
-        match misread_statement(stmt, &guarded) {
-            Some(construct) => Err(self.unsupported(
-                construct,
-                "order by the SEARCH column and read the CYCLE mark; the path columns are \
-                 PostgreSQL arrays, written as text here",
-            )),
-            None => Ok(()),
-        }
+/// Refuses a statement that reads the emulated SEARCH and CYCLE columns in a way their text
+/// form would answer differently from PostgreSQL's arrays.
+pub(super) fn check_emulated_reads(stmt: &Statement, dialect: Dialect) -> Res {
+    // Native, or refused where the CTE is written.
+    let support = facts::support(dialect);
+    if support.search_cycle || !support.search_cycle_emulated {
+        return Ok(());
+    }
+    let mut guarded = Guarded {
+        ctes: Vec::new(),
+        order_only: Vec::new(),
+        hidden: Vec::new(),
+    };
+    collect_statement(stmt, &mut guarded);
+    if guarded.ctes.is_empty() {
+        return Ok(());
+    }
+    match misread_statement(stmt, &guarded) {
+        Some(construct) => Err(RenderError::new(
+            construct,
+            dialect,
+            "order by the SEARCH column and read the CYCLE mark; the path columns are \
+             PostgreSQL arrays, written as text here",
+        )),
+        None => Ok(()),
     }
 }
 

@@ -5,6 +5,7 @@ mod build;
 mod dml;
 mod exprs;
 mod queries;
+mod visit;
 
 use super::{render, ParamOrder};
 use crate::tree::Statement;

@@ -1,8 +1,11 @@
 //! VALUES lists: as a query, as an INSERT's rows, and where a dialect writes them otherwise.
 
+use std::ops::ControlFlow;
+
 use super::typing::Typing;
+use super::visit::{self, Flow, Visit};
 use super::{Renderer, Res};
-use crate::tree::{Expr, List};
+use crate::tree::{Expr, List, ObjectName, QueryExpr};
 use crate::Dialect;
 
 impl Renderer<'_> {
@@ -43,43 +46,27 @@ impl Renderer<'_> {
 }
 
 /// Whether `e` holds a parameter, a column (of an outer query, as VALUES has no FROM) or a
-/// subquery.
+/// subquery, anywhere in it (a window's PARTITION BY, ORDER BY and frame included).
 pub(super) fn reads_around(e: &Expr) -> bool {
-    match e {
-        Expr::Param(_)
-        | Expr::Column(_)
-        | Expr::InSubquery { .. }
-        | Expr::Exists { .. }
-        | Expr::Subquery(_) => true,
-        Expr::Unary { expr, .. }
-        | Expr::IsNull { expr, .. }
-        | Expr::Cast { expr, .. }
-        | Expr::Nested(expr) => reads_around(expr),
-        Expr::Binary { left, right, .. }
-        | Expr::Like {
-            expr: left,
-            pattern: right,
-            ..
-        } => reads_around(left) || reads_around(right),
-        Expr::Between {
-            expr, low, high, ..
-        } => reads_around(expr) || reads_around(low) || reads_around(high),
-        Expr::InList { expr, list, .. } => reads_around(expr) || list.iter().any(reads_around),
-        Expr::Case {
-            operand,
-            whens,
-            else_result,
-        } => {
-            operand.is_some_and(reads_around)
-                || whens
-                    .iter()
-                    .any(|(w, t)| reads_around(w) || reads_around(t))
-                || else_result.is_some_and(reads_around)
+    ReadsAround.visit_expr(e).is_break()
+}
+
+/// Stops at the first parameter, column or subquery.
+struct ReadsAround;
+
+impl<'a> Visit<'a> for ReadsAround {
+    type Break = ();
+
+    fn visit_expr(&mut self, e: &'a Expr) -> Flow<()> {
+        match e {
+            Expr::Param(_) => ControlFlow::Break(()),
+            e => visit::walk_expr(self, e),
         }
-        Expr::Function(f) => match f.args {
-            crate::tree::FunctionArgs::List { args, .. } => args.iter().any(reads_around),
-            crate::tree::FunctionArgs::Star => false,
-        },
-        Expr::Literal(_) => false,
+    }
+    fn visit_column(&mut self, _name: &'a ObjectName) -> Flow<()> {
+        ControlFlow::Break(())
+    }
+    fn visit_query(&mut self, _subquery: &'a QueryExpr) -> Flow<()> {
+        ControlFlow::Break(())
     }
 }

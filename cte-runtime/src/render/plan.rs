@@ -1,0 +1,107 @@
+//! What is decided about a statement before any of it is written: the checks on the whole
+//! statement, its recursion limit (see `limit.rs`), and on SQL Server the CTEs that move to the
+//! statement's WITH (see `hoist.rs`).
+//! The writer (`Renderer`) reads the plan and decides nothing of it again.
+
+use super::limit::Limit;
+use super::walk::{self, Node};
+use super::{facts, hoist, search_cycle, Checked, Context};
+use crate::tree::{Ident, ObjectName, Statement};
+use crate::{Dialect, RenderError};
+
+/// The analyses of one statement for one dialect.
+#[derive(Clone)]
+pub(super) struct Plan {
+    /// SQL Server: the CTEs of WITHs inside subqueries, moved to the statement's WITH.
+    pub(super) hoisting: Option<hoist::Hoisting>,
+    /// How many fresh names the plan took: the writer's follow them.
+    pub(super) generated: u32,
+    /// The statement's recursion limit (see `limit.rs`).
+    pub(super) limit: Limit,
+}
+
+/// Checks `stmt` as a whole and plans its recursion limit and what moves, before anything is
+/// written.
+pub(super) fn plan(
+    stmt: &Statement,
+    dialect: Dialect,
+    context: &Context<'_>,
+) -> Result<Plan, RenderError> {
+    let search_cycle = match context.checked {
+        Checked::No => check_reserved_names(stmt, dialect)?,
+        Checked::Yes { search_cycle } => search_cycle,
+    };
+    if search_cycle {
+        search_cycle::check_emulated_reads(stmt, dialect)?;
+    }
+    let mut generated = 0;
+    let hoisting = if facts::support(dialect).nested_with {
+        None
+    } else {
+        hoist::plan(stmt, dialect, &mut generated)?
+    };
+    Ok(Plan {
+        hoisting,
+        generated,
+        limit: Limit::of(stmt, dialect, context.options),
+    })
+}
+
+/// Refuses a statement that uses a name of the renderer's own (`__cte_...`), which a
+/// generated alias, CTE or column could then equal, or that spells a CTE's name so that
+/// engines disagree on what reads it (see `cte_shared`); the macros refuse both at compile
+/// time. Returns whether a CTE has a SEARCH or CYCLE clause, which this walk notes so that
+/// most statements need no other.
+fn check_reserved_names(stmt: &Statement, dialect: Dialect) -> Result<bool, RenderError> {
+    let unsupported = |construct, help| RenderError::new(construct, dialect, help);
+    let reserved = |id: &Ident| cte_shared::is_reserved(id.value);
+    let name = |n: Option<&ObjectName>| n.is_some_and(|n| n.0.iter().any(reserved));
+    let mut search_cycle = false;
+    let mut ctes: Vec<&Ident> = Vec::new();
+    let mut reads: Vec<&Ident> = Vec::new();
+    let found = walk::walk_statement(stmt, &mut |node| {
+        let hit = match node {
+            Node::Column(n, _) => name(Some(n)),
+            Node::Relation(n, alias) => {
+                if let Some(ObjectName([single])) = n {
+                    reads.push(single);
+                }
+                name(n)
+                    || alias.is_some_and(|a| reserved(&a.name) || a.columns.iter().any(reserved))
+            }
+            Node::Name(n) => reserved(n),
+            Node::With(with) => {
+                search_cycle |= with
+                    .ctes
+                    .iter()
+                    .any(|c| c.search.is_some() || c.cycle.is_some());
+                ctes.extend(with.ctes.iter().map(|c| &c.name));
+                false
+            }
+            Node::Select(_) | Node::Query(_) | Node::Exists => false,
+        };
+        hit.then_some(())
+    });
+    if found.is_some() {
+        return Err(unsupported(
+            "a name starting with __cte_",
+            "names starting with __cte_ are the ones the renderer makes up; rename it",
+        ));
+    }
+    let ambiguous = |a: &&Ident, b: &&Ident| {
+        cte_shared::compare_names((a.value, a.raw), (b.value, b.raw))
+            == cte_shared::NameMatch::Ambiguous
+    };
+    let clash = ctes
+        .iter()
+        .enumerate()
+        .any(|(i, c)| ctes[..i].iter().chain(&reads).any(|o| ambiguous(c, o)));
+    if clash {
+        return Err(unsupported(
+            "a CTE name spelled in two ways that only some engines take for one name",
+            "PostgreSQL keeps the case of a quoted name and SQLite, MySQL and MariaDB \
+             ignore it; spell the name the same way everywhere",
+        ));
+    }
+    Ok(search_cycle)
+}
