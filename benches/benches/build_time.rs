@@ -1,7 +1,7 @@
 //! Compile time, measured by building crates: the clean build of `cte-runtime` (default
 //! features) and of `cte-macros`, and crates generated with 200 queries written four ways.
 //!
-//! `cargo bench -p cte-runtime --bench build_time` (debug builds, each timed with a wall clock;
+//! `cargo bench -p cte-benches --bench build_time` (debug builds, each timed with a wall clock;
 //! the generated crates go under `<target>/build-time/`, outside the repository). Without
 //! `--bench` on its command line, as under `cargo test`, it does nothing.
 
