@@ -86,6 +86,52 @@ pub use cte::Cte;
 /// let q = cte_runtime::select! { WITH {hierarchy} SELECT h.dept FROM hierarchy h };
 /// ```
 pub use cte_macros::cte;
+/// A query written as SQL, checked at compile time: `select! { [WITH ...] statement }`
+/// evaluates to a [`Query`], with every `{expr}` bound as a parameter.
+///
+/// The SQL it accepts:
+///
+/// - `WITH [RECURSIVE] name [(col, ...)] AS [[NOT] MATERIALIZED] (body)`, several per `WITH`,
+///   in front of `SELECT`, `INSERT`, `UPDATE`, `DELETE` and inside subqueries; `SEARCH {DEPTH |
+///   BREADTH} FIRST BY col, ... SET col` and `CYCLE col, ... SET col [TO v DEFAULT v] USING
+///   col` after a recursive CTE; several recursive members (`anchor UNION ALL r1 UNION ALL
+///   r2`); `WITH {path}` and `FROM {path}` splice a CTE defined with [`cte!`].
+/// - `SELECT [DISTINCT]` with expressions, `AS` aliases, `*`, `t.*`; `FROM` tables, aliases
+///   with column lists, subqueries, `LATERAL`, `VALUES`, `[INNER] JOIN`, `LEFT`, `RIGHT`,
+///   `FULL [OUTER]` and `CROSS JOIN` with `ON` or `USING`; `WHERE`, `GROUP BY`, `HAVING`,
+///   `ORDER BY` (`ASC`/`DESC`, `NULLS FIRST`/`LAST`), `LIMIT`, `OFFSET`; `UNION [ALL]`,
+///   `INTERSECT`, `EXCEPT`; `VALUES` as a query.
+/// - Expressions: integer, decimal and string literals, `TRUE`, `FALSE`, `NULL`, `{expr}`,
+///   qualified and plain columns, `+ - * / %`, `||`, `= <> != < <= > >=`, `AND`/`OR`/`NOT`,
+///   `IS [NOT] NULL`, `[NOT] BETWEEN`, `[NOT] IN` (a list or a subquery), `[NOT] LIKE`, `[NOT]
+///   EXISTS`, scalar subqueries, `CASE` (simple and searched), `CAST(x AS type)`, function
+///   calls (with `DISTINCT`, `COUNT(*)`), window functions `f(...) OVER (PARTITION BY ...
+///   ORDER BY ... [ROWS | RANGE | GROUPS frame])`.
+/// - `INSERT INTO t [(cols)] SELECT ... | VALUES ...`, `UPDATE t [alias] SET ... [FROM ...]
+///   [WHERE ...]`, `DELETE FROM t [alias] [WHERE ...]`, each with `RETURNING` where the
+///   dialect has it, and as data-modifying CTEs on PostgreSQL.
+///
+/// Not accepted, each a compile error on its first token: `NATURAL` joins, `DELETE ...
+/// USING`, `FETCH FIRST`, `FOR UPDATE`, `ON CONFLICT`, `CREATE`, `ARRAY[...]`, `INTERVAL`,
+/// `EXTRACT`.
+///
+/// Four changes from plain SQL, forced by Rust's tokenizer: string literals are Rust string
+/// literals (`"it's"`), `{expr}` is a parameter, comments are Rust comments, and a name that
+/// needs quoting is a raw identifier (`r#order`), always rendered quoted.
+///
+/// ```
+/// use cte_runtime::{select, Dialect, Value};
+///
+/// let min = 3;
+/// let q = select! {
+///     UPDATE item i SET price = price + 1 FROM stock s
+///     WHERE s.item_id = i.id AND s.count < {min}
+///     RETURNING i.id
+/// };
+/// let r = q.render(Dialect::Postgres).unwrap();
+/// assert!(r.sql().starts_with("UPDATE item AS i SET"));
+/// assert_eq!(r.params(), &[Value::I64(3)]);
+/// ```
 pub use cte_macros::select;
 pub use dialect::Dialect;
 #[cfg(feature = "mysql")]
