@@ -151,6 +151,10 @@ pub use cte_macros::cte;
 /// `RETURNING`, and each construct that an engine lacks, renders where the dialect has it and
 /// is a [`RenderError`] elsewhere: the table in `docs/dialects.md` lists them all.
 ///
+/// Not accepted yet, each a compile error on its first token: `NATURAL` joins, `DELETE ...
+/// USING`, `FETCH FIRST`, `FOR UPDATE`, `ON CONFLICT`, `CREATE`, `ARRAY[...]`, `INTERVAL`,
+/// `EXTRACT`.
+///
 /// ```
 /// # use cte_runtime::rusqlite::ConnectionExt;
 /// # use cte_runtime::select;

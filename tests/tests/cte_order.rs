@@ -1,6 +1,6 @@
 //! A CTE of a recursive WITH that reads a CTE written after it. PostgreSQL, SQLite and MariaDB
 //! take it as written; MySQL and SQL Server get the CTEs reordered (golden text in
-//! `cte-runtime/tests/golden.rs`), which must not change the rows.
+//! `tests/golden.rs`), which must not change the rows.
 
 use cte_runtime::select;
 use cte_tests::data::categories;

@@ -12,7 +12,9 @@ const DIRS: &[&str] = &[
     "tests/tests",
     "cte-runtime/examples",
     "cte-runtime/tests",
-    "cte-runtime/benches",
+    "drivers/examples",
+    "drivers/tests",
+    "benches/benches",
     "cte-macros/core/tests",
 ];
 

@@ -342,11 +342,15 @@ fn random_token_streams_never_panic() {
 #[test]
 fn mutated_test_queries_never_panic() {
     // Token streams are not `Send`: the seeds cross to the fuzz thread as text.
-    let seeds: Vec<String> =
-        queries::in_dirs(&["tests/tests", "cte-runtime/examples", "ui-tests/tests/ui"])
-            .iter()
-            .map(|(_, input)| input.to_string())
-            .collect();
+    let seeds: Vec<String> = queries::in_dirs(&[
+        "tests/tests",
+        "cte-runtime/examples",
+        "drivers/examples",
+        "ui-tests/tests/ui",
+    ])
+    .iter()
+    .map(|(_, input)| input.to_string())
+    .collect();
     assert!(
         seeds.len() > 100,
         "found only {} select! inputs",

@@ -5,7 +5,7 @@ mod queries;
 
 #[test]
 fn the_queries_of_the_test_suites_pass_the_checks() {
-    let inputs = queries::in_dirs(&["tests/tests", "cte-runtime/examples"]);
+    let inputs = queries::in_dirs(&["tests/tests", "cte-runtime/examples", "drivers/examples"]);
     assert!(
         inputs.len() > 80,
         "found only {} select! inputs",

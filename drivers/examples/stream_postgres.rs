@@ -4,7 +4,7 @@
 //!
 //! ```sh
 //! export DATABASE_URL=postgres://postgres@127.0.0.1:5432/test
-//! cargo build --release -p cte-runtime --features tokio-postgres,sqlx-postgres --example stream_postgres
+//! cargo build --release -p cte-drivers --example stream_postgres
 //! /usr/bin/time -v target/release/examples/stream_postgres            # streamed
 //! /usr/bin/time -v target/release/examples/stream_postgres --collect  # collected into a Vec
 //! ```

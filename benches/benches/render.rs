@@ -1,7 +1,7 @@
 //! Render time: `select!` queries against the same queries built and rendered by sea-query,
 //! and against the floor of returning a precomputed `&'static str` and cloning the parameters.
 //!
-//! `cargo bench -p cte-runtime --bench render`; prints a table of medians and ratios at the end,
+//! `cargo bench -p cte-benches --bench render`; prints a table of medians and ratios at the end,
 //! and the time to decode each query's tree, which a call site does once, before its first
 //! render.
 

@@ -1,9 +1,11 @@
 //! Compile time, measured by building crates: the clean build of `cte-runtime` (default
-//! features) and of `cte-macros`, and crates generated with 200 queries written four ways.
+//! features) and of `cte-macros`; a crate that depends only on `cte-runtime` beside an empty
+//! proc macro on `syn` with `full`, built clean side by side; and crates generated with 200
+//! queries written five ways.
 //!
-//! `cargo bench -p cte-runtime --bench build_time` (debug builds, each timed with a wall clock;
-//! the generated crates go under `<target>/build-time/`, outside the repository). Without
-//! `--bench` on its command line, as under `cargo test`, it does nothing.
+//! `cargo bench -p cte-benches --bench build_time [weight|cost|generated]` (debug builds, each
+//! timed with a wall clock; the generated crates go under `<target>/build-time/`, outside the
+//! repository). Without `--bench` on its command line, as under `cargo test`, it does nothing.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -89,6 +91,146 @@ fn build_weight(work: &Path) {
                 .count();
             println!("| {package} | {profile} | {crates} | {} |", secs(time));
         }
+    }
+}
+
+/// Clean builds of `cost` side by side: what an application pays for depending on
+/// `cte-runtime`, against the proc macro every macro crate starts from.
+const COST_RUNS: usize = 3;
+
+/// A crate of the build-cost comparison: its manifest's specific lines and its `lib.rs`.
+struct CostCrate {
+    name: &'static str,
+    what: &'static str,
+    manifest: fn() -> String,
+    lib: &'static str,
+}
+
+const COST_CRATES: [CostCrate; 3] = [
+    CostCrate {
+        name: "app",
+        what: "a library depending only on `cte-runtime` (default features)",
+        manifest: || {
+            format!(
+                "[dependencies]\ncte-runtime = {{ path = {:?} }}\n",
+                workspace().join("cte-runtime")
+            )
+        },
+        lib: "pub use cte_runtime::Dialect;\n",
+    },
+    CostCrate {
+        name: "syn-full",
+        what: "an empty proc macro on `syn` with `full`",
+        manifest: || {
+            "[lib]\nproc-macro = true\n\n[dependencies]\n\
+             syn = { version = \"2\", features = [\"full\"] }\n"
+                .to_owned()
+        },
+        lib: "",
+    },
+    CostCrate {
+        name: "syn-full-extra-traits",
+        what: "an empty proc macro on `syn` with `full` and `extra-traits` (as `cte-macros-core`)",
+        manifest: || {
+            "[lib]\nproc-macro = true\n\n[dependencies]\n\
+             syn = { version = \"2\", features = [\"full\", \"extra-traits\"] }\n"
+                .to_owned()
+        },
+        lib: "",
+    },
+];
+
+/// Each unit's compile time from the report of `cargo build --timings`, longest first.
+fn unit_times(target: &Path) -> Vec<(String, f64)> {
+    let dir = target.join("cargo-timings");
+    let Some(report) = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .find(|path| {
+            path.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("cargo-timing-"))
+        })
+    else {
+        return Vec::new();
+    };
+    let html = std::fs::read_to_string(report).unwrap_or_default();
+    let Some(start) = html.find("const UNIT_DATA = [") else {
+        return Vec::new();
+    };
+    // One JSON field a line: a unit's name, then its target, then its duration.
+    let field = |line: &str, key: &str| {
+        line.trim()
+            .strip_prefix(&format!("\"{key}\": "))
+            .map(|v| v.trim_end_matches(',').trim_matches('"').trim().to_owned())
+    };
+    let (mut units, mut name, mut target) = (Vec::new(), String::new(), String::new());
+    for line in html[start..].lines().take_while(|l| !l.starts_with("];")) {
+        if let Some(v) = field(line, "name") {
+            name = v;
+        } else if let Some(v) = field(line, "target") {
+            target = v;
+        } else if let Some(v) = field(line, "duration") {
+            let label = match target.as_str() {
+                "" => name.clone(),
+                _ => format!("{name} ({target})"),
+            };
+            units.push((label, v.parse::<f64>().unwrap_or(0.0)));
+        }
+    }
+    units.sort_by(|a, b| b.1.total_cmp(&a.1));
+    units
+}
+
+/// Clean debug builds of the `COST_CRATES`, interleaved so that each sees the same load, each
+/// in a fresh target dir with `--timings`; the median of `COST_RUNS` and, from the last run,
+/// the units that took longest.
+fn build_cost(work: &Path) {
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); COST_CRATES.len()];
+    let mut units = Vec::new();
+    for run in 0..COST_RUNS {
+        units.clear();
+        for (i, krate) in COST_CRATES.iter().enumerate() {
+            let dir = work.join(format!("cost-{}", krate.name));
+            std::fs::create_dir_all(dir.join("src")).expect("the crate dir is writable");
+            let manifest = format!(
+                "[package]\nname = \"cost-{}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+                 publish = false\n\n{}\n[workspace]\n",
+                krate.name,
+                (krate.manifest)(),
+            );
+            std::fs::write(dir.join("Cargo.toml"), manifest).expect("writable");
+            std::fs::copy(workspace().join("Cargo.lock"), dir.join("Cargo.lock")).expect("a lock");
+            std::fs::write(dir.join("src/lib.rs"), krate.lib).expect("writable");
+            let target = work.join(format!("cost-target-{}", krate.name));
+            let _ = std::fs::remove_dir_all(&target);
+            let (time, _) = cargo(&dir, &target, &["build", "--timings"], &[]);
+            println!("cost run {run}: {}: {}", krate.name, secs(time));
+            times[i].push(time);
+            units.push(unit_times(&target));
+        }
+    }
+    let medians: Vec<Duration> = times.into_iter().map(median).collect();
+    println!("\n| crate | clean debug build | over `syn-full` |");
+    println!("|---|---:|---:|");
+    for (krate, time) in COST_CRATES.iter().zip(&medians) {
+        println!(
+            "| {}: {} | {} | {:.2}x |",
+            krate.name,
+            krate.what,
+            secs(*time),
+            time.as_secs_f64() / medians[1].as_secs_f64()
+        );
+    }
+    println!("(medians of {COST_RUNS} runs each, interleaved)");
+    for (krate, units) in COST_CRATES.iter().zip(&units) {
+        let top: Vec<String> = units
+            .iter()
+            .filter(|(_, secs)| *secs >= 0.3)
+            .map(|(name, secs)| format!("{name} {secs:.2} s"))
+            .collect();
+        println!("{} (last run, `--timings`): {}", krate.name, top.join(", "));
     }
 }
 
@@ -249,6 +391,9 @@ fn main() {
     let only = std::env::args().skip(1).find(|a| !a.starts_with("--"));
     if only.as_deref().map_or(true, |o| o == "weight") {
         build_weight(&work);
+    }
+    if only.as_deref().map_or(true, |o| o == "cost") {
+        build_cost(&work);
     }
     if only.as_deref().map_or(true, |o| o == "generated") {
         generated_crates(&work);

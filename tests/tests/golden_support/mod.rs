@@ -7,8 +7,9 @@
 use cte_runtime::Dialect::{self, MsSql, MySql};
 use cte_runtime::Query;
 
-// The engine suite's MySQL parser, with its one narrow workaround, shared rather than copied.
-#[path = "../../../tests/src/mysql.rs"]
+// The engine suite's MySQL parser (private to its library), with its one narrow workaround,
+// shared rather than copied.
+#[path = "../../src/mysql.rs"]
 mod mysql;
 
 /// Asserts the SQL of each listed dialect, and that MySQL's and SQL Server's parse.

@@ -2,7 +2,7 @@
 //! rendered), with one query per node, and with one query per level, on SQLite in process and
 //! on PostgreSQL over loopback.
 //!
-//! `cargo bench -p cte-runtime --bench execution`. PostgreSQL runs when
+//! `cargo bench -p cte-benches --bench execution`. PostgreSQL runs when
 //! `CTE_BENCH_POSTGRES_URL` (or `CTE_TEST_POSTGRES_URL`) is set, in a schema `cte_bench` of
 //! its own; without a URL it is skipped with a message.
 

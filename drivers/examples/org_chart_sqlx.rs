@@ -2,11 +2,11 @@
 //! the PostgreSQL, MySQL or MariaDB server named by `DATABASE_URL` when it is set.
 //!
 //! ```sh
-//! cargo run -p cte-runtime --features sqlx --example org_chart_sqlx
+//! cargo run -p cte-drivers --example org_chart_sqlx
 //! DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \
-//!     cargo run -p cte-runtime --features sqlx --example org_chart_sqlx
+//!     cargo run -p cte-drivers --example org_chart_sqlx
 //! DATABASE_URL=mysql://root@127.0.0.1:3306/test \
-//!     cargo run -p cte-runtime --features sqlx --example org_chart_sqlx
+//!     cargo run -p cte-drivers --example org_chart_sqlx
 //! ```
 //!
 //! Each run prints who reports to Grace, at any depth, with the reporting line, read row by row

@@ -1,7 +1,7 @@
 //! Expansion time: `cte_macros_core::select` (parse, check, expand) on `proc_macro2` tokens,
 //! outside the compiler, for the render bench's queries and a 30-line recursive CTE.
 //!
-//! `cargo bench -p cte-runtime --bench expansion`; prints medians and expansion sizes at the end.
+//! `cargo bench -p cte-benches --bench expansion`; prints medians and expansion sizes at the end.
 
 use std::hint::black_box;
 use std::time::{Duration, SystemTime};
