@@ -8,7 +8,8 @@
 //! dialect, `moved` the CTEs moved to where they are read, `star` what `*` stands for, and
 //! `order` the order of a WITH's CTEs where a CTE sees only those before it; `recursive` widens
 //! text that grows in a recursive CTE; `scope` answers which CTEs a part of the tree names, and
-//! `shadow` which CTE a name means where MySQL and MariaDB need shadowing CTEs renamed.
+//! `shadow` which CTE a name means where MySQL and MariaDB need shadowing CTEs renamed; `log`
+//! records every rendering when `CTE_RENDER_LOG` names a file.
 
 mod concat;
 mod dml;
@@ -18,6 +19,7 @@ mod from;
 mod hoist;
 mod limit;
 mod literal;
+mod log;
 mod moved;
 mod mssql;
 mod mysql;
@@ -132,14 +134,16 @@ pub(crate) fn render_in(
 ) -> Result<Template, RenderError> {
     let limit = limit::Limit::of(stmt, dialect, context.options);
     let rendered = Renderer::new(dialect, inline, context, limit).render(stmt);
-    match (rendered, limit) {
+    let rendered = match (rendered, limit) {
         // The default cap needs MariaDB's level column, which some recursive CTEs cannot carry
         // (a UNION recursion): those keep no cap, as without a LIMIT (see `limit.rs`).
         (Err(_), limit::Limit::Default) => {
             Renderer::new(dialect, inline, context, limit::Limit::None).render(stmt)
         }
         (rendered, _) => rendered,
-    }
+    };
+    log::record(dialect, inline.is_some(), &rendered);
+    rendered
 }
 
 /// Whether the body of `cte` reads a relation called `name`.
