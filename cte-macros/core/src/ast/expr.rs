@@ -1,6 +1,6 @@
 use proc_macro2::Span;
 
-use super::{ObjectName, OrderByItem, Query};
+use super::{BinaryOp, DataType, FrameUnits, ObjectName, OrderByItem, Query, UnaryOp};
 
 #[derive(Clone, Debug)]
 pub(crate) enum Expr {
@@ -139,53 +139,6 @@ pub(crate) struct Param {
     pub(crate) span: Span,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum UnaryOp {
-    Not,
-    Minus,
-    Plus,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum BinaryOp {
-    Plus,
-    Minus,
-    Multiply,
-    Divide,
-    Modulo,
-    Concat,
-    Eq,
-    NotEq,
-    Lt,
-    LtEq,
-    Gt,
-    GtEq,
-    And,
-    Or,
-}
-
-/// The target type of a CAST.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum DataType {
-    SmallInt,
-    Integer,
-    BigInt,
-    Decimal {
-        precision: Option<u32>,
-        scale: Option<u32>,
-    },
-    Real,
-    Double,
-    Text,
-    Varchar(Option<u32>),
-    Char(Option<u32>),
-    Boolean,
-    Date,
-    Time,
-    Timestamp,
-    Blob,
-}
-
 /// `name([DISTINCT] args) [OVER (...)]` or `name(*)`; `name` spans the function name.
 #[derive(Clone, Debug)]
 pub(crate) struct Function {
@@ -220,13 +173,6 @@ pub(crate) struct WindowFrame {
     pub(crate) units_token: Span,
     pub(crate) start: FrameBound,
     pub(crate) end: Option<FrameBound>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum FrameUnits {
-    Rows,
-    Range,
-    Groups,
 }
 
 #[derive(Clone, Debug)]

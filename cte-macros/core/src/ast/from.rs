@@ -1,6 +1,6 @@
 use proc_macro2::Span;
 
-use super::{Expr, Ident, ObjectName, Query};
+use super::{Expr, Ident, JoinKind, ObjectName, Query};
 
 /// One comma-separated FROM item with its joins.
 #[derive(Clone, Debug)]
@@ -46,15 +46,6 @@ pub(crate) struct Join {
     pub(crate) join_token: Span,
     pub(crate) relation: TableFactor,
     pub(crate) constraint: JoinConstraint,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum JoinKind {
-    Inner,
-    Left,
-    Right,
-    Full,
-    Cross,
 }
 
 #[derive(Clone, Debug)]

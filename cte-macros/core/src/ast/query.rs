@@ -1,6 +1,9 @@
 use proc_macro2::Span;
 
-use super::{Expr, Ident, Keyed, ObjectName, Statement, TableWithJoins};
+use super::{
+    Expr, Ident, Keyed, NullsOrder, ObjectName, SearchOrder, SetOperator, SortOrder, Statement,
+    TableWithJoins,
+};
 
 /// `[WITH ...] body [ORDER BY ...] [LIMIT n] [OFFSET m]`.
 #[derive(Clone, Debug)]
@@ -70,6 +73,17 @@ pub(crate) enum Materialized {
     No(Span),
 }
 
+impl Materialized {
+    /// The hint without its span, as the runtime tree has it.
+    pub(crate) fn shared(&self) -> cte_shared::tree::Materialized {
+        match self {
+            Materialized::Default => cte_shared::tree::Materialized::Default,
+            Materialized::Yes(_) => cte_shared::tree::Materialized::Yes,
+            Materialized::No(_) => cte_shared::tree::Materialized::No,
+        }
+    }
+}
+
 /// `SEARCH {DEPTH|BREADTH} FIRST BY col, ... SET col`.
 #[derive(Clone, Debug)]
 pub(crate) struct Search {
@@ -79,12 +93,6 @@ pub(crate) struct Search {
     pub(crate) order_token: Span,
     pub(crate) by: Vec<Ident>,
     pub(crate) set: Ident,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum SearchOrder {
-    Depth,
-    Breadth,
 }
 
 /// `CYCLE col, ... SET col [TO v DEFAULT v] USING col`.
@@ -121,13 +129,6 @@ pub(crate) enum SetExpr {
         left: Box<SetExpr>,
         right: Box<SetExpr>,
     },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum SetOperator {
-    Union { all: bool },
-    Intersect { all: bool },
-    Except { all: bool },
 }
 
 /// `VALUES (a, b), (c, d)`.
@@ -167,18 +168,4 @@ pub(crate) struct OrderByItem {
     pub(crate) expr: Expr,
     pub(crate) order: SortOrder,
     pub(crate) nulls: NullsOrder,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum SortOrder {
-    Default,
-    Asc,
-    Desc,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum NullsOrder {
-    Default,
-    First,
-    Last,
 }
