@@ -17,11 +17,9 @@ use proc_macro2::TokenStream;
 /// `cte! { [vis] [RECURSIVE] name (col, ...) AS (body) }`: a reusable CTE item, checked as
 /// the CTE of a WITH is.
 pub fn cte(input: TokenStream) -> TokenStream {
-    let (item, parsed) = parse::item(input);
-    let checked = check::statement(parsed);
-    expand::item(checked.and_then(|_| {
-        item.ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "expected a CTE"))
-    }))
+    let parsed = parse::item(input);
+    let checked = check::item(parsed);
+    expand::item(checked)
 }
 
 /// The expansion of `select! { [WITH ...] SELECT ... }`: a `cte_runtime::Query` expression, or
@@ -43,9 +41,5 @@ pub fn encoded_select(input: TokenStream) -> Option<(Vec<u8>, usize)> {
 /// The tree that `cte! { input }` encodes; `None` when the input does not compile.
 #[doc(hidden)]
 pub fn encoded_cte(input: TokenStream) -> Option<Vec<u8>> {
-    let (item, parsed) = parse::item(input);
-    let checked = check::statement(parsed);
-    expand::encoded_cte(checked.and_then(|_| {
-        item.ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "expected a CTE"))
-    }))
+    expand::encoded_cte(check::item(parse::item(input)))
 }

@@ -27,8 +27,8 @@ pub(crate) use expr::{
 };
 pub(crate) use from::{Join, JoinConstraint, TableAlias, TableFactor, TableWithJoins};
 pub(crate) use query::{
-    Cte, Cycle, CycleMarks, Materialized, MaxRecursion, OrderByItem, Query, Search, Select,
-    SelectItem, SetExpr, Splice, Values, With,
+    Cte, CteBody, Cycle, CycleMarks, Materialized, MaxRecursion, OrderByItem, Query, Search,
+    Select, SelectItem, SetExpr, Splice, Values, With,
 };
 
 /// A name as written, with its span.
@@ -127,4 +127,17 @@ pub(crate) enum Statement {
     Insert(Insert),
     Update(Update),
     Delete(Delete),
+}
+
+impl Statement {
+    /// The WITH the statement starts with, which carries its options: before it, or for
+    /// INSERT, on its query.
+    pub(crate) fn leading_with(&self) -> Option<&With> {
+        match self {
+            Statement::Query(q) => q.with.as_ref(),
+            Statement::Insert(i) => i.with.as_ref().or(i.source.with.as_ref()),
+            Statement::Update(u) => u.with.as_ref(),
+            Statement::Delete(d) => d.with.as_ref(),
+        }
+    }
 }

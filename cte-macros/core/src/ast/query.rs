@@ -42,17 +42,41 @@ pub(crate) struct Cte {
     pub(crate) columns: Vec<Ident>,
     pub(crate) as_token: Span,
     pub(crate) materialized: Materialized,
-    pub(crate) body: Box<Statement>,
-    /// The body had a syntax error, already reported; `body` is an empty placeholder that the
-    /// checks skip.
-    pub(crate) broken: bool,
+    pub(crate) body: CteBody,
     /// The opening parenthesis of the body.
     pub(crate) paren_token: Span,
     pub(crate) search: Option<Search>,
     pub(crate) cycle: Option<Cycle>,
-    /// `{path}`: a `cte!` item spliced here. Its name is the path's last segment; its body is a
-    /// placeholder (`broken` is set), so the checks see the name and no columns.
-    pub(crate) splice: Option<Splice>,
+}
+
+/// What a CTE of a WITH list is defined by.
+#[derive(Clone, Debug)]
+pub(crate) enum CteBody {
+    /// `AS (statement)`
+    Written(Box<Statement>),
+    /// `{path}`: a `cte!` item spliced here. Its name is the path's last segment; the checks
+    /// see the name and no columns.
+    Spliced(Splice),
+    /// The body had a syntax error, already reported: the checks skip it.
+    Broken,
+}
+
+impl Cte {
+    /// The body, when it was written here and parsed.
+    pub(crate) fn written(&self) -> Option<&Statement> {
+        match &self.body {
+            CteBody::Written(body) => Some(body),
+            CteBody::Spliced(_) | CteBody::Broken => None,
+        }
+    }
+
+    /// The `cte!` item spliced here, if it is one.
+    pub(crate) fn spliced(&self) -> Option<&Splice> {
+        match &self.body {
+            CteBody::Spliced(splice) => Some(splice),
+            CteBody::Written(_) | CteBody::Broken => None,
+        }
+    }
 }
 
 /// A `cte!` item spliced into a WITH list as `{path}`.

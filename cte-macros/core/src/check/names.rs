@@ -275,7 +275,7 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
 
     fn visit_cte(&mut self, cte: &'a Cte) {
         self.search_and_cycle(cte);
-        if !cte.broken {
+        if cte.written().is_some() {
             visit::walk_cte(self, cte);
         }
     }
@@ -352,7 +352,7 @@ impl<'a> Names<'_, 'a> {
             match factor {
                 TableFactor::Table { name, alias } => {
                     let (columns, spliced) = match self.bindings.get(name) {
-                        Binding::Cte(cte, _) => (cte_columns(cte), cte.splice.as_ref()),
+                        Binding::Cte(cte, _) => (cte_columns(cte), cte.spliced()),
                         Binding::Hidden { .. } | Binding::Table => (None, None),
                     };
                     // An alias's column list renames the item's columns.
@@ -610,10 +610,7 @@ fn cte_columns(cte: &Cte) -> Option<Vec<&Ident>> {
     if !cte.columns.is_empty() {
         return Some(cte.columns.iter().collect());
     }
-    if cte.broken {
-        return None;
-    }
-    match &*cte.body {
+    match cte.written()? {
         Statement::Query(query) => query_columns(query),
         Statement::Insert(i) => projection_columns(&i.returning.as_ref()?.value),
         Statement::Update(u) => projection_columns(&u.returning.as_ref()?.value),

@@ -52,10 +52,10 @@ impl<'a> Visit<'a> for Shape<'_, 'a> {
     }
 
     fn visit_cte(&mut self, cte: &'a Cte) {
-        if cte.broken {
+        let Some(body) = cte.written() else {
             return;
-        }
-        let returning = match &*cte.body {
+        };
+        let returning = match body {
             Statement::Query(_) => None,
             Statement::Insert(i) => i.returning.as_ref(),
             Statement::Update(u) => u.returning.as_ref(),

@@ -5,7 +5,7 @@
 //! tags of `cte_shared::format`. Lowering also collects what
 //! the expansion emits as tokens beside the bytes: the parameter values and the spliced items.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote_spanned;
 
 use cte_shared::format::{
@@ -14,8 +14,8 @@ use cte_shared::format::{
 };
 
 use crate::ast::{
-    self, DataType, Expr, FrameBound, FunctionArgs, JoinConstraint, LiteralKind, SelectItem,
-    SetExpr, Statement, TableFactor,
+    self, CteBody, DataType, Expr, FrameBound, FunctionArgs, JoinConstraint, LiteralKind,
+    SelectItem, SetExpr, Statement, TableFactor,
 };
 
 /// Lowers ast nodes to bytes and collects the parameter values.
@@ -26,43 +26,26 @@ pub(crate) struct Lower {
     text: String,
     counts: [usize; SLABS],
     pub(crate) params: Vec<(usize, TokenStream)>,
-    /// The statement's leading WITH, the only one that may carry `OPTION (...)`.
-    leading: *const ast::With,
-    /// Where an `OPTION (...)` was written on a CTE body instead.
-    pub(crate) misplaced_option: Option<Span>,
-    /// The one WITH that may splice `cte!` items: the leading WITH of a SELECT statement.
-    spliceable: *const ast::With,
     /// The spliced items, in order, and where each goes among the written CTEs, under what
-    /// name.
+    /// name. The checks let them into the statement's leading WITH only.
     pub(crate) splices: Vec<ast::Splice>,
     splice_points: Vec<(usize, String)>,
-    /// Where a `cte!` item was spliced into another WITH.
-    pub(crate) misplaced_splice: Option<Span>,
 }
 
 impl Default for Lower {
     fn default() -> Self {
-        Lower::new(std::ptr::null(), std::ptr::null())
-    }
-}
-
-impl Lower {
-    /// A lowering where `leading` may carry options and `spliceable` may splice items.
-    pub(crate) fn new(leading: *const ast::With, spliceable: *const ast::With) -> Self {
         Lower {
             out: Vec::with_capacity(256),
             text: String::with_capacity(128),
             counts: [0; SLABS],
             params: Vec::new(),
-            leading,
-            misplaced_option: None,
-            spliceable,
             splices: Vec::new(),
             splice_points: Vec::new(),
-            misplaced_splice: None,
         }
     }
+}
 
+impl Lower {
     /// The whole encoding of a `select!` statement: header, options, splice points, statement.
     pub(crate) fn select(mut self, stmt: &Statement, max_recursion: u32) -> (Vec<u8>, Self) {
         self.count(Slab::Statements, 1);
@@ -86,9 +69,9 @@ impl Lower {
     }
 
     /// The whole encoding of a `cte!` item.
-    pub(crate) fn cte_item(mut self, cte: &ast::Cte) -> (Vec<u8>, Self) {
+    pub(crate) fn cte_item(mut self, cte: &ast::Cte, body: &Statement) -> (Vec<u8>, Self) {
         self.count(Slab::Ctes, 1);
-        self.cte(cte);
+        self.cte(cte, body);
         let body = std::mem::take(&mut self.out);
         let mut out = self.header(Root::Cte, &self.text, body.len());
         out.extend_from_slice(&body);
@@ -240,37 +223,31 @@ impl Lower {
         let Some(with) = with else {
             return self.tag(WithTag::None.tag());
         };
-        if let Some(m) = &with.max_recursion {
-            if !std::ptr::eq(with, self.leading) {
-                self.misplaced_option.get_or_insert(m.option_token);
-            }
-        }
         self.tag(match with.recursive {
             Some(_) => WithTag::Recursive.tag(),
             None => WithTag::With.tag(),
         });
         let mut written = Vec::new();
         for cte in &with.ctes {
-            match &cte.splice {
-                None => written.push(cte),
-                Some(splice) if std::ptr::eq(with, self.spliceable) => {
+            match &cte.body {
+                CteBody::Written(body) => written.push((cte, &**body)),
+                CteBody::Spliced(splice) => {
                     self.splices.push(splice.clone());
                     self.splice_points
                         .push((written.len(), cte.name.value.clone()));
                 }
-                Some(_) => {
-                    self.misplaced_splice.get_or_insert(cte.name.span);
-                }
+                // A body that did not parse was reported; nothing is expanded then.
+                CteBody::Broken => {}
             }
         }
-        self.list(Slab::Ctes, &written, |s, cte| s.cte(cte));
+        self.list(Slab::Ctes, &written, |s, (cte, body)| s.cte(cte, body));
     }
 
-    fn cte(&mut self, cte: &ast::Cte) {
+    fn cte(&mut self, cte: &ast::Cte, body: &Statement) {
         self.ident(&cte.name);
         self.idents(&cte.columns);
         self.tag(cte.materialized.shared().tag());
-        self.boxed_statement(&cte.body);
+        self.boxed_statement(body);
         self.bool(cte.search.is_some());
         if let Some(s) = &cte.search {
             self.tag(s.order.tag());

@@ -6,9 +6,9 @@ use quote::quote;
 use super::chain::MAX_CHAIN;
 use super::select as parse;
 use crate::ast::{
-    BinaryOp, DataType, Expr, FunctionArgs, JoinConstraint, JoinKind, LiteralKind, Materialized,
-    NullsOrder, Query, SearchOrder, SelectItem, SetExpr, SetOperator, SortOrder, Statement,
-    TableFactor, TableWithJoins, UnaryOp,
+    BinaryOp, CteBody, DataType, Expr, FunctionArgs, JoinConstraint, JoinKind, LiteralKind,
+    Materialized, NullsOrder, Query, SearchOrder, SelectItem, SetExpr, SetOperator, SortOrder,
+    Statement, TableFactor, TableWithJoins, UnaryOp,
 };
 
 fn ok(input: TokenStream) -> Statement {
@@ -658,7 +658,7 @@ fn splicing_takes_a_path() {
     let q = query(quote!(WITH a AS (SELECT 1), {queries::h} SELECT 1));
     let with = q.with.expect("a WITH");
     assert_eq!(with.ctes[1].name.value, "h");
-    assert!(with.ctes[1].splice.is_some() && with.ctes[1].broken);
+    assert!(matches!(with.ctes[1].body, CteBody::Spliced(_)));
     assert!(err(quote!(WITH {h + 1} SELECT 1)).starts_with("expected the path of a `cte!` item"));
     assert!(err(quote!(SELECT * FROM {h + 1})).starts_with("expected the path of a `cte!` item"));
 }
@@ -670,7 +670,7 @@ fn spliced_names(q: &Query) -> Vec<String> {
         .map(|c| {
             format!(
                 "{}{}",
-                if c.splice.is_some() { "{}" } else { "" },
+                if c.spliced().is_some() { "{}" } else { "" },
                 c.name.value
             )
         })

@@ -7,8 +7,7 @@ use super::expr::expr;
 use super::keyword::Kw;
 use super::statement;
 use crate::ast::{
-    Cte, Cycle, CycleMarks, Ident, Materialized, Query, Search, SearchOrder, SetExpr, Splice,
-    Statement, Values, With,
+    Cte, CteBody, Cycle, CycleMarks, Ident, Materialized, Search, SearchOrder, Splice, With,
 };
 
 type Result<T> = syn::Result<T>;
@@ -50,11 +49,11 @@ pub(crate) fn cte(p: &mut Parser) -> Result<Cte> {
     let group = p.expect_paren("`(`")?;
     // A syntax error in the body is recorded and the body skipped: it is one group, so parsing
     // goes on with the next CTE and the checks still run on everything else.
-    let (body, broken) = match p.in_group(group, statement) {
-        Ok(body) => (body, false),
+    let body = match p.in_group(group, statement) {
+        Ok(body) => CteBody::Written(Box::new(body)),
         Err(error) => {
             p.recover(error);
-            (placeholder_body(group.span_open()), true)
+            CteBody::Broken
         }
     };
     let search = match p.eat_kw(Kw::Search) {
@@ -70,12 +69,10 @@ pub(crate) fn cte(p: &mut Parser) -> Result<Cte> {
         columns,
         as_token,
         materialized,
-        body: Box::new(body),
-        broken,
+        body,
         paren_token: group.span_open(),
         search,
         cycle,
-        splice: None,
     })
 }
 
@@ -92,15 +89,13 @@ pub(crate) fn spliced_cte(path: syn::Path, name: Ident, span: Span) -> Cte {
         columns: Vec::new(),
         as_token: span,
         materialized: Materialized::Default,
-        body: Box::new(placeholder_body(span)),
-        broken: true,
-        paren_token: span,
-        search: None,
-        cycle: None,
-        splice: Some(Splice {
+        body: CteBody::Spliced(Splice {
             path,
             used: Default::default(),
         }),
+        paren_token: span,
+        search: None,
+        cycle: None,
     }
 }
 
@@ -127,20 +122,6 @@ pub(crate) fn splice_path(group: &GroupTok) -> Result<(syn::Path, Ident)> {
         span: last.ident.span(),
     };
     Ok((path, name))
-}
-
-/// What stands for a body that did not parse: an empty VALUES, which the checks skip.
-fn placeholder_body(span: Span) -> Statement {
-    Statement::Query(Query {
-        with: None,
-        body: SetExpr::Values(Values {
-            values_token: span,
-            rows: Vec::new(),
-        }),
-        order_by: None,
-        limit: None,
-        offset: None,
-    })
 }
 
 /// `SEARCH {DEPTH|BREADTH} FIRST BY col, ... SET col`, after SEARCH.
