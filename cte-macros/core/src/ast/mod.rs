@@ -18,8 +18,8 @@ use std::hash::{Hash, Hasher};
 use proc_macro2::Span;
 
 pub(crate) use cte_shared::tree::{
-    BinaryOp, DataType, FrameUnits, JoinKind, NullsOrder, SearchOrder, SetOperator, SortOrder,
-    UnaryOp,
+    BinaryOp, DataType, FrameUnits, JoinKind, Materialized, NullsOrder, SearchOrder, SetOperator,
+    SortOrder, UnaryOp,
 };
 pub(crate) use dml::{Assignment, Delete, Insert, Update};
 pub(crate) use expr::{
@@ -27,8 +27,8 @@ pub(crate) use expr::{
 };
 pub(crate) use from::{Join, JoinConstraint, TableAlias, TableFactor, TableWithJoins};
 pub(crate) use query::{
-    Cte, CteBody, Cycle, CycleMarks, Materialized, MaxRecursion, OrderByItem, Query, Search,
-    Select, SelectItem, SetExpr, Splice, Values, With,
+    Cte, CteBody, Cycle, CycleMarks, MaxRecursion, OrderByItem, Query, Search, Select, SelectItem,
+    SetExpr, Splice, Values, With,
 };
 
 /// A name as written, with its span.
@@ -101,14 +101,6 @@ impl ObjectName {
     /// The last part: the column of `h.depth`, the table of `schema.table`.
     pub(crate) fn last(&self) -> Option<&Ident> {
         self.parts.last()
-    }
-
-    /// The qualifier of `h.depth` (`h`), if any.
-    pub(crate) fn qualifier(&self) -> Option<&Ident> {
-        match self.parts.as_slice() {
-            [.., q, _] => Some(q),
-            _ => None,
-        }
     }
 }
 

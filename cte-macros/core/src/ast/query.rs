@@ -1,8 +1,8 @@
 use proc_macro2::Span;
 
 use super::{
-    Expr, Ident, Keyed, NullsOrder, ObjectName, SearchOrder, SetOperator, SortOrder, Statement,
-    TableWithJoins,
+    Expr, Ident, Keyed, Materialized, NullsOrder, ObjectName, SearchOrder, SetOperator, SortOrder,
+    Statement, TableWithJoins,
 };
 
 /// `[WITH ...] body [ORDER BY ...] [LIMIT n] [OFFSET m]`.
@@ -18,7 +18,6 @@ pub(crate) struct Query {
 /// `WITH [RECURSIVE] cte, ...`.
 #[derive(Clone, Debug)]
 pub(crate) struct With {
-    pub(crate) with_token: Span,
     /// The `RECURSIVE` keyword, if written.
     pub(crate) recursive: Option<Span>,
     pub(crate) ctes: Vec<Cte>,
@@ -40,11 +39,8 @@ pub(crate) struct MaxRecursion {
 pub(crate) struct Cte {
     pub(crate) name: Ident,
     pub(crate) columns: Vec<Ident>,
-    pub(crate) as_token: Span,
     pub(crate) materialized: Materialized,
     pub(crate) body: CteBody,
-    /// The opening parenthesis of the body.
-    pub(crate) paren_token: Span,
     pub(crate) search: Option<Search>,
     pub(crate) cycle: Option<Cycle>,
 }
@@ -88,33 +84,11 @@ pub(crate) struct Splice {
     pub(crate) used: std::cell::RefCell<Vec<Ident>>,
 }
 
-#[derive(Clone, Debug)]
-pub(crate) enum Materialized {
-    Default,
-    /// `MATERIALIZED`
-    Yes(Span),
-    /// `NOT MATERIALIZED`, spanned on `NOT`.
-    No(Span),
-}
-
-impl Materialized {
-    /// The hint without its span, as the runtime tree has it.
-    pub(crate) fn shared(&self) -> cte_shared::tree::Materialized {
-        match self {
-            Materialized::Default => cte_shared::tree::Materialized::Default,
-            Materialized::Yes(_) => cte_shared::tree::Materialized::Yes,
-            Materialized::No(_) => cte_shared::tree::Materialized::No,
-        }
-    }
-}
-
 /// `SEARCH {DEPTH|BREADTH} FIRST BY col, ... SET col`.
 #[derive(Clone, Debug)]
 pub(crate) struct Search {
     pub(crate) search_token: Span,
     pub(crate) order: SearchOrder,
-    /// The `DEPTH` or `BREADTH` keyword.
-    pub(crate) order_token: Span,
     pub(crate) by: Vec<Ident>,
     pub(crate) set: Ident,
 }
@@ -179,9 +153,9 @@ pub(crate) struct Select {
 #[derive(Clone, Debug)]
 pub(crate) enum SelectItem {
     /// `*`
-    Wildcard(Span),
-    /// `t.*`; `star` is the `*`.
-    QualifiedWildcard { name: ObjectName, star: Span },
+    Wildcard,
+    /// `t.*`
+    QualifiedWildcard(ObjectName),
     /// `expr [[AS] alias]`
     Expr { expr: Expr, alias: Option<Ident> },
 }

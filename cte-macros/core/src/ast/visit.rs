@@ -165,7 +165,7 @@ pub(crate) fn walk_table_with_joins<'ast, V: Visit<'ast> + ?Sized>(
     v.visit_table_factor(&table.relation);
     for join in &table.joins {
         v.visit_table_factor(&join.relation);
-        if let JoinConstraint::On { expr, .. } = &join.constraint {
+        if let JoinConstraint::On(expr) = &join.constraint {
             v.visit_expr(expr);
         }
     }

@@ -99,8 +99,8 @@ impl<'a> Visit<'a> for Reserved<'_> {
 
     fn visit_select_item(&mut self, item: &'a SelectItem) {
         match item {
-            SelectItem::Wildcard(_) => {}
-            SelectItem::QualifiedWildcard { name, .. } => self.names(&name.parts),
+            SelectItem::Wildcard => {}
+            SelectItem::QualifiedWildcard(name) => self.names(&name.parts),
             SelectItem::Expr { alias, .. } => self.names(alias),
         }
         visit::walk_select_item(self, item);
@@ -108,7 +108,7 @@ impl<'a> Visit<'a> for Reserved<'_> {
 
     fn visit_table_with_joins(&mut self, table: &'a TableWithJoins) {
         for join in &table.joins {
-            if let JoinConstraint::Using { columns, .. } = &join.constraint {
+            if let JoinConstraint::Using(columns) = &join.constraint {
                 self.names(columns);
             }
         }
@@ -285,7 +285,7 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
     }
 
     fn visit_select_item(&mut self, item: &'a SelectItem) {
-        if let SelectItem::QualifiedWildcard { name, .. } = item {
+        if let SelectItem::QualifiedWildcard(name) = item {
             if let [qualifier] = name.parts.as_slice() {
                 self.qualified(qualifier, None);
             }
@@ -408,7 +408,7 @@ impl<'a> Names<'_, 'a> {
             if let TableFactor::Nested { inner, .. } = &join.relation {
                 self.join_conditions(inner);
             }
-            if let JoinConstraint::On { expr, .. } = &join.constraint {
+            if let JoinConstraint::On(expr) = &join.constraint {
                 self.visit_expr(expr);
             }
         }

@@ -359,7 +359,7 @@ impl<'a> Visit<'a> for Reads<'_, 'a> {
             self.nullable = outer;
         }
         for join in &table.joins {
-            if let JoinConstraint::On { expr, .. } = &join.constraint {
+            if let JoinConstraint::On(expr) = &join.constraint {
                 self.visit_expr(expr);
             }
         }
@@ -549,7 +549,7 @@ fn is_aggregate(function: &Function) -> bool {
         return false;
     }
     match &function.args {
-        FunctionArgs::Star(_) => true,
+        FunctionArgs::Star => true,
         FunctionArgs::List { distinct, args } => {
             !matches!(name.as_str(), "min" | "max") || args.len() == 1 || distinct.is_some()
         }

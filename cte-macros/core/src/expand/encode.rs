@@ -246,7 +246,7 @@ impl Lower {
     fn cte(&mut self, cte: &ast::Cte, body: &Statement) {
         self.ident(&cte.name);
         self.idents(&cte.columns);
-        self.tag(cte.materialized.shared().tag());
+        self.tag(cte.materialized.tag());
         self.boxed_statement(body);
         self.bool(cte.search.is_some());
         if let Some(s) = &cte.search {
@@ -302,8 +302,8 @@ impl Lower {
 
     fn select_item(&mut self, item: &SelectItem) {
         match item {
-            SelectItem::Wildcard(_) => self.tag(SelectItemTag::Wildcard.tag()),
-            SelectItem::QualifiedWildcard { name, .. } => {
+            SelectItem::Wildcard => self.tag(SelectItemTag::Wildcard.tag()),
+            SelectItem::QualifiedWildcard(name) => {
                 self.tag(SelectItemTag::QualifiedWildcard.tag());
                 self.name(name);
             }
@@ -340,15 +340,15 @@ impl Lower {
         self.table_factor(&t.relation);
         self.list(Slab::Joins, &t.joins, |s, join| {
             let constraint = match &join.constraint {
-                JoinConstraint::On { .. } => JoinConstraintTag::On,
-                JoinConstraint::Using { .. } => JoinConstraintTag::Using,
+                JoinConstraint::On(_) => JoinConstraintTag::On,
+                JoinConstraint::Using(_) => JoinConstraintTag::Using,
                 JoinConstraint::None => JoinConstraintTag::None,
             };
             s.tag(format::join_tag(join.kind, constraint));
             s.table_factor(&join.relation);
             match &join.constraint {
-                JoinConstraint::On { expr, .. } => s.expr(expr),
-                JoinConstraint::Using { columns, .. } => s.idents(columns),
+                JoinConstraint::On(expr) => s.expr(expr),
+                JoinConstraint::Using(columns) => s.idents(columns),
                 JoinConstraint::None => {}
             }
         });
@@ -556,7 +556,7 @@ impl Lower {
                 self.tag(ExprTag::Function.tag());
                 self.name(&f.name);
                 match &f.args {
-                    FunctionArgs::Star(_) => self.tag(FunctionArgsTag::Star.tag()),
+                    FunctionArgs::Star => self.tag(FunctionArgsTag::Star.tag()),
                     FunctionArgs::List { distinct, args } => {
                         self.tag(match distinct {
                             Some(_) => FunctionArgsTag::Distinct.tag(),

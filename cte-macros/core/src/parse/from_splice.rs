@@ -17,9 +17,9 @@ use crate::ast::{Ident, Statement, With};
 /// Adds the items spliced into FROM clauses to the statement's leading WITH, each once, and
 /// returns an error for each splice that cannot go there.
 pub(crate) fn attach(stmt: &mut Statement, splices: Vec<FromSplice>) -> Vec<syn::Error> {
-    let Some(first) = splices.first() else {
+    if splices.is_empty() {
         return Vec::new();
-    };
+    }
     let Statement::Query(query) = stmt else {
         // UPDATE ... FROM {h}: a data-modifying statement has no place the item could go that
         // every dialect renders, as with `WITH {h}` in front of it.
@@ -42,7 +42,6 @@ pub(crate) fn attach(stmt: &mut Statement, splices: Vec<FromSplice>) -> Vec<syn:
     let hiding: Vec<Ident> = names.found.into_iter().skip(own).cloned().collect();
 
     let leading = query.with.get_or_insert_with(|| With {
-        with_token: first.span,
         recursive: None,
         ctes: Vec::new(),
         max_recursion: None,
@@ -71,7 +70,7 @@ pub(crate) fn attach(stmt: &mut Statement, splices: Vec<FromSplice>) -> Vec<syn:
             continue;
         }
         if seen.insert(path_key(&splice.path)) {
-            added.push(spliced_cte(splice.path, name, splice.span));
+            added.push(spliced_cte(splice.path, name));
         }
     }
     leading.ctes.splice(0..0, added);

@@ -104,7 +104,6 @@ pub(crate) fn item(input: TokenStream) -> (Option<Item>, Parsed) {
     let state = State::default();
     let rest = Input::new(rest);
     let parsed = Parser::new(&rest, &state).and_then(|mut p| {
-        let with_token = p.span();
         let recursive = p.eat_kw(Kw::Recursive);
         let cte = with::cte(&mut p)?;
         if !p.at_end() {
@@ -120,20 +119,19 @@ pub(crate) fn item(input: TokenStream) -> (Option<Item>, Parsed) {
                  `SELECT ... FROM {a} JOIN {b} ON ...`",
             ));
         }
-        Ok((with_token, recursive, cte))
+        Ok((recursive, cte))
     });
     let mut errors = state.into_recovered();
     let (item, stmt) = match parsed {
-        Ok((with_token, recursive, cte)) => {
+        Ok((recursive, cte)) => {
             let stmt = Statement::Query(crate::ast::Query {
                 with: Some(crate::ast::With {
-                    with_token,
                     recursive,
                     ctes: vec![cte.clone()],
                     max_recursion: None,
                 }),
                 body: crate::ast::SetExpr::Values(crate::ast::Values {
-                    values_token: with_token,
+                    values_token: cte.name.span,
                     rows: Vec::new(),
                 }),
                 order_by: None,

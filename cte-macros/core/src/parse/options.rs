@@ -30,7 +30,6 @@ pub(crate) fn option(p: &mut Parser, stmt: &mut Statement) -> Result<()> {
         if let Statement::Query(q) = stmt {
             // SELECT ... FROM {tree} OPTION (...): the spliced item will start a WITH here.
             q.with.get_or_insert_with(|| With {
-                with_token: option_token,
                 recursive: None,
                 ctes: Vec::new(),
                 max_recursion: None,

@@ -160,7 +160,7 @@ fn show(e: &Expr) -> String {
         Expr::Function(f) => {
             let name = show(&Expr::Column(f.name.clone()));
             let args = match &f.args {
-                FunctionArgs::Star(_) => "*".to_owned(),
+                FunctionArgs::Star => "*".to_owned(),
                 FunctionArgs::List { distinct, args } => format!(
                     "{}{}",
                     if distinct.is_some() { "DISTINCT " } else { "" },
@@ -483,8 +483,8 @@ fn with_clause_parts() {
     let [t, u] = &with.ctes[..] else { panic!() };
     assert_eq!(t.name.value, "t");
     assert_eq!(t.columns.len(), 2);
-    assert!(matches!(t.materialized, Materialized::No(_)));
-    assert!(matches!(u.materialized, Materialized::Yes(_)));
+    assert!(matches!(t.materialized, Materialized::No));
+    assert!(matches!(u.materialized, Materialized::Yes));
     let search = t.search.as_ref().unwrap();
     assert_eq!(search.order, SearchOrder::Depth);
     assert_eq!(search.set.value, "ord");
@@ -502,7 +502,7 @@ fn joins_and_derived_tables() {
     assert_eq!(from.len(), 3);
     let joins = &from[0].joins;
     assert_eq!(joins[0].kind, JoinKind::Left);
-    assert!(matches!(joins[0].constraint, JoinConstraint::Using { .. }));
+    assert!(matches!(joins[0].constraint, JoinConstraint::Using(_)));
     assert_eq!(joins[1].kind, JoinKind::Cross);
     assert!(matches!(joins[1].constraint, JoinConstraint::None));
     let TableFactor::Derived {

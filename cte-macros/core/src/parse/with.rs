@@ -1,6 +1,6 @@
 //! WITH clauses: CTEs, column lists, MATERIALIZED hints, SEARCH and CYCLE.
 
-use proc_macro2::{Delimiter, Span};
+use proc_macro2::Delimiter;
 
 use super::cursor::{comma_separated, GroupTok, Parser};
 use super::expr::expr;
@@ -14,11 +14,10 @@ type Result<T> = syn::Result<T>;
 
 /// `WITH [RECURSIVE] cte, ...`
 pub(crate) fn with(p: &mut Parser) -> Result<With> {
-    let with_token = p.expect_kw(Kw::With)?;
+    p.expect_kw(Kw::With)?;
     let recursive = p.eat_kw(Kw::Recursive);
     let ctes = comma_separated(p, cte)?;
     Ok(With {
-        with_token,
         recursive,
         ctes,
         max_recursion: None,
@@ -37,12 +36,12 @@ pub(crate) fn cte(p: &mut Parser) -> Result<Cte> {
     } else {
         Vec::new()
     };
-    let as_token = p.expect_kw(Kw::As)?;
-    let materialized = if let Some(not) = p.eat_kw(Kw::Not) {
+    p.expect_kw(Kw::As)?;
+    let materialized = if p.eat_kw(Kw::Not).is_some() {
         p.expect_kw(Kw::Materialized)?;
-        Materialized::No(not)
-    } else if let Some(token) = p.eat_kw(Kw::Materialized) {
-        Materialized::Yes(token)
+        Materialized::No
+    } else if p.eat_kw(Kw::Materialized).is_some() {
+        Materialized::Yes
     } else {
         Materialized::Default
     };
@@ -67,10 +66,8 @@ pub(crate) fn cte(p: &mut Parser) -> Result<Cte> {
     Ok(Cte {
         name,
         columns,
-        as_token,
         materialized,
         body,
-        paren_token: group.span_open(),
         search,
         cycle,
     })
@@ -79,21 +76,19 @@ pub(crate) fn cte(p: &mut Parser) -> Result<Cte> {
 /// `{path}`: a `cte!` item, named by its path so that its name and columns are known here.
 fn splice(group: &GroupTok) -> Result<Cte> {
     let (path, name) = splice_path(group)?;
-    Ok(spliced_cte(path, name, group.span()))
+    Ok(spliced_cte(path, name))
 }
 
-/// The WITH-list entry of a `cte!` item spliced as `{path}`, written at `span`.
-pub(crate) fn spliced_cte(path: syn::Path, name: Ident, span: Span) -> Cte {
+/// The WITH-list entry of a `cte!` item spliced as `{path}`.
+pub(crate) fn spliced_cte(path: syn::Path, name: Ident) -> Cte {
     Cte {
         name,
         columns: Vec::new(),
-        as_token: span,
         materialized: Materialized::Default,
         body: CteBody::Spliced(Splice {
             path,
             used: Default::default(),
         }),
-        paren_token: span,
         search: None,
         cycle: None,
     }
@@ -126,7 +121,6 @@ pub(crate) fn splice_path(group: &GroupTok) -> Result<(syn::Path, Ident)> {
 
 /// `SEARCH {DEPTH|BREADTH} FIRST BY col, ... SET col`, after SEARCH.
 fn search(p: &mut Parser, search_token: proc_macro2::Span) -> Result<Search> {
-    let order_token = p.span();
     let order = if p.eat_kw(Kw::Depth).is_some() {
         SearchOrder::Depth
     } else if p.eat_kw(Kw::Breadth).is_some() {
@@ -142,7 +136,6 @@ fn search(p: &mut Parser, search_token: proc_macro2::Span) -> Result<Search> {
     Ok(Search {
         search_token,
         order,
-        order_token,
         by,
         set,
     })
