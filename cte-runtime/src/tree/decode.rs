@@ -176,7 +176,7 @@ const TABLE: TableWithJoins = TableWithJoins {
     joins: &[],
 };
 
-/// The slabs, in the order of their counts in the header (`cte_shared::format::Slab`).
+/// One slab per `cte_shared::format::Slab`, whose tag is the place of its count in the header.
 struct Slabs {
     statements: Slab<Statement>,
     queries: Slab<QueryExpr>,
@@ -196,8 +196,22 @@ struct Slabs {
 
 impl Slabs {
     fn new(counts: [usize; SLABS]) -> Self {
-        let [statements, queries, selects, set_exprs, ctes, exprs, rows, whens, idents, select_items, tables, joins, order_by, assignments] =
-            counts;
+        use format::Slab as S;
+        let count = |slab: S| counts[usize::from(slab.tag())];
+        let statements = count(S::Statements);
+        let queries = count(S::Queries);
+        let selects = count(S::Selects);
+        let set_exprs = count(S::SetExprs);
+        let ctes = count(S::Ctes);
+        let exprs = count(S::Exprs);
+        let rows = count(S::Rows);
+        let whens = count(S::Whens);
+        let idents = count(S::Idents);
+        let select_items = count(S::SelectItems);
+        let tables = count(S::Tables);
+        let joins = count(S::Joins);
+        let order_by = count(S::OrderBy);
+        let assignments = count(S::Assignments);
         Slabs {
             statements: Slab::new(statements, Statement::Query(QUERY)),
             queries: Slab::new(queries, QUERY),
