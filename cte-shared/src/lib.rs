@@ -27,8 +27,18 @@
 //! the same on every engine or different on every engine, and [`same_name`] (which is
 //! PostgreSQL's rule) is the one rule the macro's checks, the renderer and the engines share.
 //! The renderer refuses an ambiguous pair in a tree built by hand.
+//!
+//! # The tree and its encoding
+//!
+//! [`tree`] holds the leaf enums of the query tree (operators, join kinds, data types, ...),
+//! which the macro's syntax tree and the runtime's tree both use, and [`format`] the byte tags
+//! of the encoding the macros write and the runtime reads: one definition, so the encoder and
+//! the decoder cannot disagree on a tag.
 
 use std::hash::Hasher;
+
+pub mod format;
+pub mod tree;
 
 /// The start of every name the renderer makes up (`__cte_d1`, `__cte_level`, ...). A written
 /// name that starts with it, in any case, is refused: it could equal a made-up one.

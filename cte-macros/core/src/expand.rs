@@ -25,21 +25,6 @@ pub(crate) fn statement(result: syn::Result<Statement>) -> TokenStream {
 
 fn query(stmt: &Statement) -> TokenStream {
     let (bytes, lower) = encode(stmt);
-    if let Some(span) = lower.misplaced_option {
-        return fallback(&syn::Error::new(
-            span,
-            "OPTION (MAXRECURSION n) goes after the whole statement, not inside a CTE",
-        ));
-    }
-    if let Some(span) = lower.misplaced_splice {
-        // WITH x AS (WITH {h} SELECT ...) SELECT ...
-        // -- only the statement's leading WITH takes `cte!` items.
-        return fallback(&syn::Error::new(
-            span,
-            "a `cte!` item is spliced into the leading WITH of a SELECT statement only\n\
-             help: move `{...}` to the WITH at the start of the statement",
-        ));
-    }
     let mut params = lower.params;
     params.sort_by_key(|(index, _)| *index);
     // Each parameter is evaluated once, in source order, into its value and its kind.
@@ -104,17 +89,11 @@ fn query(stmt: &Statement) -> TokenStream {
 
 /// The bytes of a checked statement, and what lowering it collected beside them.
 fn encode(stmt: &Statement) -> (Vec<u8>, Lower) {
-    let leading = leading_with(stmt);
-    let leading_ptr = leading.map_or(std::ptr::null(), |w| w as *const ast::With);
-    let spliceable = match stmt {
-        Statement::Query(_) => leading_ptr,
-        _ => std::ptr::null(),
-    };
-    let lower = Lower::new(leading_ptr, spliceable);
-    let levels = leading
+    let levels = stmt
+        .leading_with()
         .and_then(|w| w.max_recursion.as_ref())
         .map_or(0, |m| m.levels);
-    lower.select(stmt, levels)
+    Lower::default().select(stmt, levels)
 }
 
 /// The encoded tree of `select! { input }`, or `None` when the input does not compile, with
@@ -122,17 +101,14 @@ fn encode(stmt: &Statement) -> (Vec<u8>, Lower) {
 pub(crate) fn encoded_select(result: syn::Result<Statement>) -> Option<(Vec<u8>, usize)> {
     let stmt = result.ok()?;
     let (bytes, lower) = encode(&stmt);
-    if lower.misplaced_option.is_some() || lower.misplaced_splice.is_some() {
-        return None;
-    }
     Some((bytes, lower.params.len()))
 }
 
 /// The encoded tree of `cte! { input }`, or `None` when the input does not compile.
 pub(crate) fn encoded_cte(result: syn::Result<crate::parse::Item>) -> Option<Vec<u8>> {
     let item = result.ok()?;
-    let (bytes, lower) = Lower::default().cte_item(&item.cte);
-    lower.params.is_empty().then_some(bytes)
+    let body = item.cte.written()?;
+    Some(Lower::default().cte_item(&item.cte, body).0)
 }
 
 /// The name of a column's item in the column module of a `cte!` item: the column as SQL
@@ -155,16 +131,11 @@ pub(crate) fn item(result: syn::Result<crate::parse::Item>) -> TokenStream {
         Ok(item) => item,
         Err(error) => return error.to_compile_error(),
     };
-    let (bytes, lower) = Lower::default().cte_item(&item.cte);
-    if let Some((_, param)) = lower.params.first() {
-        let span = syn::spanned::Spanned::span(param);
-        return syn::Error::new(
-            span,
-            "a `cte!` item binds no parameters\n\
-             help: write the value in the query that splices the CTE, or write the CTE in that query's WITH",
-        )
-        .to_compile_error();
-    }
+    // The checks refused an item that is not written here.
+    let Some(body) = item.cte.written() else {
+        return syn::Error::new(item.cte.name.span, "expected a CTE").to_compile_error();
+    };
+    let (bytes, _) = Lower::default().cte_item(&item.cte, body);
     let attrs = &item.attrs;
     let vis = &item.vis;
     let name = Ident::new(&item.cte.name.value, item.cte.name.span);
@@ -190,16 +161,6 @@ pub(crate) fn item(result: syn::Result<crate::parse::Item>) -> TokenStream {
                 #(pub const #columns: () = ();)*
             }
         }
-    }
-}
-
-/// The WITH a statement starts with, which carries the statement's options.
-fn leading_with(stmt: &Statement) -> Option<&ast::With> {
-    match stmt {
-        Statement::Query(q) => q.with.as_ref(),
-        Statement::Insert(i) => i.with.as_ref().or(i.source.with.as_ref()),
-        Statement::Update(u) => u.with.as_ref(),
-        Statement::Delete(d) => d.with.as_ref(),
     }
 }
 

@@ -5,8 +5,6 @@
 //! `proc_macro2` tokens lets tests, benchmarks and fuzzing run the phases without a compiler;
 //! the `cte-macros` crate only forwards the compiler's tokens here.
 
-// The spans on the tree nodes are there for the checks, which read them as they grow.
-#[allow(dead_code)]
 mod ast;
 mod check;
 mod expand;
@@ -17,11 +15,9 @@ use proc_macro2::TokenStream;
 /// `cte! { [vis] [RECURSIVE] name (col, ...) AS (body) }`: a reusable CTE item, checked as
 /// the CTE of a WITH is.
 pub fn cte(input: TokenStream) -> TokenStream {
-    let (item, parsed) = parse::item(input);
-    let checked = check::statement(parsed);
-    expand::item(checked.and_then(|_| {
-        item.ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "expected a CTE"))
-    }))
+    let parsed = parse::item(input);
+    let checked = check::item(parsed);
+    expand::item(checked)
 }
 
 /// The expansion of `select! { [WITH ...] SELECT ... }`: a `cte_runtime::Query` expression, or
@@ -43,9 +39,5 @@ pub fn encoded_select(input: TokenStream) -> Option<(Vec<u8>, usize)> {
 /// The tree that `cte! { input }` encodes; `None` when the input does not compile.
 #[doc(hidden)]
 pub fn encoded_cte(input: TokenStream) -> Option<Vec<u8>> {
-    let (item, parsed) = parse::item(input);
-    let checked = check::statement(parsed);
-    expand::encoded_cte(checked.and_then(|_| {
-        item.ok_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "expected a CTE"))
-    }))
+    expand::encoded_cte(check::item(parse::item(input)))
 }

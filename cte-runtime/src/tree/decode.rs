@@ -7,8 +7,10 @@
 //! are `&'static` like a `static` tree: the memory is bounded by the number of call sites (and
 //! `cte!` items) that run, each decoded at most once.
 //!
-//! This module is the one description of the format; the encoder in `cte-macros-core`
-//! (`expand/encode.rs`) writes exactly what it reads.
+//! This module is the one description of the format's grammar; the encoder in
+//! `cte-macros-core` (`expand/encode.rs`) writes exactly what it reads. The version, the order of
+//! the slabs and the byte of every choice are defined once, in `cte_shared::format` and
+//! `cte_shared::tree`, which both sides match on exhaustively.
 //!
 //! # Format, version 2
 //!
@@ -58,12 +60,18 @@
 //! of `Slabs`. Malformed bytes or another version are an error, never a panic: rendering
 //! reports them as a `RenderError` (see `Query::render`).
 
+use cte_shared::format::{
+    self, ExprTag, FrameBoundTag, FunctionArgsTag, JoinConstraintTag, Root, SelectItemTag,
+    SetExprTag, StatementTag, TableFactorTag, WithTag, SLABS,
+};
+use cte_shared::tree::DataTypeTag;
+
 use super::*;
 use crate::cte::SplicePoint;
 use crate::render::Checked;
 
 /// The version this decoder reads, and the first byte of every encoding.
-pub(crate) const FORMAT: u8 = 2;
+pub(crate) use cte_shared::format::FORMAT;
 
 /// Deeper nesting than the macro's parser accepts is corruption, not a query; the limit keeps a
 /// malformed encoding from overflowing the stack.
@@ -86,7 +94,7 @@ pub(crate) struct Decoded {
 
 /// Decodes the statement of a `select!` call site.
 pub(crate) fn statement(bytes: &'static [u8]) -> Res<Decoded> {
-    let mut d = Decoder::new(bytes, 0)?;
+    let mut d = Decoder::new(bytes, Root::Statement)?;
     let options = Options {
         max_recursion: d.u32()?,
     };
@@ -113,7 +121,7 @@ pub(crate) fn statement(bytes: &'static [u8]) -> Res<Decoded> {
 
 /// Decodes the CTE of a `cte!` item.
 pub(crate) fn cte(bytes: &'static [u8]) -> Res<(&'static Cte, Checked)> {
-    let mut d = Decoder::new(bytes, 1)?;
+    let mut d = Decoder::new(bytes, Root::Cte)?;
     let slot = &mut d.slabs.ctes.take(1)?[0];
     *slot = d.cte()?;
     d.finish()?;
@@ -168,7 +176,7 @@ const TABLE: TableWithJoins = TableWithJoins {
     joins: &[],
 };
 
-/// The slabs, in the order of their counts in the header.
+/// One slab per `cte_shared::format::Slab`, whose tag is the place of its count in the header.
 struct Slabs {
     statements: Slab<Statement>,
     queries: Slab<QueryExpr>,
@@ -187,9 +195,23 @@ struct Slabs {
 }
 
 impl Slabs {
-    fn new(counts: [usize; 14]) -> Self {
-        let [statements, queries, selects, set_exprs, ctes, exprs, rows, whens, idents, select_items, tables, joins, order_by, assignments] =
-            counts;
+    fn new(counts: [usize; SLABS]) -> Self {
+        use format::Slab as S;
+        let count = |slab: S| counts[usize::from(slab.tag())];
+        let statements = count(S::Statements);
+        let queries = count(S::Queries);
+        let selects = count(S::Selects);
+        let set_exprs = count(S::SetExprs);
+        let ctes = count(S::Ctes);
+        let exprs = count(S::Exprs);
+        let rows = count(S::Rows);
+        let whens = count(S::Whens);
+        let idents = count(S::Idents);
+        let select_items = count(S::SelectItems);
+        let tables = count(S::Tables);
+        let joins = count(S::Joins);
+        let order_by = count(S::OrderBy);
+        let assignments = count(S::Assignments);
         Slabs {
             statements: Slab::new(statements, Statement::Query(QUERY)),
             queries: Slab::new(queries, QUERY),
@@ -301,21 +323,21 @@ macro_rules! boxed {
 }
 
 impl Decoder {
-    fn new(bytes: &'static [u8], root: u8) -> Res<Self> {
+    fn new(bytes: &'static [u8], root: Root) -> Res<Self> {
         let [version, kind, rest @ ..] = bytes else {
             return Err(Corrupt);
         };
-        if *version != FORMAT || *kind != root {
+        if *version != FORMAT || Root::from_tag(*kind) != Some(root) {
             return Err(Corrupt);
         }
         let mut d = Decoder {
             bytes: rest,
             text: "",
-            slabs: Slabs::new([0; 14]),
+            slabs: Slabs::new([0; SLABS]),
             depth: 0,
             search_cycle: false,
         };
-        let mut counts = [0; 14];
+        let mut counts = [0; SLABS];
         let mut total = 0usize;
         for count in &mut counts {
             *count = d.len()?;
@@ -360,6 +382,11 @@ impl Decoder {
         };
         self.bytes = rest;
         Ok(*first)
+    }
+
+    /// The choice that the next byte is the tag of, by `from_tag`.
+    fn tag<T>(&mut self, from_tag: fn(u8) -> Option<T>) -> Res<T> {
+        from_tag(self.byte()?).ok_or(Corrupt)
     }
 
     fn u64(&mut self) -> Res<u64> {
@@ -461,16 +488,16 @@ impl Decoder {
 
     fn statement(&mut self) -> Res<Statement> {
         self.enter()?;
-        let stmt = match self.byte()? {
-            0 => Statement::Query(self.query()?),
-            1 => Statement::Insert(Insert {
+        let stmt = match self.tag(StatementTag::from_tag)? {
+            StatementTag::Query => Statement::Query(self.query()?),
+            StatementTag::Insert => Statement::Insert(Insert {
                 with: self.with()?,
                 table: self.name()?,
                 columns: self.idents()?,
                 source: self.boxed_query()?,
                 returning: self.select_items()?,
             }),
-            2 => Statement::Update(Update {
+            StatementTag::Update => Statement::Update(Update {
                 with: self.with()?,
                 table: self.name()?,
                 alias: self.opt_ident()?,
@@ -486,14 +513,13 @@ impl Decoder {
                 selection: self.opt_expr()?,
                 returning: self.select_items()?,
             }),
-            3 => Statement::Delete(Delete {
+            StatementTag::Delete => Statement::Delete(Delete {
                 with: self.with()?,
                 table: self.name()?,
                 alias: self.opt_ident()?,
                 selection: self.opt_expr()?,
                 returning: self.select_items()?,
             }),
-            _ => return Err(Corrupt),
         };
         self.depth -= 1;
         Ok(stmt)
@@ -517,11 +543,10 @@ impl Decoder {
     }
 
     fn with(&mut self) -> Res<Option<With>> {
-        let recursive = match self.byte()? {
-            0 => return Ok(None),
-            1 => false,
-            2 => true,
-            _ => return Err(Corrupt),
+        let recursive = match self.tag(WithTag::from_tag)? {
+            WithTag::None => return Ok(None),
+            WithTag::With => false,
+            WithTag::Recursive => true,
         };
         Ok(Some(With {
             recursive,
@@ -541,20 +566,11 @@ impl Decoder {
         let cte = Cte {
             name: self.ident()?,
             columns: self.idents()?,
-            materialized: match self.byte()? {
-                0 => Materialized::Default,
-                1 => Materialized::Yes,
-                2 => Materialized::No,
-                _ => return Err(Corrupt),
-            },
+            materialized: self.tag(Materialized::from_tag)?,
             body: self.boxed_statement()?,
             search: if self.some()? {
                 Some(Search {
-                    order: match self.byte()? {
-                        0 => SearchOrder::Depth,
-                        1 => SearchOrder::Breadth,
-                        _ => return Err(Corrupt),
-                    },
+                    order: self.tag(SearchOrder::from_tag)?,
                     by: self.idents()?,
                     set: self.ident()?,
                 })
@@ -585,27 +601,15 @@ impl Decoder {
 
     fn set_expr(&mut self) -> Res<SetExpr> {
         self.enter()?;
-        let body = match self.byte()? {
-            0 => SetExpr::Select(boxed!(self, selects, self.select()?)),
-            1 => SetExpr::Values(list!(self, rows, self.exprs()?)),
-            2 => SetExpr::Query(self.boxed_query()?),
-            3 => {
-                let op = match self.byte()? {
-                    0 => SetOperator::Union { all: false },
-                    1 => SetOperator::Union { all: true },
-                    2 => SetOperator::Intersect { all: false },
-                    3 => SetOperator::Intersect { all: true },
-                    4 => SetOperator::Except { all: false },
-                    5 => SetOperator::Except { all: true },
-                    _ => return Err(Corrupt),
-                };
-                SetExpr::SetOp {
-                    op,
-                    left: boxed!(self, set_exprs, self.set_expr()?),
-                    right: boxed!(self, set_exprs, self.set_expr()?),
-                }
-            }
-            _ => return Err(Corrupt),
+        let body = match self.tag(SetExprTag::from_tag)? {
+            SetExprTag::Select => SetExpr::Select(boxed!(self, selects, self.select()?)),
+            SetExprTag::Values => SetExpr::Values(list!(self, rows, self.exprs()?)),
+            SetExprTag::Query => SetExpr::Query(self.boxed_query()?),
+            SetExprTag::SetOp => SetExpr::SetOp {
+                op: self.tag(SetOperator::from_tag)?,
+                left: boxed!(self, set_exprs, self.set_expr()?),
+                right: boxed!(self, set_exprs, self.set_expr()?),
+            },
         };
         self.depth -= 1;
         Ok(body)
@@ -626,18 +630,17 @@ impl Decoder {
         Ok(list!(
             self,
             select_items,
-            match self.byte()? {
-                0 => SelectItem::Wildcard,
-                1 => SelectItem::QualifiedWildcard(self.name()?),
-                2 => SelectItem::Expr {
+            match self.tag(SelectItemTag::from_tag)? {
+                SelectItemTag::Wildcard => SelectItem::Wildcard,
+                SelectItemTag::QualifiedWildcard => SelectItem::QualifiedWildcard(self.name()?),
+                SelectItemTag::Expr => SelectItem::Expr {
                     expr: self.expr()?,
                     alias: None,
                 },
-                3 => SelectItem::Expr {
+                SelectItemTag::Aliased => SelectItem::Expr {
                     expr: self.expr()?,
                     alias: Some(self.ident()?),
                 },
-                _ => return Err(Corrupt),
             }
         ))
     }
@@ -645,21 +648,8 @@ impl Decoder {
     fn order_by(&mut self) -> Res<List<OrderByItem>> {
         Ok(list!(self, order_by, {
             let expr = self.expr()?;
-            let b = self.byte()?;
-            OrderByItem {
-                expr,
-                order: match b / 3 {
-                    0 => SortOrder::Default,
-                    1 => SortOrder::Asc,
-                    2 => SortOrder::Desc,
-                    _ => return Err(Corrupt),
-                },
-                nulls: match b % 3 {
-                    0 => NullsOrder::Default,
-                    1 => NullsOrder::First,
-                    _ => NullsOrder::Last,
-                },
-            }
+            let (order, nulls) = self.tag(format::order_from_tag)?;
+            OrderByItem { expr, order, nulls }
         }))
     }
 
@@ -673,20 +663,12 @@ impl Decoder {
         self.enter()?;
         let relation = self.table_factor()?;
         let joins = list!(self, joins, {
-            let b = self.byte()?;
-            let kind = match b / 3 {
-                0 => JoinKind::Inner,
-                1 => JoinKind::Left,
-                2 => JoinKind::Right,
-                3 => JoinKind::Full,
-                4 => JoinKind::Cross,
-                _ => return Err(Corrupt),
-            };
+            let (kind, constraint) = self.tag(format::join_from_tag)?;
             let relation = self.table_factor()?;
-            let constraint = match b % 3 {
-                0 => JoinConstraint::On(self.expr()?),
-                1 => JoinConstraint::Using(self.idents()?),
-                _ => JoinConstraint::None,
+            let constraint = match constraint {
+                JoinConstraintTag::On => JoinConstraint::On(self.expr()?),
+                JoinConstraintTag::Using => JoinConstraint::Using(self.idents()?),
+                JoinConstraintTag::None => JoinConstraint::None,
             };
             Join {
                 kind,
@@ -699,18 +681,19 @@ impl Decoder {
     }
 
     fn table_factor(&mut self) -> Res<TableFactor> {
-        Ok(match self.byte()? {
-            0 => TableFactor::Table {
+        Ok(match self.tag(TableFactorTag::from_tag)? {
+            TableFactorTag::Table => TableFactor::Table {
                 name: self.name()?,
                 alias: self.alias()?,
             },
-            1 => TableFactor::Derived {
+            TableFactorTag::Derived => TableFactor::Derived {
                 lateral: self.bool()?,
                 subquery: self.boxed_query()?,
                 alias: self.alias()?,
             },
-            2 => TableFactor::Nested(boxed!(self, tables, self.table_with_joins()?)),
-            _ => return Err(Corrupt),
+            TableFactorTag::Nested => {
+                TableFactor::Nested(boxed!(self, tables, self.table_with_joins()?))
+            }
         })
     }
 
@@ -751,87 +734,83 @@ impl Decoder {
         })
     }
 
-    /// `tag` then the fields in declaration order. Tags: 0 integer, 1 decimal, 2 string
-    /// (`str`), 3 FALSE, 4 TRUE, 5 NULL, 6 parameter (`u` index), 7 column (`name`), 8 unary
-    /// (op byte: NOT, -, +), 9 binary (left, op byte in `BinaryOp` order, right), 10 IS NULL, 11
-    /// BETWEEN, 12 IN list, 13 IN subquery, 14 LIKE, 15 EXISTS, 16 scalar subquery, 17 CASE,
-    /// 18 CAST, 19 function, 20 parenthesised; `negated` comes first where there is one.
+    /// `tag` (`ExprTag`) then the fields in declaration order: a string literal's `str`, a
+    /// parameter's `u` index, a column's `name`, a unary operator's byte before its operand, a
+    /// binary operator's byte between its operands; `negated` comes first where there is one.
     fn expr(&mut self) -> Res<Expr> {
         self.enter()?;
-        let expr = match self.byte()? {
-            0 => Expr::Literal(Literal::Integer(self.str()?)),
-            1 => Expr::Literal(Literal::Decimal(self.str()?)),
-            2 => Expr::Literal(Literal::String(self.str()?)),
-            3 => Expr::Literal(Literal::Bool(false)),
-            4 => Expr::Literal(Literal::Bool(true)),
-            5 => Expr::Literal(Literal::Null),
-            6 => Expr::Param(self.len()?),
-            7 => Expr::Column(self.name()?),
-            8 => Expr::Unary {
-                op: match self.byte()? {
-                    0 => UnaryOp::Not,
-                    1 => UnaryOp::Minus,
-                    2 => UnaryOp::Plus,
-                    _ => return Err(Corrupt),
-                },
+        let expr = match self.tag(ExprTag::from_tag)? {
+            ExprTag::Integer => Expr::Literal(Literal::Integer(self.str()?)),
+            ExprTag::Decimal => Expr::Literal(Literal::Decimal(self.str()?)),
+            ExprTag::String => Expr::Literal(Literal::String(self.str()?)),
+            ExprTag::False => Expr::Literal(Literal::Bool(false)),
+            ExprTag::True => Expr::Literal(Literal::Bool(true)),
+            ExprTag::Null => Expr::Literal(Literal::Null),
+            ExprTag::Param => Expr::Param(self.len()?),
+            ExprTag::Column => Expr::Column(self.name()?),
+            ExprTag::Unary => Expr::Unary {
+                op: self.tag(UnaryOp::from_tag)?,
                 expr: self.boxed_expr()?,
             },
-            9 => Expr::Binary {
+            ExprTag::Binary => Expr::Binary {
                 left: self.boxed_expr()?,
-                op: binary_op(self.byte()?)?,
+                op: self.tag(BinaryOp::from_tag)?,
                 right: self.boxed_expr()?,
             },
-            10 => {
+            ExprTag::IsNull => {
                 let negated = self.bool()?;
                 Expr::IsNull {
                     expr: self.boxed_expr()?,
                     negated,
                 }
             }
-            11 => Expr::Between {
+            ExprTag::Between => Expr::Between {
                 negated: self.bool()?,
                 expr: self.boxed_expr()?,
                 low: self.boxed_expr()?,
                 high: self.boxed_expr()?,
             },
-            12 => Expr::InList {
+            ExprTag::InList => Expr::InList {
                 negated: self.bool()?,
                 expr: self.boxed_expr()?,
                 list: self.exprs()?,
             },
-            13 => Expr::InSubquery {
+            ExprTag::InSubquery => Expr::InSubquery {
                 negated: self.bool()?,
                 expr: self.boxed_expr()?,
                 subquery: self.boxed_query()?,
             },
-            14 => Expr::Like {
+            ExprTag::Like => Expr::Like {
                 negated: self.bool()?,
                 expr: self.boxed_expr()?,
                 pattern: self.boxed_expr()?,
             },
-            15 => Expr::Exists {
+            ExprTag::Exists => Expr::Exists {
                 negated: self.bool()?,
                 subquery: self.boxed_query()?,
             },
-            16 => Expr::Subquery(self.boxed_query()?),
-            17 => Expr::Case {
+            ExprTag::Subquery => Expr::Subquery(self.boxed_query()?),
+            ExprTag::Case => Expr::Case {
                 operand: self.opt_boxed_expr()?,
                 whens: list!(self, whens, (self.expr()?, self.expr()?)),
                 else_result: self.opt_boxed_expr()?,
             },
-            18 => Expr::Cast {
+            ExprTag::Cast => Expr::Cast {
                 expr: self.boxed_expr()?,
                 data_type: self.data_type()?,
             },
-            19 => Expr::Function(Function {
+            ExprTag::Function => Expr::Function(Function {
                 name: self.name()?,
-                args: match self.byte()? {
-                    0 => FunctionArgs::Star,
-                    b @ (1 | 2) => FunctionArgs::List {
-                        distinct: b == 2,
+                args: match self.tag(FunctionArgsTag::from_tag)? {
+                    FunctionArgsTag::Star => FunctionArgs::Star,
+                    FunctionArgsTag::List => FunctionArgs::List {
+                        distinct: false,
                         args: self.exprs()?,
                     },
-                    _ => return Err(Corrupt),
+                    FunctionArgsTag::Distinct => FunctionArgs::List {
+                        distinct: true,
+                        args: self.exprs()?,
+                    },
                 },
                 over: if self.some()? {
                     Some(self.window()?)
@@ -839,33 +818,31 @@ impl Decoder {
                     None
                 },
             }),
-            20 => Expr::Nested(self.boxed_expr()?),
-            _ => return Err(Corrupt),
+            ExprTag::Nested => Expr::Nested(self.boxed_expr()?),
         };
         self.depth -= 1;
         Ok(expr)
     }
 
     fn data_type(&mut self) -> Res<DataType> {
-        Ok(match self.byte()? {
-            0 => DataType::SmallInt,
-            1 => DataType::Integer,
-            2 => DataType::BigInt,
-            3 => DataType::Decimal {
+        Ok(match self.tag(DataTypeTag::from_tag)? {
+            DataTypeTag::SmallInt => DataType::SmallInt,
+            DataTypeTag::Integer => DataType::Integer,
+            DataTypeTag::BigInt => DataType::BigInt,
+            DataTypeTag::Decimal => DataType::Decimal {
                 precision: self.opt_u32()?,
                 scale: self.opt_u32()?,
             },
-            4 => DataType::Real,
-            5 => DataType::Double,
-            6 => DataType::Text,
-            7 => DataType::Varchar(self.opt_u32()?),
-            8 => DataType::Char(self.opt_u32()?),
-            9 => DataType::Boolean,
-            10 => DataType::Date,
-            11 => DataType::Time,
-            12 => DataType::Timestamp,
-            13 => DataType::Blob,
-            _ => return Err(Corrupt),
+            DataTypeTag::Real => DataType::Real,
+            DataTypeTag::Double => DataType::Double,
+            DataTypeTag::Text => DataType::Text,
+            DataTypeTag::Varchar => DataType::Varchar(self.opt_u32()?),
+            DataTypeTag::Char => DataType::Char(self.opt_u32()?),
+            DataTypeTag::Boolean => DataType::Boolean,
+            DataTypeTag::Date => DataType::Date,
+            DataTypeTag::Time => DataType::Time,
+            DataTypeTag::Timestamp => DataType::Timestamp,
+            DataTypeTag::Blob => DataType::Blob,
         })
     }
 
@@ -878,12 +855,7 @@ impl Decoder {
             order_by: self.order_by()?,
             frame: if self.some()? {
                 Some(WindowFrame {
-                    units: match self.byte()? {
-                        0 => FrameUnits::Rows,
-                        1 => FrameUnits::Range,
-                        2 => FrameUnits::Groups,
-                        _ => return Err(Corrupt),
-                    },
+                    units: self.tag(FrameUnits::from_tag)?,
                     start: self.frame_bound()?,
                     end: if self.some()? {
                         Some(self.frame_bound()?)
@@ -898,23 +870,14 @@ impl Decoder {
     }
 
     fn frame_bound(&mut self) -> Res<FrameBound> {
-        Ok(match self.byte()? {
-            0 => FrameBound::CurrentRow,
-            1 => FrameBound::Preceding(None),
-            2 => FrameBound::Preceding(Some(self.boxed_expr()?)),
-            3 => FrameBound::Following(None),
-            4 => FrameBound::Following(Some(self.boxed_expr()?)),
-            _ => return Err(Corrupt),
+        Ok(match self.tag(FrameBoundTag::from_tag)? {
+            FrameBoundTag::CurrentRow => FrameBound::CurrentRow,
+            FrameBoundTag::UnboundedPreceding => FrameBound::Preceding(None),
+            FrameBoundTag::Preceding => FrameBound::Preceding(Some(self.boxed_expr()?)),
+            FrameBoundTag::UnboundedFollowing => FrameBound::Following(None),
+            FrameBoundTag::Following => FrameBound::Following(Some(self.boxed_expr()?)),
         })
     }
-}
-
-fn binary_op(b: u8) -> Res<BinaryOp> {
-    use BinaryOp::*;
-    const OPS: [BinaryOp; 14] = [
-        Plus, Minus, Multiply, Divide, Modulo, Concat, Eq, NotEq, Lt, LtEq, Gt, GtEq, And, Or,
-    ];
-    OPS.get(usize::from(b)).copied().ok_or(Corrupt)
 }
 
 #[cfg(test)]

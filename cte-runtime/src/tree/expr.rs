@@ -1,4 +1,4 @@
-use super::{List, ObjectName, OrderByItem, QueryExpr};
+use super::{BinaryOp, DataType, FrameUnits, List, ObjectName, OrderByItem, QueryExpr, UnaryOp};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Expr {
@@ -82,60 +82,6 @@ pub enum Literal {
     Null,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnaryOp {
-    Not,
-    Minus,
-    Plus,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BinaryOp {
-    Plus,
-    Minus,
-    Multiply,
-    Divide,
-    Modulo,
-    /// `||`, string concatenation.
-    Concat,
-    Eq,
-    /// `<>` or `!=`.
-    NotEq,
-    Lt,
-    LtEq,
-    Gt,
-    GtEq,
-    And,
-    Or,
-}
-
-/// The target type of a CAST, named portably; each dialect picks its own spelling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DataType {
-    SmallInt,
-    /// `INT` / `INTEGER`
-    Integer,
-    BigInt,
-    /// `DECIMAL(p, s)` / `NUMERIC(p, s)`
-    Decimal {
-        precision: Option<u32>,
-        scale: Option<u32>,
-    },
-    Real,
-    /// `DOUBLE PRECISION` / `FLOAT`
-    Double,
-    /// Unbounded text.
-    Text,
-    Varchar(Option<u32>),
-    Char(Option<u32>),
-    Boolean,
-    Date,
-    Time,
-    Timestamp,
-    /// Binary data: `BYTEA`, `BLOB`, `VARBINARY(MAX)`.
-    Blob,
-}
-
 /// `name([DISTINCT] args) [OVER (...)]` or `name(*)`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Function {
@@ -168,13 +114,6 @@ pub struct WindowFrame {
     pub units: FrameUnits,
     pub start: FrameBound,
     pub end: Option<FrameBound>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FrameUnits {
-    Rows,
-    Range,
-    Groups,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

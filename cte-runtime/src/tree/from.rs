@@ -1,4 +1,4 @@
-use super::{Expr, Ident, List, ObjectName, QueryExpr};
+use super::{Expr, Ident, JoinKind, List, ObjectName, QueryExpr};
 
 /// One comma-separated FROM item with the joins that follow it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,15 +36,6 @@ pub struct Join {
     pub kind: JoinKind,
     pub relation: TableFactor,
     pub constraint: JoinConstraint,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JoinKind {
-    Inner,
-    Left,
-    Right,
-    Full,
-    Cross,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -15,15 +15,15 @@ mod expr;
 mod from;
 mod query;
 
-pub use dml::{Assignment, Delete, Insert, Update};
-pub use expr::{
-    BinaryOp, DataType, Expr, FrameBound, FrameUnits, Function, FunctionArgs, Literal, UnaryOp,
-    WindowFrame, WindowSpec,
+pub use cte_shared::tree::{
+    BinaryOp, DataType, FrameUnits, JoinKind, Materialized, NullsOrder, SearchOrder, SetOperator,
+    SortOrder, UnaryOp,
 };
-pub use from::{Join, JoinConstraint, JoinKind, TableAlias, TableFactor, TableWithJoins};
+pub use dml::{Assignment, Delete, Insert, Update};
+pub use expr::{Expr, FrameBound, Function, FunctionArgs, Literal, WindowFrame, WindowSpec};
+pub use from::{Join, JoinConstraint, TableAlias, TableFactor, TableWithJoins};
 pub use query::{
-    Cte, Cycle, CycleMarks, Materialized, NullsOrder, OrderByItem, QueryExpr, Search, SearchOrder,
-    Select, SelectItem, SetExpr, SetOperator, SortOrder, With,
+    Cte, Cycle, CycleMarks, OrderByItem, QueryExpr, Search, Select, SelectItem, SetExpr, With,
 };
 
 /// A list in the tree.

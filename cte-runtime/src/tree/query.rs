@@ -1,4 +1,7 @@
-use super::{Expr, Ident, List, ObjectName, Statement, TableWithJoins};
+use super::{
+    Expr, Ident, List, Materialized, NullsOrder, ObjectName, SearchOrder, SetOperator, SortOrder,
+    Statement, TableWithJoins,
+};
 
 /// `[WITH ...] body [ORDER BY ...] [LIMIT n] [OFFSET m]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -29,26 +32,12 @@ pub struct Cte {
     pub cycle: Option<Cycle>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Materialized {
-    /// No hint was written.
-    Default,
-    Yes,
-    No,
-}
-
 /// `SEARCH {DEPTH|BREADTH} FIRST BY col, ... SET col`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Search {
     pub order: SearchOrder,
     pub by: List<Ident>,
     pub set: Ident,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SearchOrder {
-    Depth,
-    Breadth,
 }
 
 /// `CYCLE col, ... SET col [TO v DEFAULT v] USING col`.
@@ -82,13 +71,6 @@ pub enum SetExpr {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SetOperator {
-    Union { all: bool },
-    Intersect { all: bool },
-    Except { all: bool },
-}
-
 /// `SELECT [DISTINCT] items [FROM ...] [WHERE ...] [GROUP BY ...] [HAVING ...]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Select {
@@ -117,21 +99,4 @@ pub struct OrderByItem {
     pub expr: Expr,
     pub order: SortOrder,
     pub nulls: NullsOrder,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortOrder {
-    /// Nothing written: ascending.
-    Default,
-    Asc,
-    Desc,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NullsOrder {
-    /// Nothing written: NULL sorts below every value (first ascending, last descending), as
-    /// MySQL, MariaDB, SQLite and SQL Server do; PostgreSQL is told so.
-    Default,
-    First,
-    Last,
 }

@@ -1,12 +1,9 @@
-use proc_macro2::Span;
-
 use super::{Expr, Ident, Keyed, ObjectName, Query, SelectItem, TableWithJoins, With};
 
 /// `[WITH ...] INSERT INTO table [(cols)] source [RETURNING ...]`.
 #[derive(Clone, Debug)]
 pub(crate) struct Insert {
     pub(crate) with: Option<With>,
-    pub(crate) insert_token: Span,
     pub(crate) table: ObjectName,
     pub(crate) columns: Vec<Ident>,
     pub(crate) source: Box<Query>,
@@ -17,10 +14,8 @@ pub(crate) struct Insert {
 #[derive(Clone, Debug)]
 pub(crate) struct Update {
     pub(crate) with: Option<With>,
-    pub(crate) update_token: Span,
     pub(crate) table: ObjectName,
     pub(crate) alias: Option<Ident>,
-    pub(crate) set_token: Span,
     pub(crate) assignments: Vec<Assignment>,
     pub(crate) from: Option<Keyed<Vec<TableWithJoins>>>,
     pub(crate) selection: Option<Keyed<Expr>>,
@@ -38,7 +33,6 @@ pub(crate) struct Assignment {
 #[derive(Clone, Debug)]
 pub(crate) struct Delete {
     pub(crate) with: Option<With>,
-    pub(crate) delete_token: Span,
     pub(crate) table: ObjectName,
     pub(crate) alias: Option<Ident>,
     pub(crate) selection: Option<Keyed<Expr>>,

@@ -1,6 +1,6 @@
 use proc_macro2::Span;
 
-use super::{ObjectName, OrderByItem, Query};
+use super::{BinaryOp, DataType, FrameUnits, ObjectName, OrderByItem, Query, UnaryOp};
 
 #[derive(Clone, Debug)]
 pub(crate) enum Expr {
@@ -16,19 +16,16 @@ pub(crate) enum Expr {
     Binary {
         left: Box<Expr>,
         op: BinaryOp,
-        op_token: Span,
         right: Box<Expr>,
     },
     /// `expr IS [NOT] NULL`
     IsNull {
         expr: Box<Expr>,
-        is_token: Span,
         negated: bool,
     },
     /// `expr [NOT] BETWEEN low AND high`
     Between {
         expr: Box<Expr>,
-        between_token: Span,
         negated: bool,
         low: Box<Expr>,
         high: Box<Expr>,
@@ -36,21 +33,18 @@ pub(crate) enum Expr {
     /// `expr [NOT] IN (a, b, ...)`
     InList {
         expr: Box<Expr>,
-        in_token: Span,
         list: Vec<Expr>,
         negated: bool,
     },
     /// `expr [NOT] IN (subquery)`
     InSubquery {
         expr: Box<Expr>,
-        in_token: Span,
         subquery: Box<Query>,
         negated: bool,
     },
     /// `expr [NOT] LIKE pattern`
     Like {
         expr: Box<Expr>,
-        like_token: Span,
         negated: bool,
         pattern: Box<Expr>,
     },
@@ -78,7 +72,6 @@ pub(crate) enum Expr {
         cast_token: Span,
         expr: Box<Expr>,
         data_type: DataType,
-        type_token: Span,
     },
     Function(Function),
     /// `(expr)`
@@ -139,53 +132,6 @@ pub(crate) struct Param {
     pub(crate) span: Span,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum UnaryOp {
-    Not,
-    Minus,
-    Plus,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum BinaryOp {
-    Plus,
-    Minus,
-    Multiply,
-    Divide,
-    Modulo,
-    Concat,
-    Eq,
-    NotEq,
-    Lt,
-    LtEq,
-    Gt,
-    GtEq,
-    And,
-    Or,
-}
-
-/// The target type of a CAST.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum DataType {
-    SmallInt,
-    Integer,
-    BigInt,
-    Decimal {
-        precision: Option<u32>,
-        scale: Option<u32>,
-    },
-    Real,
-    Double,
-    Text,
-    Varchar(Option<u32>),
-    Char(Option<u32>),
-    Boolean,
-    Date,
-    Time,
-    Timestamp,
-    Blob,
-}
-
 /// `name([DISTINCT] args) [OVER (...)]` or `name(*)`; `name` spans the function name.
 #[derive(Clone, Debug)]
 pub(crate) struct Function {
@@ -197,7 +143,7 @@ pub(crate) struct Function {
 #[derive(Clone, Debug)]
 pub(crate) enum FunctionArgs {
     /// `(*)`
-    Star(Span),
+    Star,
     List {
         /// The `DISTINCT` keyword, if written.
         distinct: Option<Span>,
@@ -208,7 +154,6 @@ pub(crate) enum FunctionArgs {
 /// `OVER (PARTITION BY ... ORDER BY ... [frame])`.
 #[derive(Clone, Debug)]
 pub(crate) struct WindowSpec {
-    pub(crate) over_token: Span,
     pub(crate) partition_by: Vec<Expr>,
     pub(crate) order_by: Vec<OrderByItem>,
     pub(crate) frame: Option<WindowFrame>,
@@ -217,16 +162,8 @@ pub(crate) struct WindowSpec {
 #[derive(Clone, Debug)]
 pub(crate) struct WindowFrame {
     pub(crate) units: FrameUnits,
-    pub(crate) units_token: Span,
     pub(crate) start: FrameBound,
     pub(crate) end: Option<FrameBound>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum FrameUnits {
-    Rows,
-    Range,
-    Groups,
 }
 
 #[derive(Clone, Debug)]

@@ -1,6 +1,6 @@
 use proc_macro2::Span;
 
-use super::{Expr, Ident, ObjectName, Query};
+use super::{Expr, Ident, JoinKind, ObjectName, Query};
 
 /// One comma-separated FROM item with its joins.
 #[derive(Clone, Debug)]
@@ -21,14 +21,10 @@ pub(crate) enum TableFactor {
         /// The `LATERAL` keyword, if written.
         lateral: Option<Span>,
         subquery: Box<Query>,
-        paren_token: Span,
         alias: Option<TableAlias>,
     },
     /// `(a JOIN b ON ...)`.
-    Nested {
-        inner: Box<TableWithJoins>,
-        paren_token: Span,
-    },
+    Nested { inner: Box<TableWithJoins> },
 }
 
 #[derive(Clone, Debug)]
@@ -40,33 +36,14 @@ pub(crate) struct TableAlias {
 #[derive(Clone, Debug)]
 pub(crate) struct Join {
     pub(crate) kind: JoinKind,
-    /// The first keyword of the join: `LEFT` of `LEFT OUTER JOIN`, `JOIN` of a plain join.
-    pub(crate) kind_token: Span,
-    /// The `JOIN` keyword.
-    pub(crate) join_token: Span,
     pub(crate) relation: TableFactor,
     pub(crate) constraint: JoinConstraint,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum JoinKind {
-    Inner,
-    Left,
-    Right,
-    Full,
-    Cross,
-}
-
 #[derive(Clone, Debug)]
 pub(crate) enum JoinConstraint {
-    On {
-        on_token: Span,
-        expr: Expr,
-    },
-    Using {
-        using_token: Span,
-        columns: Vec<Ident>,
-    },
+    On(Expr),
+    Using(Vec<Ident>),
     /// CROSS JOIN, or a LATERAL join without a condition.
     None,
 }

@@ -1,8 +1,9 @@
 //! The syntax tree that parsing builds and the checks read.
 //!
-//! It mirrors the runtime tree (`cte_runtime::tree`) and keeps, on every node, the spans of
-//! the keywords and names it was parsed from, so a check can point at the exact token: names
-//! are [`Ident`]s with their span, clause keywords are `*_token: Span` fields or [`Keyed`].
+//! It mirrors the runtime tree (`cte_runtime::tree`), with the same leaf enums
+//! (`cte_shared::tree`), and keeps, on every node, the spans of the keywords and names it was
+//! parsed from, so a check can point at the exact token: names are [`Ident`]s with their span,
+//! clause keywords are `*_token: Span` fields or [`Keyed`].
 
 mod dml;
 mod expr;
@@ -16,15 +17,18 @@ use std::hash::{Hash, Hasher};
 
 use proc_macro2::Span;
 
+pub(crate) use cte_shared::tree::{
+    BinaryOp, DataType, FrameUnits, JoinKind, Materialized, NullsOrder, SearchOrder, SetOperator,
+    SortOrder, UnaryOp,
+};
 pub(crate) use dml::{Assignment, Delete, Insert, Update};
 pub(crate) use expr::{
-    BinaryOp, DataType, Expr, FrameBound, FrameUnits, Function, FunctionArgs, Literal, LiteralKind,
-    Param, UnaryOp, WindowFrame, WindowSpec,
+    Expr, FrameBound, Function, FunctionArgs, Literal, LiteralKind, Param, WindowFrame, WindowSpec,
 };
-pub(crate) use from::{Join, JoinConstraint, JoinKind, TableAlias, TableFactor, TableWithJoins};
+pub(crate) use from::{Join, JoinConstraint, TableAlias, TableFactor, TableWithJoins};
 pub(crate) use query::{
-    Cte, Cycle, CycleMarks, Materialized, MaxRecursion, NullsOrder, OrderByItem, Query, Search,
-    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Splice, Values, With,
+    Cte, CteBody, Cycle, CycleMarks, MaxRecursion, OrderByItem, Query, Search, Select, SelectItem,
+    SetExpr, Splice, Values, With,
 };
 
 /// A name as written, with its span.
@@ -98,14 +102,6 @@ impl ObjectName {
     pub(crate) fn last(&self) -> Option<&Ident> {
         self.parts.last()
     }
-
-    /// The qualifier of `h.depth` (`h`), if any.
-    pub(crate) fn qualifier(&self) -> Option<&Ident> {
-        match self.parts.as_slice() {
-            [.., q, _] => Some(q),
-            _ => None,
-        }
-    }
 }
 
 /// A clause with the span of the keyword that opens it: `WHERE expr`, `ORDER BY items`.
@@ -123,4 +119,17 @@ pub(crate) enum Statement {
     Insert(Insert),
     Update(Update),
     Delete(Delete),
+}
+
+impl Statement {
+    /// The WITH the statement starts with, which carries its options: before it, or for
+    /// INSERT, on its query.
+    pub(crate) fn leading_with(&self) -> Option<&With> {
+        match self {
+            Statement::Query(q) => q.with.as_ref(),
+            Statement::Insert(i) => i.with.as_ref().or(i.source.with.as_ref()),
+            Statement::Update(u) => u.with.as_ref(),
+            Statement::Delete(d) => d.with.as_ref(),
+        }
+    }
 }

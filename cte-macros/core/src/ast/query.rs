@@ -1,6 +1,9 @@
 use proc_macro2::Span;
 
-use super::{Expr, Ident, Keyed, ObjectName, Statement, TableWithJoins};
+use super::{
+    Expr, Ident, Keyed, Materialized, NullsOrder, ObjectName, SearchOrder, SetOperator, SortOrder,
+    Statement, TableWithJoins,
+};
 
 /// `[WITH ...] body [ORDER BY ...] [LIMIT n] [OFFSET m]`.
 #[derive(Clone, Debug)]
@@ -15,7 +18,6 @@ pub(crate) struct Query {
 /// `WITH [RECURSIVE] cte, ...`.
 #[derive(Clone, Debug)]
 pub(crate) struct With {
-    pub(crate) with_token: Span,
     /// The `RECURSIVE` keyword, if written.
     pub(crate) recursive: Option<Span>,
     pub(crate) ctes: Vec<Cte>,
@@ -37,19 +39,40 @@ pub(crate) struct MaxRecursion {
 pub(crate) struct Cte {
     pub(crate) name: Ident,
     pub(crate) columns: Vec<Ident>,
-    pub(crate) as_token: Span,
     pub(crate) materialized: Materialized,
-    pub(crate) body: Box<Statement>,
-    /// The body had a syntax error, already reported; `body` is an empty placeholder that the
-    /// checks skip.
-    pub(crate) broken: bool,
-    /// The opening parenthesis of the body.
-    pub(crate) paren_token: Span,
+    pub(crate) body: CteBody,
     pub(crate) search: Option<Search>,
     pub(crate) cycle: Option<Cycle>,
-    /// `{path}`: a `cte!` item spliced here. Its name is the path's last segment; its body is a
-    /// placeholder (`broken` is set), so the checks see the name and no columns.
-    pub(crate) splice: Option<Splice>,
+}
+
+/// What a CTE of a WITH list is defined by.
+#[derive(Clone, Debug)]
+pub(crate) enum CteBody {
+    /// `AS (statement)`
+    Written(Box<Statement>),
+    /// `{path}`: a `cte!` item spliced here. Its name is the path's last segment; the checks
+    /// see the name and no columns.
+    Spliced(Splice),
+    /// The body had a syntax error, already reported: the checks skip it.
+    Broken,
+}
+
+impl Cte {
+    /// The body, when it was written here and parsed.
+    pub(crate) fn written(&self) -> Option<&Statement> {
+        match &self.body {
+            CteBody::Written(body) => Some(body),
+            CteBody::Spliced(_) | CteBody::Broken => None,
+        }
+    }
+
+    /// The `cte!` item spliced here, if it is one.
+    pub(crate) fn spliced(&self) -> Option<&Splice> {
+        match &self.body {
+            CteBody::Spliced(splice) => Some(splice),
+            CteBody::Written(_) | CteBody::Broken => None,
+        }
+    }
 }
 
 /// A `cte!` item spliced into a WITH list as `{path}`.
@@ -61,30 +84,13 @@ pub(crate) struct Splice {
     pub(crate) used: std::cell::RefCell<Vec<Ident>>,
 }
 
-#[derive(Clone, Debug)]
-pub(crate) enum Materialized {
-    Default,
-    /// `MATERIALIZED`
-    Yes(Span),
-    /// `NOT MATERIALIZED`, spanned on `NOT`.
-    No(Span),
-}
-
 /// `SEARCH {DEPTH|BREADTH} FIRST BY col, ... SET col`.
 #[derive(Clone, Debug)]
 pub(crate) struct Search {
     pub(crate) search_token: Span,
     pub(crate) order: SearchOrder,
-    /// The `DEPTH` or `BREADTH` keyword.
-    pub(crate) order_token: Span,
     pub(crate) by: Vec<Ident>,
     pub(crate) set: Ident,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum SearchOrder {
-    Depth,
-    Breadth,
 }
 
 /// `CYCLE col, ... SET col [TO v DEFAULT v] USING col`.
@@ -123,13 +129,6 @@ pub(crate) enum SetExpr {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum SetOperator {
-    Union { all: bool },
-    Intersect { all: bool },
-    Except { all: bool },
-}
-
 /// `VALUES (a, b), (c, d)`.
 #[derive(Clone, Debug)]
 pub(crate) struct Values {
@@ -154,9 +153,9 @@ pub(crate) struct Select {
 #[derive(Clone, Debug)]
 pub(crate) enum SelectItem {
     /// `*`
-    Wildcard(Span),
-    /// `t.*`; `star` is the `*`.
-    QualifiedWildcard { name: ObjectName, star: Span },
+    Wildcard,
+    /// `t.*`
+    QualifiedWildcard(ObjectName),
     /// `expr [[AS] alias]`
     Expr { expr: Expr, alias: Option<Ident> },
 }
@@ -167,18 +166,4 @@ pub(crate) struct OrderByItem {
     pub(crate) expr: Expr,
     pub(crate) order: SortOrder,
     pub(crate) nulls: NullsOrder,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum SortOrder {
-    Default,
-    Asc,
-    Desc,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum NullsOrder {
-    Default,
-    First,
-    Last,
 }

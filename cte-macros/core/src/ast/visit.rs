@@ -109,7 +109,9 @@ pub(crate) fn walk_with<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, with: &'ast Wi
 }
 
 pub(crate) fn walk_cte<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, cte: &'ast Cte) {
-    v.visit_statement(&cte.body);
+    if let Some(body) = cte.written() {
+        v.visit_statement(body);
+    }
     if let Some(marks) = cte.cycle.as_ref().and_then(|c| c.marks.as_ref()) {
         v.visit_expr(&marks.value);
         v.visit_expr(&marks.default);
@@ -163,7 +165,7 @@ pub(crate) fn walk_table_with_joins<'ast, V: Visit<'ast> + ?Sized>(
     v.visit_table_factor(&table.relation);
     for join in &table.joins {
         v.visit_table_factor(&join.relation);
-        if let JoinConstraint::On { expr, .. } = &join.constraint {
+        if let JoinConstraint::On(expr) = &join.constraint {
             v.visit_expr(expr);
         }
     }

@@ -2,11 +2,14 @@
 //! returns nothing, so every independent error of one macro call is reported, in source order.
 //!
 //! One file per check area: [`scope`] (which names a WITH clause brings into scope, and who
-//! reads them), [`recursive`] (the structure of recursive CTEs), [`shape`] (column counts) and
-//! [`names`] (qualifiers and the columns of CTEs). [`resolve`] binds table names to CTEs once,
-//! for all of them.
+//! reads them), [`recursive`] (the structure of recursive CTEs), [`shape`] (column counts),
+//! [`names`] (qualifiers and the columns of CTEs), [`placement`] (where options and spliced
+//! items may go) and [`item`] (what a `cte!` item must be). [`resolve`] binds table names to
+//! CTEs once, for all of them.
 
+mod item;
 mod names;
+mod placement;
 mod recursive;
 mod resolve;
 mod scope;
@@ -18,7 +21,7 @@ use std::fmt::Display;
 use proc_macro2::{LineColumn, Span};
 
 use crate::ast::Statement;
-use crate::parse::Parsed;
+use crate::parse::{Item, Parsed};
 use resolve::Bindings;
 
 /// Runs every check on what parsing made of the input, and returns the tree when neither
@@ -26,20 +29,37 @@ use resolve::Bindings;
 /// as far as its name and column list go.
 pub(crate) fn statement(parsed: Parsed) -> syn::Result<Statement> {
     let cx = Ctxt::default();
+    let stmt = checked(&cx, parsed);
+    cx.finish()?;
+    stmt.ok_or_else(|| syn::Error::new(Span::call_site(), "expected a statement"))
+}
+
+/// [`statement`] for a `cte!` item, which parsing made the only CTE of a statement, with the
+/// checks of an item.
+pub(crate) fn item((item, parsed): (Option<Item>, Parsed)) -> syn::Result<Item> {
+    let cx = Ctxt::default();
+    checked(&cx, parsed);
+    if let Some(item) = &item {
+        item::check(&cx, &item.cte);
+    }
+    cx.finish()?;
+    item.ok_or_else(|| syn::Error::new(Span::call_site(), "expected a CTE"))
+}
+
+/// Records the syntax errors and runs every check of a statement.
+fn checked(cx: &Ctxt, parsed: Parsed) -> Option<Statement> {
     for error in parsed.errors {
         cx.syntax(error);
     }
     if let Some(stmt) = &parsed.stmt {
         let bindings = Bindings::of(stmt);
-        scope::check(&cx, &bindings, stmt);
-        recursive::check(&cx, &bindings, stmt);
-        shape::check(&cx, stmt);
-        names::check(&cx, &bindings, stmt);
+        scope::check(cx, &bindings, stmt);
+        recursive::check(cx, &bindings, stmt);
+        shape::check(cx, stmt);
+        names::check(cx, &bindings, stmt);
+        placement::check(cx, stmt);
     }
-    cx.finish()?;
-    parsed
-        .stmt
-        .ok_or_else(|| syn::Error::new(Span::call_site(), "expected a statement"))
+    parsed.stmt
 }
 
 /// The error collector the checks share.

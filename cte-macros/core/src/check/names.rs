@@ -99,8 +99,8 @@ impl<'a> Visit<'a> for Reserved<'_> {
 
     fn visit_select_item(&mut self, item: &'a SelectItem) {
         match item {
-            SelectItem::Wildcard(_) => {}
-            SelectItem::QualifiedWildcard { name, .. } => self.names(&name.parts),
+            SelectItem::Wildcard => {}
+            SelectItem::QualifiedWildcard(name) => self.names(&name.parts),
             SelectItem::Expr { alias, .. } => self.names(alias),
         }
         visit::walk_select_item(self, item);
@@ -108,7 +108,7 @@ impl<'a> Visit<'a> for Reserved<'_> {
 
     fn visit_table_with_joins(&mut self, table: &'a TableWithJoins) {
         for join in &table.joins {
-            if let JoinConstraint::Using { columns, .. } = &join.constraint {
+            if let JoinConstraint::Using(columns) = &join.constraint {
                 self.names(columns);
             }
         }
@@ -275,7 +275,7 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
 
     fn visit_cte(&mut self, cte: &'a Cte) {
         self.search_and_cycle(cte);
-        if !cte.broken {
+        if cte.written().is_some() {
             visit::walk_cte(self, cte);
         }
     }
@@ -285,7 +285,7 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
     }
 
     fn visit_select_item(&mut self, item: &'a SelectItem) {
-        if let SelectItem::QualifiedWildcard { name, .. } = item {
+        if let SelectItem::QualifiedWildcard(name) = item {
             if let [qualifier] = name.parts.as_slice() {
                 self.qualified(qualifier, None);
             }
@@ -352,7 +352,7 @@ impl<'a> Names<'_, 'a> {
             match factor {
                 TableFactor::Table { name, alias } => {
                     let (columns, spliced) = match self.bindings.get(name) {
-                        Binding::Cte(cte, _) => (cte_columns(cte), cte.splice.as_ref()),
+                        Binding::Cte(cte, _) => (cte_columns(cte), cte.spliced()),
                         Binding::Hidden { .. } | Binding::Table => (None, None),
                     };
                     // An alias's column list renames the item's columns.
@@ -408,7 +408,7 @@ impl<'a> Names<'_, 'a> {
             if let TableFactor::Nested { inner, .. } = &join.relation {
                 self.join_conditions(inner);
             }
-            if let JoinConstraint::On { expr, .. } = &join.constraint {
+            if let JoinConstraint::On(expr) = &join.constraint {
                 self.visit_expr(expr);
             }
         }
@@ -610,10 +610,7 @@ fn cte_columns(cte: &Cte) -> Option<Vec<&Ident>> {
     if !cte.columns.is_empty() {
         return Some(cte.columns.iter().collect());
     }
-    if cte.broken {
-        return None;
-    }
-    match &*cte.body {
+    match cte.written()? {
         Statement::Query(query) => query_columns(query),
         Statement::Insert(i) => projection_columns(&i.returning.as_ref()?.value),
         Statement::Update(u) => projection_columns(&u.returning.as_ref()?.value),

@@ -28,12 +28,15 @@ struct Recursive<'c, 'a> {
 
 impl<'a> Visit<'a> for Recursive<'_, 'a> {
     fn visit_with(&mut self, with: &'a With) {
-        for cte in with.ctes.iter().filter(|cte| !cte.broken) {
-            let reads = Reads::of(self.bindings, cte, |r| r.visit_statement(&cte.body));
+        for cte in &with.ctes {
+            let Some(body) = cte.written() else {
+                continue;
+            };
+            let reads = Reads::of(self.bindings, cte, |r| r.visit_statement(body));
             if with.recursive.is_none() || reads.is_empty() {
                 self.search_and_cycle(cte, with);
             } else {
-                self.recursive_cte(cte, &reads);
+                self.recursive_cte(cte, body, &reads);
             }
             self.visit_cte(cte);
         }
@@ -70,9 +73,9 @@ impl<'a> Recursive<'_, 'a> {
         }
     }
 
-    fn recursive_cte(&self, cte: &'a Cte, reads: &[Read]) {
+    fn recursive_cte(&self, cte: &'a Cte, body: &'a Statement, reads: &[Read]) {
         let name = &cte.name;
-        let Statement::Query(query) = &*cte.body else {
+        let Statement::Query(query) = body else {
             // WITH RECURSIVE t AS (DELETE FROM a WHERE id IN (SELECT id FROM t) RETURNING id)
             // -- a data-modifying statement cannot be the body of a recursion.
             if let Some(read) = reads.first() {
@@ -356,7 +359,7 @@ impl<'a> Visit<'a> for Reads<'_, 'a> {
             self.nullable = outer;
         }
         for join in &table.joins {
-            if let JoinConstraint::On { expr, .. } = &join.constraint {
+            if let JoinConstraint::On(expr) = &join.constraint {
                 self.visit_expr(expr);
             }
         }
@@ -546,7 +549,7 @@ fn is_aggregate(function: &Function) -> bool {
         return false;
     }
     match &function.args {
-        FunctionArgs::Star(_) => true,
+        FunctionArgs::Star => true,
         FunctionArgs::List { distinct, args } => {
             !matches!(name.as_str(), "min" | "max") || args.len() == 1 || distinct.is_some()
         }

@@ -154,7 +154,7 @@ impl<'a> Visit<'a> for Resolver<'a> {
                     frame.defining = Some(i);
                 }
             }
-            if !cte.broken {
+            if cte.written().is_some() {
                 self.visit_cte(cte);
             }
         }

@@ -96,7 +96,7 @@ impl<'a> Visit<'a> for Scope<'_, 'a> {
                     }
                 }
             }
-            if !cte.broken {
+            if cte.written().is_some() {
                 self.defining.push(cte);
                 self.visit_cte(cte);
                 self.defining.pop();

@@ -52,10 +52,10 @@ impl<'a> Visit<'a> for Shape<'_, 'a> {
     }
 
     fn visit_cte(&mut self, cte: &'a Cte) {
-        if cte.broken {
+        let Some(body) = cte.written() else {
             return;
-        }
-        let returning = match &*cte.body {
+        };
+        let returning = match body {
             Statement::Query(_) => None,
             Statement::Insert(i) => i.returning.as_ref(),
             Statement::Update(u) => u.returning.as_ref(),
@@ -191,12 +191,9 @@ fn collect(body: &SetExpr, units: &mut Vec<Unit>) {
 
 /// The number of columns a select list gives, unless a `*` hides it.
 fn known_count(items: &[SelectItem]) -> Option<usize> {
-    let star = items.iter().any(|i| {
-        matches!(
-            i,
-            SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard { .. }
-        )
-    });
+    let star = items
+        .iter()
+        .any(|i| matches!(i, SelectItem::Wildcard | SelectItem::QualifiedWildcard(_)));
     (!star).then_some(items.len())
 }
 

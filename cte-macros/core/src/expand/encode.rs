@@ -1,49 +1,22 @@
 //! The checked tree lowered to the bytes that `cte_runtime` decodes into its tree.
 //!
 //! The format is described once, in `cte-runtime/src/tree/decode.rs`; this file writes exactly
-//! what the decoder there reads, field by field in the same order. Lowering also collects what
+//! what the decoder there reads, field by field in the same order, with the version, slabs and
+//! tags of `cte_shared::format`. Lowering also collects what
 //! the expansion emits as tokens beside the bytes: the parameter values and the spliced items.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote_spanned;
 
-use crate::ast::{
-    self, BinaryOp, DataType, Expr, FrameBound, FrameUnits, FunctionArgs, JoinConstraint, JoinKind,
-    LiteralKind, Materialized, NullsOrder, SearchOrder, SelectItem, SetExpr, SetOperator,
-    SortOrder, Statement, TableFactor, UnaryOp,
+use cte_shared::format::{
+    self, ExprTag, FrameBoundTag, FunctionArgsTag, JoinConstraintTag, Root, SelectItemTag,
+    SetExprTag, Slab, StatementTag, TableFactorTag, WithTag, FORMAT, SLABS,
 };
 
-/// The version of the format, the first byte of every encoding.
-const FORMAT: u8 = 2;
-
-/// What the encoding's second byte says it holds.
-#[derive(Clone, Copy)]
-pub(crate) enum Root {
-    Statement = 0,
-    Cte = 1,
-}
-
-/// The slabs of the decoder, in the order of their counts in the header: each node written
-/// behind a reference or in a list counts one entry of its slab.
-#[derive(Clone, Copy)]
-enum Slab {
-    Statements,
-    Queries,
-    Selects,
-    SetExprs,
-    Ctes,
-    Exprs,
-    Rows,
-    Whens,
-    Idents,
-    SelectItems,
-    Tables,
-    Joins,
-    OrderBy,
-    Assignments,
-}
-
-const SLABS: usize = 14;
+use crate::ast::{
+    self, CteBody, DataType, Expr, FrameBound, FunctionArgs, JoinConstraint, LiteralKind,
+    SelectItem, SetExpr, Statement, TableFactor,
+};
 
 /// Lowers ast nodes to bytes and collects the parameter values.
 pub(crate) struct Lower {
@@ -53,43 +26,26 @@ pub(crate) struct Lower {
     text: String,
     counts: [usize; SLABS],
     pub(crate) params: Vec<(usize, TokenStream)>,
-    /// The statement's leading WITH, the only one that may carry `OPTION (...)`.
-    leading: *const ast::With,
-    /// Where an `OPTION (...)` was written on a CTE body instead.
-    pub(crate) misplaced_option: Option<Span>,
-    /// The one WITH that may splice `cte!` items: the leading WITH of a SELECT statement.
-    spliceable: *const ast::With,
     /// The spliced items, in order, and where each goes among the written CTEs, under what
-    /// name.
+    /// name. The checks let them into the statement's leading WITH only.
     pub(crate) splices: Vec<ast::Splice>,
     splice_points: Vec<(usize, String)>,
-    /// Where a `cte!` item was spliced into another WITH.
-    pub(crate) misplaced_splice: Option<Span>,
 }
 
 impl Default for Lower {
     fn default() -> Self {
-        Lower::new(std::ptr::null(), std::ptr::null())
-    }
-}
-
-impl Lower {
-    /// A lowering where `leading` may carry options and `spliceable` may splice items.
-    pub(crate) fn new(leading: *const ast::With, spliceable: *const ast::With) -> Self {
         Lower {
             out: Vec::with_capacity(256),
             text: String::with_capacity(128),
             counts: [0; SLABS],
             params: Vec::new(),
-            leading,
-            misplaced_option: None,
-            spliceable,
             splices: Vec::new(),
             splice_points: Vec::new(),
-            misplaced_splice: None,
         }
     }
+}
 
+impl Lower {
     /// The whole encoding of a `select!` statement: header, options, splice points, statement.
     pub(crate) fn select(mut self, stmt: &Statement, max_recursion: u32) -> (Vec<u8>, Self) {
         self.count(Slab::Statements, 1);
@@ -113,9 +69,9 @@ impl Lower {
     }
 
     /// The whole encoding of a `cte!` item.
-    pub(crate) fn cte_item(mut self, cte: &ast::Cte) -> (Vec<u8>, Self) {
+    pub(crate) fn cte_item(mut self, cte: &ast::Cte, body: &Statement) -> (Vec<u8>, Self) {
         self.count(Slab::Ctes, 1);
-        self.cte(cte);
+        self.cte(cte, body);
         let body = std::mem::take(&mut self.out);
         let mut out = self.header(Root::Cte, &self.text, body.len());
         out.extend_from_slice(&body);
@@ -125,7 +81,7 @@ impl Lower {
     fn header(&self, root: Root, text: &str, body: usize) -> Vec<u8> {
         let mut out = Vec::with_capacity(2 + SLABS * 2 + 4 + text.len() + body);
         out.push(FORMAT);
-        out.push(root as u8);
+        out.push(root.tag());
         for &count in &self.counts {
             put_u(&mut out, count as u64);
         }
@@ -135,13 +91,15 @@ impl Lower {
     }
 
     fn count(&mut self, slab: Slab, n: usize) {
-        self.counts[slab as usize] += n;
+        // Each node written behind a reference or in a list counts one entry of its slab.
+        self.counts[usize::from(slab.tag())] += n;
     }
 
     // ---- primitives ----
 
-    fn byte(&mut self, b: u8) {
-        self.out.push(b);
+    /// The tag of a choice (`cte_shared::format`, `cte_shared::tree`).
+    fn tag(&mut self, tag: u8) {
+        self.out.push(tag);
     }
 
     fn bool(&mut self, b: bool) {
@@ -207,11 +165,11 @@ impl Lower {
     fn statement(&mut self, stmt: &Statement) {
         match stmt {
             Statement::Query(q) => {
-                self.byte(0);
+                self.tag(StatementTag::Query.tag());
                 self.query(q);
             }
             Statement::Insert(i) => {
-                self.byte(1);
+                self.tag(StatementTag::Insert.tag());
                 self.with(i.with.as_ref());
                 self.name(&i.table);
                 self.idents(&i.columns);
@@ -219,7 +177,7 @@ impl Lower {
                 self.returning(i.returning.as_ref());
             }
             Statement::Update(u) => {
-                self.byte(2);
+                self.tag(StatementTag::Update.tag());
                 self.with(u.with.as_ref());
                 self.name(&u.table);
                 self.opt_ident(u.alias.as_ref());
@@ -232,7 +190,7 @@ impl Lower {
                 self.returning(u.returning.as_ref());
             }
             Statement::Delete(d) => {
-                self.byte(3);
+                self.tag(StatementTag::Delete.tag());
                 self.with(d.with.as_ref());
                 self.name(&d.table);
                 self.opt_ident(d.alias.as_ref());
@@ -263,46 +221,36 @@ impl Lower {
 
     fn with(&mut self, with: Option<&ast::With>) {
         let Some(with) = with else {
-            return self.byte(0);
+            return self.tag(WithTag::None.tag());
         };
-        if let Some(m) = &with.max_recursion {
-            if !std::ptr::eq(with, self.leading) {
-                self.misplaced_option.get_or_insert(m.option_token);
-            }
-        }
-        self.byte(if with.recursive.is_some() { 2 } else { 1 });
+        self.tag(match with.recursive {
+            Some(_) => WithTag::Recursive.tag(),
+            None => WithTag::With.tag(),
+        });
         let mut written = Vec::new();
         for cte in &with.ctes {
-            match &cte.splice {
-                None => written.push(cte),
-                Some(splice) if std::ptr::eq(with, self.spliceable) => {
+            match &cte.body {
+                CteBody::Written(body) => written.push((cte, &**body)),
+                CteBody::Spliced(splice) => {
                     self.splices.push(splice.clone());
                     self.splice_points
                         .push((written.len(), cte.name.value.clone()));
                 }
-                Some(_) => {
-                    self.misplaced_splice.get_or_insert(cte.name.span);
-                }
+                // A body that did not parse was reported; nothing is expanded then.
+                CteBody::Broken => {}
             }
         }
-        self.list(Slab::Ctes, &written, |s, cte| s.cte(cte));
+        self.list(Slab::Ctes, &written, |s, (cte, body)| s.cte(cte, body));
     }
 
-    fn cte(&mut self, cte: &ast::Cte) {
+    fn cte(&mut self, cte: &ast::Cte, body: &Statement) {
         self.ident(&cte.name);
         self.idents(&cte.columns);
-        self.byte(match cte.materialized {
-            Materialized::Default => 0,
-            Materialized::Yes(_) => 1,
-            Materialized::No(_) => 2,
-        });
-        self.boxed_statement(&cte.body);
+        self.tag(cte.materialized.tag());
+        self.boxed_statement(body);
         self.bool(cte.search.is_some());
         if let Some(s) = &cte.search {
-            self.byte(match s.order {
-                SearchOrder::Depth => 0,
-                SearchOrder::Breadth => 1,
-            });
+            self.tag(s.order.tag());
             self.idents(&s.by);
             self.ident(&s.set);
         }
@@ -322,7 +270,7 @@ impl Lower {
     fn set_expr(&mut self, body: &SetExpr) {
         match body {
             SetExpr::Select(s) => {
-                self.byte(0);
+                self.tag(SetExprTag::Select.tag());
                 self.count(Slab::Selects, 1);
                 self.bool(s.distinct.is_some());
                 self.list(Slab::SelectItems, &s.projection, Self::select_item);
@@ -333,22 +281,18 @@ impl Lower {
                 self.opt_expr(s.having.as_ref().map(|k| &k.value));
             }
             SetExpr::Values(values) => {
-                self.byte(1);
+                self.tag(SetExprTag::Values.tag());
                 self.list(Slab::Rows, &values.rows, |s, row| s.exprs(row));
             }
             SetExpr::Query { query, .. } => {
-                self.byte(2);
+                self.tag(SetExprTag::Query.tag());
                 self.boxed_query(query);
             }
             SetExpr::SetOp {
                 op, left, right, ..
             } => {
-                self.byte(3);
-                self.byte(match *op {
-                    SetOperator::Union { all } => u8::from(all),
-                    SetOperator::Intersect { all } => 2 + u8::from(all),
-                    SetOperator::Except { all } => 4 + u8::from(all),
-                });
+                self.tag(SetExprTag::SetOp.tag());
+                self.tag(op.tag());
                 self.count(Slab::SetExprs, 2);
                 self.set_expr(left);
                 self.set_expr(right);
@@ -358,20 +302,20 @@ impl Lower {
 
     fn select_item(&mut self, item: &SelectItem) {
         match item {
-            SelectItem::Wildcard(_) => self.byte(0),
-            SelectItem::QualifiedWildcard { name, .. } => {
-                self.byte(1);
+            SelectItem::Wildcard => self.tag(SelectItemTag::Wildcard.tag()),
+            SelectItem::QualifiedWildcard(name) => {
+                self.tag(SelectItemTag::QualifiedWildcard.tag());
                 self.name(name);
             }
             SelectItem::Expr { expr, alias: None } => {
-                self.byte(2);
+                self.tag(SelectItemTag::Expr.tag());
                 self.expr(expr);
             }
             SelectItem::Expr {
                 expr,
                 alias: Some(alias),
             } => {
-                self.byte(3);
+                self.tag(SelectItemTag::Aliased.tag());
                 self.expr(expr);
                 self.ident(alias);
             }
@@ -381,17 +325,7 @@ impl Lower {
     fn order_by(&mut self, items: &[ast::OrderByItem]) {
         self.list(Slab::OrderBy, items, |s, item| {
             s.expr(&item.expr);
-            let order = match item.order {
-                SortOrder::Default => 0,
-                SortOrder::Asc => 1,
-                SortOrder::Desc => 2,
-            };
-            let nulls = match item.nulls {
-                NullsOrder::Default => 0,
-                NullsOrder::First => 1,
-                NullsOrder::Last => 2,
-            };
-            s.byte(order * 3 + nulls);
+            s.tag(format::order_tag(item.order, item.nulls));
         });
     }
 
@@ -405,23 +339,16 @@ impl Lower {
     fn table_with_joins(&mut self, t: &ast::TableWithJoins) {
         self.table_factor(&t.relation);
         self.list(Slab::Joins, &t.joins, |s, join| {
-            let kind = match join.kind {
-                JoinKind::Inner => 0,
-                JoinKind::Left => 1,
-                JoinKind::Right => 2,
-                JoinKind::Full => 3,
-                JoinKind::Cross => 4,
-            };
             let constraint = match &join.constraint {
-                JoinConstraint::On { .. } => 0,
-                JoinConstraint::Using { .. } => 1,
-                JoinConstraint::None => 2,
+                JoinConstraint::On(_) => JoinConstraintTag::On,
+                JoinConstraint::Using(_) => JoinConstraintTag::Using,
+                JoinConstraint::None => JoinConstraintTag::None,
             };
-            s.byte(kind * 3 + constraint);
+            s.tag(format::join_tag(join.kind, constraint));
             s.table_factor(&join.relation);
             match &join.constraint {
-                JoinConstraint::On { expr, .. } => s.expr(expr),
-                JoinConstraint::Using { columns, .. } => s.idents(columns),
+                JoinConstraint::On(expr) => s.expr(expr),
+                JoinConstraint::Using(columns) => s.idents(columns),
                 JoinConstraint::None => {}
             }
         });
@@ -430,7 +357,7 @@ impl Lower {
     fn table_factor(&mut self, factor: &TableFactor) {
         match factor {
             TableFactor::Table { name, alias } => {
-                self.byte(0);
+                self.tag(TableFactorTag::Table.tag());
                 self.name(name);
                 self.alias(alias.as_ref());
             }
@@ -440,13 +367,13 @@ impl Lower {
                 alias,
                 ..
             } => {
-                self.byte(1);
+                self.tag(TableFactorTag::Derived.tag());
                 self.bool(lateral.is_some());
                 self.boxed_query(subquery);
                 self.alias(alias.as_ref());
             }
             TableFactor::Nested { inner, .. } => {
-                self.byte(2);
+                self.tag(TableFactorTag::Nested.tag());
                 self.count(Slab::Tables, 1);
                 self.table_with_joins(inner);
             }
@@ -490,19 +417,20 @@ impl Lower {
         match expr {
             Expr::Literal(lit) => match &lit.kind {
                 LiteralKind::Integer(digits) => {
-                    self.byte(0);
+                    self.tag(ExprTag::Integer.tag());
                     self.str(digits);
                 }
                 LiteralKind::Decimal(digits) => {
-                    self.byte(1);
+                    self.tag(ExprTag::Decimal.tag());
                     self.str(digits);
                 }
                 LiteralKind::String(s) => {
-                    self.byte(2);
+                    self.tag(ExprTag::String.tag());
                     self.str(s);
                 }
-                LiteralKind::Bool(b) => self.byte(3 + u8::from(*b)),
-                LiteralKind::Null => self.byte(5),
+                LiteralKind::Bool(false) => self.tag(ExprTag::False.tag()),
+                LiteralKind::Bool(true) => self.tag(ExprTag::True.tag()),
+                LiteralKind::Null => self.tag(ExprTag::Null.tag()),
             },
             Expr::Param(param) => {
                 let index = param.index;
@@ -521,32 +449,28 @@ impl Lower {
                         }
                     }),
                 ));
-                self.byte(6);
+                self.tag(ExprTag::Param.tag());
                 self.len(index);
             }
             Expr::Column(name) => {
-                self.byte(7);
+                self.tag(ExprTag::Column.tag());
                 self.name(name);
             }
             Expr::Unary { op, expr, .. } => {
-                self.byte(8);
-                self.byte(match op {
-                    UnaryOp::Not => 0,
-                    UnaryOp::Minus => 1,
-                    UnaryOp::Plus => 2,
-                });
+                self.tag(ExprTag::Unary.tag());
+                self.tag(op.tag());
                 self.boxed(expr);
             }
             Expr::Binary {
                 left, op, right, ..
             } => {
-                self.byte(9);
+                self.tag(ExprTag::Binary.tag());
                 self.boxed(left);
-                self.byte(binary_op(*op));
+                self.tag(op.tag());
                 self.boxed(right);
             }
             Expr::IsNull { expr, negated, .. } => {
-                self.byte(10);
+                self.tag(ExprTag::IsNull.tag());
                 self.bool(*negated);
                 self.boxed(expr);
             }
@@ -557,7 +481,7 @@ impl Lower {
                 high,
                 ..
             } => {
-                self.byte(11);
+                self.tag(ExprTag::Between.tag());
                 self.bool(*negated);
                 self.boxed(expr);
                 self.boxed(low);
@@ -569,7 +493,7 @@ impl Lower {
                 negated,
                 ..
             } => {
-                self.byte(12);
+                self.tag(ExprTag::InList.tag());
                 self.bool(*negated);
                 self.boxed(expr);
                 self.exprs(list);
@@ -580,7 +504,7 @@ impl Lower {
                 negated,
                 ..
             } => {
-                self.byte(13);
+                self.tag(ExprTag::InSubquery.tag());
                 self.bool(*negated);
                 self.boxed(expr);
                 self.boxed_query(subquery);
@@ -591,7 +515,7 @@ impl Lower {
                 pattern,
                 ..
             } => {
-                self.byte(14);
+                self.tag(ExprTag::Like.tag());
                 self.bool(*negated);
                 self.boxed(expr);
                 self.boxed(pattern);
@@ -599,12 +523,12 @@ impl Lower {
             Expr::Exists {
                 subquery, negated, ..
             } => {
-                self.byte(15);
+                self.tag(ExprTag::Exists.tag());
                 self.bool(*negated);
                 self.boxed_query(subquery);
             }
             Expr::Subquery { query, .. } => {
-                self.byte(16);
+                self.tag(ExprTag::Subquery.tag());
                 self.boxed_query(query);
             }
             Expr::Case {
@@ -613,7 +537,7 @@ impl Lower {
                 else_result,
                 ..
             } => {
-                self.byte(17);
+                self.tag(ExprTag::Case.tag());
                 self.opt_boxed(operand.as_deref());
                 self.list(Slab::Whens, whens, |s, (when, then)| {
                     s.expr(when);
@@ -624,17 +548,20 @@ impl Lower {
             Expr::Cast {
                 expr, data_type, ..
             } => {
-                self.byte(18);
+                self.tag(ExprTag::Cast.tag());
                 self.boxed(expr);
                 self.data_type(*data_type);
             }
             Expr::Function(f) => {
-                self.byte(19);
+                self.tag(ExprTag::Function.tag());
                 self.name(&f.name);
                 match &f.args {
-                    FunctionArgs::Star(_) => self.byte(0),
+                    FunctionArgs::Star => self.tag(FunctionArgsTag::Star.tag()),
                     FunctionArgs::List { distinct, args } => {
-                        self.byte(1 + u8::from(distinct.is_some()));
+                        self.tag(match distinct {
+                            Some(_) => FunctionArgsTag::Distinct.tag(),
+                            None => FunctionArgsTag::List.tag(),
+                        });
                         self.exprs(args);
                     }
                 }
@@ -644,38 +571,31 @@ impl Lower {
                 }
             }
             Expr::Nested { expr, .. } => {
-                self.byte(20);
+                self.tag(ExprTag::Nested.tag());
                 self.boxed(expr);
             }
         }
     }
 
     fn data_type(&mut self, data_type: DataType) {
+        self.tag(data_type.tag().tag());
         match data_type {
-            DataType::SmallInt => self.byte(0),
-            DataType::Integer => self.byte(1),
-            DataType::BigInt => self.byte(2),
             DataType::Decimal { precision, scale } => {
-                self.byte(3);
                 self.opt_u32(precision);
                 self.opt_u32(scale);
             }
-            DataType::Real => self.byte(4),
-            DataType::Double => self.byte(5),
-            DataType::Text => self.byte(6),
-            DataType::Varchar(n) => {
-                self.byte(7);
-                self.opt_u32(n);
-            }
-            DataType::Char(n) => {
-                self.byte(8);
-                self.opt_u32(n);
-            }
-            DataType::Boolean => self.byte(9),
-            DataType::Date => self.byte(10),
-            DataType::Time => self.byte(11),
-            DataType::Timestamp => self.byte(12),
-            DataType::Blob => self.byte(13),
+            DataType::Varchar(n) | DataType::Char(n) => self.opt_u32(n),
+            DataType::SmallInt
+            | DataType::Integer
+            | DataType::BigInt
+            | DataType::Real
+            | DataType::Double
+            | DataType::Text
+            | DataType::Boolean
+            | DataType::Date
+            | DataType::Time
+            | DataType::Timestamp
+            | DataType::Blob => {}
         }
     }
 
@@ -684,11 +604,7 @@ impl Lower {
         self.order_by(&w.order_by);
         self.bool(w.frame.is_some());
         if let Some(f) = &w.frame {
-            self.byte(match f.units {
-                FrameUnits::Rows => 0,
-                FrameUnits::Range => 1,
-                FrameUnits::Groups => 2,
-            });
+            self.tag(f.units.tag());
             self.frame_bound(&f.start);
             self.bool(f.end.is_some());
             if let Some(end) = &f.end {
@@ -699,15 +615,15 @@ impl Lower {
 
     fn frame_bound(&mut self, bound: &FrameBound) {
         match bound {
-            FrameBound::CurrentRow => self.byte(0),
-            FrameBound::Preceding(None) => self.byte(1),
+            FrameBound::CurrentRow => self.tag(FrameBoundTag::CurrentRow.tag()),
+            FrameBound::Preceding(None) => self.tag(FrameBoundTag::UnboundedPreceding.tag()),
             FrameBound::Preceding(Some(n)) => {
-                self.byte(2);
+                self.tag(FrameBoundTag::Preceding.tag());
                 self.boxed(n);
             }
-            FrameBound::Following(None) => self.byte(3),
+            FrameBound::Following(None) => self.tag(FrameBoundTag::UnboundedFollowing.tag()),
             FrameBound::Following(Some(n)) => {
-                self.byte(4);
+                self.tag(FrameBoundTag::Following.tag());
                 self.boxed(n);
             }
         }
@@ -720,23 +636,4 @@ fn put_u(out: &mut Vec<u8>, mut n: u64) {
         n >>= 7;
     }
     out.push(n as u8);
-}
-
-fn binary_op(op: BinaryOp) -> u8 {
-    match op {
-        BinaryOp::Plus => 0,
-        BinaryOp::Minus => 1,
-        BinaryOp::Multiply => 2,
-        BinaryOp::Divide => 3,
-        BinaryOp::Modulo => 4,
-        BinaryOp::Concat => 5,
-        BinaryOp::Eq => 6,
-        BinaryOp::NotEq => 7,
-        BinaryOp::Lt => 8,
-        BinaryOp::LtEq => 9,
-        BinaryOp::Gt => 10,
-        BinaryOp::GtEq => 11,
-        BinaryOp::And => 12,
-        BinaryOp::Or => 13,
-    }
 }

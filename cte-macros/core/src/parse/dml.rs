@@ -12,7 +12,7 @@ type Result<T> = syn::Result<T>;
 
 /// `INSERT INTO table [(cols)] query [RETURNING ...]`
 pub(crate) fn insert(p: &mut Parser, with: Option<With>) -> Result<Insert> {
-    let insert_token = p.expect_kw(Kw::Insert)?;
+    p.expect_kw(Kw::Insert)?;
     p.expect_kw(Kw::Into)?;
     let table = p.object_name("a table name")?;
     let column_list = match p.peek_group(proc_macro2::Delimiter::Parenthesis) {
@@ -35,7 +35,6 @@ pub(crate) fn insert(p: &mut Parser, with: Option<With>) -> Result<Insert> {
     let returning = returning(p)?;
     Ok(Insert {
         with,
-        insert_token,
         table,
         columns,
         source,
@@ -45,10 +44,10 @@ pub(crate) fn insert(p: &mut Parser, with: Option<With>) -> Result<Insert> {
 
 /// `UPDATE table [[AS] alias] SET col = expr, ... [FROM ...] [WHERE ...] [RETURNING ...]`
 pub(crate) fn update(p: &mut Parser, with: Option<With>) -> Result<Update> {
-    let update_token = p.expect_kw(Kw::Update)?;
+    p.expect_kw(Kw::Update)?;
     let table = p.object_name("a table name")?;
     let alias = p.alias()?;
-    let set_token = p.expect_kw(Kw::Set)?;
+    p.expect_kw(Kw::Set)?;
     let assignments = comma_separated(p, |p| {
         let column = p.ident("a column name")?;
         p.expect_op("=")?;
@@ -66,10 +65,8 @@ pub(crate) fn update(p: &mut Parser, with: Option<With>) -> Result<Update> {
     let returning = returning(p)?;
     Ok(Update {
         with,
-        update_token,
         table,
         alias,
-        set_token,
         assignments,
         from,
         selection,
@@ -79,7 +76,7 @@ pub(crate) fn update(p: &mut Parser, with: Option<With>) -> Result<Update> {
 
 /// `DELETE FROM table [[AS] alias] [WHERE ...] [RETURNING ...]`
 pub(crate) fn delete(p: &mut Parser, with: Option<With>) -> Result<Delete> {
-    let delete_token = p.expect_kw(Kw::Delete)?;
+    p.expect_kw(Kw::Delete)?;
     p.expect_kw(Kw::From)?;
     let table = p.object_name("a table name")?;
     let alias = p.alias()?;
@@ -87,7 +84,6 @@ pub(crate) fn delete(p: &mut Parser, with: Option<With>) -> Result<Delete> {
     let returning = returning(p)?;
     Ok(Delete {
         with,
-        delete_token,
         table,
         alias,
         selection,

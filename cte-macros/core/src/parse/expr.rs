@@ -21,11 +21,10 @@ pub(crate) fn expr(p: &mut Parser) -> Result<Expr> {
     or(p, None)
 }
 
-fn binary(left: Expr, op: BinaryOp, op_token: Span, right: Expr) -> Expr {
+fn binary(left: Expr, op: BinaryOp, right: Expr) -> Expr {
     Expr::Binary {
         left: Box::new(left),
         op,
-        op_token,
         right: Box::new(right),
     }
 }
@@ -53,7 +52,7 @@ fn or(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
     let mut left = and(p, lead)?;
     while let Some(token) = p.eat_kw(Kw::Or) {
         let right = chain.link(p, token, |p| and(p, None))?;
-        left = binary(left, BinaryOp::Or, token, right);
+        left = binary(left, BinaryOp::Or, right);
     }
     Ok(left)
 }
@@ -63,7 +62,7 @@ fn and(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
     let mut left = not(p, lead)?;
     while let Some(token) = p.eat_kw(Kw::And) {
         let right = chain.link(p, token, |p| not(p, None))?;
-        left = binary(left, BinaryOp::And, token, right);
+        left = binary(left, BinaryOp::And, right);
     }
     Ok(left)
 }
@@ -115,7 +114,6 @@ fn is(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
         })?;
         left = Expr::IsNull {
             expr: Box::new(left),
-            is_token,
             negated,
         };
     }
@@ -143,7 +141,6 @@ fn comparison(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
     let Some(op) = comparison_op(p) else {
         return Ok(left);
     };
-    let token = p.span();
     p.bump();
     let right = pattern(p, None)?;
     if comparison_op(p).is_some() {
@@ -152,7 +149,7 @@ fn comparison(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
             "comparisons do not chain; put parentheses around one of them",
         ));
     }
-    Ok(binary(left, op, token, right))
+    Ok(binary(left, op, right))
 }
 
 /// `[NOT] BETWEEN`, `[NOT] IN`, `[NOT] LIKE`.
@@ -171,35 +168,33 @@ fn pattern(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
         }
         let expr = Box::new(left);
         left = chain.link(p, p.span(), |p| {
-            if let Some(between_token) = p.eat_kw(Kw::Between) {
+            if p.eat_kw(Kw::Between).is_some() {
                 let low = Box::new(other(p, None)?);
                 p.expect_kw(Kw::And)?;
                 let high = Box::new(other(p, None)?);
                 Ok(Expr::Between {
                     expr,
-                    between_token,
                     negated,
                     low,
                     high,
                 })
-            } else if let Some(like_token) = p.eat_kw(Kw::Like) {
+            } else if p.eat_kw(Kw::Like).is_some() {
                 let pattern = Box::new(other(p, None)?);
                 Ok(Expr::Like {
                     expr,
-                    like_token,
                     negated,
                     pattern,
                 })
             } else {
-                let in_token = p.expect_kw(Kw::In)?;
-                in_rest(p, expr, in_token, negated)
+                p.expect_kw(Kw::In)?;
+                in_rest(p, expr, negated)
             }
         })?;
     }
 }
 
 /// The `(list)` or `(subquery)` after IN.
-fn in_rest(p: &mut Parser, expr: Box<Expr>, in_token: Span, negated: bool) -> Result<Expr> {
+fn in_rest(p: &mut Parser, expr: Box<Expr>, negated: bool) -> Result<Expr> {
     let group = p.expect_paren("`(`")?;
     let list = match super::looks_like_query(group) {
         QueryStart::Yes => Parenthesised::Query(Box::new(p.in_group(group, query)?)),
@@ -219,13 +214,11 @@ fn in_rest(p: &mut Parser, expr: Box<Expr>, in_token: Span, negated: bool) -> Re
     Ok(match list {
         Parenthesised::Query(subquery) => Expr::InSubquery {
             expr,
-            in_token,
             subquery,
             negated,
         },
         Parenthesised::Other(list) => Expr::InList {
             expr,
-            in_token,
             list,
             negated,
         },
@@ -238,7 +231,7 @@ fn other(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
     let mut left = additive(p, lead)?;
     while let Some(token) = p.eat_op("||") {
         let right = chain.link(p, token, |p| additive(p, None))?;
-        left = binary(left, BinaryOp::Concat, token, right);
+        left = binary(left, BinaryOp::Concat, right);
     }
     Ok(left)
 }
@@ -257,7 +250,7 @@ pub(crate) fn additive(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
         let token = p.span();
         p.bump();
         let right = chain.link(p, token, |p| multiplicative(p, None))?;
-        left = binary(left, op, token, right);
+        left = binary(left, op, right);
     }
 }
 
@@ -277,7 +270,7 @@ fn multiplicative(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
         let token = p.span();
         p.bump();
         let right = chain.link(p, token, |p| unary(p, None))?;
-        left = binary(left, op, token, right);
+        left = binary(left, op, right);
     }
 }
 
@@ -500,13 +493,11 @@ fn cast(p: &mut Parser) -> Result<Expr> {
     p.in_group(group, |p| {
         let expr = Box::new(expr(p)?);
         p.expect_kw(Kw::As)?;
-        let type_token = p.span();
         let data_type = data_type(p)?;
         Ok(Expr::Cast {
             cast_token,
             expr,
             data_type,
-            type_token,
         })
     })
 }
@@ -614,9 +605,8 @@ fn function(p: &mut Parser, name: ObjectName) -> Result<Function> {
             });
         }
         if p.peek_op("*") && p.peek_nth(1).is_none() {
-            let star = p.span();
             p.bump();
-            return Ok(FunctionArgs::Star(star));
+            return Ok(FunctionArgs::Star);
         }
         let distinct = p.eat_kw(Kw::Distinct);
         if distinct.is_none() {
@@ -626,14 +616,14 @@ fn function(p: &mut Parser, name: ObjectName) -> Result<Function> {
         Ok(FunctionArgs::List { distinct, args })
     })?;
     let over = match p.eat_kw(Kw::Over) {
-        Some(over_token) => Some(Box::new(window(p, over_token)?)),
+        Some(_) => Some(Box::new(window(p)?)),
         None => None,
     };
     Ok(Function { name, args, over })
 }
 
 /// `(PARTITION BY ... ORDER BY ... [frame])` after OVER.
-fn window(p: &mut Parser, over_token: Span) -> Result<WindowSpec> {
+fn window(p: &mut Parser) -> Result<WindowSpec> {
     let group = p.expect_paren("`(` (named windows are not supported)")?;
     p.in_group(group, |p| {
         let partition_by = match p.eat_kw(Kw::Partition) {
@@ -661,7 +651,6 @@ fn window(p: &mut Parser, over_token: Span) -> Result<WindowSpec> {
         };
         let frame = match units {
             Some(units) => {
-                let units_token = p.span();
                 p.bump();
                 let (start, end) = if p.eat_kw(Kw::Between).is_some() {
                     let start = frame_bound(p)?;
@@ -670,12 +659,7 @@ fn window(p: &mut Parser, over_token: Span) -> Result<WindowSpec> {
                 } else {
                     (frame_bound(p)?, None)
                 };
-                Some(WindowFrame {
-                    units,
-                    units_token,
-                    start,
-                    end,
-                })
+                Some(WindowFrame { units, start, end })
             }
             None if p.at_end() => None,
             None => {
@@ -687,7 +671,6 @@ fn window(p: &mut Parser, over_token: Span) -> Result<WindowSpec> {
             }
         };
         Ok(WindowSpec {
-            over_token,
             partition_by,
             order_by,
             frame,

@@ -34,7 +34,7 @@ fn table_with_joins_after(p: &mut Parser, relation: TableFactor) -> Result<Table
 
 /// `[INNER] JOIN`, `LEFT [OUTER] JOIN`, ..., `CROSS JOIN`, with what follows.
 fn join(p: &mut Parser) -> Result<Option<Join>> {
-    let kind_token = p.span();
+    let natural = p.span();
     let kind = match p.peek_keyword() {
         Some(Kw::Join) => JoinKind::Inner,
         Some(Kw::Inner) => JoinKind::Inner,
@@ -44,7 +44,7 @@ fn join(p: &mut Parser) -> Result<Option<Join>> {
         Some(Kw::Cross) => JoinKind::Cross,
         Some(Kw::Natural) => {
             return Err(syn::Error::new(
-                kind_token,
+                natural,
                 "NATURAL joins are not supported; write the join condition with ON or USING",
             ))
         }
@@ -56,20 +56,14 @@ fn join(p: &mut Parser) -> Result<Option<Join>> {
             p.eat_kw(Kw::Outer);
         }
     }
-    let join_token = p.expect_kw(Kw::Join)?;
+    p.expect_kw(Kw::Join)?;
     let relation = table_factor(p)?;
     let constraint = if kind == JoinKind::Cross {
         JoinConstraint::None
-    } else if let Some(on_token) = p.eat_kw(Kw::On) {
-        JoinConstraint::On {
-            on_token,
-            expr: expr(p)?,
-        }
-    } else if let Some(using_token) = p.eat_kw(Kw::Using) {
-        JoinConstraint::Using {
-            using_token,
-            columns: p.paren_ident_list("a column name")?,
-        }
+    } else if p.eat_kw(Kw::On).is_some() {
+        JoinConstraint::On(expr(p)?)
+    } else if p.eat_kw(Kw::Using).is_some() {
+        JoinConstraint::Using(p.paren_ident_list("a column name")?)
     } else if matches!(
         relation,
         TableFactor::Derived {
@@ -83,8 +77,6 @@ fn join(p: &mut Parser) -> Result<Option<Join>> {
     };
     Ok(Some(Join {
         kind,
-        kind_token,
-        join_token,
         relation,
         constraint,
     }))
@@ -99,7 +91,6 @@ fn table_factor(p: &mut Parser) -> Result<TableFactor> {
         return Ok(TableFactor::Derived {
             lateral: Some(lateral),
             subquery,
-            paren_token: group.span_open(),
             alias: table_alias(p)?,
         });
     }
@@ -124,7 +115,7 @@ fn table_factor(p: &mut Parser) -> Result<TableFactor> {
         Some(Tok::Group(g)) if g.delimiter() == Delimiter::Parenthesis => {
             p.bump();
             let inside = paren_group(p, g)?;
-            parenthesised(p, g, inside)
+            parenthesised(p, inside)
         }
         Some(Tok::Word(_)) => {
             let name = p.object_name("a table name")?;
@@ -145,7 +136,7 @@ fn paren_group<'s>(
             .in_group(group, query)
             .map(|query| Parenthesised::Query(Box::new(query))),
         QueryStart::Maybe => query_or(p, group, paren_group, |p, guard, lead| {
-            let relation = parenthesised(p, lead.group, lead.inside);
+            let relation = parenthesised(p, lead.inside);
             drop(guard);
             table_with_joins_after(p, relation?)
         }),
@@ -157,22 +148,15 @@ fn paren_group<'s>(
 
 /// The table factor a parenthesised group stands for, once its inside is parsed: a subquery
 /// takes an alias.
-fn parenthesised(
-    p: &mut Parser,
-    group: &GroupTok,
-    inside: Parenthesised<TableWithJoins>,
-) -> Result<TableFactor> {
-    let paren_token = group.span_open();
+fn parenthesised(p: &mut Parser, inside: Parenthesised<TableWithJoins>) -> Result<TableFactor> {
     Ok(match inside {
         Parenthesised::Query(subquery) => TableFactor::Derived {
             lateral: None,
             subquery,
-            paren_token,
             alias: table_alias(p)?,
         },
         Parenthesised::Other(inner) => TableFactor::Nested {
             inner: Box::new(inner),
-            paren_token,
         },
     })
 }

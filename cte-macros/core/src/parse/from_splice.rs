@@ -14,19 +14,25 @@ use super::with::spliced_cte;
 use crate::ast::visit::{self, Visit};
 use crate::ast::{Ident, Statement, With};
 
-/// Adds the items spliced into FROM clauses to the statement's leading WITH, each once.
-pub(crate) fn attach(stmt: &mut Statement, splices: Vec<FromSplice>) -> syn::Result<()> {
-    let Some(first) = splices.first() else {
-        return Ok(());
-    };
+/// Adds the items spliced into FROM clauses to the statement's leading WITH, each once, and
+/// returns an error for each splice that cannot go there.
+pub(crate) fn attach(stmt: &mut Statement, splices: Vec<FromSplice>) -> Vec<syn::Error> {
+    if splices.is_empty() {
+        return Vec::new();
+    }
     let Statement::Query(query) = stmt else {
         // UPDATE ... FROM {h}: a data-modifying statement has no place the item could go that
         // every dialect renders, as with `WITH {h}` in front of it.
-        return Err(syn::Error::new(
-            first.span,
-            "a `cte!` item is spliced into a SELECT statement only\n\
-             help: write the CTE in the WITH of this statement",
-        ));
+        return splices
+            .iter()
+            .map(|splice| {
+                syn::Error::new(
+                    splice.span,
+                    "a `cte!` item is spliced into a SELECT statement only\n\
+                     help: write the CTE in the WITH of this statement",
+                )
+            })
+            .collect();
     };
 
     // The leading WITH's own CTEs come first in the walk; the rest are nested.
@@ -36,7 +42,6 @@ pub(crate) fn attach(stmt: &mut Statement, splices: Vec<FromSplice>) -> syn::Res
     let hiding: Vec<Ident> = names.found.into_iter().skip(own).cloned().collect();
 
     let leading = query.with.get_or_insert_with(|| With {
-        with_token: first.span,
         recursive: None,
         ctes: Vec::new(),
         max_recursion: None,
@@ -44,16 +49,17 @@ pub(crate) fn attach(stmt: &mut Statement, splices: Vec<FromSplice>) -> syn::Res
     let mut seen: HashSet<String> = leading
         .ctes
         .iter()
-        .filter_map(|cte| cte.splice.as_ref())
+        .filter_map(|cte| cte.spliced())
         .map(|splice| path_key(&splice.path))
         .collect();
     let mut added = Vec::new();
+    let mut errors = Vec::new();
     for splice in splices {
         let name = splice.name;
         if hiding.contains(&name) {
             // SELECT ... FROM (WITH tree AS (...) SELECT ... FROM {tree}) -- the inner CTE
             // would be read in place of the item.
-            return Err(syn::Error::new(
+            errors.push(syn::Error::new(
                 splice.span,
                 format!(
                     "`{{...}}` reads the `cte!` item `{name}` by its name, and a WITH inside \
@@ -61,13 +67,14 @@ pub(crate) fn attach(stmt: &mut Statement, splices: Vec<FromSplice>) -> syn::Res
                      help: rename the CTE of the inner WITH"
                 ),
             ));
+            continue;
         }
         if seen.insert(path_key(&splice.path)) {
-            added.push(spliced_cte(splice.path, name, splice.span));
+            added.push(spliced_cte(splice.path, name));
         }
     }
     leading.ctes.splice(0..0, added);
-    Ok(())
+    errors
 }
 
 /// The names that the WITH lists of a statement define, in source order.

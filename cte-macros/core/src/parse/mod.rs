@@ -41,7 +41,7 @@ pub(crate) fn select(input: TokenStream) -> syn::Result<Statement> {
 /// What parsing made of the input: the tree, unless a syntax error outside every CTE body
 /// stopped it, and the syntax errors in source order.
 pub(crate) struct Parsed {
-    /// CTEs whose body had a syntax error are in the tree, marked [`crate::ast::Cte::broken`].
+    /// CTEs whose body had a syntax error are in the tree, as [`crate::ast::CteBody::Broken`].
     pub(crate) stmt: Option<Statement>,
     pub(crate) errors: Vec<syn::Error>,
 }
@@ -56,7 +56,9 @@ pub(crate) fn select_recovering(input: TokenStream) -> Parsed {
         if !p.at_end() {
             return Err(p.expected("end of input"));
         }
-        from_splice::attach(&mut stmt, state.take_from_splices())?;
+        for error in from_splice::attach(&mut stmt, state.take_from_splices()) {
+            p.recover(error);
+        }
         Ok(stmt)
     });
     let mut errors = state.into_recovered();
@@ -102,55 +104,34 @@ pub(crate) fn item(input: TokenStream) -> (Option<Item>, Parsed) {
     let state = State::default();
     let rest = Input::new(rest);
     let parsed = Parser::new(&rest, &state).and_then(|mut p| {
-        let with_token = p.span();
         let recursive = p.eat_kw(Kw::Recursive);
         let cte = with::cte(&mut p)?;
         if !p.at_end() {
             return Err(p.expected("end of input; a `cte!` item defines one CTE"));
         }
-        if cte.splice.is_some() {
-            return Err(syn::Error::new(
-                cte.name.span,
-                "expected a CTE name, found `{...}`",
-            ));
-        }
-        if let Some(splice) = state.take_from_splices().first() {
+        for splice in state.take_from_splices() {
             // cte! { a(x) AS (SELECT x FROM {b}) } -- an item is spliced as it is written; it
             // cannot bring a second item along.
-            return Err(syn::Error::new(
+            p.recover(syn::Error::new(
                 splice.span,
                 "a `cte!` item cannot splice another `cte!` item\n\
                  help: splice both into the query that reads them: \
                  `SELECT ... FROM {a} JOIN {b} ON ...`",
             ));
         }
-        if cte.columns.is_empty() {
-            // cte! { hierarchy AS (SELECT id FROM t) }
-            // -- the queries that splice it could not check the columns they read.
-            return Err(syn::Error::new(
-                cte.name.span,
-                format!(
-                    "a `cte!` item lists its columns\n\
-                     help: write `{}(col, ...) AS (...)`, so that the queries that splice it \
-                     are checked against them",
-                    cte.name
-                ),
-            ));
-        }
-        Ok((with_token, recursive, cte))
+        Ok((recursive, cte))
     });
     let mut errors = state.into_recovered();
     let (item, stmt) = match parsed {
-        Ok((with_token, recursive, cte)) => {
+        Ok((recursive, cte)) => {
             let stmt = Statement::Query(crate::ast::Query {
                 with: Some(crate::ast::With {
-                    with_token,
                     recursive,
                     ctes: vec![cte.clone()],
                     max_recursion: None,
                 }),
                 body: crate::ast::SetExpr::Values(crate::ast::Values {
-                    values_token: with_token,
+                    values_token: cte.name.span,
                     rows: Vec::new(),
                 }),
                 order_by: None,

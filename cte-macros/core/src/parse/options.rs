@@ -30,7 +30,6 @@ pub(crate) fn option(p: &mut Parser, stmt: &mut Statement) -> Result<()> {
         if let Statement::Query(q) = stmt {
             // SELECT ... FROM {tree} OPTION (...): the spliced item will start a WITH here.
             q.with.get_or_insert_with(|| With {
-                with_token: option_token,
                 recursive: None,
                 ctes: Vec::new(),
                 max_recursion: None,
@@ -38,12 +37,14 @@ pub(crate) fn option(p: &mut Parser, stmt: &mut Statement) -> Result<()> {
         }
     }
     let Some(with) = leading_with(stmt) else {
-        return Err(syn::Error::new(
+        // The statement is whole: the checks go on with it.
+        p.recover(syn::Error::new(
             option_token,
             "OPTION (MAXRECURSION n) limits the recursive CTEs of the statement's WITH, and \
              this statement does not start with one\n\
              help: move the recursive CTE to a WITH at the start of the statement",
         ));
+        return Ok(());
     };
     with.max_recursion = Some(MaxRecursion {
         option_token,
@@ -73,13 +74,8 @@ mod tests {
     use crate::ast::Statement;
 
     fn levels(stmt: &Statement) -> Option<u32> {
-        let with = match stmt {
-            Statement::Query(q) => q.with.as_ref(),
-            Statement::Insert(i) => i.with.as_ref().or(i.source.with.as_ref()),
-            Statement::Update(u) => u.with.as_ref(),
-            Statement::Delete(d) => d.with.as_ref(),
-        };
-        with.and_then(|w| w.max_recursion.as_ref())
+        stmt.leading_with()
+            .and_then(|w| w.max_recursion.as_ref())
             .map(|m| m.levels)
     }
 
@@ -126,14 +122,14 @@ mod tests {
     }
 
     #[test]
-    fn an_option_inside_a_cte_body_is_refused_by_the_expansion() {
-        let stmt = parse(quote! {
+    fn an_option_inside_a_cte_body_is_refused_by_the_checks() {
+        let parsed = super::super::select_recovering(quote! {
             WITH c AS (WITH d AS (SELECT 1) SELECT 1 OPTION (MAXRECURSION 5)) SELECT 1
         });
-        let expanded = crate::expand::statement(stmt).to_string();
+        let error = crate::check::statement(parsed).map(|_| ()).unwrap_err();
         assert!(
-            expanded.contains("goes after the whole statement"),
-            "{expanded}"
+            error.to_string().contains("goes after the whole statement"),
+            "{error}"
         );
     }
 }

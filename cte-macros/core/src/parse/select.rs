@@ -230,17 +230,14 @@ pub(crate) fn select_items(p: &mut Parser) -> Result<Vec<SelectItem>> {
 
 /// `*`, `t.*` or `expr [[AS] alias]`.
 fn select_item(p: &mut Parser) -> Result<SelectItem> {
-    if let Some(star) = p.eat_op("*") {
-        return Ok(SelectItem::Wildcard(star));
+    if p.eat_op("*").is_some() {
+        return Ok(SelectItem::Wildcard);
     }
     if qualified_wildcard_ahead(p) {
         let mut parts = vec![p.ident("a table name")?];
         while p.eat_op(".").is_some() {
-            if let Some(star) = p.eat_op("*") {
-                return Ok(SelectItem::QualifiedWildcard {
-                    name: ObjectName { parts },
-                    star,
-                });
+            if p.eat_op("*").is_some() {
+                return Ok(SelectItem::QualifiedWildcard(ObjectName { parts }));
             }
             parts.push(p.ident("a name")?);
         }

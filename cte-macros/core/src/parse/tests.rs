@@ -6,9 +6,9 @@ use quote::quote;
 use super::chain::MAX_CHAIN;
 use super::select as parse;
 use crate::ast::{
-    BinaryOp, DataType, Expr, FunctionArgs, JoinConstraint, JoinKind, LiteralKind, Materialized,
-    NullsOrder, Query, SearchOrder, SelectItem, SetExpr, SetOperator, SortOrder, Statement,
-    TableFactor, TableWithJoins, UnaryOp,
+    BinaryOp, CteBody, DataType, Expr, FunctionArgs, JoinConstraint, JoinKind, LiteralKind,
+    Materialized, NullsOrder, Query, SearchOrder, SelectItem, SetExpr, SetOperator, SortOrder,
+    Statement, TableFactor, TableWithJoins, UnaryOp,
 };
 
 fn ok(input: TokenStream) -> Statement {
@@ -160,7 +160,7 @@ fn show(e: &Expr) -> String {
         Expr::Function(f) => {
             let name = show(&Expr::Column(f.name.clone()));
             let args = match &f.args {
-                FunctionArgs::Star(_) => "*".to_owned(),
+                FunctionArgs::Star => "*".to_owned(),
                 FunctionArgs::List { distinct, args } => format!(
                     "{}{}",
                     if distinct.is_some() { "DISTINCT " } else { "" },
@@ -483,8 +483,8 @@ fn with_clause_parts() {
     let [t, u] = &with.ctes[..] else { panic!() };
     assert_eq!(t.name.value, "t");
     assert_eq!(t.columns.len(), 2);
-    assert!(matches!(t.materialized, Materialized::No(_)));
-    assert!(matches!(u.materialized, Materialized::Yes(_)));
+    assert!(matches!(t.materialized, Materialized::No));
+    assert!(matches!(u.materialized, Materialized::Yes));
     let search = t.search.as_ref().unwrap();
     assert_eq!(search.order, SearchOrder::Depth);
     assert_eq!(search.set.value, "ord");
@@ -502,7 +502,7 @@ fn joins_and_derived_tables() {
     assert_eq!(from.len(), 3);
     let joins = &from[0].joins;
     assert_eq!(joins[0].kind, JoinKind::Left);
-    assert!(matches!(joins[0].constraint, JoinConstraint::Using { .. }));
+    assert!(matches!(joins[0].constraint, JoinConstraint::Using(_)));
     assert_eq!(joins[1].kind, JoinKind::Cross);
     assert!(matches!(joins[1].constraint, JoinConstraint::None));
     let TableFactor::Derived {
@@ -658,7 +658,7 @@ fn splicing_takes_a_path() {
     let q = query(quote!(WITH a AS (SELECT 1), {queries::h} SELECT 1));
     let with = q.with.expect("a WITH");
     assert_eq!(with.ctes[1].name.value, "h");
-    assert!(with.ctes[1].splice.is_some() && with.ctes[1].broken);
+    assert!(matches!(with.ctes[1].body, CteBody::Spliced(_)));
     assert!(err(quote!(WITH {h + 1} SELECT 1)).starts_with("expected the path of a `cte!` item"));
     assert!(err(quote!(SELECT * FROM {h + 1})).starts_with("expected the path of a `cte!` item"));
 }
@@ -670,7 +670,7 @@ fn spliced_names(q: &Query) -> Vec<String> {
         .map(|c| {
             format!(
                 "{}{}",
-                if c.splice.is_some() { "{}" } else { "" },
+                if c.spliced().is_some() { "{}" } else { "" },
                 c.name.value
             )
         })

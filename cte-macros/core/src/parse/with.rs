@@ -1,25 +1,23 @@
 //! WITH clauses: CTEs, column lists, MATERIALIZED hints, SEARCH and CYCLE.
 
-use proc_macro2::{Delimiter, Span};
+use proc_macro2::Delimiter;
 
 use super::cursor::{comma_separated, GroupTok, Parser};
 use super::expr::expr;
 use super::keyword::Kw;
 use super::statement;
 use crate::ast::{
-    Cte, Cycle, CycleMarks, Ident, Materialized, Query, Search, SearchOrder, SetExpr, Splice,
-    Statement, Values, With,
+    Cte, CteBody, Cycle, CycleMarks, Ident, Materialized, Search, SearchOrder, Splice, With,
 };
 
 type Result<T> = syn::Result<T>;
 
 /// `WITH [RECURSIVE] cte, ...`
 pub(crate) fn with(p: &mut Parser) -> Result<With> {
-    let with_token = p.expect_kw(Kw::With)?;
+    p.expect_kw(Kw::With)?;
     let recursive = p.eat_kw(Kw::Recursive);
     let ctes = comma_separated(p, cte)?;
     Ok(With {
-        with_token,
         recursive,
         ctes,
         max_recursion: None,
@@ -38,23 +36,23 @@ pub(crate) fn cte(p: &mut Parser) -> Result<Cte> {
     } else {
         Vec::new()
     };
-    let as_token = p.expect_kw(Kw::As)?;
-    let materialized = if let Some(not) = p.eat_kw(Kw::Not) {
+    p.expect_kw(Kw::As)?;
+    let materialized = if p.eat_kw(Kw::Not).is_some() {
         p.expect_kw(Kw::Materialized)?;
-        Materialized::No(not)
-    } else if let Some(token) = p.eat_kw(Kw::Materialized) {
-        Materialized::Yes(token)
+        Materialized::No
+    } else if p.eat_kw(Kw::Materialized).is_some() {
+        Materialized::Yes
     } else {
         Materialized::Default
     };
     let group = p.expect_paren("`(`")?;
     // A syntax error in the body is recorded and the body skipped: it is one group, so parsing
     // goes on with the next CTE and the checks still run on everything else.
-    let (body, broken) = match p.in_group(group, statement) {
-        Ok(body) => (body, false),
+    let body = match p.in_group(group, statement) {
+        Ok(body) => CteBody::Written(Box::new(body)),
         Err(error) => {
             p.recover(error);
-            (placeholder_body(group.span_open()), true)
+            CteBody::Broken
         }
     };
     let search = match p.eat_kw(Kw::Search) {
@@ -68,39 +66,31 @@ pub(crate) fn cte(p: &mut Parser) -> Result<Cte> {
     Ok(Cte {
         name,
         columns,
-        as_token,
         materialized,
-        body: Box::new(body),
-        broken,
-        paren_token: group.span_open(),
+        body,
         search,
         cycle,
-        splice: None,
     })
 }
 
 /// `{path}`: a `cte!` item, named by its path so that its name and columns are known here.
 fn splice(group: &GroupTok) -> Result<Cte> {
     let (path, name) = splice_path(group)?;
-    Ok(spliced_cte(path, name, group.span()))
+    Ok(spliced_cte(path, name))
 }
 
-/// The WITH-list entry of a `cte!` item spliced as `{path}`, written at `span`.
-pub(crate) fn spliced_cte(path: syn::Path, name: Ident, span: Span) -> Cte {
+/// The WITH-list entry of a `cte!` item spliced as `{path}`.
+pub(crate) fn spliced_cte(path: syn::Path, name: Ident) -> Cte {
     Cte {
         name,
         columns: Vec::new(),
-        as_token: span,
         materialized: Materialized::Default,
-        body: Box::new(placeholder_body(span)),
-        broken: true,
-        paren_token: span,
-        search: None,
-        cycle: None,
-        splice: Some(Splice {
+        body: CteBody::Spliced(Splice {
             path,
             used: Default::default(),
         }),
+        search: None,
+        cycle: None,
     }
 }
 
@@ -129,23 +119,8 @@ pub(crate) fn splice_path(group: &GroupTok) -> Result<(syn::Path, Ident)> {
     Ok((path, name))
 }
 
-/// What stands for a body that did not parse: an empty VALUES, which the checks skip.
-fn placeholder_body(span: Span) -> Statement {
-    Statement::Query(Query {
-        with: None,
-        body: SetExpr::Values(Values {
-            values_token: span,
-            rows: Vec::new(),
-        }),
-        order_by: None,
-        limit: None,
-        offset: None,
-    })
-}
-
 /// `SEARCH {DEPTH|BREADTH} FIRST BY col, ... SET col`, after SEARCH.
 fn search(p: &mut Parser, search_token: proc_macro2::Span) -> Result<Search> {
-    let order_token = p.span();
     let order = if p.eat_kw(Kw::Depth).is_some() {
         SearchOrder::Depth
     } else if p.eat_kw(Kw::Breadth).is_some() {
@@ -161,7 +136,6 @@ fn search(p: &mut Parser, search_token: proc_macro2::Span) -> Result<Search> {
     Ok(Search {
         search_token,
         order,
-        order_token,
         by,
         set,
     })

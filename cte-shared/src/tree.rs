@@ -1,0 +1,218 @@
+//! The leaf enums of the query tree: the choices that the macro's syntax tree and the runtime's
+//! tree make alike, defined once so that both trees, the encoder and the decoder name the same
+//! variants. Each is encoded as one byte, its tag; [`crate::format`] has the tags of the nodes.
+
+/// Declares a field-less enum whose variants are encoded as their discriminants, with
+/// `tag` and `from_tag`.
+macro_rules! tagged {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $tag:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(u8)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant = $tag, )*
+        }
+
+        impl $name {
+            /// The byte this choice is encoded as.
+            pub const fn tag(self) -> u8 {
+                self as u8
+            }
+
+            /// The choice encoded as `tag`, or `None` for a byte no version of the format
+            /// writes here.
+            pub const fn from_tag(tag: u8) -> Option<Self> {
+                match tag {
+                    $( $tag => Some(Self::$variant), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+pub(crate) use tagged;
+
+tagged! {
+    pub enum UnaryOp {
+        Not = 0,
+        Minus = 1,
+        Plus = 2,
+    }
+}
+
+tagged! {
+    pub enum BinaryOp {
+        Plus = 0,
+        Minus = 1,
+        Multiply = 2,
+        Divide = 3,
+        Modulo = 4,
+        /// `||`, string concatenation.
+        Concat = 5,
+        Eq = 6,
+        /// `<>` or `!=`.
+        NotEq = 7,
+        Lt = 8,
+        LtEq = 9,
+        Gt = 10,
+        GtEq = 11,
+        And = 12,
+        Or = 13,
+    }
+}
+
+tagged! {
+    pub enum JoinKind {
+        Inner = 0,
+        Left = 1,
+        Right = 2,
+        Full = 3,
+        Cross = 4,
+    }
+}
+
+tagged! {
+    pub enum SortOrder {
+        /// Nothing written: ascending.
+        Default = 0,
+        Asc = 1,
+        Desc = 2,
+    }
+}
+
+tagged! {
+    pub enum NullsOrder {
+        /// Nothing written: NULL sorts below every value (first ascending, last descending), as
+        /// MySQL, MariaDB, SQLite and SQL Server do; PostgreSQL is told so.
+        Default = 0,
+        First = 1,
+        Last = 2,
+    }
+}
+
+tagged! {
+    pub enum FrameUnits {
+        Rows = 0,
+        Range = 1,
+        Groups = 2,
+    }
+}
+
+tagged! {
+    pub enum SearchOrder {
+        Depth = 0,
+        Breadth = 1,
+    }
+}
+
+tagged! {
+    pub enum Materialized {
+        /// No hint was written.
+        Default = 0,
+        Yes = 1,
+        No = 2,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetOperator {
+    Union { all: bool },
+    Intersect { all: bool },
+    Except { all: bool },
+}
+
+impl SetOperator {
+    /// The byte this operator is encoded as: union, union all, intersect, intersect all,
+    /// except, except all.
+    pub const fn tag(self) -> u8 {
+        match self {
+            SetOperator::Union { all } => all as u8,
+            SetOperator::Intersect { all } => 2 + all as u8,
+            SetOperator::Except { all } => 4 + all as u8,
+        }
+    }
+
+    pub const fn from_tag(tag: u8) -> Option<Self> {
+        let all = tag % 2 == 1;
+        match tag / 2 {
+            0 => Some(SetOperator::Union { all }),
+            1 => Some(SetOperator::Intersect { all }),
+            2 => Some(SetOperator::Except { all }),
+            _ => None,
+        }
+    }
+}
+
+/// The target type of a CAST, named portably; each dialect picks its own spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataType {
+    SmallInt,
+    /// `INT` / `INTEGER`
+    Integer,
+    BigInt,
+    /// `DECIMAL(p, s)` / `NUMERIC(p, s)`
+    Decimal {
+        precision: Option<u32>,
+        scale: Option<u32>,
+    },
+    Real,
+    /// `DOUBLE PRECISION` / `FLOAT`
+    Double,
+    /// Unbounded text.
+    Text,
+    Varchar(Option<u32>),
+    Char(Option<u32>),
+    Boolean,
+    Date,
+    Time,
+    Timestamp,
+    /// Binary data: `BYTEA`, `BLOB`, `VARBINARY(MAX)`.
+    Blob,
+}
+
+tagged! {
+    /// The byte a [`DataType`] is encoded as; the lengths follow it.
+    pub enum DataTypeTag {
+        SmallInt = 0,
+        Integer = 1,
+        BigInt = 2,
+        Decimal = 3,
+        Real = 4,
+        Double = 5,
+        Text = 6,
+        Varchar = 7,
+        Char = 8,
+        Boolean = 9,
+        Date = 10,
+        Time = 11,
+        Timestamp = 12,
+        Blob = 13,
+    }
+}
+
+impl DataType {
+    /// The byte this type is encoded as, before its lengths.
+    pub const fn tag(self) -> DataTypeTag {
+        match self {
+            DataType::SmallInt => DataTypeTag::SmallInt,
+            DataType::Integer => DataTypeTag::Integer,
+            DataType::BigInt => DataTypeTag::BigInt,
+            DataType::Decimal { .. } => DataTypeTag::Decimal,
+            DataType::Real => DataTypeTag::Real,
+            DataType::Double => DataTypeTag::Double,
+            DataType::Text => DataTypeTag::Text,
+            DataType::Varchar(_) => DataTypeTag::Varchar,
+            DataType::Char(_) => DataTypeTag::Char,
+            DataType::Boolean => DataTypeTag::Boolean,
+            DataType::Date => DataTypeTag::Date,
+            DataType::Time => DataTypeTag::Time,
+            DataType::Timestamp => DataTypeTag::Timestamp,
+            DataType::Blob => DataTypeTag::Blob,
+        }
+    }
+}
