@@ -31,9 +31,9 @@
 //! # The tree and its encoding
 //!
 //! [`tree`] holds the leaf enums of the query tree (operators, join kinds, data types, ...),
-//! which the macro's syntax tree and the runtime's tree both use, and [`format`] the byte tags
-//! of the encoding the macros write and the runtime reads: one definition, so the encoder and
-//! the decoder cannot disagree on a tag.
+//! which the macro's syntax tree and the runtime's tree both use, and [`format`](mod@format)
+//! the byte tags of the encoding the macros write and the runtime reads: one definition, so
+//! the encoder and the decoder cannot disagree on a tag.
 
 use std::hash::Hasher;
 
