@@ -39,9 +39,10 @@ pub use cte::Cte;
 /// or `FROM {path}`.
 ///
 /// `cte! { [attributes] [vis] [RECURSIVE] name(col, ...) AS [[NOT] MATERIALIZED] (body)
-/// [SEARCH ...] [CYCLE ...] }` defines `static name: Cte` and a hidden module `name` holding one
-/// item per column. The body is checked as the CTE of a `WITH` is. The column list is
-/// required, and the body binds no parameters: values go in the query that splices it.
+/// [SEARCH ...] [CYCLE ...] }` defines a `static name` that dereferences to a [`Cte`] (its type,
+/// with one field per column, is in a hidden module `name`). The body is checked as the CTE of
+/// a `WITH` is. The column list is required, and the body binds no parameters: values go in the
+/// query that splices it.
 ///
 /// A query reads the spliced CTE by the item's name. `FROM {path} [alias]` does both at once:
 /// it reads the item and puts it at the front of the statement's leading `WITH`. Every `h.col` it reads from the CTE (under

@@ -44,21 +44,38 @@ fn query(stmt: &Statement) -> TokenStream {
             )
         }
     } else {
-        let ctes = lower.splices.iter().map(|s| {
+        // The user's path is written once, as a value: a path that does not resolve is one
+        // "cannot find value" error with rustc's suggestion of what to import, and the column
+        // checks, which go through that value, stay quiet.
+        let items: Vec<_> = lower
+            .splices
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let span = syn::spanned::Spanned::span(&s.path);
+                // On the path itself, so a type error on the value is reported there as the
+                // user's own code.
+                format_ident!("__cte_item{}", i, span = span)
+            })
+            .collect();
+        let bindings = lower.splices.iter().zip(&items).map(|(s, item)| {
             let path = &s.path;
-            quote_spanned!(syn::spanned::Spanned::span(path)=> ::cte_runtime::__private::splice(&#path))
+            quote_spanned!(item.span()=> let #item = &#path;)
         });
-        let columns = lower.splices.iter().flat_map(|s| {
-            let path = &s.path;
+        let ctes = items
+            .iter()
+            .map(|item| quote_spanned!(item.span()=> ::cte_runtime::__private::splice(#item)));
+        let columns = lower.splices.iter().zip(&items).flat_map(|(s, item)| {
             let used = s.used.borrow().clone();
             used.into_iter().map(move |column| {
                 let column = column_item(&column);
-                quote!(let _: () = #path::__columns::#column;)
+                quote!(let _: () = #item.columns.#column;)
             })
         });
         quote! {
-            // Each column read from a `cte!` item names an item of its column module, spanned
-            // on the column, so rustc reports a column the CTE lacks on the user's token.
+            #(#bindings)*
+            // Each column read from a `cte!` item names a field of its columns, spanned on the
+            // column, so rustc reports a column the CTE lacks on the user's token.
             #(#columns)*
             ::cte_runtime::__private::spliced_query(
                 &__CTE_SITE,
@@ -111,8 +128,8 @@ pub(crate) fn encoded_cte(result: syn::Result<crate::parse::Item>) -> Option<Vec
     Some(Lower::default().cte_item(&item.cte, body).0)
 }
 
-/// The name of a column's item in the column module of a `cte!` item: the column as SQL
-/// compares it, spanned where it is written, so that a column the item lacks is reported there.
+/// The name of a column's field in the columns of a `cte!` item: the column as SQL compares
+/// it, spanned where it is written, so that a column the item lacks is reported there.
 pub(crate) fn column_item(column: &ast::Ident) -> Ident {
     let key = column.key();
     match &*key {
@@ -124,8 +141,8 @@ pub(crate) fn column_item(column: &ast::Ident) -> Ident {
     }
 }
 
-/// The expansion of `cte!`: a static `Cte` under the CTE's name, and beside it a hidden module
-/// of the same name with one item per column.
+/// The expansion of `cte!`: a static under the CTE's name that dereferences to its `Cte`, and
+/// beside it a hidden module of the same name with the static's type and one field per column.
 pub(crate) fn item(result: syn::Result<crate::parse::Item>) -> TokenStream {
     let item = match result {
         Ok(item) => item,
@@ -148,17 +165,35 @@ pub(crate) fn item(result: syn::Result<crate::parse::Item>) -> TokenStream {
     let columns = item.cte.columns.iter().map(column_item);
     let sql_name = &item.cte.name.value;
     let bytes = Literal::byte_string(&bytes);
+    let fields = columns.clone();
     quote! {
         #(#attrs)*
         #[allow(non_upper_case_globals)]
-        #vis static #name: ::cte_runtime::Cte =
-            ::cte_runtime::Cte::encoded(#sql_name, #recursive, #bytes);
+        #vis static #name: #name::__Item = #name::__Item {
+            cte: ::cte_runtime::Cte::encoded(#sql_name, #recursive, #bytes),
+            columns: #name::__Columns { #(#fields: (),)* },
+        };
         #[doc(hidden)]
         #vis mod #name {
-            /// The columns of the CTE, for the checks of the queries that splice it.
-            #[allow(non_upper_case_globals, dead_code)]
-            pub mod __columns {
-                #(pub const #columns: () = ();)*
+            /// The CTE, and its columns for the checks of the queries that splice it: a query
+            /// names the item once and reaches both through that value.
+            pub struct __Item {
+                pub cte: ::cte_runtime::Cte,
+                pub columns: __Columns,
+            }
+
+            impl ::core::ops::Deref for __Item {
+                type Target = ::cte_runtime::Cte;
+
+                fn deref(&self) -> &::cte_runtime::Cte {
+                    &self.cte
+                }
+            }
+
+            /// One field per column of the CTE.
+            #[allow(non_snake_case, dead_code)]
+            pub struct __Columns {
+                #(pub #columns: (),)*
             }
         }
     }
@@ -168,4 +203,52 @@ pub(crate) fn item(result: syn::Result<crate::parse::Item>) -> TokenStream {
 fn fallback(error: &syn::Error) -> TokenStream {
     let errors = error.to_compile_error();
     quote!({ #errors ::cte_runtime::__private::fallback() })
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::{TokenStream, TokenTree};
+    use quote::quote;
+
+    /// How many times the words `first second` follow each other in `stream`, at any depth.
+    fn count_path(stream: TokenStream, first: &str, second: &str) -> usize {
+        let toks: Vec<TokenTree> = stream.into_iter().collect();
+        let mut count = 0;
+        for (i, tok) in toks.iter().enumerate() {
+            match tok {
+                TokenTree::Group(g) => count += count_path(g.stream(), first, second),
+                TokenTree::Ident(id) if id == first => {
+                    let rest: String = toks[i + 1..]
+                        .iter()
+                        .take(3)
+                        .map(ToString::to_string)
+                        .collect();
+                    if rest == format!("::{second}") {
+                        count += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        count
+    }
+
+    // A `cte!` item used without its `use`: every reference to the user's path is a
+    // "cannot find" error of its own, so the expansion names the path once, as a value, and
+    // reaches the item's columns through that value.
+    //     SELECT h.depth FROM {queries::hierarchy} h
+    #[test]
+    fn a_spliced_path_is_named_once() {
+        for input in [
+            quote!(SELECT h.depth, h.id FROM {queries::hierarchy} h),
+            quote!(WITH {queries::hierarchy} SELECT h.depth FROM hierarchy h WHERE h.id = 1),
+        ] {
+            let expanded = crate::select(input.clone());
+            assert!(
+                !expanded.to_string().contains("compile_error"),
+                "{input}: {expanded}"
+            );
+            assert_eq!(count_path(expanded, "queries", "hierarchy"), 1, "{input}");
+        }
+    }
 }

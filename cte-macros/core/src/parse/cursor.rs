@@ -7,6 +7,7 @@ use std::fmt::{self, Write as _};
 use proc_macro2::{Delimiter, Group, Literal, Spacing, Span, TokenStream, TokenTree};
 
 use super::keyword::{is_reserved_alias, is_reserved_name, Kw};
+use super::misspelled::misspelled_keyword;
 use crate::ast::{Ident, ObjectName};
 
 /// How deep expressions, subqueries and parentheses may nest. Every parenthesis, subquery and
@@ -193,6 +194,9 @@ pub(crate) struct State {
     height: Cell<usize>,
     recovered: RefCell<Vec<syn::Error>>,
     from_splices: RefCell<Vec<FromSplice>>,
+    /// The word last read as an alias without `AS`: a syntax error right after it may be a
+    /// misspelled keyword (see `parse::misspelled`).
+    implicit_alias: Cell<Option<*const Tok>>,
 }
 
 /// `FROM {path}`: a `cte!` item read as a table. The reference itself is parsed as a table
@@ -295,9 +299,37 @@ impl<'s> Parser<'s> {
         self.pos >= self.toks.len()
     }
 
-    /// The syntax error at the current token.
+    /// The syntax error at the current token, or on the alias before it when that alias is a
+    /// misspelled keyword.
     pub(crate) fn expected(&self, what: &str) -> syn::Error {
-        expected(what, self.peek(), self.end)
+        let error = expected(what, self.peek(), self.end);
+        match self.misspelled_alias() {
+            Some((word, keyword)) => syn::Error::new(
+                word.ident.span(),
+                format!(
+                    "`{}` is read as an alias of what comes before it\n\
+                     help: did you mean `{keyword}`?\n\
+                     note: {error}",
+                    word.ident
+                ),
+            ),
+            None => error,
+        }
+    }
+
+    /// The word just before the cursor, if it was read as an alias without `AS` and spells a
+    /// clause keyword with a typo, and that keyword.
+    fn misspelled_alias(&self) -> Option<(&'s Word, String)> {
+        let before = self.toks.get(self.pos.checked_sub(1)?)?;
+        if !std::ptr::eq(before, self.state.implicit_alias.get()?) {
+            return None;
+        }
+        match before {
+            Tok::Word(w) if !w.raw => {
+                misspelled_keyword(&w.ident.to_string()).map(|keyword| (w, keyword))
+            }
+            _ => None,
+        }
     }
 
     /// The span of the current token, or of the end of input.
@@ -450,9 +482,11 @@ impl<'s> Parser<'s> {
         let (pos, params) = (self.pos, self.state.params.get());
         let recovered = self.state.recovered.borrow().len();
         let splices = self.state.from_splices.borrow().len();
+        let alias = self.state.implicit_alias.get();
         let result = f(self);
         if result.is_err() {
             self.pos = pos;
+            self.state.implicit_alias.set(alias);
             self.state.params.set(params);
             self.state.recovered.borrow_mut().truncate(recovered);
             self.state.from_splices.borrow_mut().truncate(splices);
@@ -511,9 +545,10 @@ impl<'s> Parser<'s> {
     /// An alias written without `AS`: a word that cannot start the next clause.
     pub(crate) fn implicit_alias(&mut self) -> Option<Ident> {
         match self.peek() {
-            Some(Tok::Word(w)) if !w.keyword().is_some_and(is_reserved_alias) => {
+            Some(tok @ Tok::Word(w)) if !w.keyword().is_some_and(is_reserved_alias) => {
                 let ident = w.to_ident();
                 self.pos += 1;
+                self.state.implicit_alias.set(Some(tok));
                 Some(ident)
             }
             _ => None,

@@ -11,6 +11,7 @@ mod expr;
 mod from;
 mod from_splice;
 mod keyword;
+mod misspelled;
 mod options;
 mod select;
 mod with;
