@@ -664,7 +664,7 @@ fn search_and_cycle_on_mysql() {
             MySql,
             "WITH RECURSIVE w (node, ord, seen, trail) AS (SELECT 1, \
                  CAST(CONCAT('10000000000000000000', CASE WHEN 1 IS NULL THEN \
-                 'Z0000000000000000000' WHEN CHARSET(1) <> 'binary' THEN CONCAT(HEX(1), ' ') WHEN \
+                 'Z0000000000000000000' WHEN CHARSET(1) <> 'binary' THEN CONCAT(HEX(CONVERT(1 USING utf8mb4)), ' ') WHEN \
                  1 <> FLOOR(1) OR 1 NOT BETWEEN -9223372036854775808 AND 9223372036854775807 THEN \
                  CAST(LENGTH(1) * 0 AS UNSIGNED) - CHAR_LENGTH('SEARCH BY a key that is neither \
                  an integer nor text') WHEN 1 < 0 THEN CONCAT('0', LPAD(CAST(1 AS SIGNED) + \
@@ -675,7 +675,7 @@ fn search_and_cycle_on_mysql() {
                  '%3B')) END, ',') AS CHAR(16777216)) AS trail UNION ALL SELECT e.dst, \
                  CONCAT(CONCAT('1', LPAD(CAST(SUBSTRING(w.ord, 2, 19) AS SIGNED) + 1, 19, '0')), \
                  CASE WHEN e.dst IS NULL THEN 'Z0000000000000000000' WHEN CHARSET(e.dst) <> \
-                 'binary' THEN CONCAT(HEX(e.dst), ' ') WHEN e.dst <> FLOOR(e.dst) OR e.dst NOT \
+                 'binary' THEN CONCAT(HEX(CONVERT(e.dst USING utf8mb4)), ' ') WHEN e.dst <> FLOOR(e.dst) OR e.dst NOT \
                  BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(LENGTH(e.dst) * 0 \
                  AS UNSIGNED) - CHAR_LENGTH('SEARCH BY a key that is neither an integer nor \
                  text') WHEN e.dst < 0 THEN CONCAT('0', LPAD(CAST(e.dst AS SIGNED) + \

@@ -268,9 +268,11 @@ impl Renderer<'_> {
             // A number has the binary character set; a string that looks like one does not.
             self.write("CHARSET(");
             self.expr(e)?;
-            self.write(") <> 'binary' THEN CONCAT(HEX(");
+            // HEX gives the bytes of the value's own character set, whose order is not code
+            // point order (KOI8-R puts `ю` before `а`): the UTF-8 bytes are.
+            self.write(") <> 'binary' THEN CONCAT(HEX(CONVERT(");
             self.expr(e)?;
-            self.write("), ' ') WHEN ");
+            self.write(" USING utf8mb4)), ' ') WHEN ");
             self.null_test_operand(e)?;
             self.write(" <> FLOOR(");
             self.expr(e)?;
