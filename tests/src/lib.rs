@@ -50,4 +50,8 @@ pub use fixture::{Table, Type};
 pub use mysql::parse_mysql;
 pub use rows::{same_rows, Cell, Row, NULL};
 pub use session::{Session, TextRow};
+
+/// What every engine's error says when a recursion passes `OPTION (MAXRECURSION n)`: each
+/// dialect's failure quotes it (see `limit.rs` in the renderer).
+pub const MAXRECURSION_EXCEEDED: &str = "exceeded: a recursion reached level";
 pub use sqlserver::parse_mssql;

@@ -4,7 +4,7 @@
 //! are not integers.
 
 use cte_runtime::{select, Dialect, Query, Value};
-use cte_tests::{built, rows, values, Db, Engine, Table, Type};
+use cte_tests::{built, rows, values, Db, Engine, Table, Type, MAXRECURSION_EXCEEDED};
 
 /// `n -> next`: 3 -> 2 -> 1.
 fn steps() -> Vec<Table> {
@@ -84,11 +84,6 @@ fn a_render_does_not_depend_on_another_threads_render() {
     assert!(sql.is_ok(), "{sql:?}");
 }
 
-/// How each engine reports a recursion past `OPTION (MAXRECURSION n)` (see `limit.rs`).
-const PG_LIMIT: &str = "exceeded: a recursion reached level";
-const SQLITE_LIMIT: &str = "exceeded: a recursion reached level";
-const MARIADB_LIMIT: &str = "exceeded: a recursion reached level";
-
 /// A CTE named once as a raw identifier and read in another case is one CTE, to the macro, the
 /// renderer and every engine: its recursion is limited like any other.
 #[test]
@@ -104,9 +99,9 @@ fn max_recursion_holds_for_a_cte_spelled_two_ways() {
         OPTION (MAXRECURSION 5)
     };
     db.select(&q)
-        .fails(Engine::Postgres, PG_LIMIT)
-        .fails(Engine::Sqlite, SQLITE_LIMIT)
-        .fails(Engine::MariaDb, MARIADB_LIMIT)
+        .fails(Engine::Postgres, MAXRECURSION_EXCEEDED)
+        .fails(Engine::Sqlite, MAXRECURSION_EXCEEDED)
+        .fails(Engine::MariaDb, MAXRECURSION_EXCEEDED)
         .check();
     // Within the limit, the same rows everywhere.
     let q = select! {
