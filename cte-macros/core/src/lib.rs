@@ -3,29 +3,33 @@
 //! Each macro runs three phases: `parse` the tokens into the span-keeping `ast`, `check`
 //! the CTE structure, and `expand` to the tree of `cte_runtime`, encoded as bytes. Working on
 //! `proc_macro2` tokens lets tests, benchmarks and fuzzing run the phases without a compiler;
-//! the `cte-macros` crate only forwards the compiler's tokens here.
+//! the `cte-macros` crate only forwards the compiler's tokens here. When the using crate
+//! names its schema files in Cargo.toml, `schema` reads them first, and the checks use them.
 
 mod ast;
 mod check;
 mod expand;
 mod parse;
+mod schema;
 
 use proc_macro2::TokenStream;
 
 /// `cte! { [vis] [RECURSIVE] name (col, ...) AS (body) }`: a reusable CTE item, checked as
 /// the CTE of a WITH is.
 pub fn cte(input: TokenStream) -> TokenStream {
+    let schema = schema::for_crate();
     let parsed = parse::item(input);
-    let checked = check::item(parsed);
-    expand::item(checked)
+    let checked = check::item(parsed, schema::of(&schema));
+    schema::beside(&schema, expand::item(checked))
 }
 
 /// The expansion of `select! { [WITH ...] SELECT ... }`: a `cte_runtime::Query` expression, or
 /// compile errors and a placeholder of that type.
 pub fn select(input: TokenStream) -> TokenStream {
+    let schema = schema::for_crate();
     let parsed = parse::select_recovering(input);
-    let checked = check::statement(parsed);
-    expand::statement(checked)
+    let checked = check::statement(parsed, schema::of(&schema));
+    schema::around(&schema, expand::statement(checked))
 }
 
 /// The tree that `select! { input }` encodes for the runtime to decode, and how many parameters
@@ -33,11 +37,11 @@ pub fn select(input: TokenStream) -> TokenStream {
 #[doc(hidden)]
 pub fn encoded_select(input: TokenStream) -> Option<(Vec<u8>, usize)> {
     let parsed = parse::select_recovering(input);
-    expand::encoded_select(check::statement(parsed))
+    expand::encoded_select(check::statement(parsed, None))
 }
 
 /// The tree that `cte! { input }` encodes; `None` when the input does not compile.
 #[doc(hidden)]
 pub fn encoded_cte(input: TokenStream) -> Option<Vec<u8>> {
-    expand::encoded_cte(check::item(parse::item(input)))
+    expand::encoded_cte(check::item(parse::item(input), None))
 }

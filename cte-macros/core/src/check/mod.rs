@@ -14,6 +14,7 @@ mod recursive;
 mod resolve;
 mod scope;
 mod shape;
+mod tables;
 
 use std::cell::RefCell;
 use std::fmt::Display;
@@ -22,23 +23,27 @@ use proc_macro2::{LineColumn, Span};
 
 use crate::ast::Statement;
 use crate::parse::{Item, Parsed};
+use crate::schema::Schema;
 use resolve::Bindings;
 
 /// Runs every check on what parsing made of the input, and returns the tree when neither
 /// parsing nor any check found an error. A CTE whose body had a syntax error is still checked
 /// as far as its name and column list go.
-pub(crate) fn statement(parsed: Parsed) -> syn::Result<Statement> {
+pub(crate) fn statement(parsed: Parsed, schema: Option<&Schema>) -> syn::Result<Statement> {
     let cx = Ctxt::default();
-    let stmt = checked(&cx, parsed);
+    let stmt = checked(&cx, parsed, schema);
     cx.finish()?;
     stmt.ok_or_else(|| syn::Error::new(Span::call_site(), "expected a statement"))
 }
 
 /// [`statement`] for a `cte!` item, which parsing made the only CTE of a statement, with the
 /// checks of an item.
-pub(crate) fn item((item, parsed): (Option<Item>, Parsed)) -> syn::Result<Item> {
+pub(crate) fn item(
+    (item, parsed): (Option<Item>, Parsed),
+    schema: Option<&Schema>,
+) -> syn::Result<Item> {
     let cx = Ctxt::default();
-    checked(&cx, parsed);
+    checked(&cx, parsed, schema);
     if let Some(item) = &item {
         item::check(&cx, &item.cte);
     }
@@ -47,7 +52,7 @@ pub(crate) fn item((item, parsed): (Option<Item>, Parsed)) -> syn::Result<Item> 
 }
 
 /// Records the syntax errors and runs every check of a statement.
-fn checked(cx: &Ctxt, parsed: Parsed) -> Option<Statement> {
+fn checked(cx: &Ctxt, parsed: Parsed, schema: Option<&Schema>) -> Option<Statement> {
     for error in parsed.errors {
         cx.syntax(error);
     }
@@ -58,6 +63,9 @@ fn checked(cx: &Ctxt, parsed: Parsed) -> Option<Statement> {
         shape::check(cx, stmt);
         names::check(cx, &bindings, stmt);
         placement::check(cx, stmt);
+        if let Some(schema) = schema {
+            tables::check(cx, &bindings, schema, stmt);
+        }
     }
     parsed.stmt
 }

@@ -8,7 +8,7 @@ fn run(source: &str) -> Vec<(String, usize, usize)> {
         Ok(input) => input,
         Err(e) => panic!("`{source}` does not tokenize: {e}"),
     };
-    match super::statement(crate::parse::select_recovering(input)) {
+    match super::statement(crate::parse::select_recovering(input), None) {
         Ok(_) => Vec::new(),
         Err(e) => e
             .into_iter()
@@ -50,7 +50,7 @@ fn ok(source: &str) {
 /// The whole message of the first error.
 fn message(source: &str) -> String {
     let input: TokenStream = source.parse().unwrap_or_default();
-    match super::statement(crate::parse::select_recovering(input)) {
+    match super::statement(crate::parse::select_recovering(input), None) {
         Ok(_) => panic!("`{source}` passed"),
         Err(e) => e.to_string(),
     }

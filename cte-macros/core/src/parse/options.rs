@@ -126,7 +126,9 @@ mod tests {
         let parsed = super::super::select_recovering(quote! {
             WITH c AS (WITH d AS (SELECT 1) SELECT 1 OPTION (MAXRECURSION 5)) SELECT 1
         });
-        let error = crate::check::statement(parsed).map(|_| ()).unwrap_err();
+        let error = crate::check::statement(parsed, None)
+            .map(|_| ())
+            .unwrap_err();
         assert!(
             error.to_string().contains("goes after the whole statement"),
             "{error}"

@@ -1,0 +1,1 @@
+CREATE TABLE "Orders" (id INTEGER PRIMARY KEY, total NUMERIC(10, 2));
