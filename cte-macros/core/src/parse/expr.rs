@@ -4,8 +4,9 @@
 use proc_macro2::{Delimiter, Span};
 
 use super::chain::Chain;
-use super::cursor::{comma_separated, expected, GroupTok, Parser, Tok};
+use super::cursor::{comma_separated, expected, Parser};
 use super::keyword::{is_reserved_name, Kw};
+use super::lex::{GroupTok, Tok};
 use super::select::{order_by_list, query};
 use super::{Parenthesised, QueryStart};
 use crate::ast::{

@@ -11,6 +11,7 @@ mod expr;
 mod from;
 mod from_splice;
 mod keyword;
+mod lex;
 mod misspelled;
 mod options;
 mod select;
@@ -19,8 +20,9 @@ mod with;
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 use crate::ast::{Query, SetExpr, Statement};
-use cursor::{DepthGuard, GroupTok, Input, Parser, State, Tok, MAX_DEPTH};
+use cursor::{DepthGuard, Input, Parser, State, MAX_DEPTH};
 use keyword::Kw;
+use lex::{GroupTok, Tok};
 
 /// Parses the input of `select!`: one statement. Every syntax error is reported, combined.
 #[cfg(test)]

@@ -3,10 +3,11 @@
 use proc_macro2::Delimiter;
 
 use super::chain::Chain;
-use super::cursor::{comma_separated, Parser, Tok};
+use super::cursor::{comma_separated, Parser};
 use super::expr::expr;
 use super::from::from_list;
 use super::keyword::Kw;
+use super::lex::Tok;
 use super::with::with;
 use crate::ast::{
     Keyed, NullsOrder, ObjectName, OrderByItem, Query, Select, SelectItem, SetExpr, SetOperator,
