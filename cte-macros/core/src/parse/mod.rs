@@ -4,16 +4,19 @@
 //! syntax error stops parsing: it is reported as "expected X, found Y" on the token where
 //! parsing stopped.
 
+mod cast;
 mod chain;
 mod cursor;
 mod dml;
 mod expr;
 mod from;
 mod from_splice;
+mod function;
 mod keyword;
 mod lex;
 mod misspelled;
 mod options;
+mod primary;
 mod select;
 mod with;
 
