@@ -29,6 +29,7 @@ mod error;
 mod param;
 mod query;
 mod render;
+mod site;
 #[doc(hidden)]
 pub mod tree;
 mod value;
@@ -293,7 +294,7 @@ pub use value::Value;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::param::{KindOfAny, KindOfKnown, ParamKind, Probe};
-    pub use crate::query::Site;
+    pub use crate::site::Site;
     pub use crate::tree;
     use crate::tree::Statement;
     pub use crate::Cte;
