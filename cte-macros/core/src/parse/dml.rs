@@ -3,9 +3,9 @@
 use super::cursor::{comma_separated, Parser};
 use super::expr::expr;
 use super::from::from_list;
+use super::group::{looks_like_query, QueryStart};
 use super::keyword::Kw;
 use super::select::{query, select_items};
-use super::{looks_like_query, QueryStart};
 use crate::ast::{Assignment, Delete, Insert, Keyed, SelectItem, Update, With};
 
 type Result<T> = syn::Result<T>;

@@ -3,11 +3,11 @@
 
 use super::chain::Chain;
 use super::cursor::{comma_separated, Parser};
+use super::group::{looks_like_query, query_or, Parenthesised, QueryStart};
 use super::keyword::Kw;
 use super::lex::Tok;
 use super::primary::{paren_group, parenthesised, primary};
 use super::select::query;
-use super::{Parenthesised, QueryStart};
 use crate::ast::{BinaryOp, Expr, UnaryOp};
 
 type Result<T> = syn::Result<T>;
@@ -27,7 +27,7 @@ fn binary(left: Expr, op: BinaryOp, right: Expr) -> Expr {
 }
 
 // Each level below takes `lead`: the expression's first operand when it is already parsed
-// (a parenthesised group read once, see `parse::query_or`), to go on from instead of parsing
+// (a parenthesised group read once, see `parse::group::query_or`), to go on from instead of parsing
 // a primary. A chain of binary operators is parsed in a loop: its height is measured by a
 // `Chain`, and is not nesting.
 
@@ -193,9 +193,9 @@ fn pattern(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
 /// The `(list)` or `(subquery)` after IN.
 fn in_rest(p: &mut Parser, expr: Box<Expr>, negated: bool) -> Result<Expr> {
     let group = p.expect_paren("`(`")?;
-    let list = match super::looks_like_query(group) {
+    let list = match looks_like_query(group) {
         QueryStart::Yes => Parenthesised::Query(Box::new(p.in_group(group, query)?)),
-        QueryStart::Maybe => super::query_or(p, group, paren_group, |p, guard, lead| {
+        QueryStart::Maybe => query_or(p, group, paren_group, |p, guard, lead| {
             let first = expr_after(p, parenthesised(lead.group, lead.inside));
             drop(guard);
             let mut list = vec![first?];

@@ -4,10 +4,10 @@ use proc_macro2::Delimiter;
 
 use super::cursor::{comma_separated, FromSplice, Parser};
 use super::expr::expr;
+use super::group::{looks_like_query, query_or, Parenthesised, QueryStart};
 use super::keyword::Kw;
 use super::lex::{GroupTok, Tok};
 use super::select::query;
-use super::{looks_like_query, query_or, Parenthesised, QueryStart};
 use crate::ast::{
     Join, JoinConstraint, JoinKind, ObjectName, TableAlias, TableFactor, TableWithJoins,
 };

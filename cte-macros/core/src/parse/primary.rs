@@ -7,10 +7,10 @@ use super::cast::cast;
 use super::cursor::{expected, Parser};
 use super::expr::{expr, expr_after, not};
 use super::function::function;
+use super::group::{looks_like_query, query_or, Parenthesised, QueryStart};
 use super::keyword::{is_reserved_name, Kw};
 use super::lex::{GroupTok, Tok};
 use super::select::query;
-use super::{Parenthesised, QueryStart};
 use crate::ast::{Expr, Literal, LiteralKind, ObjectName, Param};
 
 type Result<T> = syn::Result<T>;
@@ -149,11 +149,11 @@ pub(super) fn paren_group<'s>(
     p: &mut Parser<'s>,
     group: &'s GroupTok,
 ) -> Result<Parenthesised<Expr>> {
-    match super::looks_like_query(group) {
+    match looks_like_query(group) {
         QueryStart::Yes => p
             .in_group(group, query)
             .map(|query| Parenthesised::Query(Box::new(query))),
-        QueryStart::Maybe => super::query_or(p, group, paren_group, |p, _guard, lead| {
+        QueryStart::Maybe => query_or(p, group, paren_group, |p, _guard, lead| {
             expr_after(p, parenthesised(lead.group, lead.inside))
         }),
         QueryStart::No => p.in_group(group, expr).map(Parenthesised::Other),
