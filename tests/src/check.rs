@@ -203,14 +203,8 @@ impl StatementCheck<'_, '_> {
         self
     }
 
-    /// Rendering the statement for `dialect` must fail with a `RenderError` whose message
-    /// contains `says`.
-    pub fn refused(mut self, dialect: Dialect, says: &'static str) -> Self {
-        self.refusals.push(Refusal { dialect, says });
-        self
-    }
-
-    /// [`StatementCheck::refused`] for each of `dialects`, with the same text.
+    /// Rendering the statement for each of `dialects` must fail with a `RenderError` whose
+    /// message contains `says`.
     pub fn refused_by(mut self, dialects: &[Dialect], says: &'static str) -> Self {
         self.refusals
             .extend(dialects.iter().map(|&dialect| Refusal { dialect, says }));
