@@ -52,115 +52,67 @@ const TABLE: TableWithJoins = TableWithJoins {
     joins: &[],
 };
 
-/// One slab per `cte_shared::format::Slab`, whose tag is the place of its count in the header.
-pub(super) struct Slabs {
-    pub(super) statements: Slab<Statement>,
-    pub(super) queries: Slab<QueryExpr>,
-    pub(super) selects: Slab<Select>,
-    pub(super) set_exprs: Slab<SetExpr>,
-    pub(super) ctes: Slab<Cte>,
-    pub(super) exprs: Slab<Expr>,
-    pub(super) rows: Slab<List<Expr>>,
-    pub(super) whens: Slab<(Expr, Expr)>,
-    pub(super) idents: Slab<Ident>,
-    pub(super) select_items: Slab<SelectItem>,
-    pub(super) tables: Slab<TableWithJoins>,
-    pub(super) joins: Slab<Join>,
-    pub(super) order_by: Slab<OrderByItem>,
-    pub(super) assignments: Slab<Assignment>,
+/// Declares `Slabs`, one slab per `cte_shared::format::Slab` (`field(Variant): Type = filler`),
+/// with `new`, which sizes each from its count in the header, and `is_full`.
+macro_rules! slabs {
+    ($( $field:ident($slab:ident): $ty:ty = $filler:expr, )*) => {
+        pub(super) struct Slabs {
+            $( pub(super) $field: Slab<$ty>, )*
+        }
+
+        impl Slabs {
+            pub(super) fn new(counts: [usize; SLABS]) -> Self {
+                Slabs {
+                    $( $field: Slab::new(counts[usize::from(format::Slab::$slab.tag())], $filler), )*
+                }
+            }
+
+            /// Whether every entry was used, as a well-formed encoding's counts promise.
+            pub(super) fn is_full(&self) -> bool {
+                true $( && self.$field.free.is_empty() )*
+            }
+        }
+    };
 }
 
-impl Slabs {
-    pub(super) fn new(counts: [usize; SLABS]) -> Self {
-        use format::Slab as S;
-        let count = |slab: S| counts[usize::from(slab.tag())];
-        let statements = count(S::Statements);
-        let queries = count(S::Queries);
-        let selects = count(S::Selects);
-        let set_exprs = count(S::SetExprs);
-        let ctes = count(S::Ctes);
-        let exprs = count(S::Exprs);
-        let rows = count(S::Rows);
-        let whens = count(S::Whens);
-        let idents = count(S::Idents);
-        let select_items = count(S::SelectItems);
-        let tables = count(S::Tables);
-        let joins = count(S::Joins);
-        let order_by = count(S::OrderBy);
-        let assignments = count(S::Assignments);
-        Slabs {
-            statements: Slab::new(statements, Statement::Query(QUERY)),
-            queries: Slab::new(queries, QUERY),
-            selects: Slab::new(
-                selects,
-                Select {
-                    distinct: false,
-                    projection: &[],
-                    from: &[],
-                    selection: None,
-                    group_by: &[],
-                    having: None,
-                },
-            ),
-            set_exprs: Slab::new(set_exprs, SetExpr::Values(&[])),
-            ctes: Slab::new(
-                ctes,
-                Cte {
-                    name: IDENT,
-                    columns: &[],
-                    materialized: Materialized::Default,
-                    body: &Statement::Query(QUERY),
-                    search: None,
-                    cycle: None,
-                },
-            ),
-            exprs: Slab::new(exprs, EXPR),
-            rows: Slab::new(rows, &[]),
-            whens: Slab::new(whens, (EXPR, EXPR)),
-            idents: Slab::new(idents, IDENT),
-            select_items: Slab::new(select_items, SelectItem::Wildcard),
-            tables: Slab::new(tables, TABLE),
-            joins: Slab::new(
-                joins,
-                Join {
-                    kind: JoinKind::Cross,
-                    relation: TABLE.relation,
-                    constraint: JoinConstraint::None,
-                },
-            ),
-            order_by: Slab::new(
-                order_by,
-                OrderByItem {
-                    expr: EXPR,
-                    order: SortOrder::Default,
-                    nulls: NullsOrder::Default,
-                },
-            ),
-            assignments: Slab::new(
-                assignments,
-                Assignment {
-                    column: IDENT,
-                    value: EXPR,
-                },
-            ),
-        }
-    }
-
-    /// Whether every entry was used, as a well-formed encoding's counts promise.
-    pub(super) fn is_full(&self) -> bool {
-        self.statements.free.is_empty()
-            && self.queries.free.is_empty()
-            && self.selects.free.is_empty()
-            && self.set_exprs.free.is_empty()
-            && self.ctes.free.is_empty()
-            && self.exprs.free.is_empty()
-            && self.rows.free.is_empty()
-            && self.whens.free.is_empty()
-            && self.idents.free.is_empty()
-            && self.select_items.free.is_empty()
-            && self.tables.free.is_empty()
-            && self.joins.free.is_empty()
-            && self.order_by.free.is_empty()
-            && self.assignments.free.is_empty()
-    }
+slabs! {
+    statements(Statements): Statement = Statement::Query(QUERY),
+    queries(Queries): QueryExpr = QUERY,
+    selects(Selects): Select = Select {
+        distinct: false,
+        projection: &[],
+        from: &[],
+        selection: None,
+        group_by: &[],
+        having: None,
+    },
+    set_exprs(SetExprs): SetExpr = SetExpr::Values(&[]),
+    ctes(Ctes): Cte = Cte {
+        name: IDENT,
+        columns: &[],
+        materialized: Materialized::Default,
+        body: &Statement::Query(QUERY),
+        search: None,
+        cycle: None,
+    },
+    exprs(Exprs): Expr = EXPR,
+    rows(Rows): List<Expr> = &[],
+    whens(Whens): (Expr, Expr) = (EXPR, EXPR),
+    idents(Idents): Ident = IDENT,
+    select_items(SelectItems): SelectItem = SelectItem::Wildcard,
+    tables(Tables): TableWithJoins = TABLE,
+    joins(Joins): Join = Join {
+        kind: JoinKind::Cross,
+        relation: TABLE.relation,
+        constraint: JoinConstraint::None,
+    },
+    order_by(OrderBy): OrderByItem = OrderByItem {
+        expr: EXPR,
+        order: SortOrder::Default,
+        nulls: NullsOrder::Default,
+    },
+    assignments(Assignments): Assignment = Assignment {
+        column: IDENT,
+        value: EXPR,
+    },
 }
