@@ -8,7 +8,7 @@ use proc_macro2::{Delimiter, Span, TokenStream};
 use super::keyword::{is_reserved_alias, is_reserved_name, Kw};
 use super::lex::{lex, GroupTok, Tok, Word};
 use super::misspelled::misspelled_keyword;
-use crate::ast::{Ident, ObjectName};
+use crate::ast::{Ident, Keyed, ObjectName};
 
 /// How deep expressions, subqueries and parentheses may nest. Every parenthesis, subquery and
 /// prefix operator is a level, and parsing a level takes stack.
@@ -197,12 +197,22 @@ impl<'s> Parser<'s> {
     }
 
     pub(crate) fn eat_kw(&mut self, kw: Kw) -> Option<Span> {
-        if self.peek_kw(kw) {
-            let span = self.span();
-            self.pos += 1;
-            Some(span)
-        } else {
-            None
+        let found = self.peek_kw(kw);
+        self.take_if(found)
+    }
+
+    /// An optional clause, `kw value`: the keyword's token and what `value` parses after it.
+    pub(crate) fn keyed<T>(
+        &mut self,
+        kw: Kw,
+        value: impl FnOnce(&mut Self) -> syn::Result<T>,
+    ) -> syn::Result<Option<Keyed<T>>> {
+        match self.eat_kw(kw) {
+            Some(token) => Ok(Some(Keyed {
+                token,
+                value: value(self)?,
+            })),
+            None => Ok(None),
         }
     }
 
@@ -222,13 +232,18 @@ impl<'s> Parser<'s> {
     }
 
     pub(crate) fn eat_op(&mut self, op: &str) -> Option<Span> {
-        if self.peek_op(op) {
+        let found = self.peek_op(op);
+        self.take_if(found)
+    }
+
+    /// Moves past the next token when `found` (it is what the caller looked for), and returns
+    /// its span.
+    fn take_if(&mut self, found: bool) -> Option<Span> {
+        found.then(|| {
             let span = self.span();
             self.pos += 1;
-            Some(span)
-        } else {
-            None
-        }
+            span
+        })
     }
 
     pub(crate) fn expect_op(&mut self, op: &str) -> syn::Result<Span> {

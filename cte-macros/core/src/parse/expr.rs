@@ -45,23 +45,16 @@ pub(crate) fn expr_after(p: &mut Parser, lead: Expr) -> Result<Expr> {
 }
 
 fn or(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
-    let mut chain = start(p, &lead);
-    let mut left = and(p, lead)?;
-    while let Some(token) = p.eat_kw(Kw::Or) {
-        let right = chain.link(p, token, |p| and(p, None))?;
-        left = binary(left, BinaryOp::Or, right);
-    }
-    Ok(left)
+    left_assoc(p, lead, |p| p.peek_kw(Kw::Or).then_some(BinaryOp::Or), and)
 }
 
 fn and(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
-    let mut chain = start(p, &lead);
-    let mut left = not(p, lead)?;
-    while let Some(token) = p.eat_kw(Kw::And) {
-        let right = chain.link(p, token, |p| not(p, None))?;
-        left = binary(left, BinaryOp::And, right);
-    }
-    Ok(left)
+    left_assoc(
+        p,
+        lead,
+        |p| p.peek_kw(Kw::And).then_some(BinaryOp::And),
+        not,
+    )
 }
 
 /// `NOT expr`; `NOT EXISTS (...)` becomes a negated EXISTS.
@@ -224,51 +217,54 @@ fn in_rest(p: &mut Parser, expr: Box<Expr>, negated: bool) -> Result<Expr> {
 
 /// `a || b`: the "other operators" level.
 fn other(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
-    let mut chain = start(p, &lead);
-    let mut left = additive(p, lead)?;
-    while let Some(token) = p.eat_op("||") {
-        let right = chain.link(p, token, |p| additive(p, None))?;
-        left = binary(left, BinaryOp::Concat, right);
-    }
-    Ok(left)
+    left_assoc(
+        p,
+        lead,
+        |p| p.peek_op("||").then_some(BinaryOp::Concat),
+        additive,
+    )
 }
 
 pub(crate) fn additive(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
-    let mut chain = start(p, &lead);
-    let mut left = multiplicative(p, lead)?;
-    loop {
-        let op = if p.peek_op("+") {
-            BinaryOp::Plus
-        } else if p.peek_op("-") {
-            BinaryOp::Minus
-        } else {
-            return Ok(left);
-        };
-        let token = p.span();
-        p.bump();
-        let right = chain.link(p, token, |p| multiplicative(p, None))?;
-        left = binary(left, op, right);
-    }
+    let op = |p: &Parser| peek_op_of(p, &[("+", BinaryOp::Plus), ("-", BinaryOp::Minus)]);
+    left_assoc(p, lead, op, multiplicative)
 }
 
 fn multiplicative(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
+    let op = |p: &Parser| {
+        let ops = [
+            ("*", BinaryOp::Multiply),
+            ("/", BinaryOp::Divide),
+            ("%", BinaryOp::Modulo),
+        ];
+        peek_op_of(p, &ops)
+    };
+    left_assoc(p, lead, op, unary)
+}
+
+/// The operator of `ops` the cursor is at.
+fn peek_op_of(p: &Parser, ops: &[(&str, BinaryOp)]) -> Option<BinaryOp> {
+    ops.iter()
+        .find_map(|&(text, op)| p.peek_op(text).then_some(op))
+}
+
+/// One level of left-associative operators, `next (op next)*`: `op` names the operator the
+/// cursor is at, if any, and `next` parses the tighter level of each operand.
+fn left_assoc(
+    p: &mut Parser,
+    lead: Option<Expr>,
+    op: fn(&Parser) -> Option<BinaryOp>,
+    next: fn(&mut Parser, Option<Expr>) -> Result<Expr>,
+) -> Result<Expr> {
     let mut chain = start(p, &lead);
-    let mut left = unary(p, lead)?;
-    loop {
-        let op = if p.peek_op("*") {
-            BinaryOp::Multiply
-        } else if p.peek_op("/") {
-            BinaryOp::Divide
-        } else if p.peek_op("%") {
-            BinaryOp::Modulo
-        } else {
-            return Ok(left);
-        };
+    let mut left = next(p, lead)?;
+    while let Some(op) = op(p) {
         let token = p.span();
         p.bump();
-        let right = chain.link(p, token, |p| unary(p, None))?;
+        let right = chain.link(p, token, |p| next(p, None))?;
         left = binary(left, op, right);
     }
+    Ok(left)
 }
 
 fn unary(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
