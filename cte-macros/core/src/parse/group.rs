@@ -87,6 +87,29 @@ pub(super) fn query_or<'s, L, T>(
     })
 }
 
+/// The inside of `group` where a query or something else may go: a query, else what `inner`
+/// reads of the whole inside, or what `after_lead` reads after a parenthesised lead (see
+/// [`query_or`]).
+pub(super) fn query_or_other<'s, T>(
+    p: &mut Parser<'s>,
+    group: &'s GroupTok,
+    inner: fn(&mut Parser<'s>) -> syn::Result<T>,
+    after_lead: fn(&mut Parser<'s>, DepthGuard<'s>, Lead<'s, T>) -> syn::Result<T>,
+) -> syn::Result<Parenthesised<T>> {
+    match looks_like_query(group) {
+        QueryStart::Yes => p
+            .in_group(group, select::query)
+            .map(|query| Parenthesised::Query(Box::new(query))),
+        QueryStart::Maybe => query_or(
+            p,
+            group,
+            |p, first| query_or_other(p, first, inner, after_lead),
+            after_lead,
+        ),
+        QueryStart::No => p.in_group(group, inner).map(Parenthesised::Other),
+    }
+}
+
 pub(super) fn looks_like_query(group: &GroupTok) -> QueryStart {
     let mut group = group;
     let mut nested = false;

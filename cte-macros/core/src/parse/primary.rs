@@ -7,7 +7,7 @@ use super::cast::cast;
 use super::cursor::{expected, Parser};
 use super::expr::{expr, expr_after, not};
 use super::function::function;
-use super::group::{looks_like_query, query_or, Parenthesised, QueryStart};
+use super::group::{query_or_other, Parenthesised};
 use super::keyword::{is_reserved_name, Kw};
 use super::lex::{GroupTok, Tok};
 use super::select::query;
@@ -149,15 +149,9 @@ pub(super) fn paren_group<'s>(
     p: &mut Parser<'s>,
     group: &'s GroupTok,
 ) -> Result<Parenthesised<Expr>> {
-    match looks_like_query(group) {
-        QueryStart::Yes => p
-            .in_group(group, query)
-            .map(|query| Parenthesised::Query(Box::new(query))),
-        QueryStart::Maybe => query_or(p, group, paren_group, |p, _guard, lead| {
-            expr_after(p, parenthesised(lead.group, lead.inside))
-        }),
-        QueryStart::No => p.in_group(group, expr).map(Parenthesised::Other),
-    }
+    query_or_other(p, group, expr, |p, _guard, lead| {
+        expr_after(p, parenthesised(lead.group, lead.inside))
+    })
 }
 
 /// `[NOT] EXISTS (subquery)`; NOT is handled by the caller.
