@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use crate::query::Site;
 use crate::render::Checked;
+use crate::site::Site;
 use crate::tree::decode::{self, Corrupt};
 use crate::tree::{self, QueryExpr, Statement, With};
 

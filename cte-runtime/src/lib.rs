@@ -29,6 +29,7 @@ mod error;
 mod param;
 mod query;
 mod render;
+mod site;
 #[doc(hidden)]
 pub mod tree;
 mod value;
@@ -270,21 +271,8 @@ pub use cte_macros::cte;
 /// Tables and columns that no CTE defines are left to the database.
 pub use cte_macros::select;
 pub use dialect::Dialect;
-#[cfg(feature = "mysql")]
-pub use driver::mysql;
-#[cfg(feature = "postgres")]
-pub use driver::postgres;
-#[cfg(feature = "rusqlite")]
-pub use driver::rusqlite;
-#[cfg(any(
-    feature = "sqlx-postgres",
-    feature = "sqlx-mysql",
-    feature = "sqlx-sqlite"
-))]
-pub use driver::sqlx;
-#[cfg(feature = "tokio-postgres")]
-pub use driver::tokio_postgres;
-pub use driver::DriverError;
+// The module of each driver feature that is on (`driver` decides which), and `DriverError`.
+pub use driver::*;
 pub use error::RenderError;
 pub use query::{Query, Rendered};
 pub use value::Value;
@@ -293,7 +281,7 @@ pub use value::Value;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::param::{KindOfAny, KindOfKnown, ParamKind, Probe};
-    pub use crate::query::Site;
+    pub use crate::site::Site;
     pub use crate::tree;
     use crate::tree::Statement;
     pub use crate::Cte;

@@ -13,134 +13,87 @@ tagged! {
     /// What an encoding holds, its second byte.
     pub enum Root {
         /// The statement of a `select!` call site.
-        Statement = 0,
+        Statement,
         /// The CTE of a `cte!` item.
-        Cte = 1,
+        Cte,
     }
 }
 
 tagged! {
     /// The node types that are allocated per type, in the order of their counts in the header.
     pub enum Slab {
-        Statements = 0,
-        Queries = 1,
-        Selects = 2,
-        SetExprs = 3,
-        Ctes = 4,
-        Exprs = 5,
-        Rows = 6,
-        Whens = 7,
-        Idents = 8,
-        SelectItems = 9,
-        Tables = 10,
-        Joins = 11,
-        OrderBy = 12,
-        Assignments = 13,
+        Statements, Queries, Selects, SetExprs, Ctes, Exprs, Rows, Whens, Idents, SelectItems,
+        Tables, Joins, OrderBy, Assignments,
     }
 }
 
 /// The number of [`Slab`]s, and so of counts in the header.
-pub const SLABS: usize = 14;
+pub const SLABS: usize = Slab::ALL.len();
 
 tagged! {
     pub enum StatementTag {
-        Query = 0,
-        Insert = 1,
-        Update = 2,
-        Delete = 3,
+        Query, Insert, Update, Delete,
     }
 }
 
 tagged! {
     pub enum WithTag {
-        None = 0,
-        With = 1,
-        Recursive = 2,
+        None, With, Recursive,
     }
 }
 
 tagged! {
     pub enum SetExprTag {
-        Select = 0,
-        Values = 1,
-        Query = 2,
-        SetOp = 3,
+        Select, Values, Query, SetOp,
     }
 }
 
 tagged! {
     pub enum SelectItemTag {
         /// `*`
-        Wildcard = 0,
+        Wildcard,
         /// `name.*`
-        QualifiedWildcard = 1,
+        QualifiedWildcard,
         /// An expression without an alias.
-        Expr = 2,
+        Expr,
         /// An expression, then its alias.
-        Aliased = 3,
+        Aliased,
     }
 }
 
 tagged! {
     pub enum TableFactorTag {
-        Table = 0,
-        Derived = 1,
-        Nested = 2,
+        Table, Derived, Nested,
     }
 }
 
 tagged! {
     pub enum JoinConstraintTag {
-        On = 0,
-        Using = 1,
-        None = 2,
+        On, Using, None,
     }
 }
 
 tagged! {
     /// The tag of an expression; `negated` comes first where there is one.
     pub enum ExprTag {
-        Integer = 0,
-        Decimal = 1,
-        String = 2,
-        False = 3,
-        True = 4,
-        Null = 5,
-        Param = 6,
-        Column = 7,
-        Unary = 8,
-        Binary = 9,
-        IsNull = 10,
-        Between = 11,
-        InList = 12,
-        InSubquery = 13,
-        Like = 14,
-        Exists = 15,
-        Subquery = 16,
-        Case = 17,
-        Cast = 18,
-        Function = 19,
-        Nested = 20,
+        Integer, Decimal, String, False, True, Null, Param, Column, Unary, Binary, IsNull, Between,
+        InList, InSubquery, Like, Exists, Subquery, Case, Cast, Function, Nested,
     }
 }
 
 tagged! {
     pub enum FunctionArgsTag {
         /// `(*)`
-        Star = 0,
-        List = 1,
+        Star,
+        List,
         /// `(DISTINCT ...)`
-        Distinct = 2,
+        Distinct,
     }
 }
 
 tagged! {
     pub enum FrameBoundTag {
-        CurrentRow = 0,
-        UnboundedPreceding = 1,
-        Preceding = 2,
-        UnboundedFollowing = 3,
-        Following = 4,
+        CurrentRow, UnboundedPreceding, Preceding, UnboundedFollowing, Following,
     }
 }
 
@@ -178,36 +131,26 @@ mod tests {
     use super::*;
     use crate::tree::{BinaryOp, DataTypeTag, SetOperator};
 
+    /// How many bytes decode to a choice; each must encode back to the byte it came from.
+    fn round_trips<T>(from_tag: impl Fn(u8) -> Option<T>, tag: impl Fn(T) -> u8) -> usize {
+        (0..=u8::MAX)
+            .filter(|&b| from_tag(b).map(|t| assert_eq!(tag(t), b)).is_some())
+            .count()
+    }
+
     /// Every byte either decodes to a choice that encodes back to it, or to nothing.
     #[test]
     fn tags_round_trip() {
-        let mut seen = [0usize; 6];
-        for b in 0..=u8::MAX {
-            if let Some(op) = BinaryOp::from_tag(b) {
-                assert_eq!(op.tag(), b);
-                seen[0] += 1;
-            }
-            if let Some(op) = SetOperator::from_tag(b) {
-                assert_eq!(op.tag(), b);
-                seen[1] += 1;
-            }
-            if let Some(t) = ExprTag::from_tag(b) {
-                assert_eq!(t.tag(), b);
-                seen[2] += 1;
-            }
-            if let Some(t) = DataTypeTag::from_tag(b) {
-                assert_eq!(t.tag(), b);
-                seen[3] += 1;
-            }
-            if let Some((order, nulls)) = order_from_tag(b) {
-                assert_eq!(order_tag(order, nulls), b);
-                seen[4] += 1;
-            }
-            if let Some((kind, constraint)) = join_from_tag(b) {
-                assert_eq!(join_tag(kind, constraint), b);
-                seen[5] += 1;
-            }
-        }
+        let seen = [
+            round_trips(BinaryOp::from_tag, BinaryOp::tag),
+            round_trips(SetOperator::from_tag, SetOperator::tag),
+            round_trips(ExprTag::from_tag, ExprTag::tag),
+            round_trips(DataTypeTag::from_tag, DataTypeTag::tag),
+            round_trips(order_from_tag, |(order, nulls)| order_tag(order, nulls)),
+            round_trips(join_from_tag, |(kind, constraint)| {
+                join_tag(kind, constraint)
+            }),
+        ];
         assert_eq!(seen, [14, 6, 21, 14, 9, 15]);
         assert_eq!(Slab::from_tag(SLABS as u8 - 1), Some(Slab::Assignments));
         assert_eq!(Slab::from_tag(SLABS as u8), None);

@@ -2,23 +2,27 @@
 //! tree make alike, defined once so that both trees, the encoder and the decoder name the same
 //! variants. Each is encoded as one byte, its tag; [`crate::format`] has the tags of the nodes.
 
-/// Declares a field-less enum whose variants are encoded as their discriminants, with
-/// `tag` and `from_tag`.
+/// Declares a field-less enum whose variants are encoded as one byte, their tag: the place of
+/// the variant in the list, counting from 0. `tag` and `from_tag` convert, and `ALL` lists the
+/// variants in the order of their tags.
 macro_rules! tagged {
     (
         $(#[$meta:meta])*
         pub enum $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $tag:literal, )*
+            $( $(#[$vmeta:meta])* $variant:ident, )*
         }
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         #[repr(u8)]
         pub enum $name {
-            $( $(#[$vmeta])* $variant = $tag, )*
+            $( $(#[$vmeta])* $variant, )*
         }
 
         impl $name {
+            /// Every choice, in the order of their tags.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),*];
+
             /// The byte this choice is encoded as.
             pub const fn tag(self) -> u8 {
                 self as u8
@@ -27,9 +31,11 @@ macro_rules! tagged {
             /// The choice encoded as `tag`, or `None` for a byte no version of the format
             /// writes here.
             pub const fn from_tag(tag: u8) -> Option<Self> {
-                match tag {
-                    $( $tag => Some(Self::$variant), )*
-                    _ => None,
+                let tag = tag as usize;
+                if tag < Self::ALL.len() {
+                    Some(Self::ALL[tag])
+                } else {
+                    None
                 }
             }
         }
@@ -39,49 +45,33 @@ pub(crate) use tagged;
 
 tagged! {
     pub enum UnaryOp {
-        Not = 0,
-        Minus = 1,
-        Plus = 2,
+        Not, Minus, Plus,
     }
 }
 
 tagged! {
     pub enum BinaryOp {
-        Plus = 0,
-        Minus = 1,
-        Multiply = 2,
-        Divide = 3,
-        Modulo = 4,
+        Plus, Minus, Multiply, Divide, Modulo,
         /// `||`, string concatenation.
-        Concat = 5,
-        Eq = 6,
+        Concat,
+        Eq,
         /// `<>` or `!=`.
-        NotEq = 7,
-        Lt = 8,
-        LtEq = 9,
-        Gt = 10,
-        GtEq = 11,
-        And = 12,
-        Or = 13,
+        NotEq,
+        Lt, LtEq, Gt, GtEq, And, Or,
     }
 }
 
 tagged! {
     pub enum JoinKind {
-        Inner = 0,
-        Left = 1,
-        Right = 2,
-        Full = 3,
-        Cross = 4,
+        Inner, Left, Right, Full, Cross,
     }
 }
 
 tagged! {
     pub enum SortOrder {
         /// Nothing written: ascending.
-        Default = 0,
-        Asc = 1,
-        Desc = 2,
+        Default,
+        Asc, Desc,
     }
 }
 
@@ -89,33 +79,28 @@ tagged! {
     pub enum NullsOrder {
         /// Nothing written: NULL sorts below every value (first ascending, last descending), as
         /// MySQL, MariaDB, SQLite and SQL Server do; PostgreSQL is told so.
-        Default = 0,
-        First = 1,
-        Last = 2,
+        Default,
+        First, Last,
     }
 }
 
 tagged! {
     pub enum FrameUnits {
-        Rows = 0,
-        Range = 1,
-        Groups = 2,
+        Rows, Range, Groups,
     }
 }
 
 tagged! {
     pub enum SearchOrder {
-        Depth = 0,
-        Breadth = 1,
+        Depth, Breadth,
     }
 }
 
 tagged! {
     pub enum Materialized {
         /// No hint was written.
-        Default = 0,
-        Yes = 1,
-        No = 2,
+        Default,
+        Yes, No,
     }
 }
 
@@ -178,20 +163,8 @@ pub enum DataType {
 tagged! {
     /// The byte a [`DataType`] is encoded as; the lengths follow it.
     pub enum DataTypeTag {
-        SmallInt = 0,
-        Integer = 1,
-        BigInt = 2,
-        Decimal = 3,
-        Real = 4,
-        Double = 5,
-        Text = 6,
-        Varchar = 7,
-        Char = 8,
-        Boolean = 9,
-        Date = 10,
-        Time = 11,
-        Timestamp = 12,
-        Blob = 13,
+        SmallInt, Integer, BigInt, Decimal, Real, Double, Text, Varchar, Char, Boolean, Date, Time,
+        Timestamp, Blob,
     }
 }
 

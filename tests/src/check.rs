@@ -100,6 +100,19 @@ impl SelectCheck<'_, '_> {
         self
     }
 
+    /// [`SelectCheck::refused`] for each of `dialects`, with the same text.
+    pub fn refused_by(mut self, dialects: &[Dialect], says: &'static str) -> Self {
+        self.refusals
+            .extend(dialects.iter().map(|&dialect| Refusal { dialect, says }));
+        self
+    }
+
+    /// [`SelectCheck::fails`] on every engine.
+    pub fn fails_everywhere(mut self, says: &'static str) -> Self {
+        self.errors.extend(Engine::ALL.map(|engine| (engine, says)));
+        self
+    }
+
     /// Running the query on `engine` must fail with an error whose message contains `says`
     /// (a statement that means "fail" everywhere, such as a recursion past its limit). The
     /// engine's rows take no part in the comparison.
@@ -190,10 +203,11 @@ impl StatementCheck<'_, '_> {
         self
     }
 
-    /// Rendering the statement for `dialect` must fail with a `RenderError` whose message
-    /// contains `says`.
-    pub fn refused(mut self, dialect: Dialect, says: &'static str) -> Self {
-        self.refusals.push(Refusal { dialect, says });
+    /// Rendering the statement for each of `dialects` must fail with a `RenderError` whose
+    /// message contains `says`.
+    pub fn refused_by(mut self, dialects: &[Dialect], says: &'static str) -> Self {
+        self.refusals
+            .extend(dialects.iter().map(|&dialect| Refusal { dialect, says }));
         self
     }
 

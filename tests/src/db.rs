@@ -40,14 +40,7 @@ static NAMES: Mutex<Option<HashSet<String>>> = Mutex::new(None);
 impl Db {
     /// Creates `tables` on every engine that runs, for the test named `test` (`[a-z0-9_]`).
     pub fn open(test: &str, tables: &[Table]) -> Db {
-        assert!(
-            !test.is_empty()
-                && test.len() <= 48
-                && test
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
-            "test name {test:?} must be 1 to 48 characters of [a-z0-9_]"
-        );
+        engines::check_name("test name", test);
         let fresh = NAMES
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -61,50 +54,24 @@ impl Db {
         let mut engines = Vec::new();
         let mut absent = Vec::new();
         for engine in Engine::ALL {
-            let conn = match engine {
-                Engine::Sqlite => {
-                    let db = Sqlite::open(tables)
-                        .unwrap_or_else(|e| panic!("{test}: SQLite fixture: {e}"));
-                    Box::new(db) as Box<dyn Conn>
-                }
-                Engine::Postgres => {
-                    let url = match engines::url(engine) {
-                        Ok(url) => url,
-                        Err(why) => {
-                            absent.push((engine, why));
-                            continue;
-                        }
-                    };
-                    let client = match Postgres::connect(&url) {
-                        Ok(client) => client,
-                        Err(e) => {
-                            absent.push((engine, engines::skip(engine, &url, &e)));
-                            continue;
-                        }
-                    };
-                    let db = Postgres::open(client, test, tables)
-                        .unwrap_or_else(|e| panic!("{test}: PostgreSQL fixture: {e}"));
-                    Box::new(db)
-                }
-                Engine::MariaDb => {
-                    let url = match engines::url(engine) {
-                        Ok(url) => url,
-                        Err(why) => {
-                            absent.push((engine, why));
-                            continue;
-                        }
-                    };
-                    let conn = match MariaDb::connect(&url) {
-                        Ok(conn) => conn,
-                        Err(e) => {
-                            absent.push((engine, engines::skip(engine, &url, &e)));
-                            continue;
-                        }
-                    };
-                    let db = MariaDb::open(conn, test, tables)
-                        .unwrap_or_else(|e| panic!("{test}: MariaDB fixture: {e}"));
-                    Box::new(db)
-                }
+            let conn: Box<dyn Conn> = match engine {
+                Engine::Sqlite => Box::new(loaded(test, engine, Sqlite::open(tables))),
+                Engine::Postgres => match engines::connect(engine, Postgres::connect) {
+                    Ok(client) => {
+                        Box::new(loaded(test, engine, Postgres::open(client, test, tables)))
+                    }
+                    Err(why) => {
+                        absent.push((engine, why));
+                        continue;
+                    }
+                },
+                Engine::MariaDb => match engines::connect(engine, MariaDb::connect) {
+                    Ok(conn) => Box::new(loaded(test, engine, MariaDb::open(conn, test, tables))),
+                    Err(why) => {
+                        absent.push((engine, why));
+                        continue;
+                    }
+                },
             };
             engines.push(Running {
                 engine,
@@ -174,4 +141,9 @@ impl Drop for Db {
             ));
         }
     }
+}
+
+/// The fixture of `test` on `engine`, which must load: tests cannot run without it.
+fn loaded<T>(test: &str, engine: Engine, fixture: Result<T, String>) -> T {
+    fixture.unwrap_or_else(|e| panic!("{test}: {} fixture: {e}", engine.name()))
 }

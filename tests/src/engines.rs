@@ -15,6 +15,7 @@ use std::sync::Mutex;
 
 use cte_runtime::{Dialect, Value};
 
+use crate::fixture::Table;
 use crate::rows::Row;
 
 /// An engine the suite runs queries on.
@@ -60,6 +61,21 @@ pub(crate) trait Conn {
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, String>;
     /// Drops the test's schema or database.
     fn teardown(&mut self) -> Result<(), String>;
+    /// Runs SQL text that takes no parameters, such as a `CREATE TABLE`.
+    fn batch(&mut self, sql: &str) -> Result<(), String>;
+
+    /// Creates `tables`, spelled for `engine`, and fills them.
+    fn load(&mut self, engine: Engine, tables: &[Table]) -> Result<(), String> {
+        for table in tables {
+            let create = table.create_sql(engine);
+            self.batch(&create).map_err(|e| format!("{create}: {e}"))?;
+            let insert = table.insert_sql(engine);
+            for row in table.data() {
+                self.execute(&insert, row)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Whether `CI=true`: then an engine that cannot run fails the test instead of being skipped.
@@ -92,6 +108,28 @@ fn skipped_for(engine: Engine) -> Option<String> {
         .iter()
         .find(|(e, _)| *e == engine)
         .map(|(_, why)| why.clone())
+}
+
+/// Connects to `engine` with `connect` at its URL, or says why it does not run here: it has no
+/// URL, or the URL does not reach it (then it is skipped for the rest of the process).
+pub(crate) fn connect<C>(
+    engine: Engine,
+    connect: fn(&str) -> Result<C, String>,
+) -> Result<C, String> {
+    let url = url(engine)?;
+    connect(&url).map_err(|e| skip(engine, &url, &e))
+}
+
+/// Panics unless `name` is 1 to 48 characters of `[a-z0-9_]`: it names a schema or database.
+pub(crate) fn check_name(what: &str, name: &str) {
+    assert!(
+        !name.is_empty()
+            && name.len() <= 48
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+        "{what} {name:?} must be 1 to 48 characters of [a-z0-9_]"
+    );
 }
 
 /// Skips `engine`, which `url` does not reach, for the rest of the process; returns the

@@ -51,6 +51,15 @@ pub use mysql::parse_mysql;
 pub use rows::{same_rows, Cell, Row, NULL};
 pub use session::{Session, TextRow};
 
+/// Every dialect but PostgreSQL: those that refuse what only PostgreSQL has, such as a
+/// data-modifying CTE.
+pub const ALL_BUT_POSTGRES: [cte_runtime::Dialect; 4] = [
+    cte_runtime::Dialect::Sqlite,
+    cte_runtime::Dialect::MariaDb,
+    cte_runtime::Dialect::MySql,
+    cte_runtime::Dialect::MsSql,
+];
+
 /// What every engine's error says when a recursion passes `OPTION (MAXRECURSION n)`: each
 /// dialect's failure quotes it (see `limit.rs` in the renderer).
 pub const MAXRECURSION_EXCEEDED: &str = "exceeded: a recursion reached level";

@@ -45,16 +45,7 @@ impl MariaDb {
             conn.query_drop(&sql).map_err(|e| format!("{sql}: {e}"))?;
         }
         let mut db = MariaDb { conn, database };
-        for table in tables {
-            let create = table.create_sql(Engine::MariaDb);
-            db.conn
-                .query_drop(&create)
-                .map_err(|e| format!("{create}: {e}"))?;
-            let insert = table.insert_sql(Engine::MariaDb);
-            for row in table.data() {
-                db.execute(&insert, row)?;
-            }
-        }
+        db.load(Engine::MariaDb, tables)?;
         Ok(db)
     }
 }
@@ -108,8 +99,10 @@ impl Conn for MariaDb {
     }
 
     fn teardown(&mut self) -> Result<(), String> {
-        self.conn
-            .query_drop(format!("DROP DATABASE IF EXISTS `{}`", self.database))
-            .map_err(|e| e.to_string())
+        self.batch(&format!("DROP DATABASE IF EXISTS `{}`", self.database))
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<(), String> {
+        self.conn.query_drop(sql).map_err(|e| e.to_string())
     }
 }

@@ -33,16 +33,7 @@ impl Postgres {
             ))
             .map_err(|e| format!("creating schema {schema}: {}", describe(&e)))?;
         let mut db = Postgres { client, schema };
-        for table in tables {
-            let create = table.create_sql(Engine::Postgres);
-            db.client
-                .batch_execute(&create)
-                .map_err(|e| format!("{create}: {}", describe(&e)))?;
-            let insert = table.insert_sql(Engine::Postgres);
-            for row in table.data() {
-                db.execute(&insert, row)?;
-            }
-        }
+        db.load(Engine::Postgres, tables)?;
         Ok(db)
     }
 }
@@ -99,9 +90,11 @@ impl Conn for Postgres {
     }
 
     fn teardown(&mut self) -> Result<(), String> {
-        self.client
-            .batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.schema))
-            .map_err(|e| describe(&e))
+        self.batch(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.schema))
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<(), String> {
+        self.client.batch_execute(sql).map_err(|e| describe(&e))
     }
 }
 

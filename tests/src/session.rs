@@ -42,14 +42,7 @@ impl Session {
     /// (`skipped: <label>: ...`, as a check that ran on no engine); under `CI=true` a missing
     /// or unreachable engine panics instead.
     pub fn open(engine: Engine, label: &str, setup: &[&str]) -> Option<Session> {
-        assert!(
-            !label.is_empty()
-                && label.len() <= 48
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
-            "session label {label:?} must be 1 to 48 characters of [a-z0-9_]"
-        );
+        engines::check_name("session label", label);
         let space = format!("cte_t_{label}");
         let conn = match engine {
             Engine::Sqlite => {
@@ -57,26 +50,14 @@ impl Session {
                     .unwrap_or_else(|e| panic!("{label}: SQLite: {e}"));
                 Raw::Sqlite(conn)
             }
-            Engine::Postgres => {
-                let url = match engines::url(engine) {
-                    Ok(url) => url,
-                    Err(why) => return not_run(label, engine, &why),
-                };
-                match Postgres::connect(&url) {
-                    Ok(client) => Raw::Postgres(client, space.clone()),
-                    Err(e) => return not_run(label, engine, &engines::skip(engine, &url, &e)),
-                }
-            }
-            Engine::MariaDb => {
-                let url = match engines::url(engine) {
-                    Ok(url) => url,
-                    Err(why) => return not_run(label, engine, &why),
-                };
-                match MariaDb::connect(&url) {
-                    Ok(conn) => Raw::MariaDb(conn, space.clone()),
-                    Err(e) => return not_run(label, engine, &engines::skip(engine, &url, &e)),
-                }
-            }
+            Engine::Postgres => match engines::connect(engine, Postgres::connect) {
+                Ok(client) => Raw::Postgres(client, space.clone()),
+                Err(why) => return not_run(label, engine, &why),
+            },
+            Engine::MariaDb => match engines::connect(engine, MariaDb::connect) {
+                Ok(conn) => Raw::MariaDb(conn, space.clone()),
+                Err(why) => return not_run(label, engine, &why),
+            },
         };
         let mut session = Session {
             engine,

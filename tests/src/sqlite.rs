@@ -18,16 +18,7 @@ impl Sqlite {
     pub(crate) fn open(tables: &[Table]) -> Result<Sqlite, String> {
         let conn = Connection::open_in_memory().map_err(|e| e.to_string())?;
         let mut db = Sqlite { conn };
-        for table in tables {
-            let create = table.create_sql(Engine::Sqlite);
-            db.conn
-                .execute_batch(&create)
-                .map_err(|e| format!("{create}: {e}"))?;
-            let insert = table.insert_sql(Engine::Sqlite);
-            for row in table.data() {
-                db.execute(&insert, row)?;
-            }
-        }
+        db.load(Engine::Sqlite, tables)?;
         Ok(db)
     }
 }
@@ -63,5 +54,9 @@ impl Conn for Sqlite {
 
     fn teardown(&mut self) -> Result<(), String> {
         Ok(())
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<(), String> {
+        self.conn.execute_batch(sql).map_err(|e| e.to_string())
     }
 }

@@ -257,8 +257,7 @@ fn integer_division_and_modulo() {
             [4, 12, 1],
             [5, 2, 1]
         ])
-        .refused(Dialect::MySql, unknown)
-        .refused(Dialect::MariaDb, unknown)
+        .refused_by(&[Dialect::MySql, Dialect::MariaDb], unknown)
         .check();
 
     // An integer cast makes the division integral on every engine (DIV on MySQL and MariaDB).

@@ -3,7 +3,7 @@
 //! levels fails the statement, on every engine, instead of MariaDB's silently shorter result.
 
 use cte_runtime::{select, Dialect};
-use cte_tests::{rows, values, Db, Engine, Table, Type, MAXRECURSION_EXCEEDED};
+use cte_tests::{rows, values, Db, Table, Type, MAXRECURSION_EXCEEDED};
 
 /// 1 -> 2 -> 3 -> 1: a walk without a guard never ends.
 fn ring() -> Vec<Table> {
@@ -73,9 +73,7 @@ fn max_recursion_exceeded_fails_everywhere() {
         OPTION (MAXRECURSION 5)
     };
     db.select(&q)
-        .fails(Engine::Postgres, MAXRECURSION_EXCEEDED)
-        .fails(Engine::Sqlite, MAXRECURSION_EXCEEDED)
-        .fails(Engine::MariaDb, MAXRECURSION_EXCEEDED)
+        .fails_everywhere(MAXRECURSION_EXCEEDED)
         .check();
     // Past a thousand, where MariaDB's own limit would have cut it short silently.
     let q = select! {
@@ -84,9 +82,7 @@ fn max_recursion_exceeded_fails_everywhere() {
         OPTION (MAXRECURSION 2000)
     };
     db.select(&q)
-        .fails(Engine::Postgres, MAXRECURSION_EXCEEDED)
-        .fails(Engine::Sqlite, MAXRECURSION_EXCEEDED)
-        .fails(Engine::MariaDb, MAXRECURSION_EXCEEDED)
+        .fails_everywhere(MAXRECURSION_EXCEEDED)
         .check();
 }
 
@@ -105,9 +101,7 @@ fn max_recursion_stops_a_walk_around_a_cycle() {
         OPTION (MAXRECURSION 50)
     };
     db.select(&q)
-        .fails(Engine::Postgres, MAXRECURSION_EXCEEDED)
-        .fails(Engine::Sqlite, MAXRECURSION_EXCEEDED)
-        .fails(Engine::MariaDb, MAXRECURSION_EXCEEDED)
+        .fails_everywhere(MAXRECURSION_EXCEEDED)
         .check();
     // The same walk, guarded by its own condition, stays within the limit.
     let q = select! {
@@ -147,9 +141,7 @@ fn max_recursion_limits_every_recursive_cte() {
         OPTION (MAXRECURSION 3)
     };
     db.select(&q)
-        .fails(Engine::Postgres, MAXRECURSION_EXCEEDED)
-        .fails(Engine::Sqlite, MAXRECURSION_EXCEEDED)
-        .fails(Engine::MariaDb, MAXRECURSION_EXCEEDED)
+        .fails_everywhere(MAXRECURSION_EXCEEDED)
         .check();
     // Two recursive members (not on PostgreSQL): each level counts once.
     let q = select! {

@@ -222,8 +222,9 @@ fn groups_window_frame() {
     };
     db.select(&q)
         .expect(rows![[1, 230], [2, 700], [3, 555.5]])
-        .refused(Dialect::MariaDb, "GROUPS")
-        .refused(Dialect::MySql, "GROUPS")
-        .refused(Dialect::MsSql, "GROUPS")
+        .refused_by(
+            &[Dialect::MariaDb, Dialect::MySql, Dialect::MsSql],
+            "GROUPS",
+        )
         .check();
 }

@@ -1,7 +1,7 @@
 //! `cte!` items spliced into several statements, and CTEs that nothing references.
 
 use cte_runtime::{select, Dialect, Value};
-use cte_tests::{rows, values, Db, Table, Type};
+use cte_tests::{rows, values, Db, Table, Type, ALL_BUT_POSTGRES};
 
 /// CTEs defined once, away from the queries that use them.
 mod catalog {
@@ -120,10 +120,7 @@ fn an_unreferenced_data_modifying_cte_still_runs() {
     // CTE deletes, which the follow-up query sees.
     db.statement(&purge, &then)
         .affected(1)
-        .refused(Dialect::Sqlite, "only PostgreSQL has data-modifying CTEs")
-        .refused(Dialect::MariaDb, "only PostgreSQL has data-modifying CTEs")
-        .refused(Dialect::MySql, "only PostgreSQL has data-modifying CTEs")
-        .refused(Dialect::MsSql, "only PostgreSQL has data-modifying CTEs")
+        .refused_by(&ALL_BUT_POSTGRES, "only PostgreSQL has data-modifying CTEs")
         .expect(rows![[0]])
         .check();
 }
@@ -140,10 +137,7 @@ fn an_unreferenced_written_cte_is_rendered() {
     // CTE deletes, which the follow-up query sees.
     db.statement(&stmt, &then)
         .affected(1)
-        .refused(Dialect::Sqlite, "only PostgreSQL has data-modifying CTEs")
-        .refused(Dialect::MariaDb, "only PostgreSQL has data-modifying CTEs")
-        .refused(Dialect::MySql, "only PostgreSQL has data-modifying CTEs")
-        .refused(Dialect::MsSql, "only PostgreSQL has data-modifying CTEs")
+        .refused_by(&ALL_BUT_POSTGRES, "only PostgreSQL has data-modifying CTEs")
         .expect(rows![[11]])
         .check();
 }

@@ -23,9 +23,10 @@ fn a_check_every_engine_refuses_fails() {
     };
     db.select(&q)
         .expect(rows![[1], [2], [3]])
-        .refused(Dialect::Postgres, "MAXRECURSION")
-        .refused(Dialect::MariaDb, "MAXRECURSION")
-        .refused(Dialect::Sqlite, "MAXRECURSION")
+        .refused_by(
+            &[Dialect::Postgres, Dialect::MariaDb, Dialect::Sqlite],
+            "MAXRECURSION",
+        )
         .refused(Dialect::MsSql, "UNION")
         .check();
 }

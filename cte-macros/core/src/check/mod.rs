@@ -3,14 +3,15 @@
 //!
 //! One file per check area: [`scope`] (which names a WITH clause brings into scope, and who
 //! reads them), [`recursive`] (the structure of recursive CTEs), [`shape`] (column counts),
-//! [`names`] (qualifiers and the columns of CTEs), [`placement`] (where options and spliced
-//! items may go) and [`item`] (what a `cte!` item must be). [`resolve`] binds table names to
-//! CTEs once, for all of them.
+//! [`names`] (qualifiers and the columns of CTEs), [`reserved`] (the `__cte_` prefix),
+//! [`placement`] (where options and spliced items may go) and [`item`] (what a `cte!` item must
+//! be). [`resolve`] binds table names to CTEs once, for all of them.
 
 mod item;
 mod names;
 mod placement;
 mod recursive;
+mod reserved;
 mod resolve;
 mod scope;
 mod shape;
@@ -62,6 +63,7 @@ fn checked(cx: &Ctxt, parsed: Parsed, schema: Option<&Schema>) -> Option<Stateme
         recursive::check(cx, &bindings, stmt);
         shape::check(cx, stmt);
         names::check(cx, &bindings, stmt);
+        reserved::check(cx, stmt);
         placement::check(cx, stmt);
         if let Some(schema) = schema {
             tables::check(cx, &bindings, schema, stmt);

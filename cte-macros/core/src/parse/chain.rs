@@ -70,7 +70,7 @@ impl<'s> Parser<'s> {
         }
     }
 
-    /// Starts a chain whose first operand is the lead of `parse::query_or`, parsed already:
+    /// Starts a chain whose first operand is the lead of `parse::group::query_or`, parsed already:
     /// nothing was parsed before it that the chain must not count.
     pub(crate) fn chain_after_lead(&self) -> Chain<'s> {
         Chain {

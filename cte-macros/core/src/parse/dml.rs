@@ -3,9 +3,9 @@
 use super::cursor::{comma_separated, Parser};
 use super::expr::expr;
 use super::from::from_list;
+use super::group::{looks_like_query, QueryStart};
 use super::keyword::Kw;
 use super::select::{query, select_items};
-use super::{looks_like_query, QueryStart};
 use crate::ast::{Assignment, Delete, Insert, Keyed, SelectItem, Update, With};
 
 type Result<T> = syn::Result<T>;
@@ -54,13 +54,7 @@ pub(crate) fn update(p: &mut Parser, with: Option<With>) -> Result<Update> {
         let value = expr(p)?;
         Ok(Assignment { column, value })
     })?;
-    let from = match p.eat_kw(Kw::From) {
-        Some(token) => Some(Keyed {
-            token,
-            value: from_list(p)?,
-        }),
-        None => None,
-    };
+    let from = p.keyed(Kw::From, from_list)?;
     let selection = where_clause(p)?;
     let returning = returning(p)?;
     Ok(Update {
@@ -92,21 +86,9 @@ pub(crate) fn delete(p: &mut Parser, with: Option<With>) -> Result<Delete> {
 }
 
 fn where_clause(p: &mut Parser) -> Result<Option<Keyed<crate::ast::Expr>>> {
-    match p.eat_kw(Kw::Where) {
-        Some(token) => Ok(Some(Keyed {
-            token,
-            value: expr(p)?,
-        })),
-        None => Ok(None),
-    }
+    p.keyed(Kw::Where, expr)
 }
 
 fn returning(p: &mut Parser) -> Result<Option<Keyed<Vec<SelectItem>>>> {
-    match p.eat_kw(Kw::Returning) {
-        Some(token) => Ok(Some(Keyed {
-            token,
-            value: select_items(p)?,
-        })),
-        None => Ok(None),
-    }
+    p.keyed(Kw::Returning, select_items)
 }

@@ -2,11 +2,12 @@
 
 use proc_macro2::Delimiter;
 
-use super::cursor::{comma_separated, FromSplice, GroupTok, Parser, Tok};
+use super::cursor::{comma_separated, FromSplice, Parser};
 use super::expr::expr;
+use super::group::{query_or_other, Parenthesised};
 use super::keyword::Kw;
+use super::lex::{GroupTok, Tok};
 use super::select::query;
-use super::{looks_like_query, query_or, Parenthesised, QueryStart};
 use crate::ast::{
     Join, JoinConstraint, JoinKind, ObjectName, TableAlias, TableFactor, TableWithJoins,
 };
@@ -131,19 +132,11 @@ fn paren_group<'s>(
     p: &mut Parser<'s>,
     group: &'s GroupTok,
 ) -> Result<Parenthesised<TableWithJoins>> {
-    match looks_like_query(group) {
-        QueryStart::Yes => p
-            .in_group(group, query)
-            .map(|query| Parenthesised::Query(Box::new(query))),
-        QueryStart::Maybe => query_or(p, group, paren_group, |p, guard, lead| {
-            let relation = parenthesised(p, lead.inside);
-            drop(guard);
-            table_with_joins_after(p, relation?)
-        }),
-        QueryStart::No => p
-            .in_group(group, table_with_joins)
-            .map(Parenthesised::Other),
-    }
+    query_or_other(p, group, table_with_joins, |p, guard, lead| {
+        let relation = parenthesised(p, lead.inside);
+        drop(guard);
+        table_with_joins_after(p, relation?)
+    })
 }
 
 /// The table factor a parenthesised group stands for, once its inside is parsed: a subquery

@@ -1,7 +1,8 @@
 //! `OPTION (MAXRECURSION n)` after a statement.
 
-use super::cursor::{Parser, Tok};
+use super::cursor::Parser;
 use super::keyword::Kw;
+use super::lex::Tok;
 use crate::ast::{MaxRecursion, Statement, With};
 
 type Result<T> = syn::Result<T>;

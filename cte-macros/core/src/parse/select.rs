@@ -3,13 +3,14 @@
 use proc_macro2::Delimiter;
 
 use super::chain::Chain;
-use super::cursor::{comma_separated, Parser, Tok};
+use super::cursor::{comma_separated, Parser};
 use super::expr::expr;
 use super::from::from_list;
 use super::keyword::Kw;
+use super::lex::Tok;
 use super::with::with;
 use crate::ast::{
-    Keyed, NullsOrder, ObjectName, OrderByItem, Query, Select, SelectItem, SetExpr, SetOperator,
+    NullsOrder, ObjectName, OrderByItem, Query, Select, SelectItem, SetExpr, SetOperator,
     SortOrder, Values, With,
 };
 
@@ -49,33 +50,18 @@ pub(crate) fn query_after_lead(p: &mut Parser, lead: SetExpr) -> Result<Query> {
 
 /// `[ORDER BY ...] [LIMIT n] [OFFSET m]` after the body.
 fn query_tail(p: &mut Parser, with: Option<With>, body: SetExpr) -> Result<Query> {
-    let order_by = match p.eat_kw(Kw::Order) {
-        Some(token) => {
-            p.expect_kw(Kw::By)?;
-            Some(Keyed {
-                token,
-                value: order_by_list(p)?,
-            })
+    let order_by = p.keyed(Kw::Order, |p| {
+        p.expect_kw(Kw::By)?;
+        order_by_list(p)
+    })?;
+    let limit = p.keyed(Kw::Limit, expr)?;
+    let offset = p.keyed(Kw::Offset, |p| {
+        let value = expr(p)?;
+        if p.eat_kw(Kw::Rows).is_none() {
+            p.eat_kw(Kw::Row);
         }
-        None => None,
-    };
-    let limit = match p.eat_kw(Kw::Limit) {
-        Some(token) => Some(Keyed {
-            token,
-            value: expr(p)?,
-        }),
-        None => None,
-    };
-    let offset = match p.eat_kw(Kw::Offset) {
-        Some(token) => {
-            let value = expr(p)?;
-            if p.eat_kw(Kw::Rows).is_none() {
-                p.eat_kw(Kw::Row);
-            }
-            Some(Keyed { token, value })
-        }
-        None => None,
-    };
+        Ok(value)
+    })?;
     Ok(Query {
         with,
         body,
@@ -181,37 +167,13 @@ fn select(p: &mut Parser) -> Result<Select> {
         p.eat_kw(Kw::All);
     }
     let projection = select_items(p)?;
-    let from = match p.eat_kw(Kw::From) {
-        Some(token) => Some(Keyed {
-            token,
-            value: from_list(p)?,
-        }),
-        None => None,
-    };
-    let selection = match p.eat_kw(Kw::Where) {
-        Some(token) => Some(Keyed {
-            token,
-            value: expr(p)?,
-        }),
-        None => None,
-    };
-    let group_by = match p.eat_kw(Kw::Group) {
-        Some(token) => {
-            p.expect_kw(Kw::By)?;
-            Some(Keyed {
-                token,
-                value: comma_separated(p, expr)?,
-            })
-        }
-        None => None,
-    };
-    let having = match p.eat_kw(Kw::Having) {
-        Some(token) => Some(Keyed {
-            token,
-            value: expr(p)?,
-        }),
-        None => None,
-    };
+    let from = p.keyed(Kw::From, from_list)?;
+    let selection = p.keyed(Kw::Where, expr)?;
+    let group_by = p.keyed(Kw::Group, |p| {
+        p.expect_kw(Kw::By)?;
+        comma_separated(p, expr)
+    })?;
+    let having = p.keyed(Kw::Having, expr)?;
     Ok(Select {
         select_token,
         distinct,

@@ -2,9 +2,10 @@
 
 use proc_macro2::Delimiter;
 
-use super::cursor::{comma_separated, GroupTok, Parser};
+use super::cursor::{comma_separated, Parser};
 use super::expr::expr;
 use super::keyword::Kw;
+use super::lex::GroupTok;
 use super::statement;
 use crate::ast::{
     Cte, CteBody, Cycle, CycleMarks, Ident, Materialized, Search, SearchOrder, Splice, With,
