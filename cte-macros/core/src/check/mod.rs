@@ -62,7 +62,7 @@ fn checked(cx: &Ctxt, parsed: Parsed, schema: Option<&Schema>) -> Option<Stateme
         scope::check(cx, &bindings, stmt);
         recursive::check(cx, &bindings, stmt);
         shape::check(cx, stmt);
-        names::check(cx, &bindings, stmt);
+        names::check(cx, &bindings, schema, stmt);
         reserved::check(cx, stmt);
         placement::check(cx, stmt);
         if let Some(schema) = schema {

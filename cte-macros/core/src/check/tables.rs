@@ -35,7 +35,7 @@ impl Tables<'_, '_> {
     fn table(&self, name: &ObjectName) {
         let Some(last) = name.last() else { return };
         match self.schema.relation(&last.value, last.raw) {
-            Lookup::Found => {}
+            Lookup::Found(_) => {}
             Lookup::Ambiguous(near) => {
                 let near = near.iter().map(|r| r.name.written());
                 self.cx.error(

@@ -96,7 +96,8 @@ pub(crate) struct Schema {
 /// What looking a name up found.
 #[derive(Debug)]
 pub(crate) enum Lookup<'a, T> {
-    Found,
+    /// The position of the one element of that name.
+    Found(usize),
     /// No relation of that name.
     Missing,
     /// Spelled so that engines disagree on which one it names (`r#Users` beside `users`).
@@ -127,11 +128,11 @@ impl Relation {
     }
 }
 
-/// Whether `compare` takes an element for the same name; the elements it takes for an
-/// ambiguous one.
+/// The element `compare` takes for the same name; the elements it takes for an ambiguous
+/// one.
 fn find<T>(items: &[T], compare: impl Fn(&T) -> NameMatch) -> Lookup<'_, T> {
-    if items.iter().any(|i| compare(i) == NameMatch::Same) {
-        return Lookup::Found;
+    if let Some(i) = items.iter().position(|i| compare(i) == NameMatch::Same) {
+        return Lookup::Found(i);
     }
     let near: Vec<&T> = items
         .iter()

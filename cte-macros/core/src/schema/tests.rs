@@ -203,9 +203,9 @@ fn drop_rename_and_views() {
 fn lookups_follow_the_name_rule() {
     let schema = read("CREATE TABLE Users (id INT); CREATE TABLE \"Orders\" (id INT);").unwrap();
     // An unquoted name folds: `users` and `USERS` are `Users`.
-    assert!(matches!(schema.relation("USERS", false), Lookup::Found));
+    assert!(matches!(schema.relation("USERS", false), Lookup::Found(_)));
     // A quoted one is exact: `orders` unquoted is `orders`, which PostgreSQL tells apart.
-    assert!(matches!(schema.relation("Orders", true), Lookup::Found));
+    assert!(matches!(schema.relation("Orders", true), Lookup::Found(_)));
     assert!(matches!(
         schema.relation("orders", false),
         Lookup::Ambiguous(_)

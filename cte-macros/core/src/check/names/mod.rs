@@ -1,0 +1,349 @@
+//! Names of columns: `h.depth` needs a table or alias `h` in scope, and when `h` is a CTE (or
+//! a subquery) whose columns are known, a column `depth`; SEARCH and CYCLE name columns of
+//! their CTE.
+//!
+//! Without a schema, the columns of a database table are unknown, so a name that may be one of
+//! them is never an error: only names that cannot resolve on any database are. With a schema
+//! (see `crate::schema`), a table's columns are known too, so a column of a table is checked
+//! like one of a CTE, an unqualified column must belong to exactly one FROM item in scope, and
+//! the columns an INSERT or UPDATE writes must be the table's.
+//!
+//! `scope` holds what a query level sees, and `messages` the errors.
+
+mod messages;
+mod scope;
+#[cfg(test)]
+mod tests;
+
+use super::resolve::{Binding, Bindings};
+use super::Ctxt;
+use crate::ast::visit::{self, Visit};
+use crate::ast::{
+    Cte, Expr, Ident, JoinConstraint, ObjectName, Query, Select, SelectItem, SetExpr, Statement,
+    TableFactor, TableWithJoins,
+};
+use crate::schema::Schema;
+use scope::{aliased, cte_columns, query_columns, table, Level, Relation, SchemaNames, What};
+
+pub(crate) fn check(cx: &Ctxt, bindings: &Bindings<'_>, schema: Option<&Schema>, stmt: &Statement) {
+    let schema = SchemaNames::new(schema);
+    Names {
+        cx,
+        bindings,
+        schema: &schema,
+        levels: Vec::new(),
+        ctes: Vec::new(),
+    }
+    .visit_statement(stmt);
+}
+
+struct Names<'c, 'a> {
+    cx: &'c Ctxt,
+    bindings: &'c Bindings<'a>,
+    schema: &'a SchemaNames<'a>,
+    /// Query levels, outermost first; a subquery sees the levels around it.
+    levels: Vec<Level<'a>>,
+    /// The CTE names of the enclosing WITH clauses, for hints.
+    ctes: Vec<&'a Ident>,
+}
+
+impl<'a> Visit<'a> for Names<'_, 'a> {
+    fn visit_statement(&mut self, stmt: &'a Statement) {
+        let mark = self.ctes.len();
+        match stmt {
+            Statement::Query(query) => self.visit_query(query),
+            Statement::Insert(insert) => {
+                if let Some(with) = &insert.with {
+                    self.visit_with(with);
+                }
+                self.visit_query(&insert.source);
+                let target = self.target(&insert.table, None);
+                if let Some(target) = &target {
+                    for column in &insert.columns {
+                        self.written_column(target, column);
+                    }
+                }
+                self.level(target.into_iter().collect(), |n| {
+                    for item in insert.returning.iter().flat_map(|r| &r.value) {
+                        n.visit_select_item(item);
+                    }
+                });
+            }
+            Statement::Update(update) => {
+                if let Some(with) = &update.with {
+                    self.visit_with(with);
+                }
+                let target = self.target(&update.table, update.alias.as_ref());
+                if let Some(target) = &target {
+                    for assignment in &update.assignments {
+                        self.written_column(target, &assignment.column);
+                    }
+                }
+                let mut level = Level::new(target.into_iter().collect());
+                for item in update.from.iter().flat_map(|f| &f.value) {
+                    self.add_from_item(item, &mut level);
+                }
+                self.levels.push(level);
+                for item in update.from.iter().flat_map(|f| &f.value) {
+                    self.join_conditions(item);
+                }
+                for assignment in &update.assignments {
+                    self.visit_expr(&assignment.value);
+                }
+                if let Some(selection) = &update.selection {
+                    self.visit_expr(&selection.value);
+                }
+                for item in update.returning.iter().flat_map(|r| &r.value) {
+                    self.visit_select_item(item);
+                }
+                self.levels.pop();
+            }
+            Statement::Delete(delete) => {
+                if let Some(with) = &delete.with {
+                    self.visit_with(with);
+                }
+                let target = self.target(&delete.table, delete.alias.as_ref());
+                self.level(target.into_iter().collect(), |n| {
+                    if let Some(selection) = &delete.selection {
+                        n.visit_expr(&selection.value);
+                    }
+                    for item in delete.returning.iter().flat_map(|r| &r.value) {
+                        n.visit_select_item(item);
+                    }
+                });
+            }
+        }
+        self.ctes.truncate(mark);
+    }
+
+    fn visit_query(&mut self, query: &'a Query) {
+        let mark = self.ctes.len();
+        if let Some(with) = &query.with {
+            self.visit_with(with);
+        }
+        match &query.body {
+            // ORDER BY of a plain SELECT sees its FROM items.
+            SetExpr::Select(select) => self.select(select, query),
+            body => {
+                self.visit_set_expr(body);
+                // ORDER BY of a set operation names its output columns.
+                let level = Level {
+                    aliases: query_columns(query),
+                    opaque: query_columns(query).is_none(),
+                    ..Level::default()
+                };
+                self.levels.push(level);
+                for item in query.order_by.iter().flat_map(|o| &o.value) {
+                    self.visit_order_by_item(item);
+                }
+                self.levels.pop();
+            }
+        }
+        for clause in query.limit.iter().chain(&query.offset) {
+            self.visit_expr(&clause.value);
+        }
+        self.ctes.truncate(mark);
+    }
+
+    fn visit_with(&mut self, with: &'a crate::ast::With) {
+        for cte in &with.ctes {
+            self.ctes.push(&cte.name);
+            self.visit_cte(cte);
+        }
+    }
+
+    fn visit_cte(&mut self, cte: &'a Cte) {
+        self.search_and_cycle(cte);
+        if cte.written().is_some() {
+            visit::walk_cte(self, cte);
+        }
+    }
+
+    fn visit_select(&mut self, select: &'a Select) {
+        self.select_without_order(select, |_| {});
+    }
+
+    fn visit_select_item(&mut self, item: &'a SelectItem) {
+        if let SelectItem::QualifiedWildcard(name) = item {
+            if let [qualifier] = name.parts.as_slice() {
+                self.qualified(qualifier, None);
+            }
+        }
+        visit::walk_select_item(self, item);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Column(ObjectName { parts }) = expr {
+            match parts.as_slice() {
+                [qualifier, column] => self.qualified(qualifier, Some(column)),
+                [column] if self.schema.configured() => self.unqualified(column),
+                _ => {}
+            }
+        }
+        visit::walk_expr(self, expr);
+    }
+}
+
+impl<'a> Names<'_, 'a> {
+    fn level(&mut self, relations: Vec<Relation<'a>>, walk: impl FnOnce(&mut Self)) {
+        self.levels.push(Level::new(relations));
+        walk(self);
+        self.levels.pop();
+    }
+
+    fn select(&mut self, select: &'a Select, query: &'a Query) {
+        self.select_without_order(select, |n| {
+            for item in query.order_by.iter().flat_map(|o| &o.value) {
+                n.visit_order_by_item(item);
+            }
+        });
+    }
+
+    /// A SELECT in the scope of its FROM items; `then` runs in that scope too.
+    fn select_without_order(&mut self, select: &'a Select, then: impl FnOnce(&mut Self)) {
+        let mut level = Level::default();
+        for item in select.from.iter().flat_map(|f| &f.value) {
+            self.add_from_item(item, &mut level);
+        }
+        self.levels.push(level);
+        for item in select.from.iter().flat_map(|f| &f.value) {
+            self.join_conditions(item);
+        }
+        for item in &select.projection {
+            self.visit_select_item(item);
+        }
+        if let Some(selection) = &select.selection {
+            self.visit_expr(&selection.value);
+        }
+        // GROUP BY, HAVING and ORDER BY may name the select list's aliases on some engines.
+        if let Some(level) = self.levels.last_mut() {
+            level.aliases = Some(
+                select
+                    .projection
+                    .iter()
+                    .filter_map(|item| match item {
+                        SelectItem::Expr { alias, .. } => alias.as_ref(),
+                        _ => None,
+                    })
+                    .collect(),
+            );
+        }
+        if let Some(having) = &select.having {
+            self.visit_expr(&having.value);
+        }
+        for expr in select.group_by.iter().flat_map(|g| &g.value) {
+            self.visit_expr(expr);
+        }
+        then(self);
+        self.levels.pop();
+    }
+
+    /// Adds the relations of one FROM item to `level`, walking its subqueries on the way: a
+    /// LATERAL one sees the items before it, another one only the enclosing queries.
+    fn add_from_item(&mut self, item: &'a TableWithJoins, level: &mut Level<'a>) {
+        let factors = std::iter::once(&item.relation).chain(item.joins.iter().map(|j| &j.relation));
+        for factor in factors {
+            match factor {
+                TableFactor::Table { name, alias } => {
+                    let (columns, spliced, what) = match self.bindings.get(name) {
+                        Binding::Cte(cte, _) => (
+                            cte_relation_columns(cte),
+                            cte.spliced(),
+                            Some(What::Cte(&cte.name)),
+                        ),
+                        Binding::Table => {
+                            let (columns, what) = self.table_columns(name);
+                            (columns, None, what)
+                        }
+                        Binding::Hidden { .. } => (None, None, None),
+                    };
+                    // An alias's column list renames the item's columns.
+                    let renamed = alias.as_ref().is_some_and(|a| !a.columns.is_empty());
+                    if let Some(mut relation) = table(name, alias.as_ref().map(|a| &a.name)) {
+                        relation.columns = aliased(alias.as_ref(), columns);
+                        relation.what = what;
+                        relation.spliced = spliced.filter(|_| !renamed);
+                        level.relations.push(relation);
+                    }
+                }
+                TableFactor::Derived {
+                    lateral,
+                    subquery,
+                    alias,
+                    ..
+                } => {
+                    let inner = if lateral.is_some() {
+                        Level::new(level.relations.clone())
+                    } else {
+                        Level {
+                            siblings: level.relations.clone(),
+                            ..Level::default()
+                        }
+                    };
+                    self.levels.push(inner);
+                    self.visit_query(subquery);
+                    self.levels.pop();
+                    if let Some(alias) = alias {
+                        level.relations.push(Relation {
+                            name: &alias.name,
+                            table: None,
+                            what: Some(What::Subquery(&alias.name)),
+                            columns: aliased(Some(alias), query_columns(subquery)),
+                            spliced: None,
+                        });
+                    }
+                }
+                TableFactor::Nested { inner, .. } => self.add_from_item(inner, level),
+            }
+        }
+        for join in &item.joins {
+            if let JoinConstraint::Using(columns) = &join.constraint {
+                level.using.extend(columns);
+            }
+        }
+    }
+
+    /// The table a statement writes, as a relation.
+    fn target(&self, name: &'a ObjectName, alias: Option<&'a Ident>) -> Option<Relation<'a>> {
+        let mut relation = table(name, alias)?;
+        (relation.columns, relation.what) = self.table_columns(name);
+        Some(relation)
+    }
+
+    /// The columns of a database table, and what to call it, when the schema has it.
+    fn table_columns(&self, name: &'a ObjectName) -> (Option<Vec<&'a Ident>>, Option<What<'a>>) {
+        let Some((own, columns)) = name.last().and_then(|n| self.schema.table(n)) else {
+            return (None, None);
+        };
+        (columns.map(|c| c.iter().collect()), Some(What::Table(own)))
+    }
+
+    fn join_conditions(&mut self, item: &'a TableWithJoins) {
+        if let TableFactor::Nested { inner, .. } = &item.relation {
+            self.join_conditions(inner);
+        }
+        for join in &item.joins {
+            if let TableFactor::Nested { inner, .. } = &join.relation {
+                self.join_conditions(inner);
+            }
+            if let JoinConstraint::On(expr) = &join.constraint {
+                self.visit_expr(expr);
+            }
+        }
+    }
+
+    fn find(&self, name: &Ident) -> Option<&Relation<'a>> {
+        self.levels
+            .iter()
+            .rev()
+            .find_map(|level| level.relations.iter().find(|r| r.name == name))
+    }
+}
+
+/// The columns of a CTE as its readers see them: its own, and those SEARCH and CYCLE add.
+fn cte_relation_columns(cte: &Cte) -> Option<Vec<&Ident>> {
+    let mut columns = cte_columns(cte)?;
+    columns.extend(cte.search.iter().map(|s| &s.set));
+    columns.extend(cte.cycle.iter().flat_map(|c| [&c.set, &c.using]));
+    Some(columns)
+}

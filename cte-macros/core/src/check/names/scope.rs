@@ -1,0 +1,192 @@
+//! What a query sees: the FROM items of each level, with their columns where they are known.
+
+use proc_macro2::Span;
+
+use crate::ast::{Cte, Expr, Ident, ObjectName, Query, SelectItem, SetExpr, Statement, TableAlias};
+use crate::schema::{self, Lookup, Schema};
+
+/// A FROM item as the query sees it.
+#[derive(Clone)]
+pub(super) struct Relation<'a> {
+    /// The name it goes by: its alias, or the table's own name.
+    pub name: &'a Ident,
+    /// The table name that an alias hides.
+    pub table: Option<&'a Ident>,
+    /// What it is, in messages; `None` for a table the macros know nothing of.
+    pub what: Option<What<'a>>,
+    /// Its columns, when they are known.
+    pub columns: Option<Vec<&'a Ident>>,
+    /// The `cte!` item it reads, when it is a spliced CTE under its own name or an alias
+    /// without a column list: its columns are checked by rustc against the item.
+    pub spliced: Option<&'a crate::ast::Splice>,
+}
+
+/// A FROM item the macros know the columns of: "CTE `h`", "subquery `s`", "table `t`".
+#[derive(Clone, Copy)]
+pub(super) enum What<'a> {
+    Cte(&'a Ident),
+    Subquery(&'a Ident),
+    /// A table or view of the schema.
+    Table(&'a Ident),
+}
+
+impl std::fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            What::Cte(name) => write!(f, "CTE `{name}`"),
+            What::Subquery(alias) => write!(f, "subquery `{alias}`"),
+            What::Table(name) => write!(f, "table `{name}`"),
+        }
+    }
+}
+
+/// The FROM items of one query level.
+#[derive(Default)]
+pub(super) struct Level<'a> {
+    pub relations: Vec<Relation<'a>>,
+    /// FROM items of the enclosing FROM clause that a subquery without LATERAL cannot see.
+    pub siblings: Vec<Relation<'a>>,
+    /// The columns of this level's `JOIN ... USING (...)`, which name one column however
+    /// many items have it.
+    pub using: Vec<&'a Ident>,
+    /// The aliases of the select list, which ORDER BY, GROUP BY and HAVING may name; `None`
+    /// where the clause being checked cannot.
+    pub aliases: Option<Vec<&'a Ident>>,
+    /// Names whose meaning the checks cannot tell may come from this level (the output of a
+    /// set operation whose columns are unnamed).
+    pub opaque: bool,
+}
+
+impl<'a> Level<'a> {
+    pub(super) fn new(relations: Vec<Relation<'a>>) -> Self {
+        Level {
+            relations,
+            ..Level::default()
+        }
+    }
+}
+
+/// The schema's tables and views with their column names as the macros write names, made
+/// once per macro call so that relations can borrow them like names of the tree.
+pub(super) struct SchemaNames<'s> {
+    schema: Option<&'s Schema>,
+    /// By the position of the relation in the schema: its name and its columns, when known.
+    relations: Vec<(Ident, Option<Vec<Ident>>)>,
+}
+
+impl<'s> SchemaNames<'s> {
+    pub(super) fn new(schema: Option<&'s Schema>) -> Self {
+        let ident = |name: &schema::Name| Ident {
+            value: name.text.clone(),
+            raw: name.quoted,
+            span: Span::call_site(),
+        };
+        let relations = schema
+            .iter()
+            .flat_map(|s| &s.relations)
+            .map(|r| {
+                let columns = match &r.body {
+                    schema::Body::Columns(columns) => {
+                        Some(columns.iter().map(|c| ident(&c.name)).collect())
+                    }
+                    schema::Body::Query {
+                        columns: Some(names),
+                        ..
+                    } => Some(names.iter().map(ident).collect()),
+                    schema::Body::Query { columns: None, .. } => None,
+                };
+                (ident(&r.name), columns)
+            })
+            .collect();
+        SchemaNames { schema, relations }
+    }
+
+    /// Whether a schema is configured: then the checks know every table there is.
+    pub(super) fn configured(&self) -> bool {
+        self.schema.is_some()
+    }
+
+    /// The schema's relation that `name` names: its own name and its columns, when known.
+    pub(super) fn table(&self, name: &Ident) -> Option<(&Ident, Option<&[Ident]>)> {
+        match self.schema?.relation(&name.value, name.raw) {
+            Lookup::Found(i) => {
+                let (name, columns) = &self.relations[i];
+                Some((name, columns.as_deref()))
+            }
+            Lookup::Missing | Lookup::Ambiguous(_) => None,
+        }
+    }
+}
+
+/// A table reference as a relation: named by its alias, or by the last part of its name.
+pub(super) fn table<'a>(name: &'a ObjectName, alias: Option<&'a Ident>) -> Option<Relation<'a>> {
+    let own = name.last()?;
+    Some(Relation {
+        name: alias.unwrap_or(own),
+        table: alias.map(|_| own),
+        what: None,
+        columns: None,
+        spliced: None,
+    })
+}
+
+/// The columns under an alias: its column list renames the first ones.
+pub(super) fn aliased<'a>(
+    alias: Option<&'a TableAlias>,
+    columns: Option<Vec<&'a Ident>>,
+) -> Option<Vec<&'a Ident>> {
+    let renamed = alias.map_or(&[][..], |a| a.columns.as_slice());
+    if renamed.is_empty() {
+        return columns;
+    }
+    let rest = columns?;
+    Some(
+        renamed
+            .iter()
+            .chain(rest.into_iter().skip(renamed.len()))
+            .collect(),
+    )
+}
+
+/// The columns of a CTE: its column list, or the names its body gives.
+pub(super) fn cte_columns(cte: &Cte) -> Option<Vec<&Ident>> {
+    if !cte.columns.is_empty() {
+        return Some(cte.columns.iter().collect());
+    }
+    match cte.written()? {
+        Statement::Query(query) => query_columns(query),
+        Statement::Insert(i) => projection_columns(&i.returning.as_ref()?.value),
+        Statement::Update(u) => projection_columns(&u.returning.as_ref()?.value),
+        Statement::Delete(d) => projection_columns(&d.returning.as_ref()?.value),
+    }
+}
+
+pub(super) fn query_columns(query: &Query) -> Option<Vec<&Ident>> {
+    let mut body = &query.body;
+    loop {
+        match body {
+            SetExpr::Select(select) => return projection_columns(&select.projection),
+            SetExpr::Values(_) => return None,
+            SetExpr::Query { query, .. } => body = &query.body,
+            SetExpr::SetOp { left, .. } => body = left,
+        }
+    }
+}
+
+/// The names of a select list, when every item has one that all engines agree on: an alias
+/// or a bare column. `*` and unnamed expressions leave them unknown.
+fn projection_columns(items: &[SelectItem]) -> Option<Vec<&Ident>> {
+    items
+        .iter()
+        .map(|item| match item {
+            SelectItem::Expr {
+                alias: Some(alias), ..
+            } => Some(alias),
+            SelectItem::Expr {
+                expr: Expr::Column(name),
+                alias: None,
+            } => name.last(),
+            _ => None,
+        })
+        .collect()
+}
