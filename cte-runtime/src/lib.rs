@@ -23,12 +23,14 @@
 
 mod convert;
 mod cte;
+mod decimal;
 mod dialect;
 mod driver;
 mod error;
 mod param;
 mod query;
 mod render;
+mod temporal;
 #[doc(hidden)]
 pub mod tree;
 mod value;
@@ -269,6 +271,7 @@ pub use cte_macros::cte;
 ///
 /// Tables and columns that no CTE defines are left to the database.
 pub use cte_macros::select;
+pub use decimal::Decimal;
 pub use dialect::Dialect;
 #[cfg(feature = "mysql")]
 pub use driver::mysql;
@@ -287,6 +290,7 @@ pub use driver::tokio_postgres;
 pub use driver::DriverError;
 pub use error::RenderError;
 pub use query::{Query, Rendered};
+pub use temporal::{Date, Time, Timestamp};
 pub use value::Value;
 
 /// What the macro expansions name. Not a public API.
