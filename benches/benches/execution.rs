@@ -152,6 +152,7 @@ fn sqlite_value(value: &Value) -> rusqlite::types::Value {
         Value::F64(f) => rusqlite::types::Value::Real(*f),
         Value::Text(s) => rusqlite::types::Value::Text(s.clone()),
         Value::Bytes(b) => rusqlite::types::Value::Blob(b.clone()),
+        other => unimplemented!("the benchmarks bind no {other:?}"),
     }
 }
 

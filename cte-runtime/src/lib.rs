@@ -23,6 +23,7 @@
 
 mod convert;
 mod cte;
+mod decimal;
 mod dialect;
 mod driver;
 mod error;
@@ -30,6 +31,7 @@ mod param;
 mod query;
 mod render;
 mod site;
+mod temporal;
 #[doc(hidden)]
 pub mod tree;
 mod value;
@@ -270,11 +272,13 @@ pub use cte_macros::cte;
 ///
 /// Tables and columns that no CTE defines are left to the database.
 pub use cte_macros::select;
+pub use decimal::Decimal;
 pub use dialect::Dialect;
 // The module of each driver feature that is on (`driver` decides which), and `DriverError`.
 pub use driver::*;
 pub use error::RenderError;
 pub use query::{Query, Rendered};
+pub use temporal::{Date, Time, Timestamp};
 pub use value::Value;
 
 /// What the macro expansions name. Not a public API.

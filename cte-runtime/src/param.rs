@@ -9,7 +9,7 @@
 //! [`ParamKind::Unknown`] otherwise (in generic code, or for `Value` itself), without adding a
 //! bound that could fail to compile.
 
-use crate::Value;
+use crate::{Date, Decimal, Time, Timestamp, Value};
 
 /// The SQL type family of a parameter, as far as its Rust type tells.
 #[doc(hidden)]
@@ -22,6 +22,13 @@ pub enum ParamKind {
     Bool,
     Text,
     Bytes,
+    Date,
+    Time,
+    Timestamp,
+    TimestampTz,
+    Uuid,
+    Decimal,
+    Json,
 }
 
 impl ParamKind {
@@ -34,6 +41,13 @@ impl ParamKind {
             Value::F64(_) => ParamKind::Float,
             Value::Text(_) => ParamKind::Text,
             Value::Bytes(_) => ParamKind::Bytes,
+            Value::Date(_) => ParamKind::Date,
+            Value::Time(_) => ParamKind::Time,
+            Value::Timestamp(_) => ParamKind::Timestamp,
+            Value::TimestampTz(_) => ParamKind::TimestampTz,
+            Value::Uuid(_) => ParamKind::Uuid,
+            Value::Decimal(_) => ParamKind::Decimal,
+            Value::Json(_) => ParamKind::Json,
         }
     }
 }
@@ -46,17 +60,24 @@ pub trait KnownKind {
 
 macro_rules! known_kind {
     ($kind:ident: $($t:ty),*) => {$(
-        impl KnownKind for $t {
-            const KIND: ParamKind = ParamKind::$kind;
+        impl $crate::param::KnownKind for $t {
+            const KIND: $crate::param::ParamKind = $crate::param::ParamKind::$kind;
         }
     )*};
 }
+// Used by the value features' modules, which may all be off.
+#[allow(unused_imports)]
+pub(crate) use known_kind;
 
 known_kind!(Integer: i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
 known_kind!(Float: f32, f64);
 known_kind!(Bool: bool);
 known_kind!(Text: str, String);
 known_kind!(Bytes: [u8], Vec<u8>);
+known_kind!(Date: Date);
+known_kind!(Time: Time);
+known_kind!(Timestamp: Timestamp);
+known_kind!(Decimal: Decimal);
 
 impl<T: KnownKind + ?Sized> KnownKind for &T {
     const KIND: ParamKind = T::KIND;

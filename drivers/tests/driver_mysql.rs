@@ -4,10 +4,10 @@
 mod support;
 
 use cte_runtime::mysql::{row_values, server_dialect, QueryableExt};
-use cte_runtime::{select, Dialect, DriverError, Value};
+use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use mysql::prelude::Queryable;
 use mysql::{Conn, Opts};
-use support::{chart, MARIADB};
+use support::{chart, values, MARIADB};
 
 /// A session with the org chart in a temporary table, or `None` when MariaDB is skipped.
 fn org_chart() -> Option<Conn> {
@@ -143,8 +143,8 @@ fn every_value_binds_and_reads_back() {
             Value::Text("it's \u{e9}".into()),
             Value::Bytes(b"abc".to_vec()),
             Value::Null,
-            // DECIMAL reads as its exact decimal text.
-            Value::Text("12.50".into()),
+            // DECIMAL reads as an exact decimal, at the column's scale.
+            Value::Decimal("12.50".parse().expect("a decimal")),
         ]
     );
     // Read one column at a time without the column types, bytes that are UTF-8 are text.
@@ -211,4 +211,56 @@ fn integer_columns_read_into_rust_integers() {
         .collect();
     support::check_integer_reads(&rows);
     support::record_run(MARIADB.name, "driver_mysql_integers");
+}
+
+/// The connection as the shared value checks use it.
+struct MariaDb(Conn);
+
+fn result_values<P: mysql::prelude::Protocol>(
+    mut result: mysql::QueryResult<'_, '_, '_, P>,
+) -> Vec<Vec<Value>> {
+    let mut rows = Vec::new();
+    while let Some(set) = result.iter() {
+        for row in set {
+            rows.push(row_values(&row.expect("a row")).expect("values"));
+        }
+    }
+    rows
+}
+
+impl values::Db for MariaDb {
+    fn engine(&self) -> &'static str {
+        MARIADB.name
+    }
+
+    fn dialect(&self) -> Dialect {
+        Dialect::MariaDb
+    }
+
+    fn run(&mut self, sql: &str) {
+        self.0.query_drop(sql).expect(sql);
+    }
+
+    fn rows_sql(&mut self, sql: &str) -> Vec<Vec<Value>> {
+        // Prepared, so that values come in the binary protocol, typed, as `cte_*` reads them.
+        result_values(self.0.exec_iter(sql, ()).expect(sql))
+    }
+
+    fn execute(&mut self, query: &Query) {
+        self.0
+            .cte_exec_drop(query, Dialect::MariaDb)
+            .expect("a statement");
+    }
+
+    fn rows(&mut self, query: &Query) -> Vec<Vec<Value>> {
+        result_values(self.0.cte_exec_iter(query, Dialect::MariaDb).expect("rows"))
+    }
+}
+
+#[test]
+fn every_value_type_binds_compares_and_reads_back() {
+    let Some(conn) = org_chart() else {
+        return;
+    };
+    values::check_every_type(&mut MariaDb(conn), "mysql", "driver_mysql_value_types");
 }

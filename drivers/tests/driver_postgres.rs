@@ -3,10 +3,10 @@
 mod support;
 
 use cte_runtime::postgres::ClientExt;
-use cte_runtime::{select, DriverError, Value};
+use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::{Client, NoTls};
-use support::{chart, POSTGRES};
+use support::{chart, values, POSTGRES};
 
 /// A session with the org chart in a temporary table, or `None` when PostgreSQL is skipped.
 fn org_chart() -> Option<Client> {
@@ -136,8 +136,8 @@ fn every_value_binds_and_reads_back() {
         .expect("read back");
     let back: Vec<Value> = (0..row.len()).map(|c| row.get(c)).collect();
     let mut expected = values.to_vec();
-    // NUMERIC reads as its exact decimal text.
-    expected.push(Value::Text("12.50".into()));
+    // NUMERIC reads as an exact decimal.
+    expected.push(Value::Decimal("12.50".parse().expect("a decimal")));
     expected.push(Value::I64(7));
     assert_eq!(back, expected);
     support::record_run(POSTGRES.name, "driver_postgres_values");
@@ -195,11 +195,12 @@ fn driver_errors_come_back_as_err() {
         other => panic!("expected a conversion error, got {other:?}"),
     }
     // A column that does not read as a Value says what to do instead.
-    let q = select! { SELECT CAST("2024-01-31" AS DATE) };
-    let row = client.cte_query_one(&q).expect("a date");
+    let row = client
+        .query_one("SELECT INTERVAL '1 day'", &[])
+        .expect("an interval");
     match row.try_get::<_, Value>(0) {
         Err(e) => assert!(format!("{e:?}").contains("CAST(x AS TEXT)"), "{e:?}"),
-        Ok(v) => panic!("a date read as {v:?}"),
+        Ok(v) => panic!("an interval read as {v:?}"),
     }
     // The connection is still usable after the errors.
     assert_eq!(
@@ -258,4 +259,51 @@ fn integer_columns_read_into_rust_integers() {
         .collect();
     support::check_integer_reads(&rows);
     support::record_run(POSTGRES.name, "driver_postgres_integers");
+}
+
+/// The connection as the shared value checks use it.
+struct Postgres(Client);
+
+fn row_values(rows: Vec<postgres::Row>) -> Vec<Vec<Value>> {
+    rows.iter()
+        .map(|row| (0..row.len()).map(|i| row.get(i)).collect())
+        .collect()
+}
+
+impl values::Db for Postgres {
+    fn engine(&self) -> &'static str {
+        POSTGRES.name
+    }
+
+    fn dialect(&self) -> Dialect {
+        Dialect::Postgres
+    }
+
+    fn run(&mut self, sql: &str) {
+        self.0.batch_execute(sql).expect(sql);
+    }
+
+    fn rows_sql(&mut self, sql: &str) -> Vec<Vec<Value>> {
+        row_values(self.0.query(sql, &[]).expect(sql))
+    }
+
+    fn execute(&mut self, query: &Query) {
+        self.0.cte_execute(query).expect("a statement");
+    }
+
+    fn rows(&mut self, query: &Query) -> Vec<Vec<Value>> {
+        row_values(self.0.cte_query(query).expect("rows"))
+    }
+}
+
+#[test]
+fn every_value_type_binds_compares_and_reads_back() {
+    let Some(client) = org_chart() else {
+        return;
+    };
+    values::check_every_type(
+        &mut Postgres(client),
+        "postgres",
+        "driver_postgres_value_types",
+    );
 }

@@ -3,9 +3,9 @@
 mod support;
 
 use cte_runtime::rusqlite::ConnectionExt;
-use cte_runtime::{select, Dialect, DriverError, Value};
+use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use rusqlite::Connection;
-use support::{chart, SQLITE};
+use support::{chart, values, SQLITE};
 
 fn org_chart() -> Connection {
     let conn = Connection::open_in_memory().expect("in-memory SQLite");
@@ -146,4 +146,47 @@ fn integer_columns_read_into_rust_integers() {
         .expect("integers");
     support::check_integer_reads(&rows);
     support::record_run(SQLITE, "driver_rusqlite_integers");
+}
+
+/// The connection as the shared value checks use it.
+struct Sqlite(Connection);
+
+fn row_values(row: &rusqlite::Row<'_>) -> rusqlite::Result<Vec<Value>> {
+    (0..row.as_ref().column_count())
+        .map(|i| row.get(i))
+        .collect()
+}
+
+impl values::Db for Sqlite {
+    fn engine(&self) -> &'static str {
+        SQLITE
+    }
+
+    fn dialect(&self) -> Dialect {
+        Dialect::Sqlite
+    }
+
+    fn run(&mut self, sql: &str) {
+        self.0.execute_batch(sql).expect(sql);
+    }
+
+    fn rows_sql(&mut self, sql: &str) -> Vec<Vec<Value>> {
+        let mut stmt = self.0.prepare(sql).expect(sql);
+        let rows = stmt.query_map([], row_values).expect(sql);
+        rows.collect::<rusqlite::Result<_>>().expect(sql)
+    }
+
+    fn execute(&mut self, query: &Query) {
+        self.0.cte_execute(query).expect("a statement");
+    }
+
+    fn rows(&mut self, query: &Query) -> Vec<Vec<Value>> {
+        self.0.cte_query_map(query, row_values).expect("rows")
+    }
+}
+
+#[test]
+fn every_value_type_binds_compares_and_reads_back() {
+    let conn = Connection::open_in_memory().expect("in-memory SQLite");
+    values::check_every_type(&mut Sqlite(conn), "rusqlite", "driver_rusqlite_value_types");
 }

@@ -4,10 +4,10 @@
 mod support;
 
 use cte_runtime::sqlx::{query, server_dialect};
-use cte_runtime::{select, Dialect, DriverError, Value};
+use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use futures_util::TryStreamExt;
 use sqlx::{Connection, Executor, MySqlConnection, PgConnection, Row, SqliteConnection};
-use support::{chart, MARIADB, POSTGRES, SQLITE};
+use support::{chart, values, MARIADB, POSTGRES, SQLITE};
 
 async fn sqlite() -> SqliteConnection {
     let mut conn = SqliteConnection::connect("sqlite::memory:")
@@ -278,7 +278,7 @@ async fn every_value_binds_and_reads_back() {
         .expect("numeric")
         .try_get(0)
         .expect("a Value");
-        assert_eq!(decimal, Value::Text("12.50".into()));
+        assert_eq!(decimal, Value::Decimal("12.50".parse().expect("a decimal")));
         support::record_run(POSTGRES.name, "driver_sqlx_values");
     }
 
@@ -289,10 +289,13 @@ async fn every_value_binds_and_reads_back() {
         )
         .await
         .expect("table of every kind");
-        // BOOLEAN is TINYINT(1); DECIMAL reads as its exact decimal text.
+        // BOOLEAN is TINYINT(1); DECIMAL reads as an exact decimal.
         assert_eq!(
             round_trip!(&mut conn, Dialect::MariaDb),
-            expect(Value::I64(1), Value::Text("12.50".into()))
+            expect(
+                Value::I64(1),
+                Value::Decimal("12.50".parse().expect("a decimal"))
+            )
         );
         support::record_run(MARIADB.name, "driver_sqlx_values");
     }
@@ -340,18 +343,14 @@ async fn driver_errors_come_back_as_err() {
             Err(sqlx::Error::Database(e)) => assert_eq!(e.code().as_deref(), Some("42P01")),
             other => panic!("expected the server's error, got {other:?}"),
         }
-        // A date does not read as a Value, and says what to do instead.
-        let row = query(
-            &select! { SELECT CAST("2024-01-31" AS DATE) },
-            Dialect::Postgres,
-        )
-        .expect("render")
-        .fetch_one(&mut conn)
-        .await
-        .expect("a date");
+        // An interval does not read as a Value, and says what to do instead.
+        let row = sqlx::query("SELECT INTERVAL '1 day'")
+            .fetch_one(&mut conn)
+            .await
+            .expect("an interval");
         match row.try_get::<Value, _>(0) {
             Err(e) => assert!(e.to_string().contains("CAST(x AS TEXT)"), "{e}"),
-            Ok(v) => panic!("a date read as {v:?}"),
+            Ok(v) => panic!("an interval read as {v:?}"),
         }
         support::record_run(POSTGRES.name, "driver_sqlx_errors");
     }
@@ -430,5 +429,110 @@ async fn integer_columns_read_into_rust_integers() {
             .expect("integer rows");
         support::check_integer_reads(&integer_rows!(&mut conn, Dialect::MariaDb));
         support::record_run(MARIADB.name, "driver_sqlx_integers");
+    }
+}
+
+/// A sqlx connection as the shared value checks use them, each call run to completion.
+struct Sqlx<C> {
+    runtime: tokio::runtime::Runtime,
+    conn: C,
+    engine: &'static str,
+    dialect: Dialect,
+}
+
+/// [`values::Db`] for one backend's connection type.
+macro_rules! sqlx_db {
+    ($conn:ty) => {
+        impl values::Db for Sqlx<$conn> {
+            fn engine(&self) -> &'static str {
+                self.engine
+            }
+
+            fn dialect(&self) -> Dialect {
+                self.dialect
+            }
+
+            fn run(&mut self, sql: &str) {
+                let sql = sqlx::AssertSqlSafe(sql.to_owned());
+                self.runtime
+                    .block_on(self.conn.execute(sql))
+                    .expect("a statement");
+            }
+
+            fn rows_sql(&mut self, sql: &str) -> Vec<Vec<Value>> {
+                let q = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()));
+                let rows = self.runtime.block_on(q.fetch_all(&mut self.conn));
+                rows.expect(sql).iter().map(row_values).collect()
+            }
+
+            fn execute(&mut self, q: &Query) {
+                let q = query(q, self.dialect).expect("render");
+                self.runtime
+                    .block_on(q.execute(&mut self.conn))
+                    .expect("a statement");
+            }
+
+            fn rows(&mut self, q: &Query) -> Vec<Vec<Value>> {
+                let q = query(q, self.dialect).expect("render");
+                let rows = self.runtime.block_on(q.fetch_all(&mut self.conn));
+                rows.expect("rows").iter().map(row_values).collect()
+            }
+
+            fn declares_text(&self) -> bool {
+                self.dialect == Dialect::Postgres
+            }
+        }
+    };
+}
+
+sqlx_db!(SqliteConnection);
+sqlx_db!(PgConnection);
+sqlx_db!(MySqlConnection);
+
+fn row_values<R: Row>(row: &R) -> Vec<Value>
+where
+    usize: sqlx::ColumnIndex<R>,
+    Value: for<'r> sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    (0..row.len())
+        .map(|i| row.try_get::<Value, _>(i).expect("a Value"))
+        .collect()
+}
+
+#[test]
+fn every_value_type_binds_compares_and_reads_back() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    let conn = runtime.block_on(sqlite());
+    let (engine, dialect) = (SQLITE, Dialect::Sqlite);
+    let mut db = Sqlx {
+        runtime,
+        conn,
+        engine,
+        dialect,
+    };
+    values::check_every_type(&mut db, "sqlx", "driver_sqlx_value_types");
+    if let Some(conn) = db.runtime.block_on(postgres()) {
+        let (runtime, engine, dialect) = (db.runtime, POSTGRES.name, Dialect::Postgres);
+        let mut pg = Sqlx {
+            runtime,
+            conn,
+            engine,
+            dialect,
+        };
+        values::check_every_type(&mut pg, "sqlx", "driver_sqlx_value_types");
+        db.runtime = pg.runtime;
+    }
+    if let Some(conn) = db.runtime.block_on(mariadb()) {
+        let (runtime, engine, dialect) = (db.runtime, MARIADB.name, Dialect::MariaDb);
+        let mut my = Sqlx {
+            runtime,
+            conn,
+            engine,
+            dialect,
+        };
+        values::check_every_type(&mut my, "sqlx", "driver_sqlx_value_types");
     }
 }

@@ -8,7 +8,7 @@
 
 use cte_runtime::mysql::row_values;
 use cte_runtime::Value;
-use mysql::consts::{CapabilityFlags, ColumnType};
+use mysql::consts::CapabilityFlags;
 use mysql::prelude::Queryable;
 use mysql::{Conn as MyConn, Opts, OptsBuilder, Params, Value as MyValue};
 
@@ -57,20 +57,10 @@ fn params(values: &[Value]) -> Params {
     Params::Positional(values.iter().map(MyValue::from).collect())
 }
 
-/// A row's cells; DECIMAL columns, which read as their exact decimal text, as numbers.
+/// A row's cells, each read by its column's type.
 fn cells(row: &mysql::Row) -> Result<Row, String> {
     let values = row_values(row).map_err(|e| e.to_string())?;
-    values
-        .into_iter()
-        .zip(row.columns_ref())
-        .map(|(value, column)| match (value, column.column_type()) {
-            (
-                Value::Text(text),
-                ColumnType::MYSQL_TYPE_NEWDECIMAL | ColumnType::MYSQL_TYPE_DECIMAL,
-            ) => Cell::from_decimal(&text),
-            (other, _) => Ok(Cell::from(other)),
-        })
-        .collect()
+    Ok(values.into_iter().map(Cell::from).collect())
 }
 
 impl Conn for MariaDb {

@@ -2,9 +2,9 @@
 //!
 //! `Value` binds and reads through cte-runtime's `postgres` feature: a parameter binds to the
 //! type PostgreSQL infers for its placeholder (an `I64` to an int4, a numeric or text, with a
-//! range check), and a NUMERIC column reads as its exact decimal text.
+//! range check), and a NUMERIC column reads as an exact `Decimal`.
 
-use ::postgres::types::{ToSql, Type};
+use ::postgres::types::ToSql;
 use ::postgres::{Client, NoTls};
 use cte_runtime::Value;
 
@@ -66,17 +66,10 @@ impl Conn for Postgres {
             .map_err(|e| describe(&e))?;
         rows.iter()
             .map(|row| {
-                row.columns()
-                    .iter()
-                    .enumerate()
-                    .map(|(i, column)| {
+                (0..row.len())
+                    .map(|i| {
                         let value: Value = row.try_get(i).map_err(|e| format!("{e:?}"))?;
-                        match value {
-                            Value::Text(text) if *column.type_() == Type::NUMERIC => {
-                                Cell::from_decimal(&text)
-                            }
-                            other => Ok(Cell::from(other)),
-                        }
+                        Ok(Cell::from(value))
                     })
                     .collect()
             })

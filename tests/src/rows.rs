@@ -157,9 +157,9 @@ impl From<Vec<u8>> for Cell {
     }
 }
 
-/// A value as a driver read it. Booleans become `Int(0)` / `Int(1)`; an exact decimal that the
-/// driver read as text is the caller's to turn into a number with [`Cell::from_decimal`], as
-/// only the caller knows the column's type.
+/// A value as a driver read it. Booleans become `Int(0)` / `Int(1)`, exact decimals numbers
+/// ([`Cell::from_decimal`]), dates and times their ISO 8601 text as SQLite stores them, a UUID
+/// its bytes as SQLite stores it.
 impl From<Value> for Cell {
     fn from(v: Value) -> Self {
         match v {
@@ -167,8 +167,16 @@ impl From<Value> for Cell {
             Value::Bool(b) => Cell::Int(i64::from(b)),
             Value::I64(i) => Cell::Int(i),
             Value::F64(f) => Cell::Float(f),
-            Value::Text(s) => Cell::Text(s),
+            Value::Text(s) | Value::Json(s) => Cell::Text(s),
             Value::Bytes(b) => Cell::Bytes(b),
+            Value::Decimal(d) => {
+                Cell::from_decimal(d.as_str()).unwrap_or_else(|_| Cell::Text(d.to_string()))
+            }
+            Value::Date(d) => Cell::Text(d.to_string()),
+            Value::Time(t) => Cell::Text(t.to_string()),
+            Value::Timestamp(t) | Value::TimestampTz(t) => Cell::Text(t.to_string()),
+            Value::Uuid(u) => Cell::Bytes(u.to_vec()),
+            other => Cell::Text(format!("{other:?}")),
         }
     }
 }

@@ -16,12 +16,20 @@
 mod error;
 #[cfg(any(feature = "mysql", feature = "sqlx-mysql"))]
 mod mysql_server;
+#[cfg(any(feature = "mysql", feature = "sqlx-mysql"))]
+mod mysql_time;
 #[cfg(any(
     feature = "postgres",
     feature = "tokio-postgres",
     feature = "sqlx-postgres"
 ))]
 mod postgres_numeric;
+#[cfg(any(
+    feature = "postgres",
+    feature = "tokio-postgres",
+    feature = "sqlx-postgres"
+))]
+mod postgres_time;
 #[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
 mod postgres_types;
 #[cfg(any(
@@ -30,6 +38,8 @@ mod postgres_types;
     feature = "sqlx-postgres"
 ))]
 mod postgres_wire;
+#[cfg(any(feature = "rusqlite", feature = "sqlx-sqlite"))]
+mod sqlite_storage;
 
 #[cfg(feature = "mysql")]
 pub mod mysql;

@@ -35,8 +35,10 @@ use ::mysql::{Binary, Column, FromValueError, Params, QueryResult, Row};
 
 use super::error::check_dialect;
 use super::mysql_server::{self, DIALECTS, VERSION_QUERY};
+use super::mysql_time::{date_time_value, parts, time_value, DateTimeParts};
 use super::DriverError;
-use crate::{Dialect, Query, Value};
+use crate::value::uuid_text;
+use crate::{Date, Dialect, Query, Timestamp, Value};
 
 /// The error of a query run through `mysql`: a [`RenderError`](crate::RenderError), a dialect
 /// that is not MySQL's or MariaDB's, or a [`mysql::Error`](::mysql::Error).
@@ -59,16 +61,33 @@ impl From<Value> for ::mysql::Value {
             Value::Bool(b) => ::mysql::Value::Int(i64::from(b)),
             Value::I64(i) => ::mysql::Value::Int(i),
             Value::F64(f) => ::mysql::Value::Double(f),
-            Value::Text(s) => ::mysql::Value::Bytes(s.into_bytes()),
+            Value::Text(s) | Value::Json(s) => ::mysql::Value::Bytes(s.into_bytes()),
             Value::Bytes(b) => ::mysql::Value::Bytes(b),
+            // MySQL has no UUID type, and MariaDB's reads the text form.
+            Value::Uuid(u) => ::mysql::Value::Bytes(uuid_text(&u).into_bytes()),
+            Value::Decimal(d) => ::mysql::Value::Bytes(d.as_str().as_bytes().to_vec()),
+            Value::Date(d) => {
+                ::mysql::Value::Date(d.year() as u16, d.month() as u8, d.day() as u8, 0, 0, 0, 0)
+            }
+            Value::Time(t) => {
+                let p = parts(Timestamp::new(Date::MIN, t));
+                ::mysql::Value::Time(false, 0, p.hour, p.minute, p.second, p.micros)
+            }
+            // An instant binds as its UTC date and time: a DATETIME holds it as it is.
+            Value::Timestamp(t) | Value::TimestampTz(t) => {
+                let p = parts(t);
+                ::mysql::Value::Date(p.year, p.month, p.day, p.hour, p.minute, p.second, p.micros)
+            }
         }
     }
 }
 
 /// Reads a `mysql::Value` without its column: text and binary strings both arrive as bytes, so
 /// bytes that are UTF-8 read as `Text` and others as `Bytes` ([`row_values`] uses the column
-/// types instead). Dates and times read as text in MySQL's format
-/// (`2024-01-31 08:00:00`, `-838:59:59`); an unsigned integer above `i64::MAX` is an error.
+/// types instead). A DATE reads as a `Timestamp` at midnight (a date reads from it), a DATETIME
+/// or TIMESTAMP as a `Timestamp`, a TIME of day as a `Time`; the zero date and a TIME outside
+/// the day as MySQL's text (`0000-00-00`, `-838:59:59`). An unsigned integer above `i64::MAX` is
+/// an error.
 impl TryFrom<::mysql::Value> for Value {
     type Error = FromValueError;
 
@@ -86,8 +105,10 @@ impl TryFrom<::mysql::Value> for Value {
                 Ok(s) => Value::Text(s),
                 Err(e) => Value::Bytes(e.into_bytes()),
             },
-            ::mysql::Value::Date(..) | ::mysql::Value::Time(..) => {
-                Value::Text(date_time_text(&v, false))
+            ::mysql::Value::Date(..) => date_time(&v, false),
+            ::mysql::Value::Time(negative, days, hours, minutes, seconds, micros) => {
+                let hours = u64::from(days) * 24 + u64::from(hours);
+                time_value(negative, hours, minutes, seconds, micros)
             }
         })
     }
@@ -97,51 +118,42 @@ impl FromValue for Value {
     type Intermediate = Value;
 }
 
-/// A date or time as MySQL writes it in text results; `date_only` for a DATE column.
-fn date_time_text(v: &::mysql::Value, date_only: bool) -> String {
+/// A DATE (`date_only`), DATETIME or TIMESTAMP.
+fn date_time(v: &::mysql::Value, date_only: bool) -> Value {
     match *v {
         ::mysql::Value::Date(year, month, day, hour, minute, second, micros) => {
-            let date = format!("{year:04}-{month:02}-{day:02}");
-            if date_only {
-                return date;
-            }
-            let mut text = format!("{date} {hour:02}:{minute:02}:{second:02}");
-            if micros != 0 {
-                text.push_str(&format!(".{micros:06}"));
-            }
-            text
+            let p = DateTimeParts {
+                year,
+                month,
+                day,
+                hour,
+                minute,
+                second,
+                micros,
+            };
+            date_time_value(p, date_only)
         }
-        ::mysql::Value::Time(negative, days, hours, minutes, seconds, micros) => {
-            let hours = u64::from(days) * 24 + u64::from(hours);
-            let sign = if negative { "-" } else { "" };
-            let mut text = format!("{sign}{hours:02}:{minutes:02}:{seconds:02}");
-            if micros != 0 {
-                text.push_str(&format!(".{micros:06}"));
-            }
-            text
-        }
-        _ => String::new(),
+        _ => Value::Null,
     }
 }
 
 /// Reads one value by its column's type: strings with the binary character set are `Bytes`,
-/// other strings must be UTF-8 `Text`, DECIMAL reads as its exact decimal text, a DATE as
-/// `YYYY-MM-DD`.
+/// other strings must be UTF-8 `Text`, DECIMAL reads as a `Decimal`, MySQL's JSON as `Json`,
+/// a DATE as a `Date`.
 fn column_value(v: &::mysql::Value, column: &Column) -> Result<Value, FromValueError> {
+    let text = |b: &[u8]| String::from_utf8(b.to_vec()).map_err(|_| FromValueError(v.clone()));
     match v {
         ::mysql::Value::Bytes(b) => match column.column_type() {
             ColumnType::MYSQL_TYPE_NEWDECIMAL | ColumnType::MYSQL_TYPE_DECIMAL => {
-                String::from_utf8(b.clone())
-                    .map(Value::Text)
-                    .map_err(|_| FromValueError(v.clone()))
+                let t = text(b)?;
+                Ok(t.parse().map(Value::Decimal).unwrap_or(Value::Text(t)))
             }
+            ColumnType::MYSQL_TYPE_JSON => text(b).map(Value::Json),
             _ if column.character_set() == BINARY_CHARSET => Ok(Value::Bytes(b.clone())),
-            _ => String::from_utf8(b.clone())
-                .map(Value::Text)
-                .map_err(|_| FromValueError(v.clone())),
+            _ => text(b).map(Value::Text),
         },
         ::mysql::Value::Date(..) if column.column_type() == ColumnType::MYSQL_TYPE_DATE => {
-            Ok(Value::Text(date_time_text(v, true)))
+            Ok(date_time(v, true))
         }
         other => Value::try_from(other.clone()),
     }
@@ -274,6 +286,11 @@ mod tests {
             ::mysql::Value::Bytes("é".as_bytes().to_vec())
         );
         assert_eq!(::mysql::Value::from(Value::Null), ::mysql::Value::NULL);
+        let ts = Value::TimestampTz("2024-01-31 08:00:00.1234567".parse().unwrap());
+        assert_eq!(
+            ::mysql::Value::from(ts),
+            ::mysql::Value::Date(2024, 1, 31, 8, 0, 0, 123_456)
+        );
         assert!(matches!(params(&[]), Params::Empty));
     }
 
@@ -292,7 +309,11 @@ mod tests {
         );
         assert_eq!(
             read(::mysql::Value::Date(2024, 1, 31, 8, 0, 0, 0)),
-            Value::Text("2024-01-31 08:00:00".into())
+            Value::Timestamp("2024-01-31 08:00:00".parse().unwrap())
+        );
+        assert_eq!(
+            read(::mysql::Value::Date(0, 0, 0, 0, 0, 0, 0)),
+            Value::Text("0000-00-00 00:00:00".into())
         );
         assert_eq!(
             read(::mysql::Value::Time(true, 1, 2, 3, 4, 500)),

@@ -16,7 +16,6 @@ const INFINITY: u16 = 0xD000;
 const NEGATIVE_INFINITY: u16 = 0xF000;
 
 /// Decimal text (`-12.50`, `7`, `.5`, `NaN`, `Infinity`) in NUMERIC's binary form.
-#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
 pub(crate) fn encode(text: &str) -> Result<Vec<u8>, BoxError> {
     let special = match text {
         "NaN" => Some(NAN),
@@ -84,7 +83,6 @@ pub(crate) fn encode(text: &str) -> Result<Vec<u8>, BoxError> {
     Ok(out)
 }
 
-#[cfg(any(feature = "postgres", feature = "tokio-postgres"))]
 fn header(ndigits: i16, weight: i16, sign: u16, dscale: u16) -> Vec<u8> {
     let mut out = Vec::with_capacity(8 + 2 * ndigits.unsigned_abs() as usize);
     out.extend_from_slice(&ndigits.to_be_bytes());
@@ -149,7 +147,7 @@ pub(crate) fn decode(raw: &[u8]) -> Result<String, BoxError> {
     Ok(text)
 }
 
-#[cfg(all(test, any(feature = "postgres", feature = "tokio-postgres")))]
+#[cfg(test)]
 mod tests {
     use super::*;
 

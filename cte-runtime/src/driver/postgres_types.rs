@@ -12,9 +12,10 @@ use std::error::Error;
 use bytes::{BufMut, BytesMut};
 use postgres_types::{to_sql_checked, FromSql, IsNull, ToSql, Type};
 
-use super::postgres_numeric;
 use super::postgres_wire::{self, Kind};
-use crate::Value;
+use super::{postgres_numeric, postgres_time};
+use crate::value::{uuid_from_text, uuid_text};
+use crate::{Date, Time, Timestamp, Value};
 
 type BoxError = Box<dyn Error + Sync + Send>;
 
@@ -29,6 +30,26 @@ impl ToSql for Value {
             Value::Bytes(b) => match *ty {
                 Type::BYTEA => out.put_slice(b),
                 _ => return Err(mismatch("bytes", ty)),
+            },
+            Value::Date(d) => date_to_sql(*d, ty, out)?,
+            Value::Time(t) => time_to_sql(*t, ty, out)?,
+            Value::Timestamp(t) => timestamp_to_sql(*t, false, ty, out)?,
+            Value::TimestampTz(t) => timestamp_to_sql(*t, true, ty, out)?,
+            Value::Uuid(u) => match *ty {
+                Type::UUID => out.put_slice(u),
+                _ if is_text(ty) => out.put_slice(uuid_text(u).as_bytes()),
+                _ => return Err(mismatch("a UUID", ty)),
+            },
+            Value::Decimal(d) => match *ty {
+                Type::NUMERIC => out.put_slice(&postgres_numeric::encode(d.as_str())?),
+                _ if is_text(ty) => out.put_slice(d.as_str().as_bytes()),
+                // An integer or float column takes the decimal only if it is one exactly.
+                _ => text_to_sql(d.as_str(), ty, out)?,
+            },
+            Value::Json(j) => match *ty {
+                Type::JSON | Type::JSONB => text_to_sql(j, ty, out)?,
+                _ if is_text(ty) => out.put_slice(j.as_bytes()),
+                _ => return Err(mismatch("JSON", ty)),
             },
         }
         Ok(IsNull::No)
@@ -134,6 +155,46 @@ fn float_to_sql(v: f64, ty: &Type, out: &mut BytesMut) -> Result<(), BoxError> {
     Ok(())
 }
 
+fn date_to_sql(d: Date, ty: &Type, out: &mut BytesMut) -> Result<(), BoxError> {
+    match *ty {
+        Type::DATE => out.put_i32(postgres_time::encode_date(d)),
+        // Midnight, in UTC for a timestamptz: the session's TimeZone plays no part.
+        Type::TIMESTAMP | Type::TIMESTAMPTZ => out.put_i64(postgres_time::encode_timestamp(
+            Timestamp::new(d, Time::MIDNIGHT),
+        )),
+        _ if is_text(ty) => out.put_slice(d.to_string().as_bytes()),
+        _ => return Err(mismatch("a date", ty)),
+    }
+    Ok(())
+}
+
+fn time_to_sql(t: Time, ty: &Type, out: &mut BytesMut) -> Result<(), BoxError> {
+    match *ty {
+        Type::TIME => out.put_i64(postgres_time::encode_time(t)),
+        _ if is_text(ty) => out.put_slice(t.to_string().as_bytes()),
+        _ => return Err(mismatch("a time", ty)),
+    }
+    Ok(())
+}
+
+/// A timestamp; `zoned` for an instant (its UTC date and time). A naive timestamp bound to a
+/// timestamptz is taken as UTC, and an instant bound to a timestamp is its UTC date and time:
+/// the session's TimeZone plays no part.
+fn timestamp_to_sql(
+    t: Timestamp,
+    zoned: bool,
+    ty: &Type,
+    out: &mut BytesMut,
+) -> Result<(), BoxError> {
+    match *ty {
+        Type::TIMESTAMP | Type::TIMESTAMPTZ => out.put_i64(postgres_time::encode_timestamp(t)),
+        _ if is_text(ty) && zoned => out.put_slice(format!("{t}+00").as_bytes()),
+        _ if is_text(ty) => out.put_slice(t.to_string().as_bytes()),
+        _ => return Err(mismatch("a timestamp", ty)),
+    }
+    Ok(())
+}
+
 fn text_to_sql(s: &str, ty: &Type, out: &mut BytesMut) -> Result<(), BoxError> {
     let unparsable =
         || -> BoxError { format!("cannot bind text {s:?} to a PostgreSQL {ty} parameter").into() };
@@ -158,6 +219,13 @@ fn text_to_sql(s: &str, ty: &Type, out: &mut BytesMut) -> Result<(), BoxError> {
             "f" | "false" | "0" => out.put_u8(0),
             _ => return Err(unparsable()),
         },
+        // ISO 8601 text binds to the date and time types as PostgreSQL reads it, so a text day
+        // compares with a date column without a cast.
+        Type::DATE => date_to_sql(s.trim().parse()?, ty, out)?,
+        Type::TIME => time_to_sql(s.trim().parse()?, ty, out)?,
+        Type::TIMESTAMP => timestamp_to_sql(s.trim().parse()?, false, ty, out)?,
+        Type::TIMESTAMPTZ => timestamp_to_sql(Timestamp::parse_instant(s.trim())?, true, ty, out)?,
+        Type::UUID => out.put_slice(&uuid_from_text(s.trim()).ok_or_else(unparsable)?),
         _ => return Err(mismatch("text", ty)),
     }
     Ok(())
@@ -199,6 +267,37 @@ mod tests {
         assert!(bind(Value::Text("x".into()), &Type::INT4).is_err());
         assert!(bind(Value::Bytes(vec![1]), &Type::TEXT).is_err());
         assert!(bind(Value::Text("1".into()), &Type::DATE).is_err());
+        assert!(bind(Value::Uuid([0; 16]), &Type::INT4).is_err());
+        assert!(bind(Value::Decimal("1.5".parse().unwrap()), &Type::INT4).is_err());
+    }
+
+    #[test]
+    fn dates_times_uuids_decimals_and_json_bind_by_type() {
+        let day: Date = "2000-01-02".parse().unwrap();
+        assert_eq!(bind(Value::Date(day), &Type::DATE), Ok(vec![0, 0, 0, 1]));
+        assert_eq!(
+            bind(Value::Text("2000-01-02".into()), &Type::DATE),
+            Ok(vec![0, 0, 0, 1])
+        );
+        let midnight = 86_400_000_000_i64.to_be_bytes().to_vec();
+        assert_eq!(
+            bind(Value::Date(day), &Type::TIMESTAMPTZ),
+            Ok(midnight.clone())
+        );
+        let ts = Value::Text("2000-01-02 01:00:00+01:00".into());
+        assert_eq!(bind(ts, &Type::TIMESTAMPTZ), Ok(midnight));
+        let t = Value::Time("00:00:00.000001999".parse().unwrap());
+        assert_eq!(bind(t, &Type::TIME), Ok(1_i64.to_be_bytes().to_vec()));
+        assert_eq!(bind(Value::Uuid([7; 16]), &Type::UUID), Ok(vec![7; 16]));
+        assert_eq!(
+            bind(Value::Json("[]".into()), &Type::JSONB),
+            Ok(b"\x01[]".to_vec())
+        );
+        assert_eq!(
+            bind(Value::Decimal("7".parse().unwrap()), &Type::INT2),
+            Ok(vec![0, 7])
+        );
+        assert!(bind(Value::Date(day), &Type::TIME).is_err());
     }
 
     #[test]
@@ -228,7 +327,9 @@ mod tests {
         let v = Value::from_sql(&Type::INT4, &5_i32.to_be_bytes()).unwrap();
         assert_eq!(v, Value::I64(5));
         assert_eq!(Value::from_sql_null(&Type::INT4).unwrap(), Value::Null);
-        let err = Value::from_sql(&Type::DATE, &[0, 0, 0, 0]).unwrap_err();
-        assert!(err.to_string().contains("date"), "{err}");
+        let v = Value::from_sql(&Type::DATE, &[0, 0, 0, 0]).unwrap();
+        assert_eq!(v, Value::Date("2000-01-01".parse().unwrap()));
+        let err = Value::from_sql(&Type::INTERVAL, &[0; 16]).unwrap_err();
+        assert!(err.to_string().contains("interval"), "{err}");
     }
 }

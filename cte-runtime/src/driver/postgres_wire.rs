@@ -6,7 +6,7 @@
 
 use std::error::Error;
 
-use super::postgres_numeric;
+use super::{postgres_numeric, postgres_time};
 use crate::Value;
 
 type BoxError = Box<dyn Error + Sync + Send>;
@@ -21,10 +21,17 @@ pub(crate) enum Kind {
     Oid,
     Float4,
     Float8,
-    /// Exact decimal, read as its text.
+    /// Exact decimal, read as a `Decimal` (`NaN` and the infinities as their text).
     Numeric,
-    /// text, varchar, char(n), name, unknown, json: UTF-8 text on the wire.
+    /// text, varchar, char(n), name, unknown: UTF-8 text on the wire.
     Text,
+    /// json: its text.
+    Json,
+    Date,
+    Time,
+    Timestamp,
+    TimestampTz,
+    Uuid,
     /// The one-byte `"char"` type.
     Char,
     /// jsonb: a version byte, then the JSON text (binary format).
@@ -34,7 +41,7 @@ pub(crate) enum Kind {
 
 impl Kind {
     /// The kind of the type with this OID, or `None` for a type that does not read as a `Value`
-    /// (dates, arrays, composites...: cast them in the query).
+    /// (intervals, arrays, composites...: cast them in the query).
     pub(crate) fn of(oid: u32) -> Option<Kind> {
         Some(match oid {
             16 => Kind::Bool,
@@ -47,8 +54,14 @@ impl Kind {
             700 => Kind::Float4,
             701 => Kind::Float8,
             1700 => Kind::Numeric,
-            // name, text, json, unknown, bpchar, varchar
-            19 | 25 | 114 | 705 | 1042 | 1043 => Kind::Text,
+            // name, text, unknown, bpchar, varchar
+            19 | 25 | 705 | 1042 | 1043 => Kind::Text,
+            114 => Kind::Json,
+            1082 => Kind::Date,
+            1083 => Kind::Time,
+            1114 => Kind::Timestamp,
+            1184 => Kind::TimestampTz,
+            2950 => Kind::Uuid,
             3802 => Kind::Jsonb,
             _ => return None,
         })
@@ -77,15 +90,31 @@ pub(crate) fn decode_binary(kind: Kind, raw: &[u8]) -> Result<Value, BoxError> {
         Kind::Oid => Value::I64(i64::from(u32::from_be_bytes(fixed(raw, "oid")?))),
         Kind::Float4 => Value::F64(f64::from(f32::from_be_bytes(fixed(raw, "float4")?))),
         Kind::Float8 => Value::F64(f64::from_be_bytes(fixed(raw, "float8")?)),
-        Kind::Numeric => Value::Text(postgres_numeric::decode(raw)?),
+        Kind::Numeric => decimal(postgres_numeric::decode(raw)?),
         Kind::Text => Value::Text(utf8(raw)?),
+        Kind::Json => Value::Json(utf8(raw)?),
         Kind::Char => Value::Text(ascii_char(raw)?),
         Kind::Jsonb => match raw.split_first() {
-            Some((1, json)) => Value::Text(utf8(json)?),
+            Some((1, json)) => Value::Json(utf8(json)?),
             _ => return Err("unknown jsonb binary format version".into()),
         },
         Kind::Bytea => Value::Bytes(raw.to_vec()),
+        Kind::Date => postgres_time::decode_date(i32::from_be_bytes(fixed(raw, "date")?))?,
+        Kind::Time => postgres_time::decode_time(i64::from_be_bytes(fixed(raw, "time")?))?,
+        Kind::Timestamp | Kind::TimestampTz => postgres_time::decode_timestamp(
+            i64::from_be_bytes(fixed(raw, "timestamp")?),
+            kind == Kind::TimestampTz,
+        )?,
+        Kind::Uuid => Value::Uuid(fixed(raw, "uuid")?),
     })
+}
+
+/// A NUMERIC's text as a `Decimal`; `NaN` and the infinities stay text.
+fn decimal(text: String) -> Value {
+    match text.parse() {
+        Ok(d) => Value::Decimal(d),
+        Err(_) => Value::Text(text),
+    }
 }
 
 /// Reads a non-NULL value in the text format.
@@ -108,8 +137,23 @@ pub(crate) fn decode_text(kind: Kind, text: &str) -> Result<Value, BoxError> {
             text.parse::<f64>()
                 .map_err(|e| format!("float {text:?}: {e}"))?,
         ),
-        Kind::Numeric | Kind::Text | Kind::Char | Kind::Jsonb => Value::Text(text.to_owned()),
+        Kind::Numeric => decimal(text.to_owned()),
+        Kind::Text | Kind::Char => Value::Text(text.to_owned()),
+        Kind::Json | Kind::Jsonb => Value::Json(text.to_owned()),
         Kind::Bytea => Value::Bytes(bytea_hex(text)?),
+        // sqlx sets DateStyle to ISO: `2024-01-31`, `2024-01-31 08:00:00.5+01`.
+        Kind::Date | Kind::Time | Kind::Timestamp | Kind::TimestampTz
+            if text.ends_with("infinity") =>
+        {
+            Value::Text(text.to_owned())
+        }
+        Kind::Date => Value::Date(text.parse()?),
+        Kind::Time => Value::Time(text.parse()?),
+        Kind::Timestamp => Value::Timestamp(text.parse()?),
+        Kind::TimestampTz => Value::TimestampTz(crate::Timestamp::parse_instant(text)?),
+        Kind::Uuid => {
+            Value::Uuid(crate::value::uuid_from_text(text).ok_or_else(|| format!("uuid {text:?}"))?)
+        }
     })
 }
 
@@ -167,11 +211,19 @@ mod tests {
         assert_eq!(read(700, &1.5_f32.to_be_bytes()), Value::F64(1.5));
         assert_eq!(read(701, &0.1_f64.to_be_bytes()), Value::F64(0.1));
         assert_eq!(read(1043, b"it's"), Value::Text("it's".into()));
-        assert_eq!(read(3802, b"\x01{}"), Value::Text("{}".into()));
+        assert_eq!(read(3802, b"\x01{}"), Value::Json("{}".into()));
+        assert_eq!(
+            read(1082, &0_i32.to_be_bytes()),
+            Value::Date("2000-01-01".parse().unwrap())
+        );
+        assert_eq!(read(2950, &[9; 16]), Value::Uuid([9; 16]));
         assert_eq!(read(17, &[0, 255]), Value::Bytes(vec![0, 255]));
         // NUMERIC 12.50: one group 12 at weight 0, then 5000 at weight -1, scale 2.
         let numeric = [0, 2, 0, 0, 0, 0, 0, 2, 0, 12, 0x13, 0x88];
-        assert_eq!(read(1700, &numeric), Value::Text("12.50".into()));
+        assert_eq!(
+            read(1700, &numeric),
+            Value::Decimal("12.50".parse().unwrap())
+        );
     }
 
     #[test]
@@ -185,8 +237,8 @@ mod tests {
 
     #[test]
     fn other_types_do_not_read() {
-        // date, timestamp, int4[]
-        for oid in [1082, 1114, 1007] {
+        // interval, int4[]
+        for oid in [1186, 1007] {
             assert_eq!(Kind::of(oid), None);
         }
         assert!(unsupported("date").to_string().contains("CAST(x AS TEXT)"));
@@ -203,7 +255,11 @@ mod tests {
         );
         assert_eq!(
             decode_text(Kind::Numeric, "12.50").unwrap(),
-            Value::Text("12.50".into())
+            Value::Decimal("12.50".parse().unwrap())
+        );
+        assert_eq!(
+            decode_text(Kind::TimestampTz, "2024-01-31 08:00:00.5+01").unwrap(),
+            Value::TimestampTz("2024-01-31 07:00:00.5".parse().unwrap())
         );
         assert_eq!(
             decode_text(Kind::Bytea, "\\x00ff").unwrap(),

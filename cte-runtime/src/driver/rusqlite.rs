@@ -6,8 +6,10 @@
 //! `rusqlite::Connection` (and to a `Transaction`, which derefs to it) that render the query for
 //! SQLite, run it as a cached prepared statement and hand each row to your closure.
 //!
-//! SQLite has no boolean type: a `Value::Bool` binds as the integer 0 or 1 and reads back as an
-//! `I64`.
+//! SQLite has no boolean, date or decimal types: a `Value::Bool` binds as the integer 0 or 1
+//! and reads back as an `I64`; dates, times and timestamps bind as ISO 8601 text, decimals and
+//! JSON as their text and UUIDs as 16-byte blobs, and read back as `Text` and `Bytes`, which
+//! `TryFrom<Value>` turns into the type you bound (`docs/values.md` has the whole table).
 //!
 //! ```
 //! use cte_runtime::rusqlite::ConnectionExt;
@@ -47,6 +49,9 @@
 use ::rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use ::rusqlite::{params_from_iter, Connection, Row};
 
+use std::borrow::Cow;
+
+use super::sqlite_storage::{stored, Stored};
 use super::DriverError;
 use crate::{Dialect, Query, Value};
 
@@ -62,14 +67,14 @@ impl From<::rusqlite::Error> for DriverError<::rusqlite::Error> {
 
 impl ToSql for Value {
     fn to_sql(&self) -> ::rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::Borrowed(match self {
-            Value::Null => ValueRef::Null,
-            Value::Bool(b) => ValueRef::Integer(i64::from(*b)),
-            Value::I64(i) => ValueRef::Integer(*i),
-            Value::F64(f) => ValueRef::Real(*f),
-            Value::Text(s) => ValueRef::Text(s.as_bytes()),
-            Value::Bytes(b) => ValueRef::Blob(b),
-        }))
+        Ok(match stored(self) {
+            Stored::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Stored::Integer(i) => ToSqlOutput::Borrowed(ValueRef::Integer(i)),
+            Stored::Real(f) => ToSqlOutput::Borrowed(ValueRef::Real(f)),
+            Stored::Text(Cow::Borrowed(s)) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            Stored::Text(Cow::Owned(s)) => ToSqlOutput::Owned(::rusqlite::types::Value::Text(s)),
+            Stored::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+        })
     }
 }
 

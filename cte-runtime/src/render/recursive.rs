@@ -185,7 +185,8 @@ impl Renderer<'_> {
         match self.param_kind(*i) {
             ParamKind::Integer => Some(Kind::Integer),
             ParamKind::Float => Some(Kind::Fractional),
-            ParamKind::Unknown | ParamKind::Bool | ParamKind::Text | ParamKind::Bytes => None,
+            // Decimals bind as text on SQLite, MySQL and MariaDB.
+            _ => None,
         }
     }
 
@@ -290,8 +291,14 @@ impl Renderer<'_> {
                 .find_map(|k| match k {
                     ParamKind::Integer | ParamKind::Bool => Some(DataType::BigInt),
                     ParamKind::Float => Some(DataType::Double),
-                    ParamKind::Text => Some(DataType::Text),
+                    // UUIDs, decimals and JSON bind as text on MySQL and MariaDB.
+                    ParamKind::Text | ParamKind::Uuid | ParamKind::Decimal | ParamKind::Json => {
+                        Some(DataType::Text)
+                    }
                     ParamKind::Bytes => Some(DataType::Blob),
+                    ParamKind::Date => Some(DataType::Date),
+                    ParamKind::Time => Some(DataType::Time),
+                    ParamKind::Timestamp | ParamKind::TimestampTz => Some(DataType::Timestamp),
                     ParamKind::Unknown => None,
                 });
             if let Some(ty) = typed {

@@ -10,6 +10,9 @@
 //! coming from the parameter's Rust type (see `param.rs`); a parameter of unknown kind stays
 //! bare, as before. Text needs a cast only where there is no type at all: PostgreSQL's guess
 //! for text is text, and an uncast text parameter still converts to a date or number column.
+//! A date, time, timestamp, UUID, decimal or JSON parameter is cast to its own type
+//! (`timestamptz` for an instant, `jsonb` for JSON) wherever an integer would be, so
+//! `SELECT {day}` reads back a date and `date_col = {day}` compares dates.
 
 use super::{Renderer, Res};
 use crate::param::ParamKind;
@@ -40,10 +43,18 @@ fn cast_type(kind: ParamKind, typing: Typing) -> Option<&'static str> {
         ParamKind::Bool => "BOOLEAN",
         ParamKind::Text => "TEXT",
         ParamKind::Bytes => "BYTEA",
+        ParamKind::Date => "DATE",
+        ParamKind::Time => "TIME",
+        ParamKind::Timestamp => "TIMESTAMP",
+        ParamKind::TimestampTz => "TIMESTAMPTZ",
+        ParamKind::Uuid => "UUID",
+        ParamKind::Decimal => "NUMERIC",
+        ParamKind::Json => "JSONB",
     };
     let cast = match typing {
         Typing::Inferred => false,
-        Typing::Beside => matches!(kind, ParamKind::Float | ParamKind::Bool | ParamKind::Bytes),
+        // `int_col * $1` would make a decimal an integer, `d - $1` is ambiguous for a date.
+        Typing::Beside => !matches!(kind, ParamKind::Integer | ParamKind::Text),
         Typing::Value => kind != ParamKind::Text,
         Typing::Undetermined => true,
     };

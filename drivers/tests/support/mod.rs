@@ -7,6 +7,8 @@
 
 #![allow(dead_code)] // Each test file uses its own part.
 
+pub mod values;
+
 use std::io::Write;
 
 use cte_runtime::{select, Query};

@@ -1,4 +1,10 @@
 //! [`Value`] with sqlx's PostgreSQL backend.
+//!
+//! A parameter declares its value's type (`Date` a `date`, `TimestampTz` a `timestamptz`,
+//! `Json` a `jsonb`...), as sqlx's own types do; PostgreSQL converts where it can. Between
+//! `timestamp` and `timestamptz` that conversion follows the session's TimeZone, so bind a
+//! `TimestampTz` (a `DateTime<Utc>`) to a `timestamptz` column and a `Timestamp` to a
+//! `timestamp` one.
 
 use ::sqlx::encode::IsNull;
 use ::sqlx::error::BoxDynError;
@@ -8,6 +14,7 @@ use ::sqlx::{Decode, Encode, Postgres, Type, TypeInfo as _, ValueRef as _};
 
 use super::{sealed, SqlxQuery};
 use crate::driver::postgres_wire::{self, Kind};
+use crate::driver::{postgres_numeric, postgres_time};
 use crate::{Dialect, Value};
 
 impl sealed::Backend for Postgres {
@@ -55,6 +62,29 @@ impl Encode<'_, Postgres> for Value {
             Value::F64(f) => <f64 as Encode<Postgres>>::encode_by_ref(f, buf),
             Value::Text(s) => <&str as Encode<Postgres>>::encode(s.as_str(), buf),
             Value::Bytes(b) => <&[u8] as Encode<Postgres>>::encode(b.as_slice(), buf),
+            Value::Date(d) => {
+                <i32 as Encode<Postgres>>::encode(postgres_time::encode_date(*d), buf)
+            }
+            Value::Time(t) => {
+                <i64 as Encode<Postgres>>::encode(postgres_time::encode_time(*t), buf)
+            }
+            Value::Timestamp(t) | Value::TimestampTz(t) => {
+                <i64 as Encode<Postgres>>::encode(postgres_time::encode_timestamp(*t), buf)
+            }
+            Value::Uuid(u) => {
+                buf.extend_from_slice(u);
+                Ok(IsNull::No)
+            }
+            Value::Decimal(d) => {
+                buf.extend_from_slice(&postgres_numeric::encode(d.as_str())?);
+                Ok(IsNull::No)
+            }
+            // jsonb's binary form: version 1, then the text.
+            Value::Json(j) => {
+                buf.push(1);
+                buf.extend_from_slice(j.as_bytes());
+                Ok(IsNull::No)
+            }
         }
     }
 
@@ -66,13 +96,22 @@ impl Encode<'_, Postgres> for Value {
             Value::F64(_) => <f64 as Type<Postgres>>::type_info(),
             Value::Text(_) => <String as Type<Postgres>>::type_info(),
             Value::Bytes(_) => <Vec<u8> as Type<Postgres>>::type_info(),
+            Value::Date(_) => PgTypeInfo::with_oid(Oid(1082)),
+            Value::Time(_) => PgTypeInfo::with_oid(Oid(1083)),
+            Value::Timestamp(_) => PgTypeInfo::with_oid(Oid(1114)),
+            Value::TimestampTz(_) => PgTypeInfo::with_oid(Oid(1184)),
+            Value::Uuid(_) => PgTypeInfo::with_oid(Oid(2950)),
+            Value::Decimal(_) => PgTypeInfo::with_oid(Oid(1700)),
+            Value::Json(_) => PgTypeInfo::with_oid(Oid(3802)),
         })
     }
 
     fn size_hint(&self) -> usize {
         match self {
-            Value::Text(s) => s.len(),
+            Value::Text(s) | Value::Json(s) => s.len() + 1,
             Value::Bytes(b) => b.len(),
+            Value::Uuid(_) => 16,
+            Value::Decimal(d) => d.as_str().len(),
             _ => 8,
         }
     }

@@ -6,6 +6,7 @@ use ::sqlx::sqlite::{SqliteArgumentsBuffer, SqliteTypeInfo, SqliteValueRef};
 use ::sqlx::{Decode, Encode, Sqlite, Type, TypeInfo as _, ValueRef as _};
 
 use super::{sealed, SqlxQuery};
+use crate::driver::sqlite_storage::{stored, Stored};
 use crate::{Dialect, Value};
 
 impl sealed::Backend for Sqlite {
@@ -40,14 +41,13 @@ impl Encode<'_, Sqlite> for Value {
     }
 
     fn encode_by_ref(&self, buf: &mut SqliteArgumentsBuffer) -> Result<IsNull, BoxDynError> {
-        match self {
-            Value::Null => Ok(IsNull::Yes),
-            // SQLite has no boolean: 0 or 1, as rusqlite binds it.
-            Value::Bool(b) => <i64 as Encode<Sqlite>>::encode(i64::from(*b), buf),
-            Value::I64(i) => <i64 as Encode<Sqlite>>::encode_by_ref(i, buf),
-            Value::F64(f) => <f64 as Encode<Sqlite>>::encode_by_ref(f, buf),
-            Value::Text(s) => <String as Encode<Sqlite>>::encode_by_ref(s, buf),
-            Value::Bytes(b) => <Vec<u8> as Encode<Sqlite>>::encode_by_ref(b, buf),
+        // Stored as rusqlite stores it.
+        match stored(self) {
+            Stored::Null => Ok(IsNull::Yes),
+            Stored::Integer(i) => <i64 as Encode<Sqlite>>::encode(i, buf),
+            Stored::Real(f) => <f64 as Encode<Sqlite>>::encode(f, buf),
+            Stored::Text(s) => <String as Encode<Sqlite>>::encode(s.into_owned(), buf),
+            Stored::Blob(b) => <Vec<u8> as Encode<Sqlite>>::encode(b.to_vec(), buf),
         }
     }
 }

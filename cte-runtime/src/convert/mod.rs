@@ -8,6 +8,18 @@ use std::fmt;
 
 use crate::Value;
 
+#[cfg(feature = "chrono")]
+mod chrono;
+mod plain;
+#[cfg(feature = "rust_decimal")]
+mod rust_decimal;
+#[cfg(feature = "serde_json")]
+mod serde_json;
+#[cfg(feature = "time")]
+mod time;
+#[cfg(feature = "uuid")]
+mod uuid;
+
 /// A Rust type that can be a `{expr}` parameter of [`select!`](crate::select).
 ///
 /// Implemented for the integers of every width, `f32`/`f64`, `bool`, `&str`/`String`,
@@ -108,65 +120,97 @@ macro_rules! param_by_range {
 
 param_by_range!(u64, usize, isize, i128, u128);
 
-/// A [`Value`] that does not convert into the Rust type asked for.
+/// A [`Value`] that does not convert into the Rust type asked for, or a Rust value that has no
+/// `Value` (an integer past `i64`, a date past the year 9999).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValueError {
-    /// The value as written in Rust (`18446744073709551615`), or the variant (`Text`).
+    /// The value as written in Rust (`18446744073709551615`), the variant (`a Text`), or the
+    /// text that did not parse.
     value: String,
-    /// The type of `value` (`u64`), or "a Value" when the variant did not match.
+    /// The type of `value` (`u64`), or "Value" when the variant did not match.
     source: &'static str,
     target: &'static str,
-    range: bool,
+    fault: Fault,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Fault {
+    /// A number outside the target's range.
+    Range,
+    /// A variant that is not the target's kind: "an integer", "a date".
+    NotA(&'static str),
+    /// A value of the right kind that the target cannot hold, and why.
+    Invalid(&'static str),
 }
 
 impl ValueError {
-    fn out_of_range(value: impl fmt::Display, source: &'static str, target: &'static str) -> Self {
+    pub(crate) fn out_of_range(
+        value: impl fmt::Display,
+        source: &'static str,
+        target: &'static str,
+    ) -> Self {
         ValueError {
             value: value.to_string(),
             source,
             target,
-            range: true,
+            fault: Fault::Range,
         }
     }
 
-    fn not_an_integer(value: &Value, target: &'static str) -> Self {
-        let variant = match value {
-            Value::Null => "NULL",
-            Value::Bool(_) => "a Bool",
-            Value::I64(_) => "an I64",
-            Value::F64(_) => "an F64",
-            Value::Text(_) => "a Text",
-            Value::Bytes(_) => "a Bytes",
-        };
+    /// `value` is not a `what` ("an integer", "a date"), which `target` needs.
+    pub(crate) fn not_a(value: &Value, target: &'static str, what: &'static str) -> Self {
         ValueError {
-            value: variant.to_owned(),
+            value: value.variant_name().to_owned(),
             source: "Value",
             target,
-            range: false,
+            fault: Fault::NotA(what),
         }
     }
 
-    /// Whether the value is an integer outside the target type's range (else it is not an
-    /// integer at all).
+    /// `value` (of type `source`) cannot be read as `target`, because of `why`.
+    pub(crate) fn invalid(
+        value: impl fmt::Display,
+        source: &'static str,
+        target: &'static str,
+        why: &'static str,
+    ) -> Self {
+        ValueError {
+            value: value.to_string(),
+            source,
+            target,
+            fault: Fault::Invalid(why),
+        }
+    }
+
+    /// Whether the value is a number outside the target type's range (else it is not of the
+    /// target's kind, or not a valid one).
     pub fn is_out_of_range(&self) -> bool {
-        self.range
+        self.fault == Fault::Range
     }
 }
 
 impl fmt::Display for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.range {
-            write!(
-                f,
-                "the {} {} is out of range for {}",
-                self.source, self.value, self.target
-            )
-        } else {
-            write!(
-                f,
-                "{} {} cannot be read as {}: it is not an integer",
-                self.value, self.source, self.target
-            )
+        let ValueError {
+            value,
+            source,
+            target,
+            ..
+        } = self;
+        match self.fault {
+            Fault::Range => write!(f, "the {source} {value} is out of range for {target}"),
+            Fault::NotA(what) => {
+                write!(
+                    f,
+                    "{value} {source} cannot be read as {target}: it is not {what}"
+                )
+            }
+            Fault::Invalid(why) => {
+                write!(
+                    f,
+                    "the {source} {value:?} cannot be read as {target}: {why}"
+                )
+            }
         }
     }
 }
@@ -184,7 +228,7 @@ macro_rules! int_from_value {
                 match *value {
                     Value::I64(i) => <$t>::try_from(i)
                         .map_err(|_| ValueError::out_of_range(i, "i64", stringify!($t))),
-                    _ => Err(ValueError::not_an_integer(value, stringify!($t))),
+                    _ => Err(ValueError::not_a(value, stringify!($t), "an integer")),
                 }
             }
         }
