@@ -1,5 +1,5 @@
 //! The macros of `cte-runtime`. Use them through that crate: their documentation is there,
-//! on `cte_runtime::select!` and `cte_runtime::cte!`.
+//! on `cte_runtime::select!`, `cte_runtime::select_as!` and `cte_runtime::cte!`.
 //!
 //! The work happens in `cte-macros-core`, on `proc_macro2` tokens; this crate hands it the
 //! compiler's tokens.
@@ -14,4 +14,9 @@ pub fn select(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn cte(input: TokenStream) -> TokenStream {
     cte_macros_core::cte(input.into()).into()
+}
+
+#[proc_macro]
+pub fn select_as(input: TokenStream) -> TokenStream {
+    cte_macros_core::select_as(input.into()).into()
 }

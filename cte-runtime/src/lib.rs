@@ -30,6 +30,7 @@ mod error;
 mod param;
 mod query;
 mod render;
+mod row;
 mod site;
 mod temporal;
 #[doc(hidden)]
@@ -272,12 +273,69 @@ pub use cte_macros::cte;
 ///
 /// Tables and columns that no CTE defines are left to the database.
 pub use cte_macros::select;
+/// [`select!`] with rows read into a struct of your own: `select_as!(Type, [WITH ...] SELECT
+/// ...)` makes a [`TypedQuery<Type>`](TypedQuery), which renders and runs like a [`Query`] (it
+/// dereferences to one) and reads each row into a `Type` with every driver's `cte_fetch_all`,
+/// `cte_fetch_one` and `cte_fetch_optional`.
+///
+/// Each output column fills the field of its name: the select item's alias, or its bare column.
+/// rustc checks the names when it builds the query: a column the struct has no field for is an
+/// error on the select item, a field no column fills an error on the type, and an item with no
+/// name (`COUNT(*)` without `AS`) or `*` is an error too. A field reads its column through
+/// [`FromValue`]: an `i64` reads an int4 column as well as an int8 one, a narrower integer reads
+/// with a range check, `f64` reads a NUMERIC average; a NULL needs an `Option`.
+///
+/// With a schema (`[package.metadata.cte] schema` in your Cargo.toml, see the README), the types
+/// are checked at compile time too: each field must hold its column's inferred type, and a
+/// column that can be NULL (a nullable table column, the outer side of a LEFT JOIN, an
+/// aggregate over no rows, a recursive CTE's column that one of its members makes NULL) needs an
+/// `Option` field.
+///
+/// ```
+/// use cte_runtime::rusqlite::ConnectionExt;
+/// use cte_runtime::select_as;
+///
+/// #[derive(Debug, PartialEq)]
+/// struct Report {
+///     id: i64,
+///     name: String,
+///     depth: u8,
+///     boss: Option<String>,
+/// }
+///
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let conn = rusqlite::Connection::open_in_memory()?;
+/// conn.execute_batch(
+///     "CREATE TABLE employees (id INTEGER PRIMARY KEY, name TEXT NOT NULL, manager_id INTEGER);
+///      INSERT INTO employees VALUES (1, 'Ada', NULL), (2, 'Grace', 1), (3, 'Alan', 2);",
+/// )?;
+/// let chain = select_as!(Report,
+///     WITH RECURSIVE chain (id, name, depth, boss) AS (
+///         SELECT id, name, 0, CAST(NULL AS TEXT) FROM employees WHERE manager_id IS NULL
+///         UNION ALL
+///         SELECT e.id, e.name, c.depth + 1, c.name
+///         FROM employees AS e JOIN chain AS c ON e.manager_id = c.id
+///     )
+///     SELECT id, name, depth, boss FROM chain ORDER BY depth
+/// );
+/// let rows = conn.cte_fetch_all(&chain)?;
+/// assert_eq!(rows.len(), 3);
+/// assert_eq!(
+///     rows[2],
+///     Report { id: 3, name: "Alan".into(), depth: 2, boss: Some("Grace".into()) },
+/// );
+/// assert_eq!(conn.cte_fetch_one(&chain)?.boss, None);
+/// # Ok(())
+/// # }
+/// ```
+pub use cte_macros::select_as;
 pub use decimal::Decimal;
 pub use dialect::Dialect;
 // The module of each driver feature that is on (`driver` decides which), and `DriverError`.
 pub use driver::*;
 pub use error::RenderError;
 pub use query::{Query, Rendered};
+pub use row::{FromValue, RowError, TypedQuery};
 pub use temporal::{Date, Time, Timestamp};
 pub use value::Value;
 
@@ -285,6 +343,7 @@ pub use value::Value;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::param::{KindOfAny, KindOfKnown, ParamKind, Probe};
+    pub use crate::row::{column, sql, Holds, HoldsNull, RowReader};
     pub use crate::site::Site;
     pub use crate::tree;
     use crate::tree::Statement;
@@ -328,6 +387,15 @@ pub mod __private {
     #[inline]
     pub fn splice(cte: &'static Cte) -> &'static Cte {
         cte
+    }
+
+    /// The query of a `select_as!`, with how it reads a row into `R`.
+    #[inline]
+    pub fn typed_rows<R>(
+        query: Query,
+        decode: fn(&mut RowReader) -> Result<R, crate::RowError>,
+    ) -> crate::TypedQuery<R> {
+        crate::TypedQuery::new(query, decode)
     }
 
     /// The query of a `select!` that did not compile, so that no second error follows its own.

@@ -20,11 +20,32 @@ fn cases(root: &Path) -> Vec<PathBuf> {
     cases
 }
 
-/// What cargo printed on `stderr`, without what changes from run to run.
-fn normalize(stderr: &str) -> String {
+/// What cargo printed on `stderr`, without what changes from run to run: cargo's progress,
+/// the workspace's place on this machine, and rustc's notes that quote the runtime's source
+/// (which impls exist, which bound required one), whose lines move as the runtime changes.
+fn normalize(stderr: &str, workspace: &str) -> String {
     let mut out = String::new();
+    let mut quoting = false;
     for line in stderr.lines() {
-        let line = line.trim_end();
+        let line = line.trim_end().replace(workspace, "$WORKSPACE");
+        let line = line.as_str();
+        if line.starts_with("help: the following other types implement")
+            || line.starts_with("note: required by a bound")
+        {
+            quoting = true;
+            continue;
+        }
+        if quoting {
+            // Source lines (`121 | ...`), their markers, and `...` between them.
+            let numbered = line
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with(" |");
+            let indented = line.starts_with(' ') || line.starts_with('|') || numbered;
+            if indented || line.starts_with("...") {
+                continue;
+            }
+            quoting = false;
+        }
         let noise = [
             "Compiling ",
             "Checking ",
@@ -47,6 +68,11 @@ fn normalize(stderr: &str) -> String {
 #[test]
 fn schema_diagnostics() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema");
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("ui-tests is in the workspace")
+        .display()
+        .to_string();
     let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("schema-cases");
     let overwrite = std::env::var_os("TRYBUILD").is_some_and(|v| v == "overwrite");
     let mut failures = Vec::new();
@@ -62,7 +88,7 @@ fn schema_diagnostics() {
             .env_remove("RUSTFLAGS")
             .output()
             .expect("cargo runs");
-        let stderr = normalize(&String::from_utf8_lossy(&output.stderr));
+        let stderr = normalize(&String::from_utf8_lossy(&output.stderr), &workspace);
         let expected_path = case.join("expected.stderr");
         match std::fs::read_to_string(&expected_path) {
             Err(_) if output.status.success() => println!("ok: {name} compiles"),

@@ -8,17 +8,20 @@
 //! `cte!` item its path and the columns read from it.
 
 mod encode;
+mod rows;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
 use crate::ast::{self, Statement};
+use crate::check::Checked;
 use encode::Lower;
+pub(crate) use rows::select_as;
 
 /// The expansion of `select!`: the query, or the errors and a placeholder query.
-pub(crate) fn statement(result: syn::Result<Statement>) -> TokenStream {
+pub(crate) fn statement(result: syn::Result<Checked>) -> TokenStream {
     match result {
-        Ok(stmt) => query(&stmt),
+        Ok(checked) => query(&checked.stmt),
         Err(error) => fallback(&error),
     }
 }
@@ -115,8 +118,8 @@ fn encode(stmt: &Statement) -> (Vec<u8>, Lower) {
 
 /// The encoded tree of `select! { input }`, or `None` when the input does not compile, with
 /// the number of parameters the query binds. For tests of the runtime's decoder.
-pub(crate) fn encoded_select(result: syn::Result<Statement>) -> Option<(Vec<u8>, usize)> {
-    let stmt = result.ok()?;
+pub(crate) fn encoded_select(result: syn::Result<Checked>) -> Option<(Vec<u8>, usize)> {
+    let stmt = result.ok()?.stmt;
     let (bytes, lower) = encode(&stmt);
     Some((bytes, lower.params.len()))
 }

@@ -11,6 +11,7 @@ mod check;
 mod expand;
 mod parse;
 mod schema;
+mod typing;
 
 use proc_macro2::TokenStream;
 
@@ -30,6 +31,18 @@ pub fn select(input: TokenStream) -> TokenStream {
     let parsed = parse::select_recovering(input);
     let checked = check::statement(parsed, schema::of(&schema));
     schema::around(&schema, expand::statement(checked))
+}
+
+/// The expansion of `select_as!(Type, [WITH ...] SELECT ...)`: a `cte_runtime::TypedQuery`
+/// whose rows read into `Type`, its fields checked against the output columns.
+pub fn select_as(input: TokenStream) -> TokenStream {
+    let schema = schema::for_crate();
+    let parsed = parse::select_as(input);
+    let checked = parsed.map(|(ty, p)| (ty, check::statement(p, schema::of(&schema))));
+    schema::around(
+        &schema,
+        expand::select_as(checked, schema::of(&schema).is_some()),
+    )
 }
 
 /// The tree that `select! { input }` encodes for the runtime to decode, and how many parameters

@@ -104,7 +104,8 @@ pub(crate) fn read_json<'v>(value: &'v Value, target: &'static str) -> Result<&'
     }
 }
 
-/// `TryFrom<&Value>` and `TryFrom<Value>` by one of the reads above.
+/// `TryFrom<&Value>`, `TryFrom<Value>` and [`FromValue`](crate::FromValue) by one of the
+/// reads above.
 macro_rules! read_as {
     ($t:ty, $read:ident) => {
         impl TryFrom<&Value> for $t {
@@ -120,6 +121,12 @@ macro_rules! read_as {
 
             fn try_from(value: Value) -> Result<Self, ValueError> {
                 <$t>::try_from(&value)
+            }
+        }
+
+        impl $crate::FromValue for $t {
+            fn from_value(value: Value) -> Result<Self, ValueError> {
+                $read(&value, stringify!($t))
             }
         }
     };

@@ -3,7 +3,7 @@
 use std::error::Error;
 use std::fmt;
 
-use crate::{Dialect, RenderError};
+use crate::{Dialect, RenderError, RowError};
 
 /// Why running a [`Query`](crate::Query) through a database driver failed.
 ///
@@ -62,6 +62,10 @@ pub enum DriverError<E> {
     /// The driver or the server failed: a connection error, an SQL error, a value that does not
     /// convert.
     Driver(E),
+    /// A row did not read into the row type of a [`TypedQuery`](crate::TypedQuery).
+    Row(RowError),
+    /// `cte_fetch_one` found no row.
+    NoRows,
 }
 
 impl<E> DriverError<E> {
@@ -71,6 +75,12 @@ impl<E> DriverError<E> {
             DriverError::Driver(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+impl<E> From<RowError> for DriverError<E> {
+    fn from(e: RowError) -> Self {
+        DriverError::Row(e)
     }
 }
 
@@ -86,6 +96,8 @@ impl<E: Error> fmt::Display for DriverError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DriverError::Render(e) => e.fmt(f),
+            DriverError::Row(e) => e.fmt(f),
+            DriverError::NoRows => f.write_str("the query returned no row, where one was expected"),
             DriverError::Dialect { driver, dialect } => {
                 write!(
                     f,

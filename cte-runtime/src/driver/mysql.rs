@@ -38,7 +38,7 @@ use super::mysql_server::{self, DIALECTS, VERSION_QUERY};
 use super::mysql_time::{date_time_value, parts, time_value, DateTimeParts};
 use super::DriverError;
 use crate::value::uuid_text;
-use crate::{Date, Dialect, Query, Timestamp, Value};
+use crate::{Date, Dialect, Query, Timestamp, TypedQuery, Value};
 
 /// The error of a query run through `mysql`: a [`RenderError`](crate::RenderError), a dialect
 /// that is not MySQL's or MariaDB's, or a [`mysql::Error`](::mysql::Error).
@@ -214,6 +214,44 @@ pub trait QueryableExt {
         query: &Query,
         dialect: Dialect,
     ) -> Result<QueryResult<'_, '_, '_, Binary>, Error>;
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads every row into its row type.
+    fn cte_fetch_all<R>(
+        &mut self,
+        query: &TypedQuery<R>,
+        dialect: Dialect,
+    ) -> Result<Vec<R>, Error> {
+        let mut result = self.cte_exec_iter(query, dialect)?;
+        let mut rows = Vec::new();
+        while let Some(set) = result.iter() {
+            for row in set {
+                rows.push(query.decode_row(row_values(&row?)?)?);
+            }
+        }
+        Ok(rows)
+    }
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads its first row;
+    /// [`DriverError::NoRows`] when it has none.
+    fn cte_fetch_one<R>(&mut self, query: &TypedQuery<R>, dialect: Dialect) -> Result<R, Error> {
+        self.cte_fetch_optional(query, dialect)?
+            .ok_or(DriverError::NoRows)
+    }
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads its first row, if it has one.
+    fn cte_fetch_optional<R>(
+        &mut self,
+        query: &TypedQuery<R>,
+        dialect: Dialect,
+    ) -> Result<Option<R>, Error> {
+        let mut result = self.cte_exec_iter(query, dialect)?;
+        while let Some(mut set) = result.iter() {
+            if let Some(row) = set.next() {
+                return Ok(Some(query.decode_row(row_values(&row?)?)?));
+            }
+        }
+        Ok(None)
+    }
 }
 
 fn row_into<T: FromRow>(row: Row) -> Result<T, ::mysql::Error> {

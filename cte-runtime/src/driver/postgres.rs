@@ -36,11 +36,12 @@
 //! # }
 //! ```
 
+use ::postgres::fallible_iterator::FallibleIterator;
 use ::postgres::types::ToSql;
 use ::postgres::{GenericClient, Row, RowIter};
 
 use super::DriverError;
-use crate::{Dialect, Query, Value};
+use crate::{Dialect, Query, TypedQuery, Value};
 
 /// The error of a query run through `postgres`: a [`RenderError`](crate::RenderError) or a
 /// [`postgres::Error`](::postgres::Error).
@@ -70,6 +71,49 @@ pub trait ClientExt {
     /// Runs a query and returns its rows as an iterator that reads them from the connection as
     /// it goes, so a large result is never held in memory at once.
     fn cte_query_raw(&mut self, query: &Query) -> Result<RowIter<'_>, Error>;
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads every row into its row type.
+    fn cte_fetch_all<R>(&mut self, query: &TypedQuery<R>) -> Result<Vec<R>, Error> {
+        let rows = self.cte_query(query)?;
+        rows.iter().map(|row| decode(query, row)).collect()
+    }
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads its first row;
+    /// [`DriverError::NoRows`] when it has none.
+    fn cte_fetch_one<R>(&mut self, query: &TypedQuery<R>) -> Result<R, Error> {
+        self.cte_fetch_optional(query)?.ok_or(DriverError::NoRows)
+    }
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads its first row, if it has one.
+    fn cte_fetch_optional<R>(&mut self, query: &TypedQuery<R>) -> Result<Option<R>, Error> {
+        let mut rows = self.cte_query_raw(query)?;
+        match rows.next()? {
+            Some(row) => Ok(Some(decode(query, &row)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads its rows as they come from the
+    /// connection, so a large result is never held in memory at once.
+    fn cte_fetch<'q, R>(
+        &'q mut self,
+        query: &'q TypedQuery<R>,
+    ) -> Result<impl Iterator<Item = Result<R, Error>> + 'q, Error> {
+        let mut rows = self.cte_query_raw(query)?;
+        Ok(std::iter::from_fn(move || match rows.next() {
+            Ok(Some(row)) => Some(decode(query, &row)),
+            Ok(None) => None,
+            Err(e) => Some(Err(e.into())),
+        }))
+    }
+}
+
+/// Reads a row into the query's row type, each column as a [`Value`] first.
+fn decode<R>(query: &TypedQuery<R>, row: &Row) -> Result<R, Error> {
+    let values = (0..row.len())
+        .map(|i| row.try_get::<_, Value>(i))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(query.decode_row(values)?)
 }
 
 /// The parameters as the driver takes them.

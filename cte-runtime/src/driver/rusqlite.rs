@@ -53,7 +53,7 @@ use std::borrow::Cow;
 
 use super::sqlite_storage::{stored, Stored};
 use super::DriverError;
-use crate::{Dialect, Query, Value};
+use crate::{Dialect, Query, TypedQuery, Value};
 
 /// The error of a query run through `rusqlite`: a [`RenderError`](crate::RenderError) or a
 /// [`rusqlite::Error`](::rusqlite::Error).
@@ -108,6 +108,18 @@ pub trait ConnectionExt {
     fn cte_query_map<T, F>(&self, query: &Query, f: F) -> Result<Vec<T>, Error>
     where
         F: FnMut(&Row<'_>) -> ::rusqlite::Result<T>;
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads every row into its row type.
+    fn cte_fetch_all<R>(&self, query: &TypedQuery<R>) -> Result<Vec<R>, Error>;
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads its first row;
+    /// [`DriverError::NoRows`] when it has none.
+    fn cte_fetch_one<R>(&self, query: &TypedQuery<R>) -> Result<R, Error> {
+        self.cte_fetch_optional(query)?.ok_or(DriverError::NoRows)
+    }
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads its first row, if it has one.
+    fn cte_fetch_optional<R>(&self, query: &TypedQuery<R>) -> Result<Option<R>, Error>;
 }
 
 impl ConnectionExt for Connection {
@@ -135,4 +147,32 @@ impl ConnectionExt for Connection {
         let rows = stmt.query_map(params_from_iter(r.params()), f)?;
         Ok(rows.collect::<::rusqlite::Result<Vec<T>>>()?)
     }
+
+    fn cte_fetch_all<R>(&self, query: &TypedQuery<R>) -> Result<Vec<R>, Error> {
+        let r = query.render(Dialect::Sqlite)?;
+        let mut stmt = self.prepare_cached(r.sql())?;
+        let mut rows = stmt.query(params_from_iter(r.params()))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(query.decode_row(values(row)?)?);
+        }
+        Ok(out)
+    }
+
+    fn cte_fetch_optional<R>(&self, query: &TypedQuery<R>) -> Result<Option<R>, Error> {
+        let r = query.render(Dialect::Sqlite)?;
+        let mut stmt = self.prepare_cached(r.sql())?;
+        let mut rows = stmt.query(params_from_iter(r.params()))?;
+        match rows.next()? {
+            Some(row) => Ok(Some(query.decode_row(values(row)?)?)),
+            None => Ok(None),
+        }
+    }
+}
+
+/// A row's columns as values, read as [`Value`]'s `FromSql` reads them.
+fn values(row: &Row<'_>) -> ::rusqlite::Result<Vec<Value>> {
+    (0..row.as_ref().column_count())
+        .map(|i| row.get::<_, Value>(i))
+        .collect()
 }

@@ -153,7 +153,8 @@ pub(crate) struct Select {
 #[derive(Clone, Debug)]
 pub(crate) enum SelectItem {
     /// `*`
-    Wildcard,
+    /// Spanned on the `*`.
+    Wildcard(Span),
     /// `t.*`
     QualifiedWildcard(ObjectName),
     /// `expr [[AS] alias]`

@@ -25,16 +25,25 @@ use proc_macro2::{LineColumn, Span};
 use crate::ast::Statement;
 use crate::parse::{Item, Parsed};
 use crate::schema::Schema;
+use crate::typing::Typed;
 use resolve::Bindings;
+
+/// A statement that passed every check, and what the checks learned of its output.
+pub(crate) struct Checked {
+    pub(crate) stmt: Statement,
+    /// The type of each output column, when every one is known (see `names`).
+    pub(crate) columns: Option<Vec<Typed>>,
+}
 
 /// Runs every check on what parsing made of the input, and returns the tree when neither
 /// parsing nor any check found an error. A CTE whose body had a syntax error is still checked
 /// as far as its name and column list go.
-pub(crate) fn statement(parsed: Parsed, schema: Option<&Schema>) -> syn::Result<Statement> {
+pub(crate) fn statement(parsed: Parsed, schema: Option<&Schema>) -> syn::Result<Checked> {
     let cx = Ctxt::default();
-    let stmt = checked(&cx, parsed, schema);
+    let (stmt, columns) = checked(&cx, parsed, schema);
     cx.finish()?;
-    stmt.ok_or_else(|| syn::Error::new(Span::call_site(), "expected a statement"))
+    let stmt = stmt.ok_or_else(|| syn::Error::new(Span::call_site(), "expected a statement"))?;
+    Ok(Checked { stmt, columns })
 }
 
 /// [`statement`] for a `cte!` item, which parsing made the only CTE of a statement, with the
@@ -52,8 +61,14 @@ pub(crate) fn item(
     item.ok_or_else(|| syn::Error::new(Span::call_site(), "expected a CTE"))
 }
 
-/// Records the syntax errors and runs every check of a statement.
-fn checked(cx: &Ctxt, parsed: Parsed, schema: Option<&Schema>) -> Option<Statement> {
+/// Records the syntax errors and runs every check of a statement; returns it with the types
+/// of its output columns.
+fn checked(
+    cx: &Ctxt,
+    parsed: Parsed,
+    schema: Option<&Schema>,
+) -> (Option<Statement>, Option<Vec<Typed>>) {
+    let mut columns = None;
     for error in parsed.errors {
         cx.syntax(error);
     }
@@ -62,14 +77,14 @@ fn checked(cx: &Ctxt, parsed: Parsed, schema: Option<&Schema>) -> Option<Stateme
         scope::check(cx, &bindings, stmt);
         recursive::check(cx, &bindings, stmt);
         shape::check(cx, stmt);
-        names::check(cx, &bindings, schema, stmt);
+        columns = names::check(cx, &bindings, schema, stmt);
         reserved::check(cx, stmt);
         placement::check(cx, stmt);
         if let Some(schema) = schema {
             tables::check(cx, &bindings, schema, stmt);
         }
     }
-    parsed.stmt
+    (parsed.stmt, columns)
 }
 
 /// The error collector the checks share.

@@ -84,7 +84,7 @@ impl<'a> Visit<'a> for Reserved<'_> {
 
     fn visit_select_item(&mut self, item: &'a SelectItem) {
         match item {
-            SelectItem::Wildcard => {}
+            SelectItem::Wildcard(_) => {}
             SelectItem::QualifiedWildcard(name) => self.names(&name.parts),
             SelectItem::Expr { alias, .. } => self.names(alias),
         }

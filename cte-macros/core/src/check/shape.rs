@@ -191,9 +191,12 @@ fn collect(body: &SetExpr, units: &mut Vec<Unit>) {
 
 /// The number of columns a select list gives, unless a `*` hides it.
 fn known_count(items: &[SelectItem]) -> Option<usize> {
-    let star = items
-        .iter()
-        .any(|i| matches!(i, SelectItem::Wildcard | SelectItem::QualifiedWildcard(_)));
+    let star = items.iter().any(|i| {
+        matches!(
+            i,
+            SelectItem::Wildcard(_) | SelectItem::QualifiedWildcard(_)
+        )
+    });
     (!star).then_some(items.len())
 }
 

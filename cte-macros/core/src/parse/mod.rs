@@ -78,6 +78,24 @@ pub(crate) fn select_recovering(input: TokenStream) -> Parsed {
     Parsed { stmt, errors }
 }
 
+/// The input of `select_as!(Type, statement)`: the path of the row type, and the statement.
+pub(crate) fn select_as(input: TokenStream) -> syn::Result<(syn::Path, Parsed)> {
+    let mut tokens = input.into_iter();
+    let ty: TokenStream = tokens
+        .by_ref()
+        .take_while(|t| !matches!(t, proc_macro2::TokenTree::Punct(p) if p.as_char() == ','))
+        .collect();
+    let rest: TokenStream = tokens.collect();
+    if rest.is_empty() {
+        return Err(syn::Error::new(
+            proc_macro2::Span::call_site(),
+            "expected the row type, a comma and the query: `select_as!(Employee, SELECT ...)`",
+        ));
+    }
+    let path = syn::parse2::<syn::Path>(ty)?;
+    Ok((path, select_recovering(rest)))
+}
+
 /// The input of `cte!`: `[attributes] [vis] [RECURSIVE] name (col, ...) AS (body)`.
 pub(crate) struct Item {
     pub(crate) attrs: Vec<syn::Attribute>,

@@ -192,8 +192,8 @@ pub(crate) fn select_items(p: &mut Parser) -> Result<Vec<SelectItem>> {
 
 /// `*`, `t.*` or `expr [[AS] alias]`.
 fn select_item(p: &mut Parser) -> Result<SelectItem> {
-    if p.eat_op("*").is_some() {
-        return Ok(SelectItem::Wildcard);
+    if let Some(star) = p.eat_op("*") {
+        return Ok(SelectItem::Wildcard(star));
     }
     if qualified_wildcard_ahead(p) {
         let mut parts = vec![p.ident("a table name")?];

@@ -30,6 +30,7 @@ use std::time::SystemTime;
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
+pub(crate) use column_type::ColumnType;
 pub(crate) use model::{Body, Lookup, Name, Schema};
 
 /// A schema and the files it was read from.

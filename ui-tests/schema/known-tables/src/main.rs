@@ -15,3 +15,24 @@ fn main() {
     };
     println!("{}", q.render(Dialect::Postgres).unwrap().sql());
 }
+
+/// A row of the schema's types, NULL where the schema or a join allows it.
+#[allow(dead_code)]
+struct Chain {
+    id: i64,
+    depth: i32,
+    team: Option<i64>,
+}
+
+#[allow(dead_code)]
+fn typed() -> cte_runtime::TypedQuery<Chain> {
+    cte_runtime::select_as!(Chain,
+        WITH RECURSIVE c (id, depth, team) AS (
+            SELECT id, 0, CAST(NULL AS INTEGER) FROM employees WHERE manager_id IS NULL
+            UNION ALL
+            SELECT e.id, c.depth + 1, t.id FROM employees AS e JOIN c ON e.manager_id = c.id
+            LEFT JOIN teams AS t ON t.lead = e.id
+        )
+        SELECT id, depth, team FROM c
+    )
+}

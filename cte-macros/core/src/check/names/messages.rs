@@ -7,12 +7,19 @@ use crate::ast::{Cte, Ident};
 use crate::check::{did_you_mean, listing};
 
 impl<'a> Names<'_, 'a> {
+    /// Records an error, unless walking again only to type (see `visit_cte`).
+    fn error(&self, span: proc_macro2::Span, message: impl std::fmt::Display) {
+        if !self.quiet {
+            self.cx.error(span, message);
+        }
+    }
+
     /// `qualifier.column` (or `qualifier.*` when `column` is `None`).
     pub(super) fn qualified(&self, qualifier: &Ident, column: Option<&Ident>) {
         let Some(relation) = self.find(qualifier) else {
             return self.unknown_qualifier(qualifier, column);
         };
-        if let (Some(splice), Some(column)) = (relation.spliced, column) {
+        if let (Some(splice), Some(column), false) = (relation.spliced, column, self.quiet) {
             splice.used.borrow_mut().push(column.clone());
         }
         let (Some(column), Some(columns), Some(what)) = (column, &relation.columns, &relation.what)
@@ -29,7 +36,7 @@ impl<'a> Names<'_, 'a> {
         } else {
             what.to_string()
         };
-        self.cx.error(
+        self.error(
             column.span,
             format!(
                 "{shown} has no column `{column}`{}",
@@ -87,7 +94,7 @@ impl<'a> Names<'_, 'a> {
                 ),
             }
         };
-        self.cx.error(
+        self.error(
             qualifier.span,
             format!("`{qualifier}` names no table or alias in scope{help}"),
         );
@@ -113,7 +120,7 @@ impl<'a> Names<'_, 'a> {
             .flat_map(|c| c.columns.iter().map(|col| (col, "detect cycles on")));
         for (column, purpose) in by.chain(on) {
             if !columns.contains(&column) {
-                self.cx.error(
+                self.error(
                     column.span,
                     format!(
                         "CTE `{name}` has no column `{column}` to {purpose}{}",
@@ -130,7 +137,7 @@ impl<'a> Names<'_, 'a> {
         let mut seen: Vec<&Ident> = Vec::new();
         for (column, clause) in added {
             if columns.contains(&column) {
-                self.cx.error(
+                self.error(
                     column.span,
                     format!(
                         "`{column}` is already a column of CTE `{name}`\n\
@@ -139,7 +146,7 @@ impl<'a> Names<'_, 'a> {
                     ),
                 );
             } else if seen.contains(&column) {
-                self.cx.error(
+                self.error(
                     column.span,
                     format!(
                         "the SEARCH and CYCLE clauses of `{name}` add two columns named \
@@ -182,7 +189,7 @@ impl<'a> Names<'_, 'a> {
                         .iter()
                         .map(|r| format!("{}.{column}", r.name))
                         .collect();
-                    return self.cx.error(
+                    return self.error(
                         column.span,
                         format!(
                             "column `{column}` is ambiguous: several FROM items have it\n\
@@ -220,7 +227,7 @@ impl<'a> Names<'_, 'a> {
                 }
             }
         };
-        self.cx.error(
+        self.error(
             column.span,
             format!("no FROM item in scope has a column `{column}`{help}"),
         );
@@ -234,7 +241,7 @@ impl<'a> Names<'_, 'a> {
             return;
         };
         if !columns.contains(&column) {
-            self.cx.error(
+            self.error(
                 column.span,
                 format!(
                     "{what} has no column `{column}`{}",

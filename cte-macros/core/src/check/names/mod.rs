@@ -8,12 +8,18 @@
 //! like one of a CTE, an unqualified column must belong to exactly one FROM item in scope, and
 //! the columns an INSERT or UPDATE writes must be the table's.
 //!
-//! `scope` holds what a query level sees, and `messages` the errors.
+//! The same walk types every output column (see `types`), since a column's type is where its
+//! name resolves: the statement's own output columns come back from [`check`].
+//!
+//! `scope` holds what a query level sees, `messages` the errors and `types` the types.
 
 mod messages;
 mod scope;
 #[cfg(test)]
 mod tests;
+mod types;
+
+use std::collections::HashMap;
 
 use super::resolve::{Binding, Bindings};
 use super::Ctxt;
@@ -23,18 +29,35 @@ use crate::ast::{
     TableFactor, TableWithJoins,
 };
 use crate::schema::Schema;
+use crate::typing::Typed;
 use scope::{aliased, cte_columns, query_columns, table, Level, Relation, SchemaNames, What};
 
-pub(crate) fn check(cx: &Ctxt, bindings: &Bindings<'_>, schema: Option<&Schema>, stmt: &Statement) {
+/// Checks the names of `stmt`, and returns the types of its output columns, when they are
+/// known.
+pub(crate) fn check(
+    cx: &Ctxt,
+    bindings: &Bindings<'_>,
+    schema: Option<&Schema>,
+    stmt: &Statement,
+) -> Option<Vec<Typed>> {
     let schema = SchemaNames::new(schema);
-    Names {
+    let mut names = Names {
         cx,
         bindings,
         schema: &schema,
         levels: Vec::new(),
         ctes: Vec::new(),
+        outputs: HashMap::new(),
+        returning: HashMap::new(),
+        cte_types: HashMap::new(),
+        read_early: std::collections::HashSet::new(),
+        quiet: false,
+    };
+    names.visit_statement(stmt);
+    match stmt {
+        Statement::Query(query) => names.query_types(query),
+        _ => names.returning.get(&std::ptr::from_ref(stmt)).cloned(),
     }
-    .visit_statement(stmt);
 }
 
 struct Names<'c, 'a> {
@@ -45,6 +68,17 @@ struct Names<'c, 'a> {
     levels: Vec<Level<'a>>,
     /// The CTE names of the enclosing WITH clauses, for hints.
     ctes: Vec<&'a Ident>,
+    /// The output types of each SELECT walked, by its address.
+    outputs: HashMap<*const Select, Vec<Typed>>,
+    /// The types of the RETURNING items of each INSERT, UPDATE and DELETE, by its address.
+    returning: HashMap<*const Statement, Vec<Typed>>,
+    /// The output types of each CTE whose body was walked, or the estimate a recursive CTE's
+    /// members read while it is typed (see `visit_cte`).
+    cte_types: HashMap<*const Cte, Vec<Typed>>,
+    /// The CTEs read before they were typed: recursive ones, from their own members.
+    read_early: std::collections::HashSet<*const Cte>,
+    /// Walking again only to type (a recursive CTE's fixpoint): errors were reported.
+    quiet: bool,
 }
 
 impl<'a> Visit<'a> for Names<'_, 'a> {
@@ -67,6 +101,7 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
                     for item in insert.returning.iter().flat_map(|r| &r.value) {
                         n.visit_select_item(item);
                     }
+                    n.type_returning(stmt, insert.returning.as_ref().map(|r| &r.value[..]));
                 });
             }
             Statement::Update(update) => {
@@ -96,6 +131,7 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
                 for item in update.returning.iter().flat_map(|r| &r.value) {
                     self.visit_select_item(item);
                 }
+                self.type_returning(stmt, update.returning.as_ref().map(|r| &r.value[..]));
                 self.levels.pop();
             }
             Statement::Delete(delete) => {
@@ -110,6 +146,7 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
                     for item in delete.returning.iter().flat_map(|r| &r.value) {
                         n.visit_select_item(item);
                     }
+                    n.type_returning(stmt, delete.returning.as_ref().map(|r| &r.value[..]));
                 });
             }
         }
@@ -153,10 +190,35 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
     }
 
     fn visit_cte(&mut self, cte: &'a Cte) {
-        self.search_and_cycle(cte);
-        if cte.written().is_some() {
-            visit::walk_cte(self, cte);
+        // Walking again to type an enclosing recursive CTE: this one is typed already, and
+        // cannot read the enclosing one (a recursive member reads its CTE outside subqueries).
+        if self.quiet {
+            return;
         }
+        self.search_and_cycle(cte);
+        if cte.written().is_none() {
+            return;
+        }
+        visit::walk_cte(self, cte);
+        let Some(mut types) = self.cte_types(cte) else {
+            return;
+        };
+        // A recursive CTE's members read it as typed so far, from its anchor first: walk its
+        // body again, quietly, until its types hold still. Each round widens a type or makes a
+        // column nullable, so few rounds are needed; the bound keeps a mistake finite.
+        if self.read_early.remove(&std::ptr::from_ref(cte)) {
+            self.quiet = true;
+            for _ in 0..8 {
+                self.cte_types.insert(cte, types.clone());
+                visit::walk_cte(self, cte);
+                match self.cte_types(cte) {
+                    Some(next) if next != types => types = next,
+                    _ => break,
+                }
+            }
+            self.quiet = false;
+        }
+        self.cte_types.insert(cte, types);
     }
 
     fn visit_select(&mut self, select: &'a Select) {
@@ -201,7 +263,10 @@ impl<'a> Names<'_, 'a> {
 
     /// A SELECT in the scope of its FROM items; `then` runs in that scope too.
     fn select_without_order(&mut self, select: &'a Select, then: impl FnOnce(&mut Self)) {
-        let mut level = Level::default();
+        let mut level = Level {
+            grouped: select.group_by.is_some(),
+            ..Level::default()
+        };
         for item in select.from.iter().flat_map(|f| &f.value) {
             self.add_from_item(item, &mut level);
         }
@@ -211,6 +276,9 @@ impl<'a> Names<'_, 'a> {
         }
         for item in &select.projection {
             self.visit_select_item(item);
+        }
+        if let Some(types) = self.projection_types(select) {
+            self.outputs.insert(select, types);
         }
         if let Some(selection) = &select.selection {
             self.visit_expr(&selection.value);
@@ -241,25 +309,29 @@ impl<'a> Names<'_, 'a> {
     /// Adds the relations of one FROM item to `level`, walking its subqueries on the way: a
     /// LATERAL one sees the items before it, another one only the enclosing queries.
     fn add_from_item(&mut self, item: &'a TableWithJoins, level: &mut Level<'a>) {
+        let start = level.relations.len();
         let factors = std::iter::once(&item.relation).chain(item.joins.iter().map(|j| &j.relation));
         for factor in factors {
             match factor {
                 TableFactor::Table { name, alias } => {
-                    let (columns, spliced, what) = match self.bindings.get(name) {
+                    let (columns, types, spliced, what) = match self.bindings.get(name) {
                         Binding::Cte(cte, _) => (
                             cte_relation_columns(cte),
+                            self.read_cte_types(cte),
                             cte.spliced(),
                             Some(What::Cte(&cte.name)),
                         ),
                         Binding::Table => {
-                            let (columns, what) = self.table_columns(name);
-                            (columns, None, what)
+                            let (columns, types, what) = self.table_columns(name);
+                            (columns, types, None, what)
                         }
-                        Binding::Hidden { .. } => (None, None, None),
+                        Binding::Hidden { .. } => (None, None, None, None),
                     };
                     // An alias's column list renames the item's columns.
                     let renamed = alias.as_ref().is_some_and(|a| !a.columns.is_empty());
                     if let Some(mut relation) = table(name, alias.as_ref().map(|a| &a.name)) {
+                        relation.types =
+                            types.filter(|t| Some(t.len()) == columns.as_ref().map(Vec::len));
                         relation.columns = aliased(alias.as_ref(), columns);
                         relation.what = what;
                         relation.spliced = spliced.filter(|_| !renamed);
@@ -284,11 +356,16 @@ impl<'a> Names<'_, 'a> {
                     self.visit_query(subquery);
                     self.levels.pop();
                     if let Some(alias) = alias {
+                        let columns = aliased(Some(alias), query_columns(subquery));
+                        let types = self
+                            .query_types(subquery)
+                            .filter(|t| Some(t.len()) == columns.as_ref().map(Vec::len));
                         level.relations.push(Relation {
                             name: &alias.name,
                             table: None,
                             what: Some(What::Subquery(&alias.name)),
-                            columns: aliased(Some(alias), query_columns(subquery)),
+                            columns,
+                            types,
                             spliced: None,
                         });
                     }
@@ -301,21 +378,79 @@ impl<'a> Names<'_, 'a> {
                 level.using.extend(columns);
             }
         }
+        Self::outer_joins(item, &mut level.relations, start);
+    }
+
+    /// The types a reader of `cte` sees: its own once typed, or, inside its own body, those
+    /// of its anchor so far.
+    fn read_cte_types(&mut self, cte: &'a Cte) -> Option<Vec<Typed>> {
+        if let Some(types) = self.cte_types.get(&std::ptr::from_ref(cte)) {
+            return Some(types.clone());
+        }
+        self.read_early.insert(cte);
+        match cte.written()? {
+            Statement::Query(query) => {
+                let mut anchor = &query.body;
+                while let SetExpr::SetOp { left, .. } = anchor {
+                    anchor = left;
+                }
+                let anchor_types = match anchor {
+                    SetExpr::Select(select) => {
+                        self.outputs.get(&std::ptr::from_ref(&**select)).cloned()
+                    }
+                    _ => None,
+                }?;
+                // Until typed, the columns SEARCH and CYCLE add are unknown.
+                let added =
+                    usize::from(cte.search.is_some()) + 2 * usize::from(cte.cycle.is_some());
+                Some(
+                    anchor_types
+                        .into_iter()
+                        .chain(
+                            std::iter::repeat(Typed::nullable(crate::typing::SqlType::Unknown))
+                                .take(added),
+                        )
+                        .collect(),
+                )
+            }
+            _ => None,
+        }
+    }
+
+    /// Records the types of a statement's RETURNING items, in the scope of its target.
+    fn type_returning(&mut self, stmt: &'a Statement, items: Option<&'a [SelectItem]>) {
+        let Some(items) = items else { return };
+        let select = Select {
+            select_token: proc_macro2::Span::call_site(),
+            distinct: None,
+            projection: items.to_vec(),
+            from: None,
+            selection: None,
+            group_by: None,
+            having: None,
+        };
+        if let Some(types) = self.projection_types(&select) {
+            self.returning.insert(stmt, types);
+        }
     }
 
     /// The table a statement writes, as a relation.
     fn target(&self, name: &'a ObjectName, alias: Option<&'a Ident>) -> Option<Relation<'a>> {
         let mut relation = table(name, alias)?;
-        (relation.columns, relation.what) = self.table_columns(name);
+        (relation.columns, relation.types, relation.what) = self.table_columns(name);
         Some(relation)
     }
 
-    /// The columns of a database table, and what to call it, when the schema has it.
-    fn table_columns(&self, name: &'a ObjectName) -> (Option<Vec<&'a Ident>>, Option<What<'a>>) {
+    /// The columns of a database table with their types, and what to call it, when the
+    /// schema has it.
+    fn table_columns(&self, name: &'a ObjectName) -> KnownTable<'a> {
         let Some((own, columns)) = name.last().and_then(|n| self.schema.table(n)) else {
-            return (None, None);
+            return (None, None, None);
         };
-        (columns.map(|c| c.iter().collect()), Some(What::Table(own)))
+        let (names, types) = columns.map_or((None, None), |(names, types)| {
+            (Some(names.iter().collect()), Some(types.to_vec()))
+        });
+        (names, types, Some(What::Table(own)))
     }
 
     fn join_conditions(&mut self, item: &'a TableWithJoins) {
@@ -339,6 +474,9 @@ impl<'a> Names<'_, 'a> {
             .find_map(|level| level.relations.iter().find(|r| r.name == name))
     }
 }
+
+/// A table's column names, their types, and what to call it in messages.
+type KnownTable<'a> = (Option<Vec<&'a Ident>>, Option<Vec<Typed>>, Option<What<'a>>);
 
 /// The columns of a CTE as its readers see them: its own, and those SEARCH and CYCLE add.
 fn cte_relation_columns(cte: &Cte) -> Option<Vec<&Ident>> {

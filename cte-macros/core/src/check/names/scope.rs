@@ -4,6 +4,7 @@ use proc_macro2::Span;
 
 use crate::ast::{Cte, Expr, Ident, ObjectName, Query, SelectItem, SetExpr, Statement, TableAlias};
 use crate::schema::{self, Lookup, Schema};
+use crate::typing::{self, SqlType, Typed};
 
 /// A FROM item as the query sees it.
 #[derive(Clone)]
@@ -16,6 +17,8 @@ pub(super) struct Relation<'a> {
     pub what: Option<What<'a>>,
     /// Its columns, when they are known.
     pub columns: Option<Vec<&'a Ident>>,
+    /// The type of each column, when they are known (see `types`).
+    pub types: Option<Vec<Typed>>,
     /// The `cte!` item it reads, when it is a spliced CTE under its own name or an alias
     /// without a column list: its columns are checked by rustc against the item.
     pub spliced: Option<&'a crate::ast::Splice>,
@@ -55,6 +58,8 @@ pub(super) struct Level<'a> {
     /// Names whose meaning the checks cannot tell may come from this level (the output of a
     /// set operation whose columns are unnamed).
     pub opaque: bool,
+    /// The query has GROUP BY: every group it aggregates has a row.
+    pub grouped: bool,
 }
 
 impl<'a> Level<'a> {
@@ -66,12 +71,21 @@ impl<'a> Level<'a> {
     }
 }
 
+/// A schema table's column names, and their types.
+pub(super) type TableColumns<'n> = (&'n [Ident], &'n [Typed]);
+
 /// The schema's tables and views with their column names as the macros write names, made
 /// once per macro call so that relations can borrow them like names of the tree.
 pub(super) struct SchemaNames<'s> {
     schema: Option<&'s Schema>,
-    /// By the position of the relation in the schema: its name and its columns, when known.
-    relations: Vec<(Ident, Option<Vec<Ident>>)>,
+    /// By the position of the relation in the schema.
+    relations: Vec<SchemaRelation>,
+}
+
+/// A schema relation's name, and its columns with their types, when known.
+struct SchemaRelation {
+    name: Ident,
+    columns: Option<(Vec<Ident>, Vec<Typed>)>,
 }
 
 impl<'s> SchemaNames<'s> {
@@ -86,16 +100,34 @@ impl<'s> SchemaNames<'s> {
             .flat_map(|s| &s.relations)
             .map(|r| {
                 let columns = match &r.body {
-                    schema::Body::Columns(columns) => {
-                        Some(columns.iter().map(|c| ident(&c.name)).collect())
-                    }
+                    schema::Body::Columns(columns) => Some((
+                        columns.iter().map(|c| ident(&c.name)).collect(),
+                        columns
+                            .iter()
+                            .map(|c| Typed {
+                                ty: typing::column(&c.ty),
+                                nullable: c.nullable,
+                            })
+                            .collect(),
+                    )),
+                    // A view is typed like a CTE once its query is read; until then its
+                    // listed columns are known by name only.
                     schema::Body::Query {
                         columns: Some(names),
                         ..
-                    } => Some(names.iter().map(ident).collect()),
+                    } => Some((
+                        names.iter().map(ident).collect(),
+                        names
+                            .iter()
+                            .map(|_| Typed::nullable(SqlType::Unknown))
+                            .collect(),
+                    )),
                     schema::Body::Query { columns: None, .. } => None,
                 };
-                (ident(&r.name), columns)
+                SchemaRelation {
+                    name: ident(&r.name),
+                    columns,
+                }
             })
             .collect();
         SchemaNames { schema, relations }
@@ -106,12 +138,14 @@ impl<'s> SchemaNames<'s> {
         self.schema.is_some()
     }
 
-    /// The schema's relation that `name` names: its own name and its columns, when known.
-    pub(super) fn table(&self, name: &Ident) -> Option<(&Ident, Option<&[Ident]>)> {
+    /// The schema's relation that `name` names: its own name, and its columns with their
+    /// types, when known.
+    pub(super) fn table(&self, name: &Ident) -> Option<(&Ident, Option<TableColumns<'_>>)> {
         match self.schema?.relation(&name.value, name.raw) {
             Lookup::Found(i) => {
-                let (name, columns) = &self.relations[i];
-                Some((name, columns.as_deref()))
+                let relation = &self.relations[i];
+                let columns = relation.columns.as_ref().map(|(c, t)| (&c[..], &t[..]));
+                Some((&relation.name, columns))
             }
             Lookup::Missing | Lookup::Ambiguous(_) => None,
         }
@@ -126,6 +160,7 @@ pub(super) fn table<'a>(name: &'a ObjectName, alias: Option<&'a Ident>) -> Optio
         table: alias.map(|_| own),
         what: None,
         columns: None,
+        types: None,
         spliced: None,
     })
 }

@@ -119,3 +119,130 @@ fn without_a_schema_nothing_changes() {
         assert_eq!(errors_with(source, false), [], "{source}");
     }
 }
+
+/// The type of each output column of `source` with the schema, as `ty null` or `ty not null`.
+fn types(source: &str) -> Vec<String> {
+    let schema = schema::from_sql(TYPED_SCHEMA);
+    let input: proc_macro2::TokenStream = source.parse().expect("the test's input tokenizes");
+    let parsed = crate::parse::select_recovering(input);
+    assert!(parsed.errors.is_empty(), "{source}: {:?}", parsed.errors);
+    let stmt = parsed.stmt.expect("a statement");
+    let cx = crate::check::Ctxt::default();
+    let bindings = crate::check::resolve::Bindings::of(&stmt);
+    let types = super::check(&cx, &bindings, Some(&schema), &stmt);
+    if let Err(e) = cx.finish() {
+        panic!("{source}: {e}");
+    }
+    types
+        .expect("known types")
+        .iter()
+        .map(|t| {
+            format!(
+                "{:?} {}",
+                t.ty,
+                if t.nullable { "null" } else { "not null" }
+            )
+        })
+        .collect()
+}
+
+const TYPED_SCHEMA: &str = "
+    CREATE TABLE employees (id BIGINT PRIMARY KEY, name TEXT NOT NULL, manager_id BIGINT,
+                            salary NUMERIC(10, 2) NOT NULL, team_id INT);
+    CREATE TABLE teams (id INT PRIMARY KEY, title VARCHAR(40) NOT NULL);";
+
+#[test]
+fn output_types_of_columns_and_expressions() {
+    assert_eq!(
+        types("SELECT id, name, manager_id, salary * 2 AS double, name || \"!\" AS shout FROM employees"),
+        ["Int not null", "Text not null", "Int null", "Decimal not null", "Text not null"]
+    );
+    assert_eq!(
+        types("SELECT COUNT(*) AS n, SUM(salary) AS total, AVG(id) AS mean, MAX(name) AS last FROM employees"),
+        ["Int not null", "Decimal null", "Float null", "Text null"]
+    );
+    assert_eq!(
+        types("SELECT team_id, COUNT(*) AS n, SUM(id) AS s FROM employees GROUP BY team_id"),
+        ["Int null", "Int not null", "Int not null"]
+    );
+    assert_eq!(
+        types(
+            "SELECT COALESCE(manager_id, 0) AS boss, CASE WHEN id > 1 THEN name END AS big, \
+               CAST(id AS TEXT) AS label, ROW_NUMBER() OVER (ORDER BY id) AS rn FROM employees"
+        ),
+        ["Int not null", "Text null", "Text not null", "Int not null"]
+    );
+    assert_eq!(
+        types("SELECT * FROM teams"),
+        ["Int not null", "Text not null"]
+    );
+}
+
+#[test]
+fn outer_joins_make_their_nullable_side_nullable() {
+    assert_eq!(
+        types("SELECT e.name, t.title FROM employees e LEFT JOIN teams t ON t.id = e.team_id"),
+        ["Text not null", "Text null"]
+    );
+    assert_eq!(
+        types("SELECT e.name, t.title FROM employees e RIGHT JOIN teams t ON t.id = e.team_id"),
+        ["Text null", "Text not null"]
+    );
+    assert_eq!(
+        types("SELECT e.name, t.title FROM employees e FULL JOIN teams t ON t.id = e.team_id"),
+        ["Text null", "Text null"]
+    );
+    assert_eq!(
+        types(
+            "SELECT e.name, m.name AS boss, t.title FROM employees e LEFT JOIN employees m \
+               ON m.id = e.manager_id JOIN teams t ON t.id = e.team_id"
+        ),
+        ["Text not null", "Text null", "Text not null"]
+    );
+}
+
+#[test]
+fn ctes_subqueries_and_set_operations() {
+    assert_eq!(
+        types(
+            "WITH b AS (SELECT id, name FROM employees) SELECT x.name, (SELECT title FROM teams \
+               WHERE teams.id = 1) AS t FROM b AS x"
+        ),
+        ["Text not null", "Text null"]
+    );
+    assert_eq!(
+        types("SELECT id FROM employees UNION SELECT NULL"),
+        ["Int null"]
+    );
+    assert_eq!(
+        types("SELECT s.n FROM (SELECT COUNT(*) AS n FROM teams) AS s"),
+        ["Int not null"]
+    );
+}
+
+#[test]
+fn a_recursive_cte_is_typed_over_every_member() {
+    // The anchor's boss is NOT NULL, the member's is not: the column is nullable.
+    assert_eq!(
+        types("WITH RECURSIVE chain (id, boss, depth) AS (SELECT id, 0, 0 FROM employees \
+               WHERE manager_id IS NULL UNION ALL SELECT e.id, e.manager_id, c.depth + 1 \
+               FROM employees e JOIN chain c ON e.manager_id = c.id) SELECT id, boss, depth FROM chain"),
+        ["Int not null", "Int null", "Int not null"]
+    );
+    // A member's decimal widens the anchor's integer, and the widened type flows round.
+    assert_eq!(
+        types(
+            "WITH RECURSIVE t (n, total) AS (SELECT 1, 0 UNION ALL SELECT n + 1, total + 0.5 \
+               FROM t WHERE n < 3) SELECT n, total FROM t"
+        ),
+        ["Int not null", "Decimal not null"]
+    );
+    // Read inside a subquery.
+    assert_eq!(
+        types(
+            "WITH RECURSIVE r (id) AS (SELECT id FROM employees UNION ALL SELECT e.id FROM \
+               employees e JOIN r ON e.manager_id = r.id) SELECT (SELECT COUNT(*) FROM r) AS n"
+        ),
+        ["Int null"]
+    );
+}

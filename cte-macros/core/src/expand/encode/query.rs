@@ -154,7 +154,7 @@ impl Lower {
 
     pub(super) fn select_item(&mut self, item: &SelectItem) {
         match item {
-            SelectItem::Wildcard => self.tag(SelectItemTag::Wildcard.tag()),
+            SelectItem::Wildcard(_) => self.tag(SelectItemTag::Wildcard.tag()),
             SelectItem::QualifiedWildcard(name) => {
                 self.tag(SelectItemTag::QualifiedWildcard.tag());
                 self.name(name);

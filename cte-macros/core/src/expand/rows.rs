@@ -1,0 +1,185 @@
+//! The expansion of `select_as!(Type, ...)`: the query, and a function that reads a row into
+//! `Type` with a struct literal whose fields are the output columns, each spanned on its select
+//! item. rustc then checks the names: a column the struct lacks is "no field named" on the
+//! item, a field no column fills is "missing field" on the type. With a schema, each field
+//! also gets a check that its type can hold the column's type and NULL, spanned on the item.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+
+use super::{column_item, fallback, query};
+use crate::ast::{Expr, Ident, SelectItem, SetExpr, Statement};
+use crate::check::Checked;
+use crate::typing::{SqlType, Typed};
+
+/// `select_as!(path, statement)` once parsed and checked: `typed` says whether the column
+/// types come from a schema, and so are checked against the fields.
+pub(crate) fn select_as(
+    result: syn::Result<(syn::Path, syn::Result<Checked>)>,
+    typed: bool,
+) -> TokenStream {
+    let (path, checked) = match result {
+        Ok(parsed) => parsed,
+        Err(error) => return fallback(&error),
+    };
+    let path = &path;
+    let checked = match checked {
+        Ok(checked) => checked,
+        Err(error) => return fallback_typed(path, &error),
+    };
+    let columns = match output_columns(&checked.stmt) {
+        Ok(columns) => columns,
+        Err(error) => return fallback_typed(path, &error),
+    };
+    let types = checked
+        .columns
+        .filter(|t| typed && t.len() == columns.len());
+    let reader = proc_macro2::Ident::new("__cte_row", Span::mixed_site());
+    let reads = columns.iter().enumerate().map(|(i, column)| {
+        let field = column_item(column);
+        let name = column.value.as_str();
+        let check = types
+            .as_ref()
+            .and_then(|t| holds(t[i], &field, column.span));
+        quote_spanned! {column.span=>
+            let #field = #reader.read(#name)?;
+            #check
+        }
+    });
+    let fields = columns.iter().map(column_item);
+    let query = query(&checked.stmt);
+    quote! {
+        ::cte_runtime::__private::typed_rows(
+            #query,
+            |#reader: &mut ::cte_runtime::__private::RowReader| {
+                #(#reads)*
+                ::core::result::Result::Ok(#path { #(#fields),* })
+            },
+        )
+    }
+}
+
+/// The names of the statement's output columns, in order: each select item's alias or bare
+/// column. An item without one, or `*`, is an error on the item, since a field needs a name.
+fn output_columns(stmt: &Statement) -> syn::Result<Vec<Ident>> {
+    let items = match stmt {
+        Statement::Query(query) => {
+            let mut body = &query.body;
+            loop {
+                match body {
+                    SetExpr::Select(select) => break &select.projection[..],
+                    SetExpr::SetOp { left, .. } => body = left,
+                    SetExpr::Query { query, .. } => body = &query.body,
+                    SetExpr::Values(values) => {
+                        return Err(syn::Error::new(
+                            values.values_token,
+                            "select_as! names each field after its column, and a VALUES list \
+                             names none\nhelp: select from it with aliases: \
+                             SELECT a AS x, ... FROM (VALUES ...) AS v(a, ...)",
+                        ))
+                    }
+                }
+            }
+        }
+        Statement::Insert(i) => returning(i.returning.as_ref().map(|r| &r.value[..]))?,
+        Statement::Update(u) => returning(u.returning.as_ref().map(|r| &r.value[..]))?,
+        Statement::Delete(d) => returning(d.returning.as_ref().map(|r| &r.value[..]))?,
+    };
+    let mut errors: Option<syn::Error> = None;
+    let mut columns = Vec::new();
+    for item in items {
+        let named = match item {
+            SelectItem::Expr {
+                alias: Some(alias), ..
+            } => Ok(alias.clone()),
+            SelectItem::Expr {
+                expr: Expr::Column(name),
+                alias: None,
+            } => name.last().cloned().ok_or_else(|| unnamed(name.span())),
+            SelectItem::Expr { expr, alias: None } => Err(unnamed(expr.span())),
+            SelectItem::Wildcard(star) => Err(star_error(*star)),
+            SelectItem::QualifiedWildcard(name) => Err(star_error(name.span())),
+        };
+        match named {
+            Ok(column) => columns.push(column),
+            Err(e) => match &mut errors {
+                Some(errors) => errors.combine(e),
+                None => errors = Some(e),
+            },
+        }
+    }
+    match errors {
+        Some(errors) => Err(errors),
+        None => Ok(columns),
+    }
+}
+
+/// The RETURNING items of a data-modifying statement, which its rows are.
+fn returning(items: Option<&[SelectItem]>) -> syn::Result<&[SelectItem]> {
+    items.ok_or_else(|| {
+        syn::Error::new(
+            Span::call_site(),
+            "select_as! reads rows, and this statement returns none\nhelp: add RETURNING and \
+             the columns to read",
+        )
+    })
+}
+
+fn star_error(span: Span) -> syn::Error {
+    syn::Error::new(
+        span,
+        "select_as! names each field after its column, and `*` names none here\nhelp: list \
+         the columns",
+    )
+}
+
+fn unnamed(span: Span) -> syn::Error {
+    syn::Error::new(
+        span,
+        "this column has no name for select_as! to give its field\nhelp: name it with AS",
+    )
+}
+
+/// The check that the field read into `field` can hold a column of type `typed`, spanned on
+/// the column; none where the type is not known.
+fn holds(typed: Typed, field: &proc_macro2::Ident, span: Span) -> Option<TokenStream> {
+    let ty = match typed.ty {
+        SqlType::Bool => quote!(Bool),
+        SqlType::Int => quote!(Int),
+        SqlType::UnsignedBig => quote!(UnsignedBig),
+        SqlType::Decimal => quote!(Decimal),
+        SqlType::Float => quote!(Float),
+        SqlType::Text => quote!(Text),
+        SqlType::Bytes => quote!(Bytes),
+        SqlType::Date => quote!(Date),
+        SqlType::Time => quote!(Time),
+        SqlType::Timestamp => quote!(Timestamp),
+        SqlType::TimestampTz => quote!(TimestampTz),
+        SqlType::Uuid => quote!(Uuid),
+        SqlType::Json => quote!(Json),
+        SqlType::Null | SqlType::Unknown => return None,
+    };
+    let null = if typed.nullable {
+        quote!(Nullable)
+    } else {
+        quote!(NotNull)
+    };
+    Some(quote_spanned! {span=>
+        ::cte_runtime::__private::column::<
+            ::cte_runtime::__private::sql::#ty,
+            ::cte_runtime::__private::sql::#null,
+            _,
+        >(&#field);
+    })
+}
+
+/// The errors, and a placeholder of the right type so that no second error follows.
+fn fallback_typed(path: &syn::Path, error: &syn::Error) -> TokenStream {
+    let query = fallback(error);
+    quote! {
+        ::cte_runtime::__private::typed_rows::<#path>(
+            #query,
+            |_| ::core::unreachable!(),
+        )
+    }
+}

@@ -1,0 +1,276 @@
+//! `select_as!` rows through each driver's `cte_fetch_*` methods, on real engines: the same
+//! queries read into the same structs on SQLite, PostgreSQL and MariaDB, where the engines send
+//! different column types (an int4 or a BIGINT, a NUMERIC, DECIMAL or REAL average).
+
+mod support;
+
+use cte_runtime::{select_as, Dialect, DriverError, TypedQuery};
+use support::{MARIADB, POSTGRES, SQLITE};
+
+#[derive(Debug, PartialEq)]
+struct Chart {
+    id: i64,
+    name: String,
+    depth: i64,
+}
+
+#[derive(Debug, PartialEq)]
+struct Team {
+    manager_id: Option<i64>,
+    reports: i64,
+    total: i64,
+    mean: f64,
+}
+
+#[derive(Debug, PartialEq)]
+struct Pair {
+    name: String,
+    boss: Option<String>,
+}
+
+#[derive(Debug, PartialEq)]
+struct Narrow {
+    id: u8,
+    manager_id: i16,
+}
+
+fn chart() -> TypedQuery<Chart> {
+    select_as!(Chart,
+        WITH RECURSIVE chart (id, name, depth) AS (
+            SELECT id, name, 0 FROM employee WHERE manager_id IS NULL
+            UNION ALL
+            SELECT e.id, e.name, c.depth + 1 FROM employee AS e JOIN chart AS c ON e.manager_id = c.id
+        )
+        SELECT id, name, depth FROM chart ORDER BY depth, id
+    )
+}
+
+fn teams() -> TypedQuery<Team> {
+    select_as!(Team,
+        SELECT manager_id, COUNT(*) AS reports, SUM(id) AS total, AVG(id) AS mean
+        FROM employee WHERE manager_id IS NOT NULL GROUP BY manager_id ORDER BY manager_id
+    )
+}
+
+fn pairs() -> TypedQuery<Pair> {
+    select_as!(Pair,
+        SELECT e.name, m.name AS boss FROM employee AS e LEFT JOIN employee AS m ON m.id = e.manager_id
+        WHERE e.id <= 2 ORDER BY e.id
+    )
+}
+
+fn by_id(id: i64) -> TypedQuery<Chart> {
+    select_as!(Chart, SELECT id, name, 0 AS depth FROM employee WHERE id = {id})
+}
+
+/// Every employee's manager id as an `i16`: Ada has none, so reading her row fails.
+fn narrow() -> TypedQuery<Narrow> {
+    select_as!(Narrow, SELECT id, manager_id FROM employee ORDER BY id)
+}
+
+fn expected_chart() -> Vec<Chart> {
+    [
+        (1, "Ada", 0),
+        (2, "Grace", 1),
+        (3, "Edsger", 1),
+        (4, "Barbara", 2),
+        (5, "Ken", 3),
+        (6, "Dennis", 3),
+    ]
+    .into_iter()
+    .map(|(id, name, depth)| Chart {
+        id,
+        name: name.to_owned(),
+        depth,
+    })
+    .collect()
+}
+
+fn expected_teams() -> Vec<Team> {
+    vec![
+        Team {
+            manager_id: Some(1),
+            reports: 2,
+            total: 5,
+            mean: 2.5,
+        },
+        Team {
+            manager_id: Some(2),
+            reports: 1,
+            total: 4,
+            mean: 4.0,
+        },
+        Team {
+            manager_id: Some(4),
+            reports: 2,
+            total: 11,
+            mean: 5.5,
+        },
+    ]
+}
+
+fn expected_pairs() -> Vec<Pair> {
+    vec![
+        Pair {
+            name: "Ada".into(),
+            boss: None,
+        },
+        Pair {
+            name: "Grace".into(),
+            boss: Some("Ada".into()),
+        },
+    ]
+}
+
+/// The checks every driver passes, each `fetch_*` given as an expression of `q`.
+macro_rules! check_typed_rows {
+    (
+        all: |$all_q:ident| $all:expr,
+        one: |$one_q:ident| $one:expr,
+        optional: |$opt_q:ident| $opt:expr $(,)?
+    ) => {{
+        let fetched = {
+            let $all_q = &chart();
+            $all
+        }
+        .expect("chart");
+        assert_eq!(fetched, expected_chart());
+        let fetched = {
+            let $all_q = &teams();
+            $all
+        }
+        .expect("teams");
+        assert_eq!(fetched, expected_teams());
+        let fetched = {
+            let $all_q = &pairs();
+            $all
+        }
+        .expect("pairs");
+        assert_eq!(fetched, expected_pairs());
+
+        let one = {
+            let $one_q = &by_id(3);
+            $one
+        }
+        .expect("Edsger");
+        assert_eq!(one.name, "Edsger");
+        let none = {
+            let $one_q = &by_id(99);
+            $one
+        }
+        .unwrap_err();
+        assert!(matches!(none, DriverError::NoRows), "{none}");
+        assert_eq!(
+            none.to_string(),
+            "the query returned no row, where one was expected"
+        );
+        let some = {
+            let $opt_q = &by_id(4);
+            $opt
+        }
+        .expect("Barbara");
+        assert_eq!(some.map(|c| c.name).as_deref(), Some("Barbara"));
+        let none = {
+            let $opt_q = &by_id(99);
+            $opt
+        }
+        .expect("nobody");
+        assert_eq!(none, None);
+
+        // A NULL where the row type has no Option is an error naming the column.
+        let e = {
+            let $all_q = &narrow();
+            $all
+        }
+        .unwrap_err();
+        let DriverError::Row(row) = &e else {
+            panic!("not a row error: {e}");
+        };
+        assert_eq!(row.column(), Some(("manager_id", 1)));
+        assert_eq!(
+            e.to_string(),
+            "column 1 (`manager_id`): NULL Value cannot be read as i16: it is not an integer"
+        );
+    }};
+}
+
+#[test]
+fn rusqlite_reads_typed_rows() {
+    use cte_runtime::rusqlite::ConnectionExt;
+
+    let conn = rusqlite::Connection::open_in_memory().expect("SQLite in memory");
+    conn.execute_batch(&format!(
+        "{}; {}",
+        support::employee_ddl(""),
+        support::EMPLOYEE_ROWS
+    ))
+    .expect("org chart fixture");
+    check_typed_rows!(
+        all: |q| conn.cte_fetch_all(q),
+        one: |q| conn.cte_fetch_one(q),
+        optional: |q| conn.cte_fetch_optional(q),
+    );
+    support::record_run(SQLITE, "rusqlite_reads_typed_rows");
+}
+
+#[test]
+fn postgres_reads_typed_rows() {
+    use cte_runtime::postgres::ClientExt;
+
+    let Some(url) = support::url(&POSTGRES) else {
+        return;
+    };
+    let mut client = match postgres::Client::connect(&url, postgres::NoTls) {
+        Ok(client) => client,
+        Err(e) => return support::skip(&POSTGRES, &format!("cannot connect to {url}: {e}")),
+    };
+    client
+        .batch_execute(&format!(
+            "{}; {}",
+            support::employee_ddl("TEMPORARY"),
+            support::EMPLOYEE_ROWS
+        ))
+        .expect("org chart fixture");
+    check_typed_rows!(
+        all: |q| client.cte_fetch_all(q),
+        one: |q| client.cte_fetch_one(q),
+        optional: |q| client.cte_fetch_optional(q),
+    );
+    // Rows read as they arrive.
+    let q = chart();
+    let streamed: Vec<Chart> = client
+        .cte_fetch(&q)
+        .expect("chart")
+        .collect::<Result<_, _>>()
+        .expect("every row");
+    assert_eq!(streamed, expected_chart());
+    support::record_run(POSTGRES.name, "postgres_reads_typed_rows");
+}
+
+#[test]
+fn mysql_reads_typed_rows_on_mariadb() {
+    use cte_runtime::mysql::QueryableExt;
+    use mysql::prelude::Queryable;
+
+    let Some(url) = support::url(&MARIADB) else {
+        return;
+    };
+    let mut conn = match mysql::Opts::from_url(&url)
+        .map_err(|e| e.to_string())
+        .and_then(|opts| mysql::Conn::new(opts).map_err(|e| e.to_string()))
+    {
+        Ok(conn) => conn,
+        Err(e) => return support::skip(&MARIADB, &format!("cannot connect to {url}: {e}")),
+    };
+    conn.query_drop(support::employee_ddl("TEMPORARY"))
+        .expect("org chart table");
+    conn.query_drop(support::EMPLOYEE_ROWS)
+        .expect("org chart rows");
+    let dialect = Dialect::MariaDb;
+    check_typed_rows!(
+        all: |q| conn.cte_fetch_all(q, dialect),
+        one: |q| conn.cte_fetch_one(q, dialect),
+        optional: |q| conn.cte_fetch_optional(q, dialect),
+    );
+    support::record_run(MARIADB.name, "mysql_reads_typed_rows_on_mariadb");
+}

@@ -1,0 +1,9 @@
+use cte_runtime::select_as;
+
+struct Employee {
+    id: i64,
+}
+
+fn main() {
+    let _ = select_as!(Employee, SELECT * FROM employees);
+}
