@@ -13,7 +13,7 @@
 use std::io::Write as _;
 
 use cte_runtime::{select, Query};
-use cte_tests::{rows, values, Db, Engine, Session, Table, Type};
+use cte_tests::{rows, table, values, Db, Engine, Session};
 
 /// Generated values per session, besides the fixed ones.
 const TEXTS: usize = 3000;
@@ -531,17 +531,14 @@ fn mariadb_big5() {
 fn literals_compare_and_concatenate_as_their_text() {
     let mut db = Db::open(
         "fid_lit_compare",
-        &[Table::new("word")
-            .col("id", Type::Int)
-            .col("name", Type::Text)
-            .rows([
-                values![1, "é"],
-                values![2, "ソ\\"],
-                values![3, "it's"],
-                values![4, "100%"],
-                values![5, "a\\b"],
-                values![6, "back\\\nslash"],
-            ])],
+        &[table!(word(id: Int, name: Text)).rows([
+            values![1, "é"],
+            values![2, "ソ\\"],
+            values![3, "it's"],
+            values![4, "100%"],
+            values![5, "a\\b"],
+            values![6, "back\\\nslash"],
+        ])],
     );
     let q = select! { SELECT id FROM word WHERE name = "ソ\\" };
     db.select(&q).expect(rows![[2]]).check();
