@@ -313,6 +313,11 @@ struct Tally {
 }
 
 impl Tally {
+    /// Moves the failures onto `failures`, each prefixed with `what` was checked.
+    fn report_failures(self, what: &str, failures: &mut Vec<String>) {
+        failures.extend(self.failures.into_iter().map(|f| format!("{what} {f}")));
+    }
+
     /// Checks one value: `rendered` is the library's SQL for `SELECT <value> AS v`, or its error.
     fn check(
         &mut self,
@@ -397,12 +402,7 @@ fn round_trip(engine: Engine, setting: &str, setup: &[&str]) {
         "{} texts ({} refused)",
         tally.checked, tally.refused
     ));
-    failures.extend(
-        tally
-            .failures
-            .into_iter()
-            .map(|f| format!("inline text {f}")),
-    );
+    tally.report_failures("inline text", &mut failures);
 
     let mut tally = Tally::default();
     for bytes in byte_strings() {
@@ -411,12 +411,7 @@ fn round_trip(engine: Engine, setting: &str, setup: &[&str]) {
     }
     session.record("bytes", tally.checked);
     report.push(format!("{} byte strings", tally.checked));
-    failures.extend(
-        tally
-            .failures
-            .into_iter()
-            .map(|f| format!("inline bytes {f}")),
-    );
+    tally.report_failures("inline bytes", &mut failures);
 
     let mut tally = Tally::default();
     for (q, text) in dsl_literals() {
@@ -431,12 +426,7 @@ fn round_trip(engine: Engine, setting: &str, setup: &[&str]) {
         "{} DSL literals ({} refused)",
         tally.checked, tally.refused
     ));
-    failures.extend(
-        tally
-            .failures
-            .into_iter()
-            .map(|f| format!("DSL literal {f}")),
-    );
+    tally.report_failures("DSL literal", &mut failures);
 
     if !session.victim_survives() {
         failures.insert(0, "the victim table was dropped".to_owned());
