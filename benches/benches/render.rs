@@ -22,7 +22,7 @@ mod support {
     pub mod medians;
 }
 
-use support::medians::{format_ns, median_ns};
+use support::medians::{format_ns, median_ns, run};
 
 const DIALECTS: [(Dialect, &str); 3] = [
     (Dialect::Postgres, "postgres"),
@@ -306,12 +306,5 @@ fn summary(since: SystemTime) {
 }
 
 fn main() {
-    let since = SystemTime::now();
-    let mut c = Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(2))
-        .configure_from_args();
-    bench(&mut c);
-    c.final_summary();
-    summary(since);
+    run(Duration::from_secs(2), bench, summary);
 }

@@ -145,6 +145,20 @@ impl Table {
     }
 }
 
+/// A table as a `CREATE TABLE` line reads it, `table!(edge(src: Int, dst: Int) key(src, dst))`:
+/// [`Table::new`] with each column, typed by a [`Type`] variant, and the key, if any. Rows
+/// follow with [`Table::rows`].
+#[macro_export]
+macro_rules! table {
+    ($name:ident($($column:ident: $ty:expr),+ $(,)?) $(key($($key:ident),+))?) => {{
+        #[allow(unused_imports)]
+        use $crate::Type::*;
+        $crate::Table::new(stringify!($name))
+            $(.col(stringify!($column), $ty))+
+            $(.key(&[$(stringify!($key)),+]))?
+    }};
+}
+
 /// Fixture row values: `values![1, "it's", Value::Null]`.
 #[macro_export]
 macro_rules! values {

@@ -2,44 +2,34 @@
 //! is used, walking up.
 
 use cte_runtime::select;
-use cte_tests::{rows, values, Db, Table, Type};
+use cte_tests::{rows, table, values, Db, Table};
 
 /// A bike: 2 wheels, 1 frame, 4 bolts. A wheel: 36 spokes, a rim, a tire, a hub. A hub:
 /// 2 bearings, 3 bolts.
 fn bike() -> Vec<Table> {
     vec![
-        Table::new("part")
-            .col("id", Type::Int)
-            .col("name", Type::Text)
-            .col("cost", Type::Decimal(10, 2))
-            .key(&["id"])
-            .rows([
-                values![1, "bike", "0"],
-                values![2, "wheel", "0"],
-                values![3, "frame", "40.00"],
-                values![4, "spoke", "0.50"],
-                values![5, "rim", "12.00"],
-                values![6, "tire", "8.25"],
-                values![7, "bolt", "0.10"],
-                values![8, "hub", "0"],
-                values![9, "bearing", "1.75"],
-            ]),
-        Table::new("assembly")
-            .col("parent_id", Type::Int)
-            .col("child_id", Type::Int)
-            .col("qty", Type::Int)
-            .key(&["parent_id", "child_id"])
-            .rows([
-                values![1, 2, 2],
-                values![1, 3, 1],
-                values![1, 7, 4],
-                values![2, 4, 36],
-                values![2, 5, 1],
-                values![2, 6, 1],
-                values![2, 8, 1],
-                values![8, 9, 2],
-                values![8, 7, 3],
-            ]),
+        table!(part(id: Int, name: Text, cost: Decimal(10, 2)) key(id)).rows([
+            values![1, "bike", "0"],
+            values![2, "wheel", "0"],
+            values![3, "frame", "40.00"],
+            values![4, "spoke", "0.50"],
+            values![5, "rim", "12.00"],
+            values![6, "tire", "8.25"],
+            values![7, "bolt", "0.10"],
+            values![8, "hub", "0"],
+            values![9, "bearing", "1.75"],
+        ]),
+        table!(assembly(parent_id: Int, child_id: Int, qty: Int) key(parent_id, child_id)).rows([
+            values![1, 2, 2],
+            values![1, 3, 1],
+            values![1, 7, 4],
+            values![2, 4, 36],
+            values![2, 5, 1],
+            values![2, 6, 1],
+            values![2, 8, 1],
+            values![8, 9, 2],
+            values![8, 7, 3],
+        ]),
     ]
 }
 

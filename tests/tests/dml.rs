@@ -2,18 +2,12 @@
 //! follow-up SELECT on every engine.
 
 use cte_runtime::{select, Dialect, Value};
-use cte_tests::{rows, values, Db, Table, Type, ALL_BUT_POSTGRES};
+use cte_tests::{rows, table, values, Db, Table, ALL_BUT_POSTGRES};
 
 /// acme > acme-eu > acme-fr; bolt > bolt-us; cog.
 fn accounts() -> Vec<Table> {
     vec![
-        Table::new("account")
-            .col("id", Type::Int)
-            .col("owner", Type::Text)
-            .col("balance", Type::Decimal(10, 2))
-            .col("status", Type::Text)
-            .col("parent_id", Type::Int)
-            .key(&["id"])
+        table!(account(id: Int, owner: Text, balance: Decimal(10, 2), status: Text, parent_id: Int) key(id))
             .rows([
                 values![1, "acme", "500.00", "open", Value::Null],
                 values![2, "acme-eu", "-20.00", "open", 1],
@@ -22,14 +16,8 @@ fn accounts() -> Vec<Table> {
                 values![5, "bolt-us", "0.00", "open", 4],
                 values![6, "cog", "1000.00", "open", Value::Null],
             ]),
-        Table::new("vip")
-            .col("id", Type::Int)
-            .col("owner", Type::Text)
-            .key(&["id"]),
-        Table::new("slot")
-            .col("n", Type::Int)
-            .col("label", Type::Text)
-            .key(&["n"]),
+        table!(vip(id: Int, owner: Text) key(id)),
+        table!(slot(n: Int, label: Text) key(n)),
     ]
 }
 

@@ -2,19 +2,11 @@
 //! raw identifiers, string literals with quotes, booleans, arithmetic and typed parameters.
 
 use cte_runtime::{select, Dialect, Value};
-use cte_tests::{rows, values, Db, Engine, Table, Type, NULL};
+use cte_tests::{rows, table, values, Db, Engine, Table, NULL};
 
 /// The column `order` is a keyword: queries name it `r#order`.
 fn products() -> Vec<Table> {
-    vec![Table::new("product")
-        .col("id", Type::Int)
-        .col("name", Type::Text)
-        .col("price", Type::Decimal(8, 2))
-        .col("stock", Type::Int)
-        .col("order", Type::Int)
-        .col("note", Type::Text)
-        .col("discontinued", Type::Bool)
-        .key(&["id"])
+    vec![table!(product(id: Int, name: Text, price: Decimal(8, 2), stock: Int, order: Int, note: Text, discontinued: Bool) key(id))
         .rows([
             values![1, "apple", "1.20", 10, 3, Value::Null, false],
             values![2, "banana", "0.50", 0, 1, "ripe", false],

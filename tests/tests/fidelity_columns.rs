@@ -3,20 +3,16 @@
 //! WITH.
 
 use cte_runtime::{select, Dialect};
-use cte_tests::{rows, values, Db, Table, Type, ALL_BUT_POSTGRES, NULL};
+use cte_tests::{rows, table, values, Db, Table, ALL_BUT_POSTGRES, NULL};
 
 /// Items with integer columns only, each value distinct, so that a shifted column changes the
 /// row.
 fn items() -> Vec<Table> {
-    vec![Table::new("item")
-        .col("id", Type::Int)
-        .col("qty", Type::Int)
-        .key(&["id"])
-        .rows([
-            values![1, 10],
-            values![2, 20],
-            values![3, Option::<i64>::None],
-        ])]
+    vec![table!(item(id: Int, qty: Int) key(id)).rows([
+        values![1, 10],
+        values![2, 20],
+        values![3, Option::<i64>::None],
+    ])]
 }
 
 /// `||` concatenates the text of its operands whatever their types: PostgreSQL has no
@@ -74,17 +70,9 @@ fn concatenation_of_booleans_and_fractions() {
 /// `b` = 10 is in both, 20 in `pa` only, 30 in `pb` only.
 fn pairs() -> Vec<Table> {
     vec![
-        Table::new("pa")
-            .col("id", Type::Int)
-            .col("b", Type::Int)
-            .col("x", Type::Int)
-            .key(&["id"])
+        table!(pa(id: Int, b: Int, x: Int) key(id))
             .rows([values![1, 10, 100], values![2, 20, 200]]),
-        Table::new("pb")
-            .col("id", Type::Int)
-            .col("b", Type::Int)
-            .col("y", Type::Int)
-            .key(&["id"])
+        table!(pb(id: Int, b: Int, y: Int) key(id))
             .rows([values![11, 10, 1000], values![13, 30, 3000]]),
     ]
 }

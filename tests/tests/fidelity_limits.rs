@@ -5,15 +5,11 @@
 
 use cte_runtime::{select, Dialect, Query, Value};
 use cte_tests::data::named_tree;
-use cte_tests::{built, rows, values, Db, Engine, Table, Type, MAXRECURSION_EXCEEDED};
+use cte_tests::{built, rows, table, values, Db, Engine, Table, MAXRECURSION_EXCEEDED};
 
 /// `n -> next`: 3 -> 2 -> 1.
 fn steps() -> Vec<Table> {
-    vec![Table::new("step")
-        .col("n", Type::Int)
-        .col("next", Type::Int)
-        .key(&["n"])
-        .rows([values![3, 2], values![2, 1]])]
+    vec![table!(step(n: Int, next: Int) key(n)).rows([values![3, 2], values![2, 1]])]
 }
 
 /// One call site whose parameter's kind comes from its value: a NULL start has no type that
@@ -121,11 +117,7 @@ fn max_recursion_holds_for_a_cte_spelled_two_ways() {
 fn more_parameters_than_the_engine_takes_are_refused() {
     let mut db = Db::open(
         "fid_lim_parameters",
-        &[Table::new("t").col("id", Type::Int).key(&["id"]).rows([
-            values![1],
-            values![2],
-            values![3],
-        ])],
+        &[table!(t(id: Int) key(id)).rows([values![1], values![2], values![3]])],
     );
     // SQL Server's cap, and one more.
     db.select(&built::in_list(2_098))
@@ -293,11 +285,7 @@ fn search_by_a_text_key_orders_as_bytes_do() {
 fn search_by_a_key_neither_integer_nor_text_fails_saying_why() {
     let mut db = Db::open(
         "fid_lim_float_search",
-        &[Table::new("reading")
-            .col("id", Type::Int)
-            .col("parent_id", Type::Int)
-            .col("w", Type::Float)
-            .key(&["id"])
+        &[table!(reading(id: Int, parent_id: Int, w: Float) key(id))
             .rows([values![1, Value::Null, 0.5], values![2, 1, 2.5]])],
     );
     let q = select! {

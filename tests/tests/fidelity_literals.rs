@@ -13,7 +13,7 @@
 use std::io::Write as _;
 
 use cte_runtime::{select, Query};
-use cte_tests::{rows, values, Db, Engine, Session, Table, Type};
+use cte_tests::{rows, table, values, Db, Engine, Session};
 
 /// Generated values per session, besides the fixed ones.
 const TEXTS: usize = 3000;
@@ -313,6 +313,11 @@ struct Tally {
 }
 
 impl Tally {
+    /// Moves the failures onto `failures`, each prefixed with `what` was checked.
+    fn report_failures(self, what: &str, failures: &mut Vec<String>) {
+        failures.extend(self.failures.into_iter().map(|f| format!("{what} {f}")));
+    }
+
     /// Checks one value: `rendered` is the library's SQL for `SELECT <value> AS v`, or its error.
     fn check(
         &mut self,
@@ -397,12 +402,7 @@ fn round_trip(engine: Engine, setting: &str, setup: &[&str]) {
         "{} texts ({} refused)",
         tally.checked, tally.refused
     ));
-    failures.extend(
-        tally
-            .failures
-            .into_iter()
-            .map(|f| format!("inline text {f}")),
-    );
+    tally.report_failures("inline text", &mut failures);
 
     let mut tally = Tally::default();
     for bytes in byte_strings() {
@@ -411,12 +411,7 @@ fn round_trip(engine: Engine, setting: &str, setup: &[&str]) {
     }
     session.record("bytes", tally.checked);
     report.push(format!("{} byte strings", tally.checked));
-    failures.extend(
-        tally
-            .failures
-            .into_iter()
-            .map(|f| format!("inline bytes {f}")),
-    );
+    tally.report_failures("inline bytes", &mut failures);
 
     let mut tally = Tally::default();
     for (q, text) in dsl_literals() {
@@ -431,12 +426,7 @@ fn round_trip(engine: Engine, setting: &str, setup: &[&str]) {
         "{} DSL literals ({} refused)",
         tally.checked, tally.refused
     ));
-    failures.extend(
-        tally
-            .failures
-            .into_iter()
-            .map(|f| format!("DSL literal {f}")),
-    );
+    tally.report_failures("DSL literal", &mut failures);
 
     if !session.victim_survives() {
         failures.insert(0, "the victim table was dropped".to_owned());
@@ -531,17 +521,14 @@ fn mariadb_big5() {
 fn literals_compare_and_concatenate_as_their_text() {
     let mut db = Db::open(
         "fid_lit_compare",
-        &[Table::new("word")
-            .col("id", Type::Int)
-            .col("name", Type::Text)
-            .rows([
-                values![1, "é"],
-                values![2, "ソ\\"],
-                values![3, "it's"],
-                values![4, "100%"],
-                values![5, "a\\b"],
-                values![6, "back\\\nslash"],
-            ])],
+        &[table!(word(id: Int, name: Text)).rows([
+            values![1, "é"],
+            values![2, "ソ\\"],
+            values![3, "it's"],
+            values![4, "100%"],
+            values![5, "a\\b"],
+            values![6, "back\\\nslash"],
+        ])],
     );
     let q = select! { SELECT id FROM word WHERE name = "ソ\\" };
     db.select(&q).expect(rows![[2]]).check();

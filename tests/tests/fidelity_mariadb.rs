@@ -4,7 +4,7 @@
 //! VALUES anchor. Each query runs on every engine; MariaDB must return the same rows or refuse.
 
 use cte_runtime::{select, Dialect};
-use cte_tests::{rows, values, Db, Table, Type};
+use cte_tests::{rows, table, values, Db, Table};
 
 /// SQLAlchemy's nesting example: the nested `value_a` shadows the outer one inside `value_b`.
 #[test]
@@ -113,15 +113,8 @@ fn a_parenthesised_query_with_its_own_with_in_a_set_operation() {
 /// A table to insert into, and one to read.
 fn slots() -> Vec<Table> {
     vec![
-        Table::new("slot")
-            .col("n", Type::Int)
-            .col("label", Type::Text)
-            .key(&["n"]),
-        Table::new("num").col("n", Type::Int).key(&["n"]).rows([
-            values![1],
-            values![2],
-            values![3],
-        ]),
+        table!(slot(n: Int, label: Text) key(n)),
+        table!(num(n: Int) key(n)).rows([values![1], values![2], values![3]]),
     ]
 }
 

@@ -3,20 +3,16 @@
 //! above, is told so. With the clause, each engine follows it.
 
 use cte_runtime::{select, Dialect};
-use cte_tests::{rows, values, Db, Table, Type, NULL};
+use cte_tests::{rows, table, values, Db, Table, NULL};
 
 fn scores() -> Vec<Table> {
-    vec![Table::new("score")
-        .col("id", Type::Int)
-        .col("points", Type::Int)
-        .key(&["id"])
-        .rows([
-            values![1, 30],
-            values![2, Option::<i64>::None],
-            values![3, 10],
-            values![4, Option::<i64>::None],
-            values![5, 20],
-        ])]
+    vec![table!(score(id: Int, points: Int) key(id)).rows([
+        values![1, 30],
+        values![2, Option::<i64>::None],
+        values![3, 10],
+        values![4, Option::<i64>::None],
+        values![5, 20],
+    ])]
 }
 
 #[test]

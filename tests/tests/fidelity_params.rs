@@ -4,20 +4,17 @@
 //! `None` included, so every engine returns the same rows.
 
 use cte_runtime::select;
-use cte_tests::{rows, values, Db, Table, Type, NULL};
+use cte_tests::{rows, table, values, Db, Table, NULL};
 
 fn accounts() -> Vec<Table> {
-    vec![Table::new("account")
-        .col("id", Type::Int)
-        .col("owner", Type::Text)
-        .col("parent_id", Type::Int)
-        .key(&["id"])
-        .rows([
+    vec![
+        table!(account(id: Int, owner: Text, parent_id: Int) key(id)).rows([
             values![1, "ada", Option::<i64>::None],
             values![2, "bob", 1],
             values![3, "cy", 1],
             values![4, "di", 2],
-        ])]
+        ]),
+    ]
 }
 
 /// `SELECT $1 UNION ALL SELECT n + 1`: text + integer on PostgreSQL without a cast.

@@ -3,15 +3,15 @@
 //! levels fails the statement, on every engine, instead of MariaDB's silently shorter result.
 
 use cte_runtime::{select, Dialect};
-use cte_tests::{rows, values, Db, Table, Type, MAXRECURSION_EXCEEDED};
+use cte_tests::{rows, table, values, Db, Table, MAXRECURSION_EXCEEDED};
 
 /// 1 -> 2 -> 3 -> 1: a walk without a guard never ends.
 fn ring() -> Vec<Table> {
-    vec![Table::new("edge")
-        .col("src", Type::Int)
-        .col("dst", Type::Int)
-        .key(&["src", "dst"])
-        .rows([values![1, 2], values![2, 3], values![3, 1]])]
+    vec![table!(edge(src: Int, dst: Int) key(src, dst)).rows([
+        values![1, 2],
+        values![2, 3],
+        values![3, 1],
+    ])]
 }
 
 /// 1500 levels, each adding to a path that ends far longer than the anchor's value.
@@ -165,12 +165,8 @@ fn max_recursion_limits_every_recursive_cte() {
 #[test]
 fn max_recursion_in_data_changes() {
     let tables = [
-        Table::new("num").col("n", Type::Int).key(&["n"]),
-        Table::new("node")
-            .col("id", Type::Int)
-            .col("parent", Type::Int)
-            .col("mark", Type::Int)
-            .key(&["id"])
+        table!(num(n: Int) key(n)),
+        table!(node(id: Int, parent: Int, mark: Int) key(id))
             .rows((1..=8).map(|i| values![i, if i == 1 { None } else { Some(i - 1) }, 0])),
     ];
     let mut db = Db::open("fid_rec_dml", &tables);

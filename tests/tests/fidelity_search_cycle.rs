@@ -2,44 +2,36 @@
 //! (and MySQL), the same rows in the same order on every engine.
 
 use cte_runtime::{select, Dialect};
-use cte_tests::{rows, values, Db, Table, Type, NULL};
+use cte_tests::{rows, table, values, Db, Table, NULL};
 
 /// 1 -> 2 -> 3 -> 1, 2 -> 4, 3 -> 4, 4 -> 5, and 10 -> 11 -> 10 apart, with negative and large
 /// ids: -7 -> 1, 5 -> 9000000000000000000, 5 -> -3.
 fn graph() -> Vec<Table> {
-    vec![Table::new("edge")
-        .col("src", Type::BigInt)
-        .col("dst", Type::BigInt)
-        .key(&["src", "dst"])
-        .rows([
-            values![1, 2],
-            values![2, 3],
-            values![3, 1],
-            values![2, 4],
-            values![3, 4],
-            values![4, 5],
-            values![10, 11],
-            values![11, 10],
-            values![-7, 1],
-            values![5, 9_000_000_000_000_000_000_i64],
-            values![5, -3],
-        ])]
+    vec![table!(edge(src: BigInt, dst: BigInt) key(src, dst)).rows([
+        values![1, 2],
+        values![2, 3],
+        values![3, 1],
+        values![2, 4],
+        values![3, 4],
+        values![4, 5],
+        values![10, 11],
+        values![11, 10],
+        values![-7, 1],
+        values![5, 9_000_000_000_000_000_000_i64],
+        values![5, -3],
+    ])]
 }
 
 /// Towns linked by roads, named with the characters the path encoding escapes.
 fn towns() -> Vec<Table> {
-    vec![Table::new("road")
-        .col("a", Type::Text)
-        .col("b", Type::Text)
-        .key(&["a", "b"])
-        .rows([
-            values!["x,y", "50%"],
-            values!["50%", "a;b"],
-            values!["a;b", "x,y"],
-            values!["a;b", "x"],
-            values!["x", "y,50%"],
-            values!["y,50%", "x,y"],
-        ])]
+    vec![table!(road(a: Text, b: Text) key(a, b)).rows([
+        values!["x,y", "50%"],
+        values!["50%", "a;b"],
+        values!["a;b", "x,y"],
+        values!["a;b", "x"],
+        values!["x", "y,50%"],
+        values!["y,50%", "x,y"],
+    ])]
 }
 
 /// A tree eleven levels deep (a chain with a side branch at each level), for depths past 9.
@@ -49,11 +41,7 @@ fn chain() -> Vec<Table> {
         rows.push(values![i, i + 1]);
         rows.push(values![i, 100 + i]);
     }
-    vec![Table::new("link")
-        .col("up", Type::Int)
-        .col("down", Type::Int)
-        .key(&["up", "down"])
-        .rows(rows)]
+    vec![table!(link(up: Int, down: Int) key(up, down)).rows(rows)]
 }
 
 /// CYCLE marks the row that closes a cycle and does not follow it; depth-first order by the
@@ -156,17 +144,14 @@ fn cycle_over_text_keys_that_need_escaping() {
 /// A cycle over two columns: a repeated (node, colour) pair, not a repeated node.
 #[test]
 fn cycle_over_two_columns_and_null_keys() {
-    let tables = [Table::new("step")
-        .col("node", Type::Int)
-        .col("colour", Type::Int)
-        .col("next_node", Type::Int)
-        .col("next_colour", Type::Int)
-        .rows([
+    let tables = [
+        table!(step(node: Int, colour: Int, next_node: Int, next_colour: Int)).rows([
             values![1, 0, 1, 1],
             values![1, 1, 1, 0],
             values![1, 0, 2, Option::<i64>::None],
             values![2, Option::<i64>::None, 2, Option::<i64>::None],
-        ])];
+        ]),
+    ];
     let mut db = Db::open("fid_sc_two_columns", &tables);
     // (2, NULL) never closes a cycle, as in PostgreSQL: the walk stops on its own depth limit.
     let q = select! {

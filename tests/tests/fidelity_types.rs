@@ -3,19 +3,14 @@
 //! BIGINT anchors, and anchors that would round what a member computes.
 
 use cte_runtime::{select, Dialect};
-use cte_tests::{rows, values, Db, Engine, Table, Type, NULL};
+use cte_tests::{rows, table, values, Db, Engine, Table, NULL};
 
 fn staff() -> Vec<Table> {
-    vec![Table::new("emp")
-        .col("id", Type::Int)
-        .col("name", Type::Text)
-        .col("boss", Type::Int)
-        .key(&["id"])
-        .rows([
-            values![1, "Ada Lovelace", Option::<i64>::None],
-            values![2, "Charles Babbage", 1],
-            values![3, "Mary Somerville", 2],
-        ])]
+    vec![table!(emp(id: Int, name: Text, boss: Int) key(id)).rows([
+        values![1, "Ada Lovelace", Option::<i64>::None],
+        values![2, "Charles Babbage", 1],
+        values![3, "Mary Somerville", 2],
+    ])]
 }
 
 /// A short literal in the anchor, replaced by longer names in the member: MariaDB's column

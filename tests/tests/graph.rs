@@ -2,31 +2,23 @@
 //! limit, since CYCLE clauses are not portable.
 
 use cte_runtime::{select, Dialect};
-use cte_tests::{rows, values, Db, Table, Type};
+use cte_tests::{rows, table, values, Db, Table};
 
 /// 1 -4-> 2 -1-> 3 -2-> 1, 2 -7-> 4, 3 -2-> 4, 4 -3-> 5, 6 -1-> 5, and apart: 7 -5-> 8.
 fn graph() -> Vec<Table> {
     vec![
-        Table::new("node")
-            .col("id", Type::Int)
-            .col("label", Type::Text)
-            .key(&["id"])
+        table!(node(id: Int, label: Text) key(id))
             .rows((1..=8).map(|i| values![i, format!("n{i}")])),
-        Table::new("edge")
-            .col("src", Type::Int)
-            .col("dst", Type::Int)
-            .col("weight", Type::Int)
-            .key(&["src", "dst"])
-            .rows([
-                values![1, 2, 4],
-                values![2, 3, 1],
-                values![3, 1, 2],
-                values![2, 4, 7],
-                values![3, 4, 2],
-                values![4, 5, 3],
-                values![6, 5, 1],
-                values![7, 8, 5],
-            ]),
+        table!(edge(src: Int, dst: Int, weight: Int) key(src, dst)).rows([
+            values![1, 2, 4],
+            values![2, 3, 1],
+            values![3, 1, 2],
+            values![2, 4, 7],
+            values![3, 4, 2],
+            values![4, 5, 3],
+            values![6, 5, 1],
+            values![7, 8, 5],
+        ]),
     ]
 }
 

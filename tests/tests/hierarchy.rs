@@ -2,7 +2,7 @@
 
 use cte_runtime::{select, Value};
 use cte_tests::data::categories;
-use cte_tests::{rows, values, Db, Table, Type};
+use cte_tests::{rows, table, values, Db, Table};
 
 /// ada
 /// ├── bob
@@ -13,22 +13,19 @@ use cte_tests::{rows, values, Db, Table, Type};
 /// └── cy
 ///     └── fay
 fn org() -> Vec<Table> {
-    vec![Table::new("employee")
-        .col("id", Type::Int)
-        .col("name", Type::Text)
-        .col("manager_id", Type::Int)
-        .col("salary", Type::Decimal(10, 2))
-        .key(&["id"])
-        .rows([
-            values![1, "ada", Value::Null, "100.00"],
-            values![2, "bob", 1, "80.00"],
-            values![3, "cy", 1, "75.50"],
-            values![4, "dee", 2, "60.00"],
-            values![5, "eve", 2, "60.00"],
-            values![6, "fay", 3, "50.25"],
-            values![7, "gus", 4, "40.00"],
-            values![8, "hal", 7, "30.00"],
-        ])]
+    vec![
+        table!(employee(id: Int, name: Text, manager_id: Int, salary: Decimal(10, 2)) key(id))
+            .rows([
+                values![1, "ada", Value::Null, "100.00"],
+                values![2, "bob", 1, "80.00"],
+                values![3, "cy", 1, "75.50"],
+                values![4, "dee", 2, "60.00"],
+                values![5, "eve", 2, "60.00"],
+                values![6, "fay", 3, "50.25"],
+                values![7, "gus", 4, "40.00"],
+                values![8, "hal", 7, "30.00"],
+            ]),
+    ]
 }
 
 #[test]

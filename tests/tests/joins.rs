@@ -1,28 +1,22 @@
 //! Joins between CTEs: USING, RIGHT, FULL and LATERAL, which not every engine has.
 
 use cte_runtime::{select, Dialect};
-use cte_tests::{rows, values, Db, Table, Type, NULL};
+use cte_tests::{rows, table, values, Db, Table, NULL};
 
 /// Teams 1..3 and members; team 3 has nobody, member "zed" has no team.
 fn teams() -> Vec<Table> {
     vec![
-        Table::new("team")
-            .col("id", Type::Int)
-            .col("title", Type::Text)
-            .key(&["id"])
-            .rows([values![1, "core"], values![2, "docs"], values![3, "ops"]]),
-        Table::new("member")
-            .col("id", Type::Int)
-            .col("name", Type::Text)
-            .col("team_id", Type::Int)
-            .col("score", Type::Int)
-            .key(&["id"])
-            .rows([
-                values![1, "ann", 1, 7],
-                values![2, "bo", 1, 9],
-                values![3, "cid", 2, 4],
-                values![4, "zed", 9, 5],
-            ]),
+        table!(team(id: Int, title: Text) key(id)).rows([
+            values![1, "core"],
+            values![2, "docs"],
+            values![3, "ops"],
+        ]),
+        table!(member(id: Int, name: Text, team_id: Int, score: Int) key(id)).rows([
+            values![1, "ann", 1, 7],
+            values![2, "bo", 1, 9],
+            values![3, "cid", 2, 4],
+            values![4, "zed", 9, 5],
+        ]),
     ]
 }
 

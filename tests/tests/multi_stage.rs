@@ -2,27 +2,23 @@
 //! nested WITH with shadowing, set operations and window functions over CTE output.
 
 use cte_runtime::{select, Dialect};
-use cte_tests::{rows, values, Db, Table, Type, NULL};
+use cte_tests::{rows, table, values, Db, Table, NULL};
 
 /// Regional totals: north 300, south 160, east 325.50. Monthly: 230, 470, 85.50.
 fn sales() -> Vec<Table> {
-    vec![Table::new("sales")
-        .col("id", Type::Int)
-        .col("region", Type::Text)
-        .col("rep", Type::Text)
-        .col("month", Type::Int)
-        .col("amount", Type::Decimal(10, 2))
-        .key(&["id"])
-        .rows([
-            values![1, "north", "ann", 1, "100.00"],
-            values![2, "north", "ann", 2, "150.00"],
-            values![3, "north", "bo", 1, "50.00"],
-            values![4, "south", "cid", 1, "80.00"],
-            values![5, "south", "cid", 2, "20.00"],
-            values![6, "east", "dan", 2, "300.00"],
-            values![7, "east", "eli", 3, "25.50"],
-            values![8, "south", "cid", 3, "60.00"],
-        ])]
+    vec![
+        table!(sales(id: Int, region: Text, rep: Text, month: Int, amount: Decimal(10, 2)) key(id))
+            .rows([
+                values![1, "north", "ann", 1, "100.00"],
+                values![2, "north", "ann", 2, "150.00"],
+                values![3, "north", "bo", 1, "50.00"],
+                values![4, "south", "cid", 1, "80.00"],
+                values![5, "south", "cid", 2, "20.00"],
+                values![6, "east", "dan", 2, "300.00"],
+                values![7, "east", "eli", 3, "25.50"],
+                values![8, "south", "cid", 3, "60.00"],
+            ]),
+    ]
 }
 
 #[test]

@@ -5,20 +5,11 @@
 //! rows; mixed case (`Rank`, `User`) folds as the engine folds an unquoted name.
 
 use cte_runtime::{select, Value};
-use cte_tests::{rows, values, Db, Table, Type};
+use cte_tests::{rows, table, values, Db, Table};
 
 /// A table named `user`, whose columns are reserved somewhere.
 fn users() -> Vec<Table> {
-    vec![Table::new("user")
-        .col("id", Type::Int)
-        .col("key", Type::Int)
-        .col("set", Type::Text)
-        .col("user", Type::Text)
-        .col("rank", Type::Int)
-        .col("value", Type::Int)
-        .col("level", Type::Int)
-        .col("groups", Type::Int)
-        .key(&["id"])
+    vec![table!(user(id: Int, key: Int, set: Text, user: Text, rank: Int, value: Int, level: Int, groups: Int) key(id))
         .rows([
             values![1, 10, "a", "ann", 2, 30, 1, 1],
             values![2, 20, "b", "bob", 1, 50, 2, 1],

@@ -1,7 +1,7 @@
 //! `cte!` items spliced into several statements, and CTEs that nothing references.
 
 use cte_runtime::{select, Dialect, Value};
-use cte_tests::{rows, values, Db, Table, Type, ALL_BUT_POSTGRES};
+use cte_tests::{rows, table, values, Db, Table, ALL_BUT_POSTGRES};
 
 /// CTEs defined once, away from the queries that use them.
 mod catalog {
@@ -43,22 +43,14 @@ mod catalog {
 /// tools > saws > jigsaws; tools > drills; garden.
 fn categories() -> Vec<Table> {
     vec![
-        Table::new("category")
-            .col("id", Type::Int)
-            .col("name", Type::Text)
-            .col("parent_id", Type::Int)
-            .key(&["id"])
-            .rows([
-                values![1, "tools", Value::Null],
-                values![2, "saws", 1],
-                values![3, "jigsaws", 2],
-                values![4, "drills", 1],
-                values![5, "garden", Value::Null],
-            ]),
-        Table::new("archive")
-            .col("id", Type::Int)
-            .key(&["id"])
-            .rows([values![10], values![11]]),
+        table!(category(id: Int, name: Text, parent_id: Int) key(id)).rows([
+            values![1, "tools", Value::Null],
+            values![2, "saws", 1],
+            values![3, "jigsaws", 2],
+            values![4, "drills", 1],
+            values![5, "garden", Value::Null],
+        ]),
+        table!(archive(id: Int) key(id)).rows([values![10], values![11]]),
     ]
 }
 

@@ -1,7 +1,7 @@
 //! Number series made by recursion: bounds from parameters, long runs, LIMIT and OFFSET.
 
 use cte_runtime::select;
-use cte_tests::{rows, values, Db, Row, Table, Type};
+use cte_tests::{rows, table, values, Db, Row, Table};
 
 fn no_tables() -> Vec<Table> {
     Vec::new()
@@ -99,10 +99,7 @@ fn limit_and_offset() {
 
 #[test]
 fn gaps_in_a_sequence() {
-    let tickets = Table::new("ticket")
-        .col("id", Type::Int)
-        .key(&["id"])
-        .rows([1, 2, 4, 7, 8, 10].map(|i| values![i]));
+    let tickets = table!(ticket(id: Int) key(id)).rows([1, 2, 4, 7, 8, 10].map(|i| values![i]));
     let mut db = Db::open("series_gaps", &[tickets]);
     let q = select! {
         WITH RECURSIVE bounds(lo, hi) AS (

@@ -2,21 +2,18 @@
 //! and return the same rows on every engine.
 
 use cte_runtime::{select, Value};
-use cte_tests::{rows, values, Db, Table, Type};
+use cte_tests::{rows, table, values, Db, Table};
 
 /// 1 > 2 > 4, 1 > 3.
 fn nodes() -> Vec<Table> {
-    vec![Table::new("node")
-        .col("id", Type::Int)
-        .col("parent", Type::Int)
-        .col("name", Type::Text)
-        .key(&["id"])
-        .rows([
+    vec![
+        table!(node(id: Int, parent: Int, name: Text) key(id)).rows([
             values![1, Value::Null, "root"],
             values![2, 1, "a"],
             values![3, 1, "b"],
             values![4, 2, "c"],
-        ])]
+        ]),
+    ]
 }
 
 #[test]
@@ -49,10 +46,7 @@ fn contextual_keywords_are_column_names() {
 
 #[test]
 fn raw_identifiers_name_ctes_columns_and_tables() {
-    let tables = [Table::new("order")
-        .col("select", Type::Int)
-        .key(&["select"])
-        .rows([values![1], values![2]])];
+    let tables = [table!(order(select: Int) key(select)).rows([values![1], values![2]])];
     let mut db = Db::open("tricky_raw_identifiers", &tables);
     let q = select! {
         WITH RECURSIVE r#from(r#select, r#set, r#key) AS (
@@ -105,15 +99,12 @@ fn an_inner_cte_shadows_an_outer_one() {
 #[test]
 fn a_cte_named_like_a_table_it_does_not_read() {
     let tables = [
-        Table::new("employee")
-            .col("id", Type::Int)
-            .key(&["id"])
-            .rows([values![100], values![200]]),
-        Table::new("staff")
-            .col("id", Type::Int)
-            .col("active", Type::Int)
-            .key(&["id"])
-            .rows([values![1, 1], values![2, 0], values![3, 1]]),
+        table!(employee(id: Int) key(id)).rows([values![100], values![200]]),
+        table!(staff(id: Int, active: Int) key(id)).rows([
+            values![1, 1],
+            values![2, 0],
+            values![3, 1],
+        ]),
     ];
     let mut db = Db::open("tricky_cte_named_like_a_table", &tables);
     // `employee` here is the CTE, which shadows the table of the same name.

@@ -6,13 +6,10 @@
 //! SQLite INTEGER columns, and integer expressions, all read as `Value::I64`.
 
 use cte_runtime::{select, Dialect};
-use cte_tests::{rows, values, Db, Table, Type, NULL};
+use cte_tests::{rows, table, values, Db, Table, NULL};
 
 fn numbers() -> Vec<Table> {
-    vec![Table::new("num")
-        .col("id", Type::Int)
-        .col("n", Type::BigInt)
-        .key(&["id"])]
+    vec![table!(num(id: Int, n: BigInt) key(id))]
 }
 
 /// Inserts `$v` as the row `$id`, then finds it by comparing `n` with `$v` and selects `$v`
@@ -135,19 +132,13 @@ fn integers_beyond_i64_are_render_errors_never_wrapped() {
 /// TINYINT..BIGINT on MariaDB, int2/int4/int8 on PostgreSQL, INTEGER on SQLite.
 #[test]
 fn integer_columns_of_every_size_read_as_integers() {
-    let ints = Table::new("ints")
-        .col("id", Type::Int)
-        .col("t", Type::TinyInt)
-        .col("s", Type::SmallInt)
-        .col("m", Type::MediumInt)
-        .col("i", Type::Int)
-        .col("b", Type::BigInt)
-        .key(&["id"])
-        .rows([
-            values![1, i8::MIN, i16::MIN, -8_388_608, i32::MIN, i64::MIN],
-            values![2, i8::MAX, i16::MAX, 8_388_607, i32::MAX, i64::MAX],
-            values![3, 0, 0, 0, 0, 0],
-        ]);
+    let ints =
+        table!(ints(id: Int, t: TinyInt, s: SmallInt, m: MediumInt, i: Int, b: BigInt) key(id))
+            .rows([
+                values![1, i8::MIN, i16::MIN, -8_388_608, i32::MIN, i64::MIN],
+                values![2, i8::MAX, i16::MAX, 8_388_607, i32::MAX, i64::MAX],
+                values![3, 0, 0, 0, 0, 0],
+            ]);
     let mut db = Db::open("val_int_columns", &[ints]);
     let q = select! { SELECT id, t, s, m, i, b FROM ints ORDER BY id };
     db.select(&q)

@@ -1,7 +1,9 @@
 //! Reads the medians criterion wrote in this run, for the summary tables the benches print.
 
 use std::path::PathBuf;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
+
+use criterion::Criterion;
 
 /// Where criterion writes its estimates, found the way criterion finds it.
 fn criterion_dir() -> Option<PathBuf> {
@@ -51,4 +53,18 @@ pub fn format_ns(ns: f64) -> String {
     } else {
         format!("{value:.0} {unit}")
     }
+}
+
+/// Runs `bench` under criterion (a second of warm-up, `measure` of measurement, then the
+/// command line's options), then `summary` of the medians measured since the run began.
+#[allow(dead_code)]
+pub fn run(measure: Duration, bench: fn(&mut Criterion), summary: fn(SystemTime)) {
+    let since = SystemTime::now();
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(measure)
+        .configure_from_args();
+    bench(&mut c);
+    c.final_summary();
+    summary(since);
 }

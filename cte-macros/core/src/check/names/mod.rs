@@ -25,8 +25,8 @@ use super::resolve::{Binding, Bindings};
 use super::Ctxt;
 use crate::ast::visit::{self, Visit};
 use crate::ast::{
-    Cte, Expr, Ident, JoinConstraint, ObjectName, Query, Select, SelectItem, SetExpr, Statement,
-    TableFactor, TableWithJoins,
+    Cte, Expr, Ident, JoinConstraint, Keyed, ObjectName, Query, Select, SelectItem, SetExpr,
+    Statement, TableFactor, TableWithJoins,
 };
 use crate::schema::Schema;
 use crate::typing::Typed;
@@ -114,14 +114,8 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
                         self.written_column(target, &assignment.column);
                     }
                 }
-                let mut level = Level::new(target.into_iter().collect());
-                for item in update.from.iter().flat_map(|f| &f.value) {
-                    self.add_from_item(item, &mut level);
-                }
-                self.levels.push(level);
-                for item in update.from.iter().flat_map(|f| &f.value) {
-                    self.join_conditions(item);
-                }
+                let level = Level::new(target.into_iter().collect());
+                self.enter_from(level, &update.from);
                 for assignment in &update.assignments {
                     self.visit_expr(&assignment.value);
                 }
@@ -263,17 +257,11 @@ impl<'a> Names<'_, 'a> {
 
     /// A SELECT in the scope of its FROM items; `then` runs in that scope too.
     fn select_without_order(&mut self, select: &'a Select, then: impl FnOnce(&mut Self)) {
-        let mut level = Level {
+        let level = Level {
             grouped: select.group_by.is_some(),
             ..Level::default()
         };
-        for item in select.from.iter().flat_map(|f| &f.value) {
-            self.add_from_item(item, &mut level);
-        }
-        self.levels.push(level);
-        for item in select.from.iter().flat_map(|f| &f.value) {
-            self.join_conditions(item);
-        }
+        self.enter_from(level, &select.from);
         for item in &select.projection {
             self.visit_select_item(item);
         }
@@ -304,6 +292,18 @@ impl<'a> Names<'_, 'a> {
         }
         then(self);
         self.levels.pop();
+    }
+
+    /// Enters the scope of a FROM clause: `level`, which may hold the table of an UPDATE
+    /// already, with the clause's items; their join conditions are checked in it.
+    fn enter_from(&mut self, mut level: Level<'a>, from: &'a Option<Keyed<Vec<TableWithJoins>>>) {
+        for item in from.iter().flat_map(|f| &f.value) {
+            self.add_from_item(item, &mut level);
+        }
+        self.levels.push(level);
+        for item in from.iter().flat_map(|f| &f.value) {
+            self.join_conditions(item);
+        }
     }
 
     /// Adds the relations of one FROM item to `level`, walking its subqueries on the way: a

@@ -128,12 +128,20 @@ fn subquery_levels(e: &Expr) -> usize {
 // for each reading, every level would double the work: 2^24 parses at 24 levels, more than
 // an hour of `cargo build`.
 
+/// The expression of 24 levels that `wrap` makes, each holding a scalar subquery; 40 levels
+/// nest too deeply.
+fn operand_levels(wrap: fn(TokenStream) -> TokenStream) -> Expr {
+    let deeper = nested_levels(40, quote!(e), wrap);
+    assert!(err(quote!(SELECT #deeper)).contains("nests too deeply"));
+    let e = expr(nested_levels(24, quote!(e), wrap));
+    assert_eq!(subquery_levels(&e), 24);
+    e
+}
+
 #[test]
 fn parenthesised_scalar_subqueries_as_operands_parse_in_linear_time() {
     on_macro_stack(|| {
-        let deep = nested_levels(24, quote!(e), scalar_operand);
-        let e = expr(deep);
-        assert_eq!(subquery_levels(&e), 24);
+        let e = operand_levels(scalar_operand);
         let Expr::Nested { expr: sum, .. } = &e else {
             panic!("not a parenthesised expression: {}", show(&e));
         };
@@ -143,24 +151,18 @@ fn parenthesised_scalar_subqueries_as_operands_parse_in_linear_time() {
             "{}",
             show(&e)
         );
-        let deeper = nested_levels(40, quote!(e), scalar_operand);
-        assert!(err(quote!(SELECT #deeper)).contains("nests too deeply"));
     });
 }
 
 #[test]
 fn parenthesised_subqueries_in_in_lists_parse_in_linear_time() {
     on_macro_stack(|| {
-        let deep = nested_levels(24, quote!(e), in_operand);
-        let e = expr(deep);
-        assert_eq!(subquery_levels(&e), 24);
+        let e = operand_levels(in_operand);
         assert!(
             matches!(&e, Expr::InList { list, .. } if list.len() == 1),
             "{}",
             show(&e)
         );
-        let deeper = nested_levels(40, quote!(e), in_operand);
-        assert!(err(quote!(SELECT #deeper)).contains("nests too deeply"));
     });
 }
 
