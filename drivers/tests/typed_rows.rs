@@ -274,3 +274,107 @@ fn mysql_reads_typed_rows_on_mariadb() {
     );
     support::record_run(MARIADB.name, "mysql_reads_typed_rows_on_mariadb");
 }
+
+#[tokio::test]
+async fn tokio_postgres_reads_typed_rows() {
+    use cte_runtime::tokio_postgres::ClientExt;
+    use futures_util::TryStreamExt;
+
+    let Some(url) = support::url(&POSTGRES) else {
+        return;
+    };
+    let (client, connection) = match tokio_postgres::connect(&url, tokio_postgres::NoTls).await {
+        Ok(pair) => pair,
+        Err(e) => return support::skip(&POSTGRES, &format!("cannot connect to {url}: {e}")),
+    };
+    tokio::spawn(connection);
+    client
+        .batch_execute(&format!(
+            "{}; {}",
+            support::employee_ddl("TEMPORARY"),
+            support::EMPLOYEE_ROWS
+        ))
+        .await
+        .expect("org chart fixture");
+    check_typed_rows!(
+        all: |q| client.cte_fetch_all(q).await,
+        one: |q| client.cte_fetch_one(q).await,
+        optional: |q| client.cte_fetch_optional(q).await,
+    );
+    let q = chart();
+    let streamed: Vec<Chart> = client
+        .cte_fetch(&q)
+        .await
+        .expect("chart")
+        .try_collect()
+        .await
+        .expect("every row");
+    assert_eq!(streamed, expected_chart());
+    support::record_run(POSTGRES.name, "tokio_postgres_reads_typed_rows");
+}
+
+/// A sqlx connection to `url` with the org chart, its table `temporary` or not.
+async fn sqlx_org_chart<C: sqlx::Connection>(url: &str, temporary: &str) -> Result<C, sqlx::Error>
+where
+    for<'c> &'c mut C: sqlx::Executor<'c>,
+{
+    use sqlx::Executor;
+
+    let mut conn = C::connect(url).await?;
+    conn.execute(sqlx::AssertSqlSafe(support::employee_ddl(temporary)))
+        .await?;
+    conn.execute(support::EMPLOYEE_ROWS).await?;
+    Ok(conn)
+}
+
+/// The typed-row checks on one sqlx connection, for `dialect`.
+macro_rules! check_sqlx {
+    ($conn:ident, $dialect:expr) => {{
+        use cte_runtime::sqlx::ExecutorExt;
+        use futures_util::TryStreamExt;
+
+        let dialect = $dialect;
+        check_typed_rows!(
+            all: |q| $conn.cte_fetch_all(q, dialect).await,
+            one: |q| $conn.cte_fetch_one(q, dialect).await,
+            optional: |q| $conn.cte_fetch_optional(q, dialect).await,
+        );
+        let q = chart();
+        let streamed: Vec<Chart> = $conn
+            .cte_fetch(&q, dialect)
+            .expect("chart")
+            .try_collect()
+            .await
+            .expect("every row");
+        assert_eq!(streamed, expected_chart());
+    }};
+}
+
+#[tokio::test]
+async fn sqlx_reads_typed_rows_on_every_backend() {
+    let test = "sqlx_reads_typed_rows_on_every_backend";
+    let mut sqlite: sqlx::SqliteConnection = sqlx_org_chart("sqlite::memory:", "")
+        .await
+        .expect("SQLite in memory");
+    check_sqlx!(sqlite, Dialect::Sqlite);
+    support::record_run(SQLITE, test);
+
+    if let Some(url) = support::url(&POSTGRES) {
+        match sqlx_org_chart::<sqlx::PgConnection>(&url, "TEMPORARY").await {
+            Ok(mut postgres) => {
+                check_sqlx!(postgres, Dialect::Postgres);
+                support::record_run(POSTGRES.name, test);
+            }
+            Err(e) => support::skip(&POSTGRES, &format!("cannot connect to {url}: {e}")),
+        }
+    }
+    if let Some(url) = support::url(&MARIADB) {
+        match sqlx_org_chart::<sqlx::MySqlConnection>(&url, "TEMPORARY").await {
+            Ok(mut mariadb) => {
+                check_sqlx!(mariadb, Dialect::MariaDb);
+                support::record_run(MARIADB.name, test);
+            }
+            Err(e) => support::skip(&MARIADB, &format!("cannot connect to {url}: {e}")),
+        }
+    }
+}

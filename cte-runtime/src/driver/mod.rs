@@ -40,6 +40,13 @@ mod postgres_types;
 mod postgres_wire;
 #[cfg(any(feature = "rusqlite", feature = "sqlx-sqlite"))]
 mod sqlite_storage;
+#[cfg(any(
+    feature = "tokio-postgres",
+    feature = "sqlx-postgres",
+    feature = "sqlx-mysql",
+    feature = "sqlx-sqlite"
+))]
+mod typed_stream;
 
 #[cfg(feature = "mysql")]
 pub mod mysql;
@@ -57,3 +64,10 @@ pub mod sqlx;
 pub mod tokio_postgres;
 
 pub use error::DriverError;
+#[cfg(any(
+    feature = "tokio-postgres",
+    feature = "sqlx-postgres",
+    feature = "sqlx-mysql",
+    feature = "sqlx-sqlite"
+))]
+pub use typed_stream::TypedRows;

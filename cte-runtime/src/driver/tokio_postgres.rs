@@ -37,8 +37,8 @@ use std::future::Future;
 use ::tokio_postgres::types::ToSql;
 use ::tokio_postgres::{GenericClient, Row, RowStream};
 
-use super::DriverError;
-use crate::{Dialect, Query, Value};
+use super::{DriverError, TypedRows};
+use crate::{Dialect, Query, TypedQuery, Value};
 
 /// The error of a query run through `tokio-postgres`: a [`RenderError`](crate::RenderError) or
 /// a [`tokio_postgres::Error`](::tokio_postgres::Error).
@@ -74,6 +74,39 @@ pub trait ClientExt {
     /// that reads them from the connection as it is polled.
     fn cte_query_raw(&self, query: &Query)
         -> impl Future<Output = Result<RowStream, Error>> + Send;
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads every row into its row type.
+    fn cte_fetch_all<R: Send>(
+        &self,
+        query: &TypedQuery<R>,
+    ) -> impl Future<Output = Result<Vec<R>, Error>> + Send;
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads its first row;
+    /// [`DriverError::NoRows`] when it has none.
+    fn cte_fetch_one<R: Send>(
+        &self,
+        query: &TypedQuery<R>,
+    ) -> impl Future<Output = Result<R, Error>> + Send;
+
+    /// Runs a [`select_as!`](crate::select_as) query and reads its first row, if it has one.
+    fn cte_fetch_optional<R: Send>(
+        &self,
+        query: &TypedQuery<R>,
+    ) -> impl Future<Output = Result<Option<R>, Error>> + Send;
+
+    /// Runs a [`select_as!`](crate::select_as) query and returns its rows as a `Stream` that
+    /// reads them from the connection as it is polled, each into the row type.
+    #[allow(clippy::type_complexity)]
+    fn cte_fetch<'q, R: Send>(
+        &self,
+        query: &'q TypedQuery<R>,
+    ) -> impl Future<Output = Result<TypedRows<'q, RowStream, Row, ::tokio_postgres::Error, R>, Error>>
+           + Send;
+}
+
+/// A row's columns as values.
+fn values(row: &Row) -> Result<Vec<Value>, ::tokio_postgres::Error> {
+    (0..row.len()).map(|i| row.try_get::<_, Value>(i)).collect()
 }
 
 /// The parameters as the driver takes them.
@@ -105,5 +138,37 @@ impl<C: GenericClient + Sync> ClientExt for C {
     async fn cte_query_raw(&self, query: &Query) -> Result<RowStream, Error> {
         let r = query.render(Dialect::Postgres)?;
         Ok(self.query_raw(r.sql(), r.params()).await?)
+    }
+
+    async fn cte_fetch_all<R: Send>(&self, query: &TypedQuery<R>) -> Result<Vec<R>, Error> {
+        let rows = self.cte_query(query).await?;
+        rows.iter()
+            .map(|row| Ok(query.decode_row(values(row)?)?))
+            .collect()
+    }
+
+    async fn cte_fetch_one<R: Send>(&self, query: &TypedQuery<R>) -> Result<R, Error> {
+        self.cte_fetch_optional(query)
+            .await?
+            .ok_or(DriverError::NoRows)
+    }
+
+    async fn cte_fetch_optional<R: Send>(&self, query: &TypedQuery<R>) -> Result<Option<R>, Error> {
+        let r = query.render(Dialect::Postgres)?;
+        // The first row only: the rest is not read.
+        let rows = self.query_raw(r.sql(), r.params()).await?;
+        let mut rows = std::pin::pin!(rows);
+        match std::future::poll_fn(|cx| futures_core::Stream::poll_next(rows.as_mut(), cx)).await {
+            Some(row) => Ok(Some(query.decode_row(values(&row?)?)?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn cte_fetch<'q, R: Send>(
+        &self,
+        query: &'q TypedQuery<R>,
+    ) -> Result<TypedRows<'q, RowStream, Row, ::tokio_postgres::Error, R>, Error> {
+        let rows = self.cte_query_raw(query).await?;
+        Ok(TypedRows::new(rows, query, values))
     }
 }

@@ -43,11 +43,14 @@ mod postgres;
 #[cfg(feature = "sqlx-sqlite")]
 mod sqlite;
 
-use ::sqlx::AssertSqlSafe;
+use std::future::Future;
+
+use ::sqlx::{AssertSqlSafe, ColumnIndex, Decode, Executor, Row as _, Type};
+use futures_core::stream::BoxStream;
 
 use super::error::check_dialect;
-use super::DriverError;
-use crate::{Dialect, Query};
+use super::{DriverError, TypedRows};
+use crate::{Dialect, Query, TypedQuery, Value};
 
 #[cfg(feature = "sqlx-mysql")]
 pub use mysql::server_dialect;
@@ -70,7 +73,10 @@ mod sealed {
     use crate::{Dialect, Value};
 
     /// What each backend contributes to [`super::query`].
-    pub trait Backend: ::sqlx::Database + ::sqlx::database::HasStatementCache {
+    pub trait Backend:
+        ::sqlx::Database<Arguments: ::sqlx::IntoArguments<Self>>
+        + ::sqlx::database::HasStatementCache
+    {
         /// The feature that enables the backend, for error messages.
         const FEATURE: &'static str;
         /// The dialects the backend's servers speak.
@@ -79,6 +85,9 @@ mod sealed {
         const PERSISTENT: bool;
 
         fn bind(query: SqlxQuery<Self>, value: Value) -> SqlxQuery<Self>;
+
+        /// Reads every column of a row as a [`Value`].
+        fn row_values(row: &Self::Row) -> Result<Vec<Value>, ::sqlx::Error>;
     }
 }
 
@@ -106,3 +115,93 @@ pub fn query<DB: Backend>(query: &Query, dialect: Dialect) -> Result<SqlxQuery<D
     }
     Ok(bound)
 }
+
+/// Every column of `row` as a [`Value`], as each backend's `Decode` reads it.
+fn row_values<DB: ::sqlx::Database>(row: &DB::Row) -> Result<Vec<Value>, ::sqlx::Error>
+where
+    Value: for<'r> Decode<'r, DB> + Type<DB>,
+    usize: ColumnIndex<DB::Row>,
+{
+    (0..row.len()).map(|i| row.try_get::<Value, _>(i)).collect()
+}
+
+/// The stream of typed rows of [`ExecutorExt::cte_fetch`].
+pub type TypedRowStream<'e, 'q, DB, R> = TypedRows<
+    'q,
+    BoxStream<'e, Result<<DB as ::sqlx::Database>::Row, ::sqlx::Error>>,
+    <DB as ::sqlx::Database>::Row,
+    ::sqlx::Error,
+    R,
+>;
+
+/// Runs [`select_as!`](crate::select_as) queries on any sqlx executor (a pool, a connection, a
+/// transaction), rendered for `dialect` as [`query`] does, each row read into the query's row
+/// type.
+pub trait ExecutorExt<'e>: Executor<'e> + Sized
+where
+    Self::Database: Backend,
+{
+    /// Runs the query and reads every row.
+    fn cte_fetch_all<R: Send>(
+        self,
+        query: &TypedQuery<R>,
+        dialect: Dialect,
+    ) -> impl Future<Output = Result<Vec<R>, Error>> + Send {
+        let sqlx_query = self::query::<Self::Database>(query, dialect);
+        async move {
+            let rows = sqlx_query?.fetch_all(self).await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(query.decode_row(<Self::Database as sealed::Backend>::row_values(row)?)?)
+                })
+                .collect()
+        }
+    }
+
+    /// Runs the query and reads its first row; [`DriverError::NoRows`] when it has none.
+    fn cte_fetch_one<R: Send>(
+        self,
+        query: &TypedQuery<R>,
+        dialect: Dialect,
+    ) -> impl Future<Output = Result<R, Error>> + Send {
+        let optional = self.cte_fetch_optional(query, dialect);
+        async move { optional.await?.ok_or(DriverError::NoRows) }
+    }
+
+    /// Runs the query and reads its first row, if it has one.
+    fn cte_fetch_optional<R: Send>(
+        self,
+        query: &TypedQuery<R>,
+        dialect: Dialect,
+    ) -> impl Future<Output = Result<Option<R>, Error>> + Send {
+        let sqlx_query = self::query::<Self::Database>(query, dialect);
+        async move {
+            match sqlx_query?.fetch_optional(self).await? {
+                Some(row) => Ok(Some(
+                    query.decode_row(<Self::Database as sealed::Backend>::row_values(&row)?)?,
+                )),
+                None => Ok(None),
+            }
+        }
+    }
+
+    /// Runs the query and returns its rows as a `Stream` that reads them from the connection as
+    /// it is polled, each into the row type: bounded memory for any result size.
+    fn cte_fetch<'q, R>(
+        self,
+        query: &'q TypedQuery<R>,
+        dialect: Dialect,
+    ) -> Result<TypedRowStream<'e, 'q, Self::Database, R>, Error>
+    where
+        Self: 'e,
+    {
+        let rows = self::query::<Self::Database>(query, dialect)?.fetch(self);
+        Ok(TypedRows::new(
+            rows,
+            query,
+            <Self::Database as sealed::Backend>::row_values,
+        ))
+    }
+}
+
+impl<'e, E: Executor<'e>> ExecutorExt<'e> for E where E::Database: Backend {}

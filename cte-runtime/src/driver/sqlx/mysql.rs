@@ -21,6 +21,10 @@ impl sealed::Backend for MySql {
     fn bind(query: SqlxQuery<Self>, value: Value) -> SqlxQuery<Self> {
         query.bind(value)
     }
+
+    fn row_values(row: &Self::Row) -> Result<Vec<Value>, ::sqlx::Error> {
+        super::row_values::<Self>(row)
+    }
 }
 
 /// Whether the server behind `executor` is MySQL or MariaDB, from `SELECT VERSION()`: the

@@ -27,6 +27,10 @@ impl sealed::Backend for Postgres {
     fn bind(query: SqlxQuery<Self>, value: Value) -> SqlxQuery<Self> {
         query.bind(value)
     }
+
+    fn row_values(row: &Self::Row) -> Result<Vec<Value>, ::sqlx::Error> {
+        super::row_values::<Self>(row)
+    }
 }
 
 /// The type a `Null` parameter declares: OID 0, "unspecified", so that PostgreSQL infers it.

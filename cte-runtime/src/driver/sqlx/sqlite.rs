@@ -18,6 +18,10 @@ impl sealed::Backend for Sqlite {
     fn bind(query: SqlxQuery<Self>, value: Value) -> SqlxQuery<Self> {
         query.bind(value)
     }
+
+    fn row_values(row: &Self::Row) -> Result<Vec<Value>, ::sqlx::Error> {
+        super::row_values::<Self>(row)
+    }
 }
 
 impl Type<Sqlite> for Value {
