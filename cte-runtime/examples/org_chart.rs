@@ -5,7 +5,7 @@
 //! each dialect.
 
 use cte_runtime::rusqlite::ConnectionExt;
-use cte_runtime::{select, Dialect};
+use cte_runtime::{select_as, Dialect};
 use rusqlite::Connection;
 
 const STAFF: &str = "
@@ -32,7 +32,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = std::env::args().nth(1).unwrap_or_else(|| "Ada".to_owned());
     let max_depth = 10;
 
-    let query = select! {
+    // Each row reads into a `Member`: rustc checks its fields against the selected columns.
+    let query = select_as!(Member,
         WITH RECURSIVE chart(id, name, title, depth, path) AS (
             SELECT id, name, title, 0, CAST(name AS TEXT)
             FROM employee
@@ -44,17 +45,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             WHERE c.depth < {max_depth}
         )
         SELECT name, title, depth FROM chart ORDER BY path
-    };
+    );
 
     let conn = Connection::open_in_memory()?;
     conn.execute_batch(STAFF)?;
-    let rows = conn.cte_query_map(&query, |row| {
-        Ok(Member {
-            name: row.get(0)?,
-            title: row.get(1)?,
-            depth: usize::try_from(row.get::<_, i64>(2)?).unwrap_or(0),
-        })
-    })?;
+    let rows = conn.cte_fetch_all(&query)?;
 
     if rows.is_empty() {
         println!("nobody named {root:?}");
