@@ -47,6 +47,7 @@ mod walk;
 mod window;
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use crate::param::ParamKind;
 use crate::tree::{Cte, Ident, List, Options, Statement, TableWithJoins};
@@ -144,10 +145,7 @@ pub(crate) fn render_in(
             // The default cap needs MariaDB's level column, which some recursive CTEs cannot
             // carry (a UNION recursion): those keep no cap, as without a LIMIT (see `limit.rs`).
             (Err(_), limit::Limit::Default) => {
-                let plan = plan::Plan {
-                    limit: limit::Limit::None,
-                    ..plan
-                };
+                let plan = plan.with_limit(stmt, dialect, context, limit::Limit::None);
                 Renderer::new(dialect, inline, context, plan).render(stmt)
             }
             (rendered, _) => rendered,
@@ -173,6 +171,23 @@ struct MovedCtes {
     ctes: Vec<&'static Cte>,
     /// How many WITHs enclosed the moved one: only those written inside it shadow its CTEs.
     scope_len: usize,
+}
+
+/// The body of a recursive CTE being written: what the plan decided for the CTE, and where its
+/// members stand.
+struct RecursiveBody {
+    /// The query depth of the body's members.
+    depth: u32,
+    /// `scopes.len()` when the body starts: a WITH pushed since may shadow the CTE's name.
+    scope_len: usize,
+    /// The anchor columns to widen (see `recursive.rs`).
+    widen: Option<Rc<recursive::Widen>>,
+    /// The columns added (see `rewrite.rs`), taken out while they are written.
+    rewrite: Option<Rc<rewrite::Rewrite>>,
+    /// The fresh name the CTE is written under when an added column is hidden.
+    internal: Option<Rc<str>>,
+    /// The depth of the anchor VALUES being written.
+    in_values: Option<u32>,
 }
 
 /// The one renderer: a buffer, the source index of each placeholder written, and the context
@@ -208,11 +223,8 @@ struct Renderer<'v> {
     /// CTEs moved to where they are used: MariaDB's of an UPDATE or DELETE, and a WITH on a
     /// parenthesised set operand (see `moved.rs`).
     moved: Option<MovedCtes>,
-    /// The anchor columns of the recursive CTE being written that must be widened to
-    /// unbounded text (see `recursive.rs`).
-    widen: Option<recursive::Widen>,
-    /// The recursive CTE being written with added columns (see `rewrite.rs`).
-    rewrite: Option<rewrite::Rewrite>,
+    /// The recursive CTE whose body is being written.
+    recursive_body: Option<RecursiveBody>,
     /// A recursive WITH was written: its recursion limit (see `limit.rs`).
     recursive_seen: bool,
     /// Where the statement's first keyword ends, for MySQL's optimizer hint.
@@ -255,8 +267,7 @@ impl<'v> Renderer<'v> {
             writing_ctes: Vec::new(),
             values_columns: &[],
             moved: None,
-            widen: None,
-            rewrite: None,
+            recursive_body: None,
             recursive_seen: false,
             hint_at: None,
             plan,

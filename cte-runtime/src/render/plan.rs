@@ -1,12 +1,22 @@
 //! What is decided about a statement before any of it is written: the checks on the whole
-//! statement, its recursion limit (see `limit.rs`), and on SQL Server the CTEs that move to the
-//! statement's WITH (see `hoist.rs`).
+//! statement, its recursion limit (see `limit.rs`), on SQL Server the CTEs that move to the
+//! statement's WITH (see `hoist.rs`), and for each CTE of a recursive WITH whether it reads
+//! itself, the columns added to it (`rewrite.rs`) and the anchor columns widened
+//! (`recursive.rs`).
 //! The writer (`Renderer`) reads the plan and decides nothing of it again.
 
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use super::limit::Limit;
+use super::query::Members;
+use super::recursive::Widen;
+use super::rewrite::Rewrite;
 use super::walk::{self, Node};
-use super::{facts, hoist, search_cycle, Checked, Context};
-use crate::tree::{Ident, ObjectName, Statement};
+use super::{facts, hoist, scope, search_cycle, Checked, Context};
+use crate::param::ParamKind;
+use crate::tree::{Cte, Ident, ObjectName, Statement};
 use crate::{Dialect, RenderError};
 
 /// The analyses of one statement for one dialect.
@@ -18,6 +28,129 @@ pub(super) struct Plan {
     pub(super) generated: u32,
     /// The statement's recursion limit (see `limit.rs`).
     pub(super) limit: Limit,
+    /// What was decided for each CTE of a recursive WITH, by its address.
+    recursive: HashMap<*const Cte, Rc<RecursiveCte>>,
+}
+
+/// What is decided for one CTE of a recursive WITH. The errors are kept, not returned: the
+/// writer returns each where it reaches the CTE, so that the first error in the text is the
+/// one reported, as a CTE that is never written (a moved one nobody reads) reports none.
+pub(super) struct RecursiveCte {
+    /// The CTE reads itself.
+    pub(super) reads_itself: bool,
+    /// The columns added to it (see `rewrite.rs`), or the error for a body the dialect or the
+    /// additions cannot take.
+    pub(super) rewrite: Result<Option<Rc<Rewrite>>, RenderError>,
+    /// Its anchor columns cast to a wider type (see `recursive.rs`), or the error for a column
+    /// whose type would differ here.
+    pub(super) widen: Result<Option<Rc<Widen>>, RenderError>,
+    /// Deciding `widen` read a parameter's kind: the SQL depends on the kinds.
+    pub(super) kinds_read: bool,
+}
+
+impl Plan {
+    /// What was decided for `cte`, a CTE of a recursive WITH of the statement.
+    pub(super) fn recursive_cte(&self, cte: &Cte) -> Option<Rc<RecursiveCte>> {
+        self.recursive.get(&(cte as *const Cte)).cloned()
+    }
+
+    /// The same plan with `limit`, which changes what recursive CTEs add.
+    pub(super) fn with_limit(
+        self,
+        stmt: &Statement,
+        dialect: Dialect,
+        context: &Context<'_>,
+        limit: Limit,
+    ) -> Plan {
+        let planner = Planner::new(dialect, context.kinds, limit);
+        Plan {
+            limit,
+            recursive: planner.recursive_ctes(stmt),
+            ..self
+        }
+    }
+}
+
+/// What the analyses read besides the tree: the dialect, the kind of each parameter and the
+/// recursion limit.
+pub(super) struct Planner<'a> {
+    pub(super) dialect: Dialect,
+    kinds: &'a [ParamKind],
+    /// A parameter's kind was read.
+    kinds_read: Cell<bool>,
+    pub(super) limit: Limit,
+}
+
+impl<'a> Planner<'a> {
+    fn new(dialect: Dialect, kinds: &'a [ParamKind], limit: Limit) -> Self {
+        Planner {
+            dialect,
+            kinds,
+            kinds_read: Cell::new(false),
+            limit,
+        }
+    }
+
+    /// What this dialect supports and how it writes it.
+    pub(super) fn support(&self) -> &'static facts::Support {
+        facts::support(self.dialect)
+    }
+
+    /// The error for `construct`, which this dialect cannot express.
+    pub(super) fn unsupported(&self, construct: &'static str, help: &'static str) -> RenderError {
+        RenderError::new(construct, self.dialect, help)
+    }
+
+    /// The kind of the parameter with source index `i`.
+    pub(super) fn param_kind(&self, i: usize) -> ParamKind {
+        self.kinds_read.set(true);
+        self.kinds.get(i).copied().unwrap_or(ParamKind::Unknown)
+    }
+
+    /// What is decided for each CTE of each recursive WITH of `stmt`.
+    fn recursive_ctes(&self, stmt: &Statement) -> HashMap<*const Cte, Rc<RecursiveCte>> {
+        let mut found = HashMap::new();
+        walk::walk_statement::<()>(stmt, &mut |node| {
+            if let Node::With(with) = node {
+                if with.recursive {
+                    for cte in with.ctes {
+                        found.insert(cte as *const Cte, Rc::new(self.recursive_cte(cte)));
+                    }
+                }
+            }
+            None
+        });
+        found
+    }
+
+    /// What is decided for `cte`, a CTE of a recursive WITH. The members of its body and
+    /// which of them read it are found once, for every analysis.
+    fn recursive_cte(&self, cte: &Cte) -> RecursiveCte {
+        let members = match cte.body {
+            Statement::Query(q) => Some((q, Members::of(q, &cte.name))),
+            _ => None,
+        };
+        let reads_itself = match &members {
+            Some((_, members)) => members.reads_cte,
+            None => scope::statement_mentions(cte.body, &cte.name),
+        };
+        self.kinds_read.set(false);
+        let (rewrite, widen) = match &members {
+            Some((q, members)) if reads_itself => (
+                self.check_recursive_members(members)
+                    .and_then(|()| self.rewrite_plan(cte, &q.body))
+                    .map(|r| r.map(Rc::new)),
+                self.widening(cte, members).map(|w| w.map(Rc::new)),
+            ),
+            _ => (Ok(None), Ok(None)),
+        };
+        RecursiveCte {
+            reads_itself,
+            rewrite,
+            widen,
+            kinds_read: self.kinds_read.get(),
+        }
+    }
 }
 
 /// Checks `stmt` as a whole and plans its recursion limit and what moves, before anything is
@@ -40,10 +173,13 @@ pub(super) fn plan(
     } else {
         hoist::plan(stmt, dialect, &mut generated)?
     };
+    let limit = Limit::of(stmt, dialect, context.options);
+    let planner = Planner::new(dialect, context.kinds, limit);
     Ok(Plan {
         hoisting,
         generated,
-        limit: Limit::of(stmt, dialect, context.options),
+        limit,
+        recursive: planner.recursive_ctes(stmt),
     })
 }
 

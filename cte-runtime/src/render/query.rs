@@ -2,14 +2,18 @@
 
 use super::expr::Pos;
 use super::facts::Takes;
+use std::rc::Rc;
+
 use super::order::Order;
+use super::plan::{Planner, RecursiveCte};
+use super::recursive::Widen;
 use super::typing::Typing;
-use super::{scope, Renderer, Res};
+use super::{scope, RecursiveBody, Renderer, Res};
 use crate::tree::{
     Cte, Cycle, Expr, Ident, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr, Search,
     SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement,
 };
-use crate::Dialect;
+use crate::{Dialect, RenderError};
 
 /// What an ORDER BY belongs to, for the emulation of NULLS FIRST/LAST.
 #[derive(Clone, Copy)]
@@ -141,30 +145,27 @@ impl Renderer<'_> {
     pub(super) fn cte(&mut self, cte: &Cte, recursive: bool) -> Res {
         let support = self.support();
         let written_name = self.cte_name.take();
-        // The members of the body and which of them read the CTE, found once for every
-        // analysis of a recursive CTE below.
-        let members = match cte.body {
-            Statement::Query(q) if recursive => Some(Members::of(q, &cte.name)),
-            _ => None,
+        let planned = match recursive {
+            true => Some(self.planned_recursive_cte(cte)?),
+            false => None,
         };
-        let is_recursive = match &members {
-            Some(members) => members.reads_cte,
-            None => recursive && scope::statement_mentions(cte.body, &cte.name),
-        };
-        if is_recursive {
+        let planned = planned.filter(|p| p.reads_itself);
+        if planned.is_some() {
             self.recursive_seen = true;
         }
-        let plan = match (cte.body, &members) {
-            (Statement::Query(q), Some(members)) if is_recursive => {
-                self.check_recursive_members(members)?;
-                self.rewrite_plan(cte, &q.body)?
-            }
-            _ => None,
+        let plan = match &planned {
+            Some(planned) => planned.rewrite.clone()?,
+            None => None,
         };
+        let internal: Option<Rc<str>> = plan
+            .as_ref()
+            .filter(|plan| plan.hides_columns())
+            .map(|_| self.fresh_name("r").into());
         match &plan {
             Some(plan) => {
-                match (&plan.internal, &written_name) {
-                    (Some(name), _) | (None, Some(name)) => self.write(name),
+                match (&internal, &written_name) {
+                    (Some(name), _) => self.write(name),
+                    (None, Some(name)) => self.write(name),
                     (None, None) => self.ident(&cte.name),
                 }
                 self.rewritten_columns(plan)?;
@@ -190,25 +191,28 @@ impl Renderer<'_> {
             }
         }
         self.write("(");
-        let plan = match cte.body {
+        match cte.body {
             Statement::Query(q) => {
-                let widen = match &members {
-                    Some(members) if is_recursive => self.widening(cte, members)?,
-                    _ => None,
+                let body = match &planned {
+                    Some(planned) => Some(RecursiveBody {
+                        depth: self.depth + 1,
+                        scope_len: self.scopes.len(),
+                        widen: self.planned_widening(planned)?,
+                        rewrite: plan.clone(),
+                        internal: internal.clone(),
+                        in_values: None,
+                    }),
+                    None => None,
                 };
                 let outer = std::mem::replace(&mut self.values_columns, cte.columns);
-                let outer_widen = std::mem::replace(&mut self.widen, widen);
-                let outer_rewrite = std::mem::replace(&mut self.rewrite, plan);
+                let outer_body = std::mem::replace(&mut self.recursive_body, body);
                 let done = self.nested(|r| r.query(q));
                 self.values_columns = outer;
-                self.widen = outer_widen;
-                let plan = std::mem::replace(&mut self.rewrite, outer_rewrite);
+                self.recursive_body = outer_body;
                 done?;
-                plan
             }
             body if support.data_modifying_cte => {
                 self.nested(|r| r.statement(body))?;
-                None
             }
             _ => {
                 return Err(self.unsupported(
@@ -238,12 +242,25 @@ impl Renderer<'_> {
                 ));
             }
         }
-        if let Some(plan) = &plan {
-            if let Some(internal) = &plan.internal {
-                self.visible_cte(plan, written_name.as_deref(), internal, &native)?;
-            }
+        if let (Some(plan), Some(internal)) = (&plan, &internal) {
+            self.visible_cte(plan, written_name.as_deref(), internal, &native)?;
         }
         Ok(())
+    }
+
+    /// What the plan decided for `cte`, a CTE of a recursive WITH.
+    fn planned_recursive_cte(&self, cte: &Cte) -> Result<Rc<RecursiveCte>, RenderError> {
+        self.plan
+            .recursive_cte(cte)
+            .ok_or_else(|| self.unsupported("internal: a recursive CTE the plan did not see", ""))
+    }
+
+    /// The widening the plan decided for a recursive CTE, which read the parameters' kinds.
+    fn planned_widening(&self, planned: &RecursiveCte) -> Result<Option<Rc<Widen>>, RenderError> {
+        if planned.kinds_read {
+            self.kinds_used.set(true);
+        }
+        planned.widen.clone()
     }
 
     /// ` CYCLE col, ... SET col [TO v DEFAULT v] USING col`.
@@ -273,10 +290,12 @@ impl Renderer<'_> {
         self.ident(&search.set);
         Ok(())
     }
+}
 
+impl Planner<'_> {
     /// The members of a recursive CTE's body (`anchor UNION ALL r1 UNION ALL r2`), as far as
     /// the dialect cares: PostgreSQL takes one recursive member, SQL Server only UNION ALL.
-    fn check_recursive_members(&self, members: &Members) -> Res {
+    pub(super) fn check_recursive_members(&self, members: &Members) -> Result<(), RenderError> {
         let union = |all| {
             members
                 .list
@@ -307,7 +326,9 @@ impl Renderer<'_> {
         }
         Ok(())
     }
+}
 
+impl Renderer<'_> {
     pub(super) fn select(&mut self, s: &Select) -> Res {
         self.write("SELECT");
         self.statement_keyword_written();
@@ -317,16 +338,9 @@ impl Renderer<'_> {
         }
         let star_tables = self.star_items(s)?;
         let outer_star = std::mem::replace(&mut self.star_tables, star_tables);
-        let done = match self.widen.take() {
-            Some(widen) if self.is_anchor(&widen, s) => {
-                let done = self.widened_items(&widen, s.projection);
-                self.widen = Some(widen);
-                done
-            }
-            widen => {
-                self.widen = widen;
-                self.select_items(s.projection)
-            }
+        let done = match self.widened_anchor(s) {
+            Some(widen) => self.widened_items(&widen, s.projection),
+            None => self.select_items(s.projection),
         };
         self.star_tables = outer_star;
         done?;
@@ -461,7 +475,7 @@ pub(super) struct Members {
 }
 
 impl Members {
-    fn of(q: &'static QueryExpr, name: &Ident) -> Members {
+    pub(super) fn of(q: &'static QueryExpr, name: &Ident) -> Members {
         fn flatten(
             s: &'static SetExpr,
             before: Option<SetOperator>,

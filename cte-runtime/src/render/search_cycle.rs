@@ -35,6 +35,7 @@
 //! PostgreSQL's arrays: a query that reads `ord` other than in ORDER BY, reads `path`, or
 //! selects `*` from the CTE is refused.
 
+use super::plan::Planner;
 use super::rewrite::Role;
 use super::walk::{walk_statement, Node};
 use super::{facts, Renderer, Res};
@@ -47,7 +48,7 @@ use crate::{Dialect, RenderError};
 /// digits and spaces, which sort below `Z` in every collation).
 const NULL_KEY: &str = "Z0000000000000000000";
 
-impl Renderer<'_> {
+impl Planner<'_> {
     /// Whether this dialect emulates SEARCH and CYCLE, or the error.
     pub(super) fn check_search_cycle_dialect(&self) -> Res {
         if self.support().search_cycle_emulated {
@@ -59,7 +60,9 @@ impl Renderer<'_> {
              in the CTE and stop on a repeated key",
         ))
     }
+}
 
+impl Renderer<'_> {
     /// The value of the SEARCH column in a row of `s`.
     pub(super) fn search_value(
         &mut self,
