@@ -243,7 +243,7 @@ impl Renderer<'_> {
         }
         self.write(" RETURNING ");
         if self.support().star_after_items || !star::star_after_items(items) {
-            return self.select_items(items);
+            return self.select_items(items, None);
         }
         // MariaDB takes a bare `*` only first: the target's `t.*` are the same columns.
         self.comma_separated(items, |r, item| match item {
@@ -255,7 +255,7 @@ impl Renderer<'_> {
                 r.write(".*");
                 Ok(())
             }
-            item => r.select_items(std::slice::from_ref(item)),
+            item => r.select_items(std::slice::from_ref(item), None),
         })
     }
 }

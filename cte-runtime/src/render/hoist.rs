@@ -256,7 +256,7 @@ impl Renderer<'_> {
         };
         self.write("WITH ");
         self.comma_separated(order, |r, i| match &list[i] {
-            Hoisted::Own { cte, .. } => r.cte(cte, recursive),
+            Hoisted::Own { cte, .. } => r.cte(cte, recursive, None),
             Hoisted::Moved(m) => r.hoisted_cte(m),
         })
     }
@@ -264,10 +264,8 @@ impl Renderer<'_> {
     /// One moved CTE under its fresh name, its body rendered in the scopes it was written in.
     fn hoisted_cte(&mut self, m: &Moved) -> Res {
         let outer = std::mem::replace(&mut self.scopes, m.scopes.clone());
-        self.cte_name = Some(m.name.clone());
-        let done = self.cte(m.cte, m.recursive);
+        let done = self.cte(m.cte, m.recursive, Some(m.name.clone()));
         self.scopes = outer;
-        self.cte_name = None;
         done
     }
 

@@ -50,7 +50,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::param::ParamKind;
-use crate::tree::{Cte, Ident, List, Options, Statement, TableWithJoins};
+use crate::tree::{Cte, Ident, List, Options, Statement};
 
 use crate::{Dialect, RenderError, Value};
 
@@ -231,13 +231,9 @@ struct Renderer<'v> {
     hint_at: Option<usize>,
     /// What was decided before writing (see `plan.rs`).
     plan: plan::Plan,
-    /// The name to write for the next CTE instead of its own (a moved CTE's fresh name).
-    cte_name: Option<String>,
     /// MySQL/MariaDB: the CTE names of each enclosing WITH, innermost last, with the fresh
     /// names of those that shadow an outer one (see `shadow.rs`).
     bound: Vec<shadow::Bound>,
-    /// The FROM items whose `t.*` the bare `*` items being written stand for (see `star.rs`).
-    star_tables: Option<List<TableWithJoins>>,
     /// The depth of an `EXISTS` subquery being written, whose columns nobody reads.
     columns_unread: Option<u32>,
 }
@@ -271,9 +267,7 @@ impl<'v> Renderer<'v> {
             recursive_seen: false,
             hint_at: None,
             plan,
-            cte_name: None,
             bound: Vec::new(),
-            star_tables: None,
             columns_unread: None,
         }
     }

@@ -10,8 +10,9 @@ use super::recursive::Widen;
 use super::typing::Typing;
 use super::{scope, RecursiveBody, Renderer, Res};
 use crate::tree::{
-    Cte, Cycle, Expr, Ident, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr, Search,
-    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement,
+    Cte, Cycle, Expr, Ident, List, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr,
+    Search, SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement,
+    TableWithJoins,
 };
 use crate::{Dialect, RenderError};
 
@@ -132,19 +133,17 @@ impl Renderer<'_> {
 
     /// The CTE at `position` of the WITH being written, under its fresh name where it has one.
     fn bound_cte(&mut self, position: usize, cte: &Cte, recursive: bool) -> Res {
-        if self.cte_name.is_none() {
-            self.cte_name = self.bound_cte_name(position);
-        }
-        self.cte(cte, recursive)?;
+        let name = self.bound_cte_name(position);
+        self.cte(cte, recursive, name)?;
         self.cte_bound(position);
         Ok(())
     }
 
     /// `name [(cols)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`, or its
-    /// rewrite with added columns (see `rewrite.rs`).
-    pub(super) fn cte(&mut self, cte: &Cte, recursive: bool) -> Res {
+    /// rewrite with added columns (see `rewrite.rs`); under `written_name` where it has one
+    /// instead of its own (a moved or a renamed CTE's fresh name).
+    pub(super) fn cte(&mut self, cte: &Cte, recursive: bool, written_name: Option<String>) -> Res {
         let support = self.support();
-        let written_name = self.cte_name.take();
         let planned = match recursive {
             true => Some(self.planned_recursive_cte(cte)?),
             false => None,
@@ -337,13 +336,10 @@ impl Renderer<'_> {
             self.write("DISTINCT ");
         }
         let star_tables = self.star_items(s)?;
-        let outer_star = std::mem::replace(&mut self.star_tables, star_tables);
-        let done = match self.widened_anchor(s) {
-            Some(widen) => self.widened_items(&widen, s.projection),
-            None => self.select_items(s.projection),
-        };
-        self.star_tables = outer_star;
-        done?;
+        match self.widened_anchor(s) {
+            Some(widen) => self.widened_items(&widen, s.projection, star_tables)?,
+            None => self.select_items(s.projection, star_tables)?,
+        }
         self.rewrite_items(s)?;
         if !s.from.is_empty() {
             self.write(" FROM ");
@@ -378,10 +374,15 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    /// The items of a SELECT or a RETURNING clause.
-    pub(super) fn select_items(&mut self, items: &[SelectItem]) -> Res {
+    /// The items of a SELECT or a RETURNING clause; a bare `*` is written as the `t.*` of
+    /// each of `star_tables` where it has them (see `star.rs`).
+    pub(super) fn select_items(
+        &mut self,
+        items: &[SelectItem],
+        star_tables: Option<List<TableWithJoins>>,
+    ) -> Res {
         self.comma_separated(items, |r, item| match item {
-            SelectItem::Wildcard => match r.star_tables {
+            SelectItem::Wildcard => match star_tables {
                 Some(from) => r.star_as_tables(from),
                 None => {
                     r.write("*");

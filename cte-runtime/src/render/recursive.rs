@@ -26,7 +26,8 @@ use super::typing::Typing;
 use super::{scope, Renderer, Res};
 use crate::param::ParamKind;
 use crate::tree::{
-    BinaryOp, Cte, DataType, Expr, Ident, List, Literal, Select, SelectItem, SetExpr, UnaryOp,
+    BinaryOp, Cte, DataType, Expr, Ident, List, Literal, Select, SelectItem, SetExpr,
+    TableWithJoins, UnaryOp,
 };
 use crate::RenderError;
 
@@ -386,7 +387,12 @@ impl Renderer<'_> {
     }
 
     /// The anchor's select items, with the columns `widen` names cast.
-    pub(super) fn widened_items(&mut self, widen: &Widen, items: &[SelectItem]) -> Res {
+    pub(super) fn widened_items(
+        &mut self,
+        widen: &Widen,
+        items: &[SelectItem],
+        star_tables: Option<List<TableWithJoins>>,
+    ) -> Res {
         self.comma_separated(items.iter().enumerate(), |r, (i, item)| {
             let cast = widen
                 .columns
@@ -400,7 +406,9 @@ impl Renderer<'_> {
                         (Some(alias), _) => Some(*alias),
                         (None, _) if widen.named => None,
                         (None, Expr::Column(name)) => name.0.last().copied(),
-                        (None, _) => return r.select_items(std::slice::from_ref(item)),
+                        (None, _) => {
+                            return r.select_items(std::slice::from_ref(item), star_tables)
+                        }
                     };
                     r.anchor_cast(expr, ty)?;
                     if let Some(name) = name {
@@ -409,7 +417,7 @@ impl Renderer<'_> {
                     }
                     Ok(())
                 }
-                (item, _) => r.select_items(std::slice::from_ref(item)),
+                (item, _) => r.select_items(std::slice::from_ref(item), star_tables),
             }
         })
     }
