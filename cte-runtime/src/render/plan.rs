@@ -14,9 +14,9 @@ use super::query::Members;
 use super::recursive::Widen;
 use super::rewrite::Rewrite;
 use super::walk::{self, Node};
-use super::{facts, hoist, scope, search_cycle, Checked, Context};
+use super::{facts, hoist, order, scope, search_cycle, Checked, Context};
 use crate::param::ParamKind;
-use crate::tree::{Cte, Ident, ObjectName, Statement};
+use crate::tree::{Cte, Ident, List, ObjectName, Statement};
 use crate::{Dialect, RenderError};
 
 /// The analyses of one statement for one dialect.
@@ -46,6 +46,9 @@ pub(super) struct RecursiveCte {
     pub(super) widen: Result<Option<Rc<Widen>>, RenderError>,
     /// Deciding `widen` read a parameter's kind: the SQL depends on the kinds.
     pub(super) kinds_read: bool,
+    /// Where a CTE reads only the CTEs written before it (see `order.rs`): the other CTEs of
+    /// its WITH that it reads, by address.
+    pub(super) reads: Vec<*const Cte>,
 }
 
 impl Plan {
@@ -114,7 +117,8 @@ impl<'a> Planner<'a> {
             if let Node::With(with) = node {
                 if with.recursive {
                     for cte in with.ctes {
-                        found.insert(cte as *const Cte, Rc::new(self.recursive_cte(cte)));
+                        let planned = self.recursive_cte(cte, with.ctes);
+                        found.insert(cte as *const Cte, Rc::new(planned));
                     }
                 }
             }
@@ -123,9 +127,9 @@ impl<'a> Planner<'a> {
         found
     }
 
-    /// What is decided for `cte`, a CTE of a recursive WITH. The members of its body and
-    /// which of them read it are found once, for every analysis.
-    fn recursive_cte(&self, cte: &Cte) -> RecursiveCte {
+    /// What is decided for `cte`, a CTE of a recursive WITH of `ctes`. The members of its body
+    /// and which of them read it are found once, for every analysis.
+    fn recursive_cte(&self, cte: &Cte, ctes: List<Cte>) -> RecursiveCte {
         let members = match cte.body {
             Statement::Query(q) => Some((q, Members::of(q, &cte.name))),
             _ => None,
@@ -144,11 +148,16 @@ impl<'a> Planner<'a> {
             ),
             _ => (Ok(None), Ok(None)),
         };
+        let reads = match order::reads_only_earlier(self.dialect) {
+            true => ctes.iter().filter(|c| order::reads(cte, c)).collect(),
+            false => Vec::new(),
+        };
         RecursiveCte {
             reads_itself,
             rewrite,
             widen,
             kinds_read: self.kinds_read.get(),
+            reads: reads.into_iter().map(|c: &Cte| c as *const Cte).collect(),
         }
     }
 }

@@ -248,7 +248,7 @@ impl Renderer<'_> {
     }
 
     /// What the plan decided for `cte`, a CTE of a recursive WITH.
-    fn planned_recursive_cte(&self, cte: &Cte) -> Result<Rc<RecursiveCte>, RenderError> {
+    pub(super) fn planned_recursive_cte(&self, cte: &Cte) -> Result<Rc<RecursiveCte>, RenderError> {
         self.plan
             .recursive_cte(cte)
             .ok_or_else(|| self.unsupported("internal: a recursive CTE the plan did not see", ""))
