@@ -84,33 +84,17 @@ impl Renderer<'_> {
     /// `UPDATE t [AS a] SET ... [FROM ...] [WHERE ...] [RETURNING ...]`, with the multi-table
     /// form on MySQL/MariaDB and `UPDATE a SET ... FROM t AS a` on SQL Server.
     pub(super) fn update(&mut self, u: &Update) -> Res {
-        let bound = self.dml_with(u.with.as_ref())?;
-        // On MariaDB the CTEs are not in scope here: references to them are rewritten.
-        let scope = u
-            .with
-            .filter(|_| self.support().with_before_update_delete)
-            .map(|w| w.ctes);
-        if let Some(ctes) = scope {
-            self.scopes.push(ctes);
-        }
-        let done = match self.dialect {
-            Dialect::MySql | Dialect::MariaDb => self.mysql_update(u),
-            Dialect::MsSql => self.mssql_update(u),
-            Dialect::Postgres | Dialect::Sqlite => self.update_from(u),
-        };
-        if scope.is_some() {
-            self.scopes.pop();
-        }
-        if bound {
-            self.unbind_with();
-        }
-        done?;
+        self.after_dml_with(u.with.as_ref(), |r| match r.dialect {
+            Dialect::MySql | Dialect::MariaDb => r.mysql_update(u),
+            Dialect::MsSql => r.mssql_update(u),
+            Dialect::Postgres | Dialect::Sqlite => r.update_from(u),
+        })?;
         let supported = self.support().returning_update;
         self.returning(u.returning, supported, (&u.table, u.alias.as_ref()))
     }
 
-    /// The PostgreSQL/SQLite form.
-    fn update_from(&mut self, u: &Update) -> Res {
+    /// `UPDATE t [AS a]`.
+    pub(super) fn update_target(&mut self, u: &Update) {
         self.write("UPDATE");
         self.statement_keyword_written();
         self.write(" ");
@@ -119,6 +103,11 @@ impl Renderer<'_> {
             self.write(" AS ");
             self.ident(alias);
         }
+    }
+
+    /// The PostgreSQL/SQLite form.
+    fn update_from(&mut self, u: &Update) -> Res {
+        self.update_target(u);
         self.write(" SET ");
         self.assignments(u, false)?;
         if !u.from.is_empty() {
@@ -156,23 +145,7 @@ impl Renderer<'_> {
     /// `DELETE FROM t [AS a] [WHERE ...] [RETURNING ...]`; `DELETE a FROM t AS a` where the
     /// dialect has no alias in the single-table form.
     pub(super) fn delete(&mut self, d: &Delete) -> Res {
-        let bound = self.dml_with(d.with.as_ref())?;
-        // On MariaDB the CTEs are not in scope here: references to them are rewritten.
-        let scope = d
-            .with
-            .filter(|_| self.support().with_before_update_delete)
-            .map(|w| w.ctes);
-        if let Some(ctes) = scope {
-            self.scopes.push(ctes);
-        }
-        let done = self.delete_body(d);
-        if scope.is_some() {
-            self.scopes.pop();
-        }
-        if bound {
-            self.unbind_with();
-        }
-        done?;
+        self.after_dml_with(d.with.as_ref(), |r| r.delete_body(d))?;
         if let Takes::No { help } = self.support().returning_aliased_delete {
             if d.alias.is_some() && !d.returning.is_empty() {
                 return Err(self.unsupported("RETURNING on DELETE with a table alias", help));
@@ -206,6 +179,27 @@ impl Renderer<'_> {
             }
         }
         self.where_clause(d.selection.as_ref())
+    }
+
+    /// The WITH in front of UPDATE or DELETE, then the statement that `body` writes in its
+    /// scope.
+    fn after_dml_with(&mut self, with: Option<&With>, body: impl FnOnce(&mut Self) -> Res) -> Res {
+        let bound = self.dml_with(with)?;
+        // On MariaDB the CTEs are not in scope here: references to them are rewritten.
+        let scope = with
+            .filter(|_| self.support().with_before_update_delete)
+            .map(|w| w.ctes);
+        if let Some(ctes) = scope {
+            self.scopes.push(ctes);
+        }
+        let done = body(self);
+        if scope.is_some() {
+            self.scopes.pop();
+        }
+        if bound {
+            self.unbind_with();
+        }
+        done
     }
 
     /// The WITH in front of UPDATE or DELETE; on MariaDB, which has none there, its CTEs move

@@ -116,7 +116,12 @@ impl Planner<'_> {
         for (op, member) in &members {
             let SetExpr::Select(select) = member else {
                 return Err(self.unsupported(
-                    self.rewrite_construct(&extras),
+                    construct(
+                        &extras,
+                        "OPTION (MAXRECURSION n) on a recursive CTE with a VALUES or \
+                         parenthesised part",
+                        "SEARCH or CYCLE on a recursive CTE with a VALUES or parenthesised part",
+                    ),
                     "write each part of the recursive CTE as a plain SELECT",
                 ));
             };
@@ -170,15 +175,6 @@ impl Planner<'_> {
         }))
     }
 
-    /// The construct a rewrite of a recursive CTE stands for, to name it in an error.
-    fn rewrite_construct(&self, extras: &[Extra]) -> &'static str {
-        if extras.iter().any(|e| matches!(e, Extra::Level)) {
-            "OPTION (MAXRECURSION n) on a recursive CTE with a VALUES or parenthesised part"
-        } else {
-            "SEARCH or CYCLE on a recursive CTE with a VALUES or parenthesised part"
-        }
-    }
-
     /// The CTE's column names: its column list, or the names its first anchor gives.
     fn cte_columns(
         &self,
@@ -210,18 +206,14 @@ impl Planner<'_> {
         });
         names.ok_or_else(|| {
             self.unsupported(
-                self.added_columns_construct(extras),
+                construct(
+                    extras,
+                    "OPTION (MAXRECURSION n) on a recursive CTE whose columns have no names",
+                    "SEARCH or CYCLE on a recursive CTE whose columns have no names",
+                ),
                 "name the CTE's columns in a column list: name (a, b) AS (...)",
             )
         })
-    }
-
-    fn added_columns_construct(&self, extras: &[Extra]) -> &'static str {
-        if extras.iter().any(|e| matches!(e, Extra::Level)) {
-            "OPTION (MAXRECURSION n) on a recursive CTE whose columns have no names"
-        } else {
-            "SEARCH or CYCLE on a recursive CTE whose columns have no names"
-        }
     }
 
     /// The positions of `names` among the CTE's columns.
@@ -464,6 +456,16 @@ impl Renderer<'_> {
         self.write(internal);
         self.write(")");
         Ok(())
+    }
+}
+
+/// The construct a rewrite with `extras` stands for, to name it in an error: the recursion limit
+/// where it adds the level column (`level`), else SEARCH or CYCLE (`search_cycle`).
+fn construct(extras: &[Extra], level: &'static str, search_cycle: &'static str) -> &'static str {
+    if extras.iter().any(|e| matches!(e, Extra::Level)) {
+        level
+    } else {
+        search_cycle
     }
 }
 
