@@ -1,7 +1,8 @@
 //! Rendering a tree into SQL text for one dialect.
 //!
-//! First `plan` checks the whole statement and decides what moves (`hoist`); then one
-//! [`Renderer`] walks the tree and writes into one buffer. The files split the grammar:
+//! First `plan` checks the whole statement and decides what moves (`hoist`), and `planner`
+//! what each recursive CTE and VALUES list needs; then one [`Renderer`] walks the tree and
+//! writes into one buffer, reading those answers. The files split the grammar:
 //! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `values`, `from`, `expr` (with
 //! `concat` for `||`), `dml`; `literal` writes identifiers, strings, numbers and parameters;
 //! `facts` holds every per-dialect fact that is plain data (the grammar files ask it, through
@@ -28,6 +29,7 @@ mod mssql;
 mod mysql;
 mod order;
 mod plan;
+mod planner;
 mod query;
 mod recursive;
 mod reserved;
@@ -218,8 +220,6 @@ struct Renderer<'v> {
     scopes: Vec<List<Cte>>,
     /// The CTEs of each WITH whose bodies are being written, which are not in `scopes` yet.
     writing_ctes: Vec<List<Cte>>,
-    /// Column names for a VALUES body where SQL Server needs them (the CTE's column list).
-    values_columns: List<Ident>,
     /// CTEs moved to where they are used: MariaDB's of an UPDATE or DELETE, and a WITH on a
     /// parenthesised set operand (see `moved.rs`).
     moved: Option<MovedCtes>,
@@ -261,7 +261,6 @@ impl<'v> Renderer<'v> {
             depth: 0,
             scopes: Vec::new(),
             writing_ctes: Vec::new(),
-            values_columns: &[],
             moved: None,
             recursive_body: None,
             recursive_seen: false,

@@ -1,22 +1,16 @@
 //! What is decided about a statement before any of it is written: the checks on the whole
 //! statement, its recursion limit (see `limit.rs`), on SQL Server the CTEs that move to the
-//! statement's WITH (see `hoist.rs`), and for each CTE of a recursive WITH whether it reads
-//! itself, the columns added to it (`rewrite.rs`) and the anchor columns widened
-//! (`recursive.rs`).
+//! statement's WITH (see `hoist.rs`), and what single nodes need (`planner.rs`): each CTE of
+//! a recursive WITH, each VALUES list.
 //! The writer (`Renderer`) reads the plan and decides nothing of it again.
 
-use std::cell::Cell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::limit::Limit;
-use super::query::Members;
-use super::recursive::Widen;
-use super::rewrite::Rewrite;
+use super::planner::{Nodes, Planner, RecursiveCte};
 use super::walk::{self, Node};
-use super::{facts, hoist, order, scope, search_cycle, Checked, Context};
-use crate::param::ParamKind;
-use crate::tree::{Cte, Ident, List, ObjectName, Statement};
+use super::{facts, hoist, search_cycle, Checked, Context};
+use crate::tree::{Cte, Expr, Ident, List, ObjectName, Statement};
 use crate::{Dialect, RenderError};
 
 /// The analyses of one statement for one dialect.
@@ -28,33 +22,24 @@ pub(super) struct Plan {
     pub(super) generated: u32,
     /// The statement's recursion limit (see `limit.rs`).
     pub(super) limit: Limit,
-    /// What was decided for each CTE of a recursive WITH, by its address.
-    recursive: HashMap<*const Cte, Rc<RecursiveCte>>,
-}
-
-/// What is decided for one CTE of a recursive WITH. The errors are kept, not returned: the
-/// writer returns each where it reaches the CTE, so that the first error in the text is the
-/// one reported, as a CTE that is never written (a moved one nobody reads) reports none.
-pub(super) struct RecursiveCte {
-    /// The CTE reads itself.
-    pub(super) reads_itself: bool,
-    /// The columns added to it (see `rewrite.rs`), or the error for a body the dialect or the
-    /// additions cannot take.
-    pub(super) rewrite: Result<Option<Rc<Rewrite>>, RenderError>,
-    /// Its anchor columns cast to a wider type (see `recursive.rs`), or the error for a column
-    /// whose type would differ here.
-    pub(super) widen: Result<Option<Rc<Widen>>, RenderError>,
-    /// Deciding `widen` read a parameter's kind: the SQL depends on the kinds.
-    pub(super) kinds_read: bool,
-    /// Where a CTE reads only the CTEs written before it (see `order.rs`): the other CTEs of
-    /// its WITH that it reads, by address.
-    pub(super) reads: Vec<*const Cte>,
+    /// What was decided for single nodes of the tree.
+    nodes: Nodes,
 }
 
 impl Plan {
     /// What was decided for `cte`, a CTE of a recursive WITH of the statement.
     pub(super) fn recursive_cte(&self, cte: &Cte) -> Option<Rc<RecursiveCte>> {
-        self.recursive.get(&(cte as *const Cte)).cloned()
+        self.nodes.recursive.get(&(cte as *const Cte)).cloned()
+    }
+
+    /// The column names SQL Server gives the VALUES list `rows` used as a query: those of the
+    /// CTE or derived table it is the body of, or in.
+    pub(super) fn values_columns(&self, rows: &[List<Expr>]) -> List<Ident> {
+        self.nodes
+            .values_columns
+            .get(&rows.as_ptr())
+            .copied()
+            .unwrap_or_default()
     }
 
     /// The same plan with `limit`, which changes what recursive CTEs add.
@@ -65,99 +50,14 @@ impl Plan {
         context: &Context<'_>,
         limit: Limit,
     ) -> Plan {
-        let planner = Planner::new(dialect, context.kinds, limit);
+        let recursive = Planner::new(dialect, context.kinds, limit).recursive_ctes(stmt);
         Plan {
             limit,
-            recursive: planner.recursive_ctes(stmt),
+            nodes: Nodes {
+                recursive,
+                ..self.nodes
+            },
             ..self
-        }
-    }
-}
-
-/// What the analyses read besides the tree: the dialect, the kind of each parameter and the
-/// recursion limit.
-pub(super) struct Planner<'a> {
-    pub(super) dialect: Dialect,
-    kinds: &'a [ParamKind],
-    /// A parameter's kind was read.
-    kinds_read: Cell<bool>,
-    pub(super) limit: Limit,
-}
-
-impl<'a> Planner<'a> {
-    fn new(dialect: Dialect, kinds: &'a [ParamKind], limit: Limit) -> Self {
-        Planner {
-            dialect,
-            kinds,
-            kinds_read: Cell::new(false),
-            limit,
-        }
-    }
-
-    /// What this dialect supports and how it writes it.
-    pub(super) fn support(&self) -> &'static facts::Support {
-        facts::support(self.dialect)
-    }
-
-    /// The error for `construct`, which this dialect cannot express.
-    pub(super) fn unsupported(&self, construct: &'static str, help: &'static str) -> RenderError {
-        RenderError::new(construct, self.dialect, help)
-    }
-
-    /// The kind of the parameter with source index `i`.
-    pub(super) fn param_kind(&self, i: usize) -> ParamKind {
-        self.kinds_read.set(true);
-        self.kinds.get(i).copied().unwrap_or(ParamKind::Unknown)
-    }
-
-    /// What is decided for each CTE of each recursive WITH of `stmt`.
-    fn recursive_ctes(&self, stmt: &Statement) -> HashMap<*const Cte, Rc<RecursiveCte>> {
-        let mut found = HashMap::new();
-        walk::walk_statement::<()>(stmt, &mut |node| {
-            if let Node::With(with) = node {
-                if with.recursive {
-                    for cte in with.ctes {
-                        let planned = self.recursive_cte(cte, with.ctes);
-                        found.insert(cte as *const Cte, Rc::new(planned));
-                    }
-                }
-            }
-            None
-        });
-        found
-    }
-
-    /// What is decided for `cte`, a CTE of a recursive WITH of `ctes`. The members of its body
-    /// and which of them read it are found once, for every analysis.
-    fn recursive_cte(&self, cte: &Cte, ctes: List<Cte>) -> RecursiveCte {
-        let members = match cte.body {
-            Statement::Query(q) => Some((q, Members::of(q, &cte.name))),
-            _ => None,
-        };
-        let reads_itself = match &members {
-            Some((_, members)) => members.reads_cte,
-            None => scope::statement_mentions(cte.body, &cte.name),
-        };
-        self.kinds_read.set(false);
-        let (rewrite, widen) = match &members {
-            Some((q, members)) if reads_itself => (
-                self.check_recursive_members(members)
-                    .and_then(|()| self.rewrite_plan(cte, &q.body))
-                    .map(|r| r.map(Rc::new)),
-                self.widening(cte, members).map(|w| w.map(Rc::new)),
-            ),
-            _ => (Ok(None), Ok(None)),
-        };
-        let reads = match order::reads_only_earlier(self.dialect) {
-            true => ctes.iter().filter(|c| order::reads(cte, c)).collect(),
-            false => Vec::new(),
-        };
-        RecursiveCte {
-            reads_itself,
-            rewrite,
-            widen,
-            kinds_read: self.kinds_read.get(),
-            reads: reads.into_iter().map(|c: &Cte| c as *const Cte).collect(),
         }
     }
 }
@@ -188,7 +88,7 @@ pub(super) fn plan(
         hoisting,
         generated,
         limit,
-        recursive: planner.recursive_ctes(stmt),
+        nodes: planner.nodes(stmt),
     })
 }
 

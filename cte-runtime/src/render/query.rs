@@ -5,7 +5,7 @@ use super::facts::Takes;
 use std::rc::Rc;
 
 use super::order::Order;
-use super::plan::{Planner, RecursiveCte};
+use super::planner::{Planner, RecursiveCte};
 use super::recursive::Widen;
 use super::typing::Typing;
 use super::{scope, RecursiveBody, Renderer, Res};
@@ -203,10 +203,8 @@ impl Renderer<'_> {
                     }),
                     None => None,
                 };
-                let outer = std::mem::replace(&mut self.values_columns, cte.columns);
                 let outer_body = std::mem::replace(&mut self.recursive_body, body);
                 let done = self.nested(|r| r.query(q));
-                self.values_columns = outer;
                 self.recursive_body = outer_body;
                 done?;
             }

@@ -20,7 +20,7 @@ use super::expr::{numeric_kind, numeric_kind_with, Kind, Pos};
 use super::facts::{self, RecursiveTyping};
 use std::rc::Rc;
 
-use super::plan::Planner;
+use super::planner::Planner;
 use super::query::Members;
 use super::typing::Typing;
 use super::{scope, Renderer, Res};

@@ -19,7 +19,7 @@
 use std::rc::Rc;
 
 use super::limit::Limit;
-use super::plan::Planner;
+use super::planner::Planner;
 use super::query::same_name;
 use super::set_op::flatten_set_ops;
 use super::{facts, scope, Renderer, Res};

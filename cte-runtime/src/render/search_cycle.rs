@@ -35,7 +35,7 @@
 //! PostgreSQL's arrays: a query that reads `ord` other than in ORDER BY, reads `path`, or
 //! selects `*` from the CTE is refused.
 
-use super::plan::Planner;
+use super::planner::Planner;
 use super::rewrite::Role;
 use super::walk::{walk_statement, Node};
 use super::{facts, Renderer, Res};
