@@ -298,7 +298,7 @@ impl<'v> Renderer<'v> {
     fn statement(&mut self, stmt: &Statement) -> Res {
         // CTEs moved out of a statement without a WITH of its own make one.
         if self.depth == 0 && hoist::leading_with(stmt).is_none() && self.hoists_after() {
-            self.with_hoisted(false, &[])?;
+            self.with_hoisted(false)?;
             self.write(" ");
         }
         match stmt {

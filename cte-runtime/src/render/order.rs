@@ -55,6 +55,18 @@ pub(super) fn order(n: usize, reads: impl Fn(usize, usize) -> bool) -> Option<Or
     Some(Order::Positions(order))
 }
 
+/// `order`, or the error for a cycle.
+pub(super) fn ordered(order: Option<Order>, dialect: Dialect) -> Result<Order, RenderError> {
+    order.ok_or_else(|| {
+        RenderError::new(
+            "mutual recursion between CTEs",
+            dialect,
+            "a CTE here reads only the CTEs written before it; \
+             merge the CTEs that read each other into one",
+        )
+    })
+}
+
 impl Renderer<'_> {
     /// The order to write the CTEs of a WITH in, or of those of its CTEs that a reference
     /// carries (see `moved.rs`), from what the plan found each CTE reads.
@@ -77,13 +89,7 @@ impl Renderer<'_> {
 
     /// `order`, or the error for a cycle.
     pub(super) fn ordered(&self, order: Option<Order>) -> Result<Order, RenderError> {
-        order.ok_or_else(|| {
-            self.unsupported(
-                "mutual recursion between CTEs",
-                "a CTE here reads only the CTEs written before it; \
-                 merge the CTEs that read each other into one",
-            )
-        })
+        ordered(order, self.dialect)
     }
 }
 

@@ -110,8 +110,7 @@ impl Renderer<'_> {
         ctes: impl Iterator<Item = &'static Cte> + Clone,
     ) -> Res {
         if !self.support().nested_with && self.depth == 0 && self.plan.hoisting.is_some() {
-            let leading: Vec<&Cte> = ctes.collect();
-            return self.with_hoisted(recursive, &leading);
+            return self.with_hoisted(recursive);
         }
         self.write("WITH ");
         if recursive && self.support().recursive_keyword {
