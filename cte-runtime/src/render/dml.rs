@@ -48,14 +48,10 @@ impl Renderer<'_> {
             self.write(")");
         }
         self.write(" ");
-        let scope = with.map(|w| w.ctes);
-        if let Some(ctes) = scope {
-            self.scopes.push(ctes);
-        }
-        let done = self.insert_source(i.source, with, leading.is_some() || !after_columns);
-        if scope.is_some() {
-            self.scopes.pop();
-        }
+        let with_written = leading.is_some() || !after_columns;
+        let done = self.in_scope(with.map(|w| w.ctes), |r| {
+            r.insert_source(i.source, with, with_written)
+        });
         if leading.is_some() || (after_columns && with.is_some()) {
             self.unbind_with();
         }
@@ -189,13 +185,7 @@ impl Renderer<'_> {
         let scope = with
             .filter(|_| self.support().with_before_update_delete)
             .map(|w| w.ctes);
-        if let Some(ctes) = scope {
-            self.scopes.push(ctes);
-        }
-        let done = body(self);
-        if scope.is_some() {
-            self.scopes.pop();
-        }
+        let done = self.in_scope(scope, body);
         if bound {
             self.unbind_with();
         }
@@ -210,7 +200,7 @@ impl Renderer<'_> {
             self.moved = Some(MovedCtes {
                 recursive: with.recursive,
                 ctes: with.ctes.iter().collect(),
-                scope_len: self.scopes.len(),
+                scope_len: self.enclosing.len(),
             });
             return Ok(false);
         }

@@ -21,7 +21,7 @@ use super::order::Order;
 use super::query::same_name;
 use super::visit::{self, visible, Flow, Scope, Visit};
 use super::walk::{walk_statement, Node};
-use super::{Renderer, Res};
+use super::{Enclosing, Renderer, Res};
 use crate::tree::{Cte, List, ObjectName, SelectItem, Statement, With};
 use crate::{Dialect, RenderError};
 
@@ -250,7 +250,7 @@ impl Renderer<'_> {
     pub(super) fn hoisted_name(&self, name: &ObjectName) -> Option<String> {
         let plan = self.plan.hoisting.as_ref()?;
         let [single] = name.0 else { return None };
-        for ctes in self.scopes.iter().rev() {
+        for ctes in self.scopes_since(0).rev() {
             if let Some(i) = ctes.iter().position(|c| same_name(&c.name, single)) {
                 return plan
                     .names
@@ -278,11 +278,19 @@ impl Renderer<'_> {
         })
     }
 
-    /// One moved CTE under its fresh name, its body rendered in the scopes it was written in.
+    /// One moved CTE under its fresh name, its body rendered in the scopes it was written in
+    /// (the WITHs whose CTE bodies are being written stay around it).
     fn hoisted_cte(&mut self, m: &Moved) -> Res {
-        let outer = std::mem::replace(&mut self.scopes, m.scopes.clone());
+        let bodies = self
+            .enclosing
+            .iter()
+            .filter(|e| matches!(e, Enclosing::Bodies(_)))
+            .copied();
+        let moved_scopes = m.scopes.iter().map(|&ctes| Enclosing::Query(ctes));
+        let enclosing = bodies.chain(moved_scopes).collect();
+        let outer = std::mem::replace(&mut self.enclosing, enclosing);
         let done = self.cte(m.cte, m.recursive, Some(m.name.clone()));
-        self.scopes = outer;
+        self.enclosing = outer;
         done
     }
 

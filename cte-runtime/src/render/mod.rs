@@ -171,8 +171,17 @@ type Res = Result<(), RenderError>;
 struct MovedCtes {
     recursive: bool,
     ctes: Vec<&'static Cte>,
-    /// How many WITHs enclosed the moved one: only those written inside it shadow its CTEs.
+    /// `enclosing.len()` where the WITH moved: only those entered since shadow its CTEs.
     scope_len: usize,
+}
+
+/// The CTEs of a WITH around what is being written.
+#[derive(Clone, Copy)]
+enum Enclosing {
+    /// The WITH's CTE bodies are being written.
+    Bodies(List<Cte>),
+    /// The query or statement the WITH heads is being written: the CTEs are in scope.
+    Query(List<Cte>),
 }
 
 /// The body of a recursive CTE being written: what the plan decided for the CTE, and where its
@@ -180,7 +189,7 @@ struct MovedCtes {
 struct RecursiveBody {
     /// The query depth of the body's members.
     depth: u32,
-    /// `scopes.len()` when the body starts: a WITH pushed since may shadow the CTE's name.
+    /// `enclosing.len()` when the body starts: a WITH entered since may shadow the CTE's name.
     scope_len: usize,
     /// The anchor columns to widen (see `recursive.rs`).
     widen: Option<Rc<recursive::Widen>>,
@@ -216,10 +225,9 @@ struct Renderer<'v> {
     generated: u32,
     /// How many queries deep we are: 0 for the statement itself.
     depth: u32,
-    /// The names of the CTEs of each enclosing WITH, innermost last, for shadowing checks.
-    scopes: Vec<List<Cte>>,
-    /// The CTEs of each WITH whose bodies are being written, which are not in `scopes` yet.
-    writing_ctes: Vec<List<Cte>>,
+    /// The CTEs of each WITH around what is being written, innermost last, for shadowing
+    /// checks: those whose bodies are being written, and those in scope.
+    enclosing: Vec<Enclosing>,
     /// CTEs moved to where they are used: MariaDB's of an UPDATE or DELETE, and a WITH on a
     /// parenthesised set operand (see `moved.rs`).
     moved: Option<MovedCtes>,
@@ -259,8 +267,7 @@ impl<'v> Renderer<'v> {
             bound_params: 0,
             generated: plan.generated,
             depth: 0,
-            scopes: Vec::new(),
-            writing_ctes: Vec::new(),
+            enclosing: Vec::new(),
             moved: None,
             recursive_body: None,
             recursive_seen: false,
@@ -307,6 +314,32 @@ impl<'v> Renderer<'v> {
             Statement::Update(u) => self.update(u),
             Statement::Delete(d) => self.delete(d),
         }
+    }
+
+    /// The CTE lists in scope, outermost first, of the WITHs entered since `enclosing` had
+    /// `from` entries.
+    fn scopes_since(&self, from: usize) -> impl DoubleEndedIterator<Item = List<Cte>> + '_ {
+        let since = self.enclosing.get(from..).unwrap_or_default();
+        since.iter().filter_map(|e| match e {
+            Enclosing::Query(ctes) => Some(*ctes),
+            Enclosing::Bodies(_) => None,
+        })
+    }
+
+    /// Runs `f` with the CTEs `ctes`, if any, in scope.
+    fn in_scope(&mut self, ctes: Option<List<Cte>>, f: impl FnOnce(&mut Self) -> Res) -> Res {
+        self.around(ctes.map(Enclosing::Query), f)
+    }
+
+    /// Runs `f` inside `enclosing`, if any.
+    fn around(&mut self, enclosing: Option<Enclosing>, f: impl FnOnce(&mut Self) -> Res) -> Res {
+        let Some(enclosing) = enclosing else {
+            return f(self);
+        };
+        self.enclosing.push(enclosing);
+        let done = f(self);
+        self.enclosing.pop();
+        done
     }
 
     /// The kind of the parameter with source index `i`; the SQL now depends on the kinds.

@@ -13,7 +13,7 @@
 
 use super::query::same_name;
 use super::shadow::Binding;
-use super::{scope, MovedCtes, Renderer, Res};
+use super::{scope, Enclosing, MovedCtes, Renderer, Res};
 use crate::tree::{Cte, Ident, ObjectName, QueryExpr, SetExpr, TableAlias, With};
 use crate::Dialect;
 
@@ -32,7 +32,7 @@ impl Renderer<'_> {
         self.moved = Some(MovedCtes {
             recursive: with.recursive,
             ctes: with.ctes.iter().collect(),
-            scope_len: self.scopes.len(),
+            scope_len: self.enclosing.len(),
         });
         let done = self.query_without_with(q);
         self.moved = None;
@@ -41,8 +41,10 @@ impl Renderer<'_> {
 
     /// Whether a CTE of `with` reads a CTE of an enclosing WITH that `with` does not shadow.
     pub(super) fn reads_outer_cte(&self, with: &With) -> bool {
-        let enclosing = self.scopes.iter().chain(&self.writing_ctes);
-        enclosing.flat_map(|ctes| ctes.iter()).any(|outer| {
+        let mut enclosing = self.enclosing.iter().flat_map(|e| match e {
+            Enclosing::Bodies(ctes) | Enclosing::Query(ctes) => ctes.iter(),
+        });
+        enclosing.any(|outer| {
             !with.ctes.iter().any(|c| same_name(&c.name, &outer.name))
                 && with
                     .ctes
@@ -77,10 +79,7 @@ impl Renderer<'_> {
         let [single] = name.0 else { return Ok(false) };
         // Only a WITH written inside the moved one can shadow its CTEs.
         let shadowed = self
-            .scopes
-            .get(moved.scope_len..)
-            .unwrap_or_default()
-            .iter()
+            .scopes_since(moved.scope_len)
             .any(|ctes| ctes.iter().any(|c| same_name(&c.name, single)));
         if shadowed || !moved.ctes.iter().any(|c| same_name(&c.name, single)) {
             return Ok(false);

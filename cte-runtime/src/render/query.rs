@@ -8,7 +8,7 @@ use super::order::Order;
 use super::planner::{Planner, RecursiveCte};
 use super::recursive::Widen;
 use super::typing::Typing;
-use super::{scope, RecursiveBody, Renderer, Res};
+use super::{scope, Enclosing, RecursiveBody, Renderer, Res};
 use crate::tree::{
     Cte, Cycle, Expr, Ident, List, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr,
     Search, SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement,
@@ -38,19 +38,13 @@ impl Renderer<'_> {
                          move the CTE to the statement's WITH",
                     ));
                 }
-                self.scopes.push(with.ctes);
-                let done = self.query_after_with(q);
-                self.scopes.pop();
-                return done;
+                return self.in_scope(Some(with.ctes), |r| r.query_after_with(q));
             }
-            self.writing_ctes.push(with.ctes);
-            let done = self.with(with.recursive, with.ctes.iter());
-            self.writing_ctes.pop();
-            done?;
+            self.around(Some(Enclosing::Bodies(with.ctes)), |r| {
+                r.with(with.recursive, with.ctes.iter())
+            })?;
             self.write(" ");
-            self.scopes.push(with.ctes);
-            let done = self.query_after_with(q);
-            self.scopes.pop();
+            let done = self.in_scope(Some(with.ctes), |r| r.query_after_with(q));
             self.unbind_with();
             done
         } else {
@@ -194,7 +188,7 @@ impl Renderer<'_> {
                 let body = match &planned {
                     Some(planned) => Some(RecursiveBody {
                         depth: self.depth + 1,
-                        scope_len: self.scopes.len(),
+                        scope_len: self.enclosing.len(),
                         widen: self.planned_widening(planned)?,
                         rewrite: plan.clone(),
                         internal: internal.clone(),

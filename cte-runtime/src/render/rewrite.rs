@@ -387,8 +387,8 @@ impl Renderer<'_> {
             return Ok(false);
         };
         let [single] = name.0 else { return Ok(false) };
-        let shadowed = self.scopes[body.scope_len.min(self.scopes.len())..]
-            .iter()
+        let shadowed = self
+            .scopes_since(body.scope_len)
             .any(|ctes| ctes.iter().any(|c| same_name(&c.name, single)));
         if shadowed || !same_name(single, &rewrite.name) {
             return Ok(false);
