@@ -1,18 +1,16 @@
 //! Queries: WITH, SELECT, VALUES, ORDER BY, LIMIT and OFFSET (set operations are in `set_op`).
 
-use super::expr::Pos;
-use super::facts::Takes;
 use std::rc::Rc;
 
+use super::expr::Pos;
 use super::order::Order;
-use super::planner::{Planner, RecursiveCte};
+use super::planner::RecursiveCte;
 use super::recursive::Widen;
 use super::typing::Typing;
-use super::{scope, Enclosing, RecursiveBody, Renderer, Res};
+use super::{Enclosing, RecursiveBody, Renderer, Res};
 use crate::tree::{
     Cte, Cycle, Expr, Ident, List, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr,
-    Search, SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement,
-    TableWithJoins,
+    Search, SearchOrder, Select, SelectItem, SetExpr, SortOrder, Statement, TableWithJoins,
 };
 use crate::{Dialect, RenderError};
 
@@ -137,11 +135,12 @@ impl Renderer<'_> {
     /// instead of its own (a moved or a renamed CTE's fresh name).
     pub(super) fn cte(&mut self, cte: &Cte, recursive: bool, written_name: Option<String>) -> Res {
         let support = self.support();
-        let planned = match recursive {
-            true => Some(self.planned_recursive_cte(cte)?),
-            false => None,
+        // A CTE of a recursive WITH that reads itself: what the plan decided for it.
+        let planned = if recursive {
+            Some(self.planned_recursive_cte(cte)?).filter(|p| p.reads_itself)
+        } else {
+            None
         };
-        let planned = planned.filter(|p| p.reads_itself);
         if planned.is_some() {
             self.recursive_seen = true;
         }
@@ -149,30 +148,23 @@ impl Renderer<'_> {
             Some(planned) => planned.rewrite.clone()?,
             None => None,
         };
+        // Taken here, where the CTE is written, so that fresh names keep the text's order.
         let internal: Option<Rc<str>> = plan
             .as_ref()
             .filter(|plan| plan.hides_columns())
             .map(|_| self.fresh_name("r").into());
+        match internal.as_deref().or(written_name.as_deref()) {
+            Some(name) => self.write(name),
+            None => self.ident(&cte.name),
+        }
         match &plan {
-            Some(plan) => {
-                match (&internal, &written_name) {
-                    (Some(name), _) => self.write(name),
-                    (None, Some(name)) => self.write(name),
-                    (None, None) => self.ident(&cte.name),
-                }
-                self.rewritten_columns(plan)?;
+            Some(plan) => self.rewritten_columns(plan)?,
+            None if !cte.columns.is_empty() => {
+                self.write(" (");
+                self.ident_list(cte.columns)?;
+                self.write(")");
             }
-            None => {
-                match &written_name {
-                    Some(name) => self.write(name),
-                    None => self.ident(&cte.name),
-                }
-                if !cte.columns.is_empty() {
-                    self.write(" (");
-                    self.ident_list(cte.columns)?;
-                    self.write(")");
-                }
-            }
+            None => {}
         }
         self.write(" AS ");
         if support.materialized {
@@ -278,42 +270,6 @@ impl Renderer<'_> {
         self.ident_list(search.by)?;
         self.write(" SET ");
         self.ident(&search.set);
-        Ok(())
-    }
-}
-
-impl Planner<'_> {
-    /// The members of a recursive CTE's body (`anchor UNION ALL r1 UNION ALL r2`), as far as
-    /// the dialect cares: PostgreSQL takes one recursive member, SQL Server only UNION ALL.
-    pub(super) fn check_recursive_members(&self, members: &Members) -> Result<(), RenderError> {
-        let union = |all| {
-            members
-                .list
-                .iter()
-                .any(|m| m.0 == Some(SetOperator::Union { all }))
-        };
-        let mixed = union(true) && union(false);
-        if let (true, Takes::No { help }) = (mixed, self.support().recursive_mixed_unions) {
-            return Err(self.unsupported("UNION mixed with UNION ALL in a recursive CTE", help));
-        }
-        let mut recursive_members = 0;
-        for &(op, _, reads) in &members.list {
-            if !reads {
-                continue;
-            }
-            recursive_members += 1;
-            if let Takes::No { help } = self.support().recursive_union_distinct {
-                if op != Some(SetOperator::Union { all: true }) {
-                    return Err(self.unsupported("UNION (without ALL) in a recursive CTE", help));
-                }
-            }
-        }
-        if recursive_members > 1 && !self.support().several_recursive_members {
-            return Err(self.unsupported(
-                "several recursive members in one CTE",
-                "combine them into one member with OR, or UNION them in a subquery",
-            ));
-        }
         Ok(())
     }
 }
@@ -455,42 +411,6 @@ impl Renderer<'_> {
             self.write(")");
             Ok(())
         }
-    }
-}
-
-/// The members of a recursive CTE's body (`anchor UNION ALL r1 ...`), each with the operator
-/// before it and whether it reads the CTE.
-pub(super) struct Members {
-    pub list: Vec<(Option<SetOperator>, &'static SetExpr, bool)>,
-    /// Whether the body reads the CTE at all (in a member, or in its ORDER BY or LIMIT).
-    pub reads_cte: bool,
-}
-
-impl Members {
-    pub(super) fn of(q: &'static QueryExpr, name: &Ident) -> Members {
-        fn flatten(
-            s: &'static SetExpr,
-            before: Option<SetOperator>,
-            name: &Ident,
-            out: &mut Vec<(Option<SetOperator>, &'static SetExpr, bool)>,
-        ) {
-            match s {
-                SetExpr::SetOp { op, left, right } => {
-                    flatten(left, before, name, out);
-                    out.push((Some(*op), right, scope::set_expr_mentions(right, name)));
-                }
-                s => out.push((before, s, scope::set_expr_mentions(s, name))),
-            }
-        }
-        let mut list = Vec::with_capacity(2);
-        flatten(&q.body, None, name, &mut list);
-        // A WITH of the body's own may shadow the name or read it: the general answer.
-        let reads_cte = if q.with.is_some() {
-            scope::query_mentions(q, name)
-        } else {
-            list.iter().any(|m| m.2) || scope::query_tail_mentions(q, name)
-        };
-        Members { list, reads_cte }
     }
 }
 

@@ -20,8 +20,8 @@ use super::expr::{numeric_kind, numeric_kind_with, Kind, Pos};
 use super::facts::{self, RecursiveTyping};
 use std::rc::Rc;
 
+use super::planner::Members;
 use super::planner::Planner;
-use super::query::Members;
 use super::typing::Typing;
 use super::{scope, Renderer, Res};
 use crate::param::ParamKind;
