@@ -232,10 +232,7 @@ impl Renderer<'_> {
             } => self.like(expr, *negated, pattern),
             Expr::Exists { subquery, negated } => {
                 self.write(if *negated { "NOT EXISTS " } else { "EXISTS " });
-                let outer = self.columns_unread.replace(self.depth + 1);
-                let done = self.subquery(subquery);
-                self.columns_unread = outer;
-                done
+                self.subquery(subquery)
             }
             Expr::Subquery(q) => self.subquery(q),
             Expr::Case {

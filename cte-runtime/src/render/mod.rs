@@ -1,7 +1,7 @@
 //! Rendering a tree into SQL text for one dialect.
 //!
 //! First `plan` checks the whole statement and decides what moves (`hoist`), and `planner`
-//! what each recursive CTE and VALUES list needs; then one [`Renderer`] walks the tree and
+//! what each recursive CTE, VALUES list and `*` needs; then one [`Renderer`] walks the tree and
 //! writes into one buffer, reading those answers. The files split the grammar:
 //! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `values`, `from`, `expr` (with
 //! `concat` for `||`), `dml`; `literal` writes identifiers, strings, numbers and parameters;
@@ -242,8 +242,6 @@ struct Renderer<'v> {
     /// MySQL/MariaDB: the CTE names of each enclosing WITH, innermost last, with the fresh
     /// names of those that shadow an outer one (see `shadow.rs`).
     bound: Vec<shadow::Bound>,
-    /// The depth of an `EXISTS` subquery being written, whose columns nobody reads.
-    columns_unread: Option<u32>,
 }
 
 impl<'v> Renderer<'v> {
@@ -274,7 +272,6 @@ impl<'v> Renderer<'v> {
             hint_at: None,
             plan,
             bound: Vec::new(),
-            columns_unread: None,
         }
     }
 

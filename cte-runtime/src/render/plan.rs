@@ -10,7 +10,7 @@ use super::limit::Limit;
 use super::planner::{Nodes, Planner, RecursiveCte};
 use super::walk::{self, Node};
 use super::{facts, hoist, search_cycle, Checked, Context};
-use crate::tree::{Cte, Expr, Ident, List, ObjectName, Statement};
+use crate::tree::{Cte, Expr, Ident, List, ObjectName, Select, Statement, TableWithJoins};
 use crate::{Dialect, RenderError};
 
 /// The analyses of one statement for one dialect.
@@ -30,6 +30,18 @@ impl Plan {
     /// What was decided for `cte`, a CTE of a recursive WITH of the statement.
     pub(super) fn recursive_cte(&self, cte: &Cte) -> Option<Rc<RecursiveCte>> {
         self.nodes.recursive.get(&(cte as *const Cte)).cloned()
+    }
+
+    /// The FROM items whose `t.*` the bare `*` items of `s` are written as, if they cannot
+    /// stay `*`, or the error for `*` or `t.*` items this dialect reads otherwise.
+    pub(super) fn star_tables(
+        &self,
+        s: &Select,
+    ) -> Result<Option<List<TableWithJoins>>, RenderError> {
+        match self.nodes.star_tables.get(&(s as *const Select)) {
+            Some(planned) => planned.clone(),
+            None => Ok(None),
+        }
     }
 
     /// The column names SQL Server gives the VALUES list `rows` used as a query: those of the

@@ -2,11 +2,12 @@
 //! `visit.rs`): for each CTE of a recursive WITH whether it reads itself, the check of its
 //! members, the columns added to it (`rewrite.rs`), its anchor columns widened
 //! (`recursive.rs`) and the CTEs of its WITH it reads (`order.rs`); for each VALUES list the
-//! column names SQL Server gives it (`mssql.rs`). Each answer is kept by the node's address:
+//! column names SQL Server gives it (`mssql.rs`); for each SELECT with `*` or `t.*` what its
+//! `*` is written as (`star.rs`). Each answer is kept by the node's address:
 //! trees are `'static`, so an address names one node for the whole rendering.
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
 use std::ops::ControlFlow;
 use std::rc::Rc;
@@ -15,12 +16,14 @@ use super::facts::{self, Takes};
 use super::limit::Limit;
 use super::recursive::Widen;
 use super::rewrite::Rewrite;
+use super::set_op::operand_parens;
 use super::visit::{self, Flow, Visit};
 use super::walk::{self, Node};
 use super::{order, scope};
 use crate::param::ParamKind;
 use crate::tree::{
-    Cte, Expr, Ident, List, QueryExpr, SetExpr, SetOperator, Statement, TableFactor, With,
+    Cte, Expr, Ident, List, QueryExpr, Select, SelectItem, SetExpr, SetOperator, Statement,
+    TableFactor, TableWithJoins, With,
 };
 use crate::{Dialect, RenderError};
 
@@ -32,7 +35,12 @@ pub(super) struct Nodes {
     /// Each VALUES list, by the address of its rows: the column names of the CTE or derived
     /// table it is in.
     pub(super) values_columns: HashMap<*const List<Expr>, List<Ident>>,
+    /// Each SELECT with a `*` or `t.*` item: what its bare `*` is written as (see `star.rs`).
+    pub(super) star_tables: HashMap<*const Select, StarTables>,
 }
+
+/// The FROM items whose `t.*` a bare `*` is written as, if it cannot stay `*`; or the error.
+pub(super) type StarTables = Result<Option<List<TableWithJoins>>, RenderError>;
 
 /// What is decided for one CTE of a recursive WITH. The errors are kept, not returned: the
 /// writer returns each where it reaches the CTE, so that the first error in the text is the
@@ -95,6 +103,7 @@ impl<'a> Planner<'a> {
             planner: self,
             nodes: Nodes::default(),
             columns: Vec::new(),
+            columns_unread: HashSet::new(),
         };
         let ControlFlow::Continue(()) = walk.visit_statement(stmt);
         walk.nodes
@@ -162,9 +171,32 @@ struct NodeWalk<'p, 'a> {
     nodes: Nodes,
     /// The column names of each CTE body and derived table around, innermost last.
     columns: Vec<List<Ident>>,
+    /// The SELECTs whose columns nobody reads: those an `EXISTS` subquery is made of.
+    columns_unread: HashSet<*const Select>,
 }
 
 impl NodeWalk<'_, '_> {
+    /// Notes the SELECTs of an `EXISTS` subquery with body `s`: those written in its own
+    /// parentheses, not in parentheses of their own (see `set_op.rs`).
+    fn unread_selects(&mut self, s: &SetExpr) {
+        match s {
+            SetExpr::Select(select) => {
+                self.columns_unread.insert(*select);
+            }
+            SetExpr::SetOp { op, left, right } => {
+                let support = self.planner.support();
+                let (left_parens, right_parens) = operand_parens(support, *op, left, right);
+                if !left_parens {
+                    self.unread_selects(left);
+                }
+                if !right_parens {
+                    self.unread_selects(right);
+                }
+            }
+            SetExpr::Values(_) | SetExpr::Query(_) => {}
+        }
+    }
+
     fn with_columns(&mut self, columns: List<Ident>, f: impl FnOnce(&mut Self)) {
         self.columns.push(columns);
         f(self);
@@ -205,6 +237,28 @@ impl<'a> Visit<'a> for NodeWalk<'_, '_> {
             }
             f => visit::walk_table_factor(self, f),
         }
+    }
+
+    fn visit_expr(&mut self, e: &'a Expr) -> Flow<Infallible> {
+        if let Expr::Exists { subquery, .. } = e {
+            self.unread_selects(&subquery.body);
+        }
+        visit::walk_expr(self, e)
+    }
+
+    fn visit_select(&mut self, s: &'a Select) -> Flow<Infallible> {
+        let star = |item: &SelectItem| {
+            matches!(
+                item,
+                SelectItem::Wildcard | SelectItem::QualifiedWildcard(_)
+            )
+        };
+        if s.projection.iter().any(star) {
+            let columns_read = !self.columns_unread.contains(&(s as *const Select));
+            let planned = self.planner.star_items(s, columns_read);
+            self.nodes.star_tables.insert(s, planned);
+        }
+        visit::walk_select(self, s)
     }
 
     fn visit_set_expr(&mut self, s: &'a SetExpr) -> Flow<Infallible> {

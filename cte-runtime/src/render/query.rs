@@ -282,7 +282,7 @@ impl Renderer<'_> {
         if s.distinct {
             self.write("DISTINCT ");
         }
-        let star_tables = self.star_items(s)?;
+        let star_tables = self.plan.star_tables(s)?;
         match self.widened_anchor(s) {
             Some(widen) => self.widened_items(&widen, s.projection, star_tables)?,
             None => self.select_items(s.projection, star_tables)?,
