@@ -165,16 +165,6 @@ pub(crate) fn cte_reads(cte: &Cte, name: &Ident) -> bool {
 /// What every rendering method returns.
 type Res = Result<(), RenderError>;
 
-/// CTEs of a WITH the dialect cannot take where it stands: each reference to one of them in a
-/// FROM clause becomes a derived table that carries its own WITH (see `moved.rs`).
-#[derive(Clone)]
-struct MovedCtes {
-    recursive: bool,
-    ctes: Vec<&'static Cte>,
-    /// `enclosing.len()` where the WITH moved: only those entered since shadow its CTEs.
-    scope_len: usize,
-}
-
 /// The CTEs of a WITH around what is being written.
 #[derive(Clone, Copy)]
 enum Enclosing {
@@ -182,6 +172,12 @@ enum Enclosing {
     Bodies(List<Cte>),
     /// The query or statement the WITH heads is being written: the CTEs are in scope.
     Query(List<Cte>),
+    /// The query or statement of a WITH the dialect cannot take where it stands: each
+    /// reference to one of its CTEs in a FROM clause becomes a derived table that carries its
+    /// own WITH (see `moved.rs`).
+    Moved { recursive: bool, ctes: List<Cte> },
+    /// The CTEs a reference carries are being written: no CTE moves into them.
+    Carrying,
 }
 
 /// The body of a recursive CTE being written: what the plan decided for the CTE, and where its
@@ -228,9 +224,6 @@ struct Renderer<'v> {
     /// The CTEs of each WITH around what is being written, innermost last, for shadowing
     /// checks: those whose bodies are being written, and those in scope.
     enclosing: Vec<Enclosing>,
-    /// CTEs moved to where they are used: MariaDB's of an UPDATE or DELETE, and a WITH on a
-    /// parenthesised set operand (see `moved.rs`).
-    moved: Option<MovedCtes>,
     /// The recursive CTE whose body is being written.
     recursive_body: Option<RecursiveBody>,
     /// A recursive WITH was written: its recursion limit (see `limit.rs`).
@@ -266,7 +259,6 @@ impl<'v> Renderer<'v> {
             generated: plan.generated,
             depth: 0,
             enclosing: Vec::new(),
-            moved: None,
             recursive_body: None,
             recursive_seen: false,
             hint_at: None,
@@ -319,7 +311,7 @@ impl<'v> Renderer<'v> {
         let since = self.enclosing.get(from..).unwrap_or_default();
         since.iter().filter_map(|e| match e {
             Enclosing::Query(ctes) => Some(*ctes),
-            Enclosing::Bodies(_) => None,
+            Enclosing::Bodies(_) | Enclosing::Moved { .. } | Enclosing::Carrying => None,
         })
     }
 
