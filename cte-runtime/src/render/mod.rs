@@ -142,13 +142,13 @@ pub(crate) fn render_in(
     context: &Context<'_>,
 ) -> Result<Template, RenderError> {
     let rendered = plan::plan(stmt, dialect, context).and_then(|plan| {
-        let rendered = Renderer::new(dialect, inline, context, plan.clone()).render(stmt);
+        let rendered = Renderer::new(dialect, inline, context, &plan).render(stmt);
         match (rendered, plan.limit) {
             // The default cap needs MariaDB's level column, which some recursive CTEs cannot
             // carry (a UNION recursion): those keep no cap, as without a LIMIT (see `limit.rs`).
             (Err(_), limit::Limit::Default) => {
                 let plan = plan.with_limit(stmt, dialect, context, limit::Limit::None);
-                Renderer::new(dialect, inline, context, plan).render(stmt)
+                Renderer::new(dialect, inline, context, &plan).render(stmt)
             }
             (rendered, _) => rendered,
         }
@@ -231,7 +231,7 @@ struct Renderer<'v> {
     /// Where the statement's first keyword ends, for MySQL's optimizer hint.
     hint_at: Option<usize>,
     /// What was decided before writing (see `plan.rs`).
-    plan: plan::Plan,
+    plan: &'v plan::Plan,
     /// MySQL/MariaDB: the CTE names of each enclosing WITH, innermost last, with the fresh
     /// names of those that shadow an outer one (see `shadow.rs`).
     bound: Vec<shadow::Bound>,
@@ -242,7 +242,7 @@ impl<'v> Renderer<'v> {
         dialect: Dialect,
         inline: Option<&'v [Value]>,
         context: &Context<'v>,
-        plan: plan::Plan,
+        plan: &'v plan::Plan,
     ) -> Self {
         Renderer {
             dialect,
