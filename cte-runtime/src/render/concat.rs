@@ -33,28 +33,20 @@ impl Renderer<'_> {
             }
             ConcatForm::Function => {
                 self.write("CONCAT(");
-                self.concat_arguments(left)?;
-                self.write(", ");
-                self.concat_arguments(right)?;
+                self.concat_operands([left, right], ", ", Self::expr)?;
                 self.write(")");
                 Ok(())
             }
-            ConcatForm::Plus => {
-                let mut parts = Vec::new();
-                concat_operands(left, &mut parts);
-                concat_operands(right, &mut parts);
-                self.separated(" + ", parts, |r, part| {
-                    r.concat_operand_text(part)?;
-                    if is_text(part) {
-                        r.expr(part)
-                    } else {
-                        r.write("CAST(");
-                        r.expr(part)?;
-                        r.write(" AS NVARCHAR(MAX))");
-                        Ok(())
-                    }
-                })
-            }
+            ConcatForm::Plus => self.concat_operands([left, right], " + ", |r, part| {
+                if is_text(part) {
+                    r.expr(part)
+                } else {
+                    r.write("CAST(");
+                    r.expr(part)?;
+                    r.write(" AS NVARCHAR(MAX))");
+                    Ok(())
+                }
+            }),
         }
     }
 
@@ -74,24 +66,26 @@ impl Renderer<'_> {
         !typed(self, left) && !typed(self, right)
     }
 
-    /// The operands of a chain of `||` as CONCAT's arguments, written as they are found
-    /// rather than collected first.
-    fn concat_arguments(&mut self, e: &Expr) -> Res {
-        match e {
-            Expr::Binary {
-                left,
-                op: BinaryOp::Concat,
-                right,
-            } => {
-                self.concat_arguments(left)?;
-                self.write(", ");
-                self.concat_arguments(right)
-            }
-            e => {
-                self.concat_operand_text(e)?;
-                self.expr(e)
-            }
+    /// The operands of the chains of `||` on both sides, flattened (concatenation is
+    /// associative), written by `each` between `separator`s as they are found rather than
+    /// collected first.
+    fn concat_operands(
+        &mut self,
+        sides: [&Expr; 2],
+        separator: &str,
+        mut each: impl FnMut(&mut Self, &Expr) -> Res,
+    ) -> Res {
+        let mut first = true;
+        for side in sides {
+            each_concat_operand(side, &mut |operand| {
+                if !std::mem::take(&mut first) {
+                    self.write(separator);
+                }
+                self.concat_operand_text(operand)?;
+                each(self, operand)
+            })?;
         }
+        Ok(())
     }
 
     /// Refuses an operand whose text this dialect writes otherwise than PostgreSQL.
@@ -115,18 +109,18 @@ impl Renderer<'_> {
     }
 }
 
-/// The operands of a chain of `||`, flattened (concatenation is associative).
-fn concat_operands<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+/// Calls `f` on each operand of a chain of `||`, in order, until it fails.
+fn each_concat_operand<'e>(e: &'e Expr, f: &mut dyn FnMut(&'e Expr) -> Res) -> Res {
     match e {
         Expr::Binary {
             left,
             op: BinaryOp::Concat,
             right,
         } => {
-            concat_operands(left, out);
-            concat_operands(right, out);
+            each_concat_operand(left, f)?;
+            each_concat_operand(right, f)
         }
-        e => out.push(e),
+        e => f(e),
     }
 }
 

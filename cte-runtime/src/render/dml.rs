@@ -2,7 +2,7 @@
 
 use super::facts::{InsertWith, Takes};
 use super::typing::Typing;
-use super::{star, MovedCtes, Renderer, Res};
+use super::{star, Enclosing, Renderer, Res};
 use crate::tree::{
     Delete, Ident, Insert, ObjectName, QueryExpr, SelectItem, SetExpr, Update, With,
 };
@@ -48,14 +48,10 @@ impl Renderer<'_> {
             self.write(")");
         }
         self.write(" ");
-        let scope = with.map(|w| w.ctes);
-        if let Some(ctes) = scope {
-            self.scopes.push(ctes);
-        }
-        let done = self.insert_source(i.source, with, leading.is_some() || !after_columns);
-        if scope.is_some() {
-            self.scopes.pop();
-        }
+        let with_written = leading.is_some() || !after_columns;
+        let done = self.in_scope(with.map(|w| w.ctes), |r| {
+            r.insert_source(i.source, with, with_written)
+        });
         if leading.is_some() || (after_columns && with.is_some()) {
             self.unbind_with();
         }
@@ -84,33 +80,19 @@ impl Renderer<'_> {
     /// `UPDATE t [AS a] SET ... [FROM ...] [WHERE ...] [RETURNING ...]`, with the multi-table
     /// form on MySQL/MariaDB and `UPDATE a SET ... FROM t AS a` on SQL Server.
     pub(super) fn update(&mut self, u: &Update) -> Res {
-        let bound = self.dml_with(u.with.as_ref())?;
-        // On MariaDB the CTEs are not in scope here: references to them are rewritten.
-        let scope = u
-            .with
-            .filter(|_| self.support().with_before_update_delete)
-            .map(|w| w.ctes);
-        if let Some(ctes) = scope {
-            self.scopes.push(ctes);
-        }
-        let done = match self.dialect {
-            Dialect::MySql | Dialect::MariaDb => self.mysql_update(u),
-            Dialect::MsSql => self.mssql_update(u),
-            Dialect::Postgres | Dialect::Sqlite => self.update_from(u),
+        let body = |r: &mut Self| match r.dialect {
+            Dialect::MySql | Dialect::MariaDb => r.mysql_update(u),
+            Dialect::MsSql => r.mssql_update(u),
+            Dialect::Postgres | Dialect::Sqlite => r.update_from(u),
         };
-        if scope.is_some() {
-            self.scopes.pop();
-        }
-        if bound {
-            self.unbind_with();
-        }
-        done?;
-        let supported = self.support().returning_update;
-        self.returning(u.returning, supported, (&u.table, u.alias.as_ref()))
+        self.after_dml_with(u.with.as_ref(), body, |r| {
+            let supported = r.support().returning_update;
+            r.returning(u.returning, supported, (&u.table, u.alias.as_ref()))
+        })
     }
 
-    /// The PostgreSQL/SQLite form.
-    fn update_from(&mut self, u: &Update) -> Res {
+    /// `UPDATE t [AS a]`.
+    pub(super) fn update_target(&mut self, u: &Update) {
         self.write("UPDATE");
         self.statement_keyword_written();
         self.write(" ");
@@ -119,6 +101,11 @@ impl Renderer<'_> {
             self.write(" AS ");
             self.ident(alias);
         }
+    }
+
+    /// The PostgreSQL/SQLite form.
+    fn update_from(&mut self, u: &Update) -> Res {
+        self.update_target(u);
         self.write(" SET ");
         self.assignments(u, false)?;
         if !u.from.is_empty() {
@@ -156,30 +143,19 @@ impl Renderer<'_> {
     /// `DELETE FROM t [AS a] [WHERE ...] [RETURNING ...]`; `DELETE a FROM t AS a` where the
     /// dialect has no alias in the single-table form.
     pub(super) fn delete(&mut self, d: &Delete) -> Res {
-        let bound = self.dml_with(d.with.as_ref())?;
-        // On MariaDB the CTEs are not in scope here: references to them are rewritten.
-        let scope = d
-            .with
-            .filter(|_| self.support().with_before_update_delete)
-            .map(|w| w.ctes);
-        if let Some(ctes) = scope {
-            self.scopes.push(ctes);
-        }
-        let done = self.delete_body(d);
-        if scope.is_some() {
-            self.scopes.pop();
-        }
-        if bound {
-            self.unbind_with();
-        }
-        done?;
-        if let Takes::No { help } = self.support().returning_aliased_delete {
-            if d.alias.is_some() && !d.returning.is_empty() {
-                return Err(self.unsupported("RETURNING on DELETE with a table alias", help));
-            }
-        }
-        let supported = self.support().returning_delete;
-        self.returning(d.returning, supported, (&d.table, d.alias.as_ref()))
+        self.after_dml_with(
+            d.with.as_ref(),
+            |r| r.delete_body(d),
+            |r| {
+                if let Takes::No { help } = r.support().returning_aliased_delete {
+                    if d.alias.is_some() && !d.returning.is_empty() {
+                        return Err(r.unsupported("RETURNING on DELETE with a table alias", help));
+                    }
+                }
+                let supported = r.support().returning_delete;
+                r.returning(d.returning, supported, (&d.table, d.alias.as_ref()))
+            },
+        )
     }
 
     fn delete_body(&mut self, d: &Delete) -> Res {
@@ -208,21 +184,35 @@ impl Renderer<'_> {
         self.where_clause(d.selection.as_ref())
     }
 
-    /// The WITH in front of UPDATE or DELETE; on MariaDB, which has none there, its CTEs move
-    /// to where they are used. Returns whether a WITH was written.
-    fn dml_with(&mut self, with: Option<&With>) -> Result<bool, crate::RenderError> {
-        let Some(with) = with else { return Ok(false) };
+    /// The WITH in front of UPDATE or DELETE, then the statement that `body` writes in its
+    /// scope, then its RETURNING that `tail` writes. On MariaDB, which has no WITH there, the
+    /// CTEs move to where they are read in both (see `moved.rs`).
+    fn after_dml_with(
+        &mut self,
+        with: Option<&With>,
+        body: impl FnOnce(&mut Self) -> Res,
+        tail: impl FnOnce(&mut Self) -> Res,
+    ) -> Res {
+        let Some(with) = with else {
+            body(self)?;
+            return tail(self);
+        };
         if !self.support().with_before_update_delete {
-            self.moved = Some(MovedCtes {
+            let moved = Enclosing::Moved {
                 recursive: with.recursive,
-                ctes: with.ctes.iter().collect(),
-                scope_len: self.scopes.len(),
+                ctes: with.ctes,
+            };
+            return self.around(Some(moved), |r| {
+                body(r)?;
+                tail(r)
             });
-            return Ok(false);
         }
         self.with(with.recursive, with.ctes.iter())?;
         self.write(" ");
-        Ok(true)
+        let done = self.in_scope(Some(with.ctes), body);
+        self.unbind_with();
+        done?;
+        tail(self)
     }
 
     /// ` RETURNING items` of a statement on `target` (its table, and its alias if any).
@@ -243,7 +233,7 @@ impl Renderer<'_> {
         }
         self.write(" RETURNING ");
         if self.support().star_after_items || !star::star_after_items(items) {
-            return self.select_items(items);
+            return self.select_items(items, None);
         }
         // MariaDB takes a bare `*` only first: the target's `t.*` are the same columns.
         self.comma_separated(items, |r, item| match item {
@@ -255,7 +245,7 @@ impl Renderer<'_> {
                 r.write(".*");
                 Ok(())
             }
-            item => r.select_items(std::slice::from_ref(item)),
+            item => r.select_items(std::slice::from_ref(item), None),
         })
     }
 }

@@ -232,10 +232,7 @@ impl Renderer<'_> {
             } => self.like(expr, *negated, pattern),
             Expr::Exists { subquery, negated } => {
                 self.write(if *negated { "NOT EXISTS " } else { "EXISTS " });
-                let outer = self.columns_unread.replace(self.depth + 1);
-                let done = self.subquery(subquery);
-                self.columns_unread = outer;
-                done
+                self.subquery(subquery)
             }
             Expr::Subquery(q) => self.subquery(q),
             Expr::Case {
@@ -376,59 +373,37 @@ impl Renderer<'_> {
     /// `CAST(x AS type)`, with each dialect's type name.
     pub(super) fn cast(&mut self, e: &Expr, ty: DataType) -> Res {
         match facts::cast(self.dialect, ty)? {
-            facts::Cast::As(name) => {
-                self.write("CAST(");
-                self.expr_typed(e, Typing::Inferred)?;
-                self.write(" AS ");
-                self.write(&name);
-                self.write(")");
-            }
+            facts::Cast::As(name) => self.cast_operand("CAST(", e, &format!(" AS {name})")),
             facts::Cast::TruncatedText(n) => {
-                self.write("SUBSTR(CAST(");
-                self.expr_typed(e, Typing::Inferred)?;
-                self.write(" AS TEXT), 1, ");
-                self.write(&n.to_string());
-                self.write(")");
+                self.cast_operand("SUBSTR(CAST(", e, &format!(" AS TEXT), 1, {n})"))
             }
             facts::Cast::RoundedNumeric(scale) => {
-                self.write("ROUND(CAST(");
-                self.expr_typed(e, Typing::Inferred)?;
-                self.write(" AS NUMERIC), ");
-                self.write(&scale.to_string());
-                self.write(")");
+                self.cast_operand("ROUND(CAST(", e, &format!(" AS NUMERIC), {scale})"))
             }
             facts::Cast::RealRoundedInteger(name) => {
-                self.write("CASE WHEN typeof(");
-                self.expr_typed(e, Typing::Inferred)?;
-                self.write(") = 'real' THEN CAST(ROUND(");
-                self.expr_typed(e, Typing::Inferred)?;
-                self.write(") AS ");
-                self.write(name);
-                self.write(") ELSE CAST(");
-                self.expr_typed(e, Typing::Inferred)?;
-                self.write(" AS ");
-                self.write(name);
-                self.write(") END");
+                let rounded = format!(") AS {name}) ELSE CAST(");
+                self.cast_operand("CASE WHEN typeof(", e, ") = 'real' THEN CAST(ROUND(")?;
+                self.cast_operand("", e, &rounded)?;
+                self.cast_operand("", e, &format!(" AS {name}) END"))
             }
             facts::Cast::RoundedInteger(name) => {
-                self.write("CAST(ROUND(");
-                self.expr_typed(e, Typing::Inferred)?;
-                self.write(", 0) AS ");
-                self.write(name);
-                self.write(")");
+                self.cast_operand("CAST(ROUND(", e, &format!(", 0) AS {name})"))
             }
             facts::Cast::WideInteger => {
-                self.write("CAST(CAST(");
-                self.expr_typed(e, Typing::Inferred)?;
-                self.write(" AS DECIMAL(19, 0)) AS SIGNED)");
+                self.cast_operand("CAST(CAST(", e, " AS DECIMAL(19, 0)) AS SIGNED)")
             }
             facts::Cast::Function(name) => {
                 self.write(name);
-                self.write("(");
-                self.expr_typed(e, Typing::Inferred)?;
-                self.write(")");
+                self.cast_operand("(", e, ")")
             }
         }
+    }
+
+    /// `before`, the operand of a cast, `after`.
+    fn cast_operand(&mut self, before: &str, e: &Expr, after: &str) -> Res {
+        self.write(before);
+        self.expr_typed(e, Typing::Inferred)?;
+        self.write(after);
         Ok(())
     }
 

@@ -151,12 +151,7 @@ impl Renderer<'_> {
             }
         }
         self.write("(");
-        // A VALUES body takes its column names from the alias on SQL Server.
-        let columns = alias.map_or(&[][..], |a| a.columns);
-        let outer = std::mem::replace(&mut self.values_columns, columns);
-        let done = self.nested(|r| r.query(subquery));
-        self.values_columns = outer;
-        done?;
+        self.nested(|r| r.query(subquery))?;
         self.write(")");
         match alias {
             Some(alias) => self.table_alias(alias),

@@ -21,19 +21,20 @@ use super::order::Order;
 use super::query::same_name;
 use super::visit::{self, visible, Flow, Scope, Visit};
 use super::walk::{walk_statement, Node};
-use super::{Renderer, Res};
+use super::{Enclosing, Renderer, Res};
 use crate::tree::{Cte, List, ObjectName, SelectItem, Statement, With};
 use crate::{Dialect, RenderError};
 
 /// The CTEs that move to the statement's WITH, in the order they are written there.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub(super) struct Hoisting {
     /// The fresh name of each CTE of each moved WITH, by the address of its CTE list.
     names: HashMap<*const Cte, Vec<String>>,
-    /// Written before the statement's own CTE of that position.
-    before: HashMap<usize, Vec<Moved>>,
-    /// Written after the statement's own CTEs.
-    after: Vec<Moved>,
+    /// The statement's WITH, its own CTEs and the moved ones, in the order they are written;
+    /// or the error when no order lets each CTE follow those it reads.
+    with: Result<Vec<Hoisted>, RenderError>,
+    /// CTEs moved after the statement's own, so that a statement without a WITH gets one.
+    moves_after: bool,
 }
 
 /// One moved CTE: the CTE, its fresh name, whether its WITH is recursive, the CTE lists it
@@ -51,16 +52,17 @@ pub(super) struct Moved {
 /// A CTE of the statement's WITH on SQL Server: one of the statement's own, with its position
 /// in the written WITH and how many of the moved CTEs just before it came out of its body, or a
 /// moved one.
-enum Hoisted<'c> {
+#[derive(Clone)]
+enum Hoisted {
     Own {
         position: usize,
-        cte: &'c Cte,
+        cte: &'static Cte,
         nested: usize,
     },
     Moved(Moved),
 }
 
-impl Hoisted<'_> {
+impl Hoisted {
     fn cte(&self) -> &Cte {
         match self {
             Hoisted::Own { cte, .. } => cte,
@@ -77,10 +79,6 @@ impl Hoisted<'_> {
 }
 
 impl Hoisting {
-    pub(super) fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-
     /// Whether this WITH is one that moved.
     pub(super) fn moves(&self, with: &With) -> bool {
         self.names.contains_key(&with.ctes.as_ptr())
@@ -99,7 +97,10 @@ struct Hoister<'g, 'a> {
     scopes: Vec<List<Cte>>,
     /// For each scope entered, how many CTEs had moved before it.
     starts: Vec<usize>,
-    plan: Hoisting,
+    /// The fresh names of the moved CTEs (see `Hoisting::names`).
+    names: HashMap<*const Cte, Vec<String>>,
+    /// The moved CTEs written before the statement's own CTE of that position.
+    before: HashMap<usize, Vec<Moved>>,
     /// The moved CTEs found so far outside the leading CTEs' bodies, in the order written.
     moved: Vec<Moved>,
 }
@@ -120,7 +121,7 @@ impl<'a> Visit<'a> for Hoister<'_, 'a> {
                 .iter()
                 .map(|_| super::fresh_name(self.generated, "h"))
                 .collect();
-            self.plan.names.insert(with.ctes.as_ptr(), names);
+            self.names.insert(with.ctes.as_ptr(), names);
         }
         visit::walk_with(self, with)
     }
@@ -141,13 +142,13 @@ impl<'a> Visit<'a> for Hoister<'_, 'a> {
             if self.is_leading(with) {
                 let moved = self.moved.split_off(start);
                 if !moved.is_empty() {
-                    self.plan.before.insert(i, moved);
+                    self.before.insert(i, moved);
                 }
             } else {
                 if let Err(e) = check_uncorrelated(cte, self.dialect) {
                     return ControlFlow::Break(e);
                 }
-                let name = self.plan.names[&ctes.as_ptr()][i].clone();
+                let name = self.names[&ctes.as_ptr()][i].clone();
                 let nested = self.moved.len() - start;
                 self.moved.push(Moved {
                     cte,
@@ -180,23 +181,54 @@ pub(super) fn plan(
     dialect: Dialect,
     generated: &mut u32,
 ) -> Result<Option<Hoisting>, RenderError> {
+    let leading = leading_with(stmt);
     let mut hoister = Hoister {
         dialect,
         generated,
-        leading: leading_with(stmt),
+        leading,
         scopes: Vec::new(),
         starts: Vec::new(),
-        plan: Hoisting::default(),
+        names: HashMap::new(),
+        before: HashMap::new(),
         moved: Vec::new(),
     };
     if let ControlFlow::Break(e) = hoister.visit_statement(stmt) {
         return Err(e);
     }
     let Hoister {
-        mut plan, moved, ..
+        names,
+        mut before,
+        moved: after,
+        ..
     } = hoister;
-    plan.after = moved;
-    Ok((!plan.is_empty()).then_some(plan))
+    if names.is_empty() {
+        return Ok(None);
+    }
+    // Each moved CTE before the CTE whose body held it, or after all of them.
+    let mut list = Vec::new();
+    for (position, cte) in leading.map_or(&[][..], |w| w.ctes).iter().enumerate() {
+        let moved = before.remove(&position).unwrap_or_default();
+        let nested = moved.len();
+        list.extend(moved.into_iter().map(Hoisted::Moved));
+        list.push(Hoisted::Own {
+            position,
+            cte,
+            nested,
+        });
+    }
+    let moves_after = !after.is_empty();
+    list.extend(after.into_iter().map(Hoisted::Moved));
+    let recursive = leading.is_some_and(|w| w.recursive);
+    let order = super::order::order(list.len(), |i, j| hoisted_reads(&list, recursive, i, j));
+    let with = super::order::ordered(order, dialect).map(|order| match order {
+        Order::Written => list,
+        Order::Positions(order) => order.into_iter().map(|i| list[i].clone()).collect(),
+    });
+    Ok(Some(Hoisting {
+        names,
+        with,
+        moves_after,
+    }))
 }
 
 /// A CTE body that reads a qualified column of no table of its own reads the query around it,
@@ -218,7 +250,7 @@ impl Renderer<'_> {
     pub(super) fn hoisted_name(&self, name: &ObjectName) -> Option<String> {
         let plan = self.plan.hoisting.as_ref()?;
         let [single] = name.0 else { return None };
-        for ctes in self.scopes.iter().rev() {
+        for ctes in self.scopes_since(0).rev() {
             if let Some(i) = ctes.iter().position(|c| same_name(&c.name, single)) {
                 return plan
                     .names
@@ -230,44 +262,35 @@ impl Renderer<'_> {
         None
     }
 
-    /// The statement's WITH on SQL Server, with the moved CTEs: each before the CTE whose
-    /// body held it, or after all of them. `leading` are the statement's own CTEs. Where a CTE
-    /// reads one written after it, the whole list is then ordered so that each CTE follows
-    /// those it reads (see `order.rs`).
-    pub(super) fn with_hoisted(&mut self, recursive: bool, leading: &[&Cte]) -> Res {
-        let plan = self.plan.hoisting.as_ref();
-        let mut list = Vec::new();
-        for (position, &cte) in leading.iter().enumerate() {
-            let moved = plan.and_then(|p| p.before.get(&position));
-            let moved = moved.map_or(&[][..], Vec::as_slice);
-            list.extend(moved.iter().cloned().map(Hoisted::Moved));
-            list.push(Hoisted::Own {
-                position,
-                cte,
-                nested: moved.len(),
-            });
-        }
-        let after = plan.map_or(&[][..], |p| p.after.as_slice());
-        list.extend(after.iter().cloned().map(Hoisted::Moved));
-        let order = super::order::order(list.len(), |i, j| hoisted_reads(&list, recursive, i, j));
-        let order = match self.ordered(order)? {
-            Order::Written => (0..list.len()).collect(),
-            Order::Positions(order) => order,
+    /// The statement's WITH on SQL Server, with the moved CTEs, as the plan ordered them: each
+    /// before the CTE whose body held it, or after all of them, then, where a CTE reads one
+    /// written after it, so that each CTE follows those it reads (see `order.rs`). `recursive`
+    /// tells whether the statement's own WITH is recursive.
+    pub(super) fn with_hoisted(&mut self, recursive: bool) -> Res {
+        let Some(plan) = &self.plan.hoisting else {
+            return Err(self.unsupported("internal: a hoisted WITH without a plan", ""));
         };
+        let list = plan.with.clone()?;
         self.write("WITH ");
-        self.comma_separated(order, |r, i| match &list[i] {
-            Hoisted::Own { cte, .. } => r.cte(cte, recursive),
-            Hoisted::Moved(m) => r.hoisted_cte(m),
+        self.comma_separated(list, |r, hoisted| match hoisted {
+            Hoisted::Own { cte, .. } => r.cte(cte, recursive, None),
+            Hoisted::Moved(m) => r.hoisted_cte(&m),
         })
     }
 
-    /// One moved CTE under its fresh name, its body rendered in the scopes it was written in.
+    /// One moved CTE under its fresh name, its body rendered in the scopes it was written in
+    /// (the WITHs whose CTE bodies are being written stay around it).
     fn hoisted_cte(&mut self, m: &Moved) -> Res {
-        let outer = std::mem::replace(&mut self.scopes, m.scopes.clone());
-        self.cte_name = Some(m.name.clone());
-        let done = self.cte(m.cte, m.recursive);
-        self.scopes = outer;
-        self.cte_name = None;
+        let bodies = self
+            .enclosing
+            .iter()
+            .filter(|e| matches!(e, Enclosing::Bodies(_)))
+            .copied();
+        let moved_scopes = m.scopes.iter().map(|&ctes| Enclosing::Query(ctes));
+        let enclosing = bodies.chain(moved_scopes).collect();
+        let outer = std::mem::replace(&mut self.enclosing, enclosing);
+        let done = self.cte(m.cte, m.recursive, Some(m.name.clone()));
+        self.enclosing = outer;
         done
     }
 
@@ -300,16 +323,13 @@ impl Renderer<'_> {
 
     /// Whether CTEs moved after the statement's own.
     pub(super) fn hoists_after(&self) -> bool {
-        self.plan
-            .hoisting
-            .as_ref()
-            .is_some_and(|p| !p.after.is_empty())
+        self.plan.hoisting.as_ref().is_some_and(|p| p.moves_after)
     }
 }
 
 /// Whether the CTE at `i` of the statement's WITH must come after the one at `j`: `j` came out
 /// of its body, or its body reads `j` where `j` is the CTE its name means there.
-fn hoisted_reads(list: &[Hoisted<'_>], recursive: bool, i: usize, j: usize) -> bool {
+fn hoisted_reads(list: &[Hoisted], recursive: bool, i: usize, j: usize) -> bool {
     if j < i && i - j <= list[i].nested() {
         return true;
     }

@@ -38,7 +38,7 @@
 //! JSON functions, built in since 3.38); MySQL with its own "Recursive query aborted after n + 2
 //! iterations".
 
-use super::rewrite::{guards_levels, Role, LEVEL};
+use super::rewrite::{Role, LEVEL};
 use super::walk::{self, Node};
 use super::{facts, Renderer, Res};
 use crate::tree::{Options, Statement};
@@ -108,11 +108,6 @@ fn may_stop_early(stmt: &Statement) -> bool {
 }
 
 impl Renderer<'_> {
-    /// Whether this statement's recursive CTEs count their levels in a column.
-    pub(super) fn needs_level_guard(&self) -> bool {
-        self.plan.limit != Limit::None && guards_levels(self.dialect)
-    }
-
     /// Notes where the statement's first keyword ends, for MySQL's hint.
     pub(super) fn statement_keyword_written(&mut self) {
         if self.depth == 0 && self.hint_at.is_none() {

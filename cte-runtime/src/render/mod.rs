@@ -1,7 +1,8 @@
 //! Rendering a tree into SQL text for one dialect.
 //!
-//! First `plan` checks the whole statement and decides what moves (`hoist`); then one
-//! [`Renderer`] walks the tree and writes into one buffer. The files split the grammar:
+//! First `plan` checks the whole statement and decides what moves (`hoist`), and `planner`
+//! what each recursive CTE, VALUES list and `*` needs; then one [`Renderer`] walks the tree and
+//! writes into one buffer, reading those answers. The files split the grammar:
 //! `query` (WITH, set operations, SELECT, ORDER BY, LIMIT), `values`, `from`, `expr` (with
 //! `concat` for `||`), `dml`; `literal` writes identifiers, strings, numbers and parameters;
 //! `facts` holds every per-dialect fact that is plain data (the grammar files ask it, through
@@ -28,6 +29,7 @@ mod mssql;
 mod mysql;
 mod order;
 mod plan;
+mod planner;
 mod query;
 mod recursive;
 mod reserved;
@@ -47,9 +49,10 @@ mod walk;
 mod window;
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use crate::param::ParamKind;
-use crate::tree::{Cte, Ident, List, Options, Statement, TableWithJoins};
+use crate::tree::{Cte, Ident, List, Options, Statement};
 
 use crate::{Dialect, RenderError, Value};
 
@@ -139,16 +142,13 @@ pub(crate) fn render_in(
     context: &Context<'_>,
 ) -> Result<Template, RenderError> {
     let rendered = plan::plan(stmt, dialect, context).and_then(|plan| {
-        let rendered = Renderer::new(dialect, inline, context, plan.clone()).render(stmt);
+        let rendered = Renderer::new(dialect, inline, context, &plan).render(stmt);
         match (rendered, plan.limit) {
             // The default cap needs MariaDB's level column, which some recursive CTEs cannot
             // carry (a UNION recursion): those keep no cap, as without a LIMIT (see `limit.rs`).
             (Err(_), limit::Limit::Default) => {
-                let plan = plan::Plan {
-                    limit: limit::Limit::None,
-                    ..plan
-                };
-                Renderer::new(dialect, inline, context, plan).render(stmt)
+                let plan = plan.with_limit(stmt, dialect, context, limit::Limit::None);
+                Renderer::new(dialect, inline, context, &plan).render(stmt)
             }
             (rendered, _) => rendered,
         }
@@ -165,14 +165,36 @@ pub(crate) fn cte_reads(cte: &Cte, name: &Ident) -> bool {
 /// What every rendering method returns.
 type Res = Result<(), RenderError>;
 
-/// CTEs of a WITH the dialect cannot take where it stands: each reference to one of them in a
-/// FROM clause becomes a derived table that carries its own WITH (see `moved.rs`).
-#[derive(Clone)]
-struct MovedCtes {
-    recursive: bool,
-    ctes: Vec<&'static Cte>,
-    /// How many WITHs enclosed the moved one: only those written inside it shadow its CTEs.
+/// The CTEs of a WITH around what is being written.
+#[derive(Clone, Copy)]
+enum Enclosing {
+    /// The WITH's CTE bodies are being written.
+    Bodies(List<Cte>),
+    /// The query or statement the WITH heads is being written: the CTEs are in scope.
+    Query(List<Cte>),
+    /// The query or statement of a WITH the dialect cannot take where it stands: each
+    /// reference to one of its CTEs in a FROM clause becomes a derived table that carries its
+    /// own WITH (see `moved.rs`).
+    Moved { recursive: bool, ctes: List<Cte> },
+    /// The CTEs a reference carries are being written: no CTE moves into them.
+    Carrying,
+}
+
+/// The body of a recursive CTE being written: what the plan decided for the CTE, and where its
+/// members stand.
+struct RecursiveBody {
+    /// The query depth of the body's members.
+    depth: u32,
+    /// `enclosing.len()` when the body starts: a WITH entered since may shadow the CTE's name.
     scope_len: usize,
+    /// The anchor columns to widen (see `recursive.rs`).
+    widen: Option<Rc<recursive::Widen>>,
+    /// The columns added (see `rewrite.rs`), taken out while they are written.
+    rewrite: Option<Rc<rewrite::Rewrite>>,
+    /// The fresh name the CTE is written under when an added column is hidden.
+    internal: Option<Rc<str>>,
+    /// The depth of the anchor VALUES being written.
+    in_values: Option<u32>,
 }
 
 /// The one renderer: a buffer, the source index of each placeholder written, and the context
@@ -199,35 +221,20 @@ struct Renderer<'v> {
     generated: u32,
     /// How many queries deep we are: 0 for the statement itself.
     depth: u32,
-    /// The names of the CTEs of each enclosing WITH, innermost last, for shadowing checks.
-    scopes: Vec<List<Cte>>,
-    /// The CTEs of each WITH whose bodies are being written, which are not in `scopes` yet.
-    writing_ctes: Vec<List<Cte>>,
-    /// Column names for a VALUES body where SQL Server needs them (the CTE's column list).
-    values_columns: List<Ident>,
-    /// CTEs moved to where they are used: MariaDB's of an UPDATE or DELETE, and a WITH on a
-    /// parenthesised set operand (see `moved.rs`).
-    moved: Option<MovedCtes>,
-    /// The anchor columns of the recursive CTE being written that must be widened to
-    /// unbounded text (see `recursive.rs`).
-    widen: Option<recursive::Widen>,
-    /// The recursive CTE being written with added columns (see `rewrite.rs`).
-    rewrite: Option<rewrite::Rewrite>,
+    /// The CTEs of each WITH around what is being written, innermost last, for shadowing
+    /// checks: those whose bodies are being written, and those in scope.
+    enclosing: Vec<Enclosing>,
+    /// The recursive CTE whose body is being written.
+    recursive_body: Option<RecursiveBody>,
     /// A recursive WITH was written: its recursion limit (see `limit.rs`).
     recursive_seen: bool,
     /// Where the statement's first keyword ends, for MySQL's optimizer hint.
     hint_at: Option<usize>,
     /// What was decided before writing (see `plan.rs`).
-    plan: plan::Plan,
-    /// The name to write for the next CTE instead of its own (a moved CTE's fresh name).
-    cte_name: Option<String>,
+    plan: &'v plan::Plan,
     /// MySQL/MariaDB: the CTE names of each enclosing WITH, innermost last, with the fresh
     /// names of those that shadow an outer one (see `shadow.rs`).
     bound: Vec<shadow::Bound>,
-    /// The FROM items whose `t.*` the bare `*` items being written stand for (see `star.rs`).
-    star_tables: Option<List<TableWithJoins>>,
-    /// The depth of an `EXISTS` subquery being written, whose columns nobody reads.
-    columns_unread: Option<u32>,
 }
 
 impl<'v> Renderer<'v> {
@@ -235,7 +242,7 @@ impl<'v> Renderer<'v> {
         dialect: Dialect,
         inline: Option<&'v [Value]>,
         context: &Context<'v>,
-        plan: plan::Plan,
+        plan: &'v plan::Plan,
     ) -> Self {
         Renderer {
             dialect,
@@ -251,19 +258,12 @@ impl<'v> Renderer<'v> {
             bound_params: 0,
             generated: plan.generated,
             depth: 0,
-            scopes: Vec::new(),
-            writing_ctes: Vec::new(),
-            values_columns: &[],
-            moved: None,
-            widen: None,
-            rewrite: None,
+            enclosing: Vec::new(),
+            recursive_body: None,
             recursive_seen: false,
             hint_at: None,
             plan,
-            cte_name: None,
             bound: Vec::new(),
-            star_tables: None,
-            columns_unread: None,
         }
     }
 
@@ -294,7 +294,7 @@ impl<'v> Renderer<'v> {
     fn statement(&mut self, stmt: &Statement) -> Res {
         // CTEs moved out of a statement without a WITH of its own make one.
         if self.depth == 0 && hoist::leading_with(stmt).is_none() && self.hoists_after() {
-            self.with_hoisted(false, &[])?;
+            self.with_hoisted(false)?;
             self.write(" ");
         }
         match stmt {
@@ -303,6 +303,32 @@ impl<'v> Renderer<'v> {
             Statement::Update(u) => self.update(u),
             Statement::Delete(d) => self.delete(d),
         }
+    }
+
+    /// The CTE lists in scope, outermost first, of the WITHs entered since `enclosing` had
+    /// `from` entries.
+    fn scopes_since(&self, from: usize) -> impl DoubleEndedIterator<Item = List<Cte>> + '_ {
+        let since = self.enclosing.get(from..).unwrap_or_default();
+        since.iter().filter_map(|e| match e {
+            Enclosing::Query(ctes) => Some(*ctes),
+            Enclosing::Bodies(_) | Enclosing::Moved { .. } | Enclosing::Carrying => None,
+        })
+    }
+
+    /// Runs `f` with the CTEs `ctes`, if any, in scope.
+    fn in_scope(&mut self, ctes: Option<List<Cte>>, f: impl FnOnce(&mut Self) -> Res) -> Res {
+        self.around(ctes.map(Enclosing::Query), f)
+    }
+
+    /// Runs `f` inside `enclosing`, if any.
+    fn around(&mut self, enclosing: Option<Enclosing>, f: impl FnOnce(&mut Self) -> Res) -> Res {
+        let Some(enclosing) = enclosing else {
+            return f(self);
+        };
+        self.enclosing.push(enclosing);
+        let done = f(self);
+        self.enclosing.pop();
+        done
     }
 
     /// The kind of the parameter with source index `i`; the SQL now depends on the kinds.

@@ -13,8 +13,8 @@
 
 use super::query::same_name;
 use super::shadow::Binding;
-use super::{scope, MovedCtes, Renderer, Res};
-use crate::tree::{Cte, Ident, ObjectName, QueryExpr, SetExpr, TableAlias, With};
+use super::{scope, Enclosing, Renderer, Res};
+use crate::tree::{Cte, Ident, List, ObjectName, QueryExpr, SetExpr, TableAlias, With};
 use crate::Dialect;
 
 impl Renderer<'_> {
@@ -23,26 +23,39 @@ impl Renderer<'_> {
     /// SELECT is then written without parentheses (it takes none), else as
     /// `SELECT * FROM (...)`.
     pub(super) fn query_moving_with(&mut self, q: &QueryExpr, with: &With) -> Res {
-        if self.moved.is_some() {
+        if self.moving().is_some() {
             return Err(self.unsupported(
                 "WITH on a parenthesised query inside UPDATE or DELETE with WITH",
                 "move the inner CTEs to the statement's WITH",
             ));
         }
-        self.moved = Some(MovedCtes {
+        let moved = Enclosing::Moved {
             recursive: with.recursive,
-            ctes: with.ctes.iter().collect(),
-            scope_len: self.scopes.len(),
-        });
-        let done = self.query_without_with(q);
-        self.moved = None;
-        done
+            ctes: with.ctes,
+        };
+        self.around(Some(moved), |r| r.query_without_with(q))
+    }
+
+    /// The innermost WITH whose CTEs move to the references in what is being written: its
+    /// place in `enclosing`, whether it is recursive, and its CTEs.
+    fn moving(&self) -> Option<(usize, bool, List<Cte>)> {
+        for (at, enclosing) in self.enclosing.iter().enumerate().rev() {
+            match enclosing {
+                Enclosing::Moved { recursive, ctes } => return Some((at, *recursive, *ctes)),
+                Enclosing::Carrying => return None,
+                Enclosing::Bodies(_) | Enclosing::Query(_) => {}
+            }
+        }
+        None
     }
 
     /// Whether a CTE of `with` reads a CTE of an enclosing WITH that `with` does not shadow.
     pub(super) fn reads_outer_cte(&self, with: &With) -> bool {
-        let enclosing = self.scopes.iter().chain(&self.writing_ctes);
-        enclosing.flat_map(|ctes| ctes.iter()).any(|outer| {
+        let mut enclosing = self.enclosing.iter().flat_map(|e| match e {
+            Enclosing::Bodies(ctes) | Enclosing::Query(ctes) => ctes.iter(),
+            Enclosing::Moved { .. } | Enclosing::Carrying => [].iter(),
+        });
+        enclosing.any(|outer| {
             !with.ctes.iter().any(|c| same_name(&c.name, &outer.name))
                 && with
                     .ctes
@@ -71,26 +84,21 @@ impl Renderer<'_> {
         name: &ObjectName,
         alias: &Option<TableAlias>,
     ) -> Result<bool, crate::RenderError> {
-        let Some(moved) = &self.moved else {
+        let Some((at, recursive, ctes)) = self.moving() else {
             return Ok(false);
         };
         let [single] = name.0 else { return Ok(false) };
         // Only a WITH written inside the moved one can shadow its CTEs.
         let shadowed = self
-            .scopes
-            .get(moved.scope_len..)
-            .unwrap_or_default()
-            .iter()
+            .scopes_since(at)
             .any(|ctes| ctes.iter().any(|c| same_name(&c.name, single)));
-        if shadowed || !moved.ctes.iter().any(|c| same_name(&c.name, single)) {
+        if shadowed || !ctes.iter().any(|c| same_name(&c.name, single)) {
             return Ok(false);
         }
-        let needed = needed_ctes(&moved.ctes, single);
-        let recursive = moved.recursive;
-        let moved = self.moved.take();
-        let done = self.carried_reference(name, single, alias, recursive, &needed);
-        self.moved = moved;
-        done?;
+        let needed = needed_ctes(&ctes.iter().collect::<Vec<_>>(), single);
+        self.around(Some(Enclosing::Carrying), |r| {
+            r.carried_reference(name, single, alias, recursive, &needed)
+        })?;
         Ok(true)
     }
 

@@ -130,7 +130,7 @@ impl Renderer<'_> {
     /// as PostgreSQL names them.
     pub(super) fn mssql_values(&mut self, rows: &[List<Expr>]) -> Res {
         let width = rows.first().map_or(0, |r| r.len());
-        let names = self.values_columns;
+        let names = self.plan.values_columns(rows);
         self.write("SELECT * FROM (");
         self.values_rows(rows, super::typing::Typing::Value)?;
         self.write(") AS ");

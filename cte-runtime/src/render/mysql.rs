@@ -129,14 +129,7 @@ impl Renderer<'_> {
 
     /// `UPDATE t [AS a][, from...] SET t.c = v [WHERE ...]`.
     pub(super) fn mysql_update(&mut self, u: &Update) -> Res {
-        self.write("UPDATE");
-        self.statement_keyword_written();
-        self.write(" ");
-        self.object_name(&u.table);
-        if let Some(alias) = &u.alias {
-            self.write(" AS ");
-            self.ident(alias);
-        }
+        self.update_target(u);
         for item in u.from {
             self.write(", ");
             self.table_with_joins(item)?;

@@ -6,7 +6,8 @@
 //! are written in a stable topological order: the written order wherever it already works,
 //! otherwise the first CTE (in written order) whose CTEs are all out goes next. Every CTE of a
 //! recursive WITH sees every other, so the order changes no meaning; the placeholders' order
-//! follows the text, as the renderer records each one where it writes it.
+//! follows the text, as the renderer records each one where it writes it. Which CTE reads which
+//! is found by the plan (`plan.rs`), once for each CTE.
 
 use super::{facts, scope, Renderer};
 use crate::tree::Cte;
@@ -54,37 +55,41 @@ pub(super) fn order(n: usize, reads: impl Fn(usize, usize) -> bool) -> Option<Or
     Some(Order::Positions(order))
 }
 
+/// `order`, or the error for a cycle.
+pub(super) fn ordered(order: Option<Order>, dialect: Dialect) -> Result<Order, RenderError> {
+    order.ok_or_else(|| {
+        RenderError::new(
+            "mutual recursion between CTEs",
+            dialect,
+            "a CTE here reads only the CTEs written before it; \
+             merge the CTEs that read each other into one",
+        )
+    })
+}
+
 impl Renderer<'_> {
-    /// The order to write the CTEs of a WITH in. `ctes` is cloned rather than collected, so
-    /// that the common case allocates nothing.
+    /// The order to write the CTEs of a WITH in, or of those of its CTEs that a reference
+    /// carries (see `moved.rs`), from what the plan found each CTE reads.
     pub(super) fn cte_order<'c>(
         &self,
         recursive: bool,
-        ctes: impl Iterator<Item = &'c Cte> + Clone,
+        ctes: impl Iterator<Item = &'c Cte>,
     ) -> Result<Order, RenderError> {
         if !recursive || !reads_only_earlier(self.dialect) {
             return Ok(Order::Written);
         }
-        let forward = ctes
-            .clone()
-            .enumerate()
-            .any(|(i, a)| ctes.clone().skip(i + 1).any(|b| reads(a, b)));
-        if !forward {
-            return Ok(Order::Written);
-        }
         let list: Vec<&Cte> = ctes.collect();
-        self.ordered(order(list.len(), |i, j| reads(list[i], list[j])))
+        let planned = list
+            .iter()
+            .map(|c| self.planned_recursive_cte(c))
+            .collect::<Result<Vec<_>, _>>()?;
+        let reads = |i: usize, j: usize| planned[i].reads.contains(&(list[j] as *const Cte));
+        self.ordered(order(list.len(), reads))
     }
 
     /// `order`, or the error for a cycle.
     pub(super) fn ordered(&self, order: Option<Order>) -> Result<Order, RenderError> {
-        order.ok_or_else(|| {
-            self.unsupported(
-                "mutual recursion between CTEs",
-                "a CTE here reads only the CTEs written before it; \
-                 merge the CTEs that read each other into one",
-            )
-        })
+        ordered(order, self.dialect)
     }
 }
 

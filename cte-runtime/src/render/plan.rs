@@ -1,12 +1,16 @@
 //! What is decided about a statement before any of it is written: the checks on the whole
-//! statement, its recursion limit (see `limit.rs`), and on SQL Server the CTEs that move to the
-//! statement's WITH (see `hoist.rs`).
+//! statement, its recursion limit (see `limit.rs`), on SQL Server the CTEs that move to the
+//! statement's WITH (see `hoist.rs`), and what single nodes need (`planner.rs`): each CTE of
+//! a recursive WITH, each VALUES list.
 //! The writer (`Renderer`) reads the plan and decides nothing of it again.
 
+use std::rc::Rc;
+
 use super::limit::Limit;
+use super::planner::{Nodes, Planner, RecursiveCte};
 use super::walk::{self, Node};
 use super::{facts, hoist, search_cycle, Checked, Context};
-use crate::tree::{Ident, ObjectName, Statement};
+use crate::tree::{Cte, Expr, Ident, List, ObjectName, Select, Statement, TableWithJoins};
 use crate::{Dialect, RenderError};
 
 /// The analyses of one statement for one dialect.
@@ -18,6 +22,56 @@ pub(super) struct Plan {
     pub(super) generated: u32,
     /// The statement's recursion limit (see `limit.rs`).
     pub(super) limit: Limit,
+    /// What was decided for single nodes of the tree.
+    nodes: Nodes,
+}
+
+impl Plan {
+    /// What was decided for `cte`, a CTE of a recursive WITH of the statement.
+    pub(super) fn recursive_cte(&self, cte: &Cte) -> Option<Rc<RecursiveCte>> {
+        self.nodes.recursive.get(&(cte as *const Cte)).cloned()
+    }
+
+    /// The FROM items whose `t.*` the bare `*` items of `s` are written as, if they cannot
+    /// stay `*`, or the error for `*` or `t.*` items this dialect reads otherwise.
+    pub(super) fn star_tables(
+        &self,
+        s: &Select,
+    ) -> Result<Option<List<TableWithJoins>>, RenderError> {
+        match self.nodes.star_tables.get(&(s as *const Select)) {
+            Some(planned) => planned.clone(),
+            None => Ok(None),
+        }
+    }
+
+    /// The column names SQL Server gives the VALUES list `rows` used as a query: those of the
+    /// CTE or derived table it is the body of, or in.
+    pub(super) fn values_columns(&self, rows: &[List<Expr>]) -> List<Ident> {
+        self.nodes
+            .values_columns
+            .get(&rows.as_ptr())
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The same plan with `limit`, which changes what recursive CTEs add.
+    pub(super) fn with_limit(
+        self,
+        stmt: &Statement,
+        dialect: Dialect,
+        context: &Context<'_>,
+        limit: Limit,
+    ) -> Plan {
+        let recursive = Planner::new(dialect, context.kinds, limit).recursive_ctes(stmt);
+        Plan {
+            limit,
+            nodes: Nodes {
+                recursive,
+                ..self.nodes
+            },
+            ..self
+        }
+    }
 }
 
 /// Checks `stmt` as a whole and plans its recursion limit and what moves, before anything is
@@ -40,10 +94,13 @@ pub(super) fn plan(
     } else {
         hoist::plan(stmt, dialect, &mut generated)?
     };
+    let limit = Limit::of(stmt, dialect, context.options);
+    let planner = Planner::new(dialect, context.kinds, limit);
     Ok(Plan {
         hoisting,
         generated,
-        limit: Limit::of(stmt, dialect, context.options),
+        limit,
+        nodes: planner.nodes(stmt),
     })
 }
 

@@ -1,15 +1,18 @@
 //! Queries: WITH, SELECT, VALUES, ORDER BY, LIMIT and OFFSET (set operations are in `set_op`).
 
+use std::rc::Rc;
+
 use super::expr::Pos;
-use super::facts::Takes;
 use super::order::Order;
+use super::planner::RecursiveCte;
+use super::recursive::Widen;
 use super::typing::Typing;
-use super::{scope, Renderer, Res};
+use super::{Enclosing, RecursiveBody, Renderer, Res};
 use crate::tree::{
-    Cte, Cycle, Expr, Ident, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr, Search,
-    SearchOrder, Select, SelectItem, SetExpr, SetOperator, SortOrder, Statement,
+    Cte, Cycle, Expr, Ident, List, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr,
+    Search, SearchOrder, Select, SelectItem, SetExpr, SortOrder, Statement, TableWithJoins,
 };
-use crate::Dialect;
+use crate::{Dialect, RenderError};
 
 /// What an ORDER BY belongs to, for the emulation of NULLS FIRST/LAST.
 #[derive(Clone, Copy)]
@@ -33,19 +36,13 @@ impl Renderer<'_> {
                          move the CTE to the statement's WITH",
                     ));
                 }
-                self.scopes.push(with.ctes);
-                let done = self.query_after_with(q);
-                self.scopes.pop();
-                return done;
+                return self.in_scope(Some(with.ctes), |r| r.query_after_with(q));
             }
-            self.writing_ctes.push(with.ctes);
-            let done = self.with(with.recursive, with.ctes.iter());
-            self.writing_ctes.pop();
-            done?;
+            self.around(Some(Enclosing::Bodies(with.ctes)), |r| {
+                r.with(with.recursive, with.ctes.iter())
+            })?;
             self.write(" ");
-            self.scopes.push(with.ctes);
-            let done = self.query_after_with(q);
-            self.scopes.pop();
+            let done = self.in_scope(Some(with.ctes), |r| r.query_after_with(q));
             self.unbind_with();
             done
         } else {
@@ -105,8 +102,7 @@ impl Renderer<'_> {
         ctes: impl Iterator<Item = &'static Cte> + Clone,
     ) -> Res {
         if !self.support().nested_with && self.depth == 0 && self.plan.hoisting.is_some() {
-            let leading: Vec<&Cte> = ctes.collect();
-            return self.with_hoisted(recursive, &leading);
+            return self.with_hoisted(recursive);
         }
         self.write("WITH ");
         if recursive && self.support().recursive_keyword {
@@ -128,58 +124,47 @@ impl Renderer<'_> {
 
     /// The CTE at `position` of the WITH being written, under its fresh name where it has one.
     fn bound_cte(&mut self, position: usize, cte: &Cte, recursive: bool) -> Res {
-        if self.cte_name.is_none() {
-            self.cte_name = self.bound_cte_name(position);
-        }
-        self.cte(cte, recursive)?;
+        let name = self.bound_cte_name(position);
+        self.cte(cte, recursive, name)?;
         self.cte_bound(position);
         Ok(())
     }
 
     /// `name [(cols)] AS [[NOT] MATERIALIZED] (body) [SEARCH ...] [CYCLE ...]`, or its
-    /// rewrite with added columns (see `rewrite.rs`).
-    pub(super) fn cte(&mut self, cte: &Cte, recursive: bool) -> Res {
+    /// rewrite with added columns (see `rewrite.rs`); under `written_name` where it has one
+    /// instead of its own (a moved or a renamed CTE's fresh name).
+    pub(super) fn cte(&mut self, cte: &Cte, recursive: bool, written_name: Option<String>) -> Res {
         let support = self.support();
-        let written_name = self.cte_name.take();
-        // The members of the body and which of them read the CTE, found once for every
-        // analysis of a recursive CTE below.
-        let members = match cte.body {
-            Statement::Query(q) if recursive => Some(Members::of(q, &cte.name)),
-            _ => None,
+        // A CTE of a recursive WITH that reads itself: what the plan decided for it.
+        let planned = if recursive {
+            Some(self.planned_recursive_cte(cte)?).filter(|p| p.reads_itself)
+        } else {
+            None
         };
-        let is_recursive = match &members {
-            Some(members) => members.reads_cte,
-            None => recursive && scope::statement_mentions(cte.body, &cte.name),
-        };
-        if is_recursive {
+        if planned.is_some() {
             self.recursive_seen = true;
         }
-        let plan = match (cte.body, &members) {
-            (Statement::Query(q), Some(members)) if is_recursive => {
-                self.check_recursive_members(members)?;
-                self.rewrite_plan(cte, &q.body)?
-            }
-            _ => None,
+        let plan = match &planned {
+            Some(planned) => planned.rewrite.clone()?,
+            None => None,
         };
+        // Taken here, where the CTE is written, so that fresh names keep the text's order.
+        let internal: Option<Rc<str>> = plan
+            .as_ref()
+            .filter(|plan| plan.hides_columns())
+            .map(|_| self.fresh_name("r").into());
+        match internal.as_deref().or(written_name.as_deref()) {
+            Some(name) => self.write(name),
+            None => self.ident(&cte.name),
+        }
         match &plan {
-            Some(plan) => {
-                match (&plan.internal, &written_name) {
-                    (Some(name), _) | (None, Some(name)) => self.write(name),
-                    (None, None) => self.ident(&cte.name),
-                }
-                self.rewritten_columns(plan)?;
+            Some(plan) => self.rewritten_columns(plan)?,
+            None if !cte.columns.is_empty() => {
+                self.write(" (");
+                self.ident_list(cte.columns)?;
+                self.write(")");
             }
-            None => {
-                match &written_name {
-                    Some(name) => self.write(name),
-                    None => self.ident(&cte.name),
-                }
-                if !cte.columns.is_empty() {
-                    self.write(" (");
-                    self.ident_list(cte.columns)?;
-                    self.write(")");
-                }
-            }
+            None => {}
         }
         self.write(" AS ");
         if support.materialized {
@@ -190,25 +175,26 @@ impl Renderer<'_> {
             }
         }
         self.write("(");
-        let plan = match cte.body {
+        match cte.body {
             Statement::Query(q) => {
-                let widen = match &members {
-                    Some(members) if is_recursive => self.widening(cte, members)?,
-                    _ => None,
+                let body = match &planned {
+                    Some(planned) => Some(RecursiveBody {
+                        depth: self.depth + 1,
+                        scope_len: self.enclosing.len(),
+                        widen: self.planned_widening(planned)?,
+                        rewrite: plan.clone(),
+                        internal: internal.clone(),
+                        in_values: None,
+                    }),
+                    None => None,
                 };
-                let outer = std::mem::replace(&mut self.values_columns, cte.columns);
-                let outer_widen = std::mem::replace(&mut self.widen, widen);
-                let outer_rewrite = std::mem::replace(&mut self.rewrite, plan);
+                let outer_body = std::mem::replace(&mut self.recursive_body, body);
                 let done = self.nested(|r| r.query(q));
-                self.values_columns = outer;
-                self.widen = outer_widen;
-                let plan = std::mem::replace(&mut self.rewrite, outer_rewrite);
+                self.recursive_body = outer_body;
                 done?;
-                plan
             }
             body if support.data_modifying_cte => {
                 self.nested(|r| r.statement(body))?;
-                None
             }
             _ => {
                 return Err(self.unsupported(
@@ -238,12 +224,25 @@ impl Renderer<'_> {
                 ));
             }
         }
-        if let Some(plan) = &plan {
-            if let Some(internal) = &plan.internal {
-                self.visible_cte(plan, written_name.as_deref(), internal, &native)?;
-            }
+        if let (Some(plan), Some(internal)) = (&plan, &internal) {
+            self.visible_cte(plan, written_name.as_deref(), internal, &native)?;
         }
         Ok(())
+    }
+
+    /// What the plan decided for `cte`, a CTE of a recursive WITH.
+    pub(super) fn planned_recursive_cte(&self, cte: &Cte) -> Result<Rc<RecursiveCte>, RenderError> {
+        self.plan
+            .recursive_cte(cte)
+            .ok_or_else(|| self.unsupported("internal: a recursive CTE the plan did not see", ""))
+    }
+
+    /// The widening the plan decided for a recursive CTE, which read the parameters' kinds.
+    fn planned_widening(&self, planned: &RecursiveCte) -> Result<Option<Rc<Widen>>, RenderError> {
+        if planned.kinds_read {
+            self.kinds_used.set(true);
+        }
+        planned.widen.clone()
     }
 
     /// ` CYCLE col, ... SET col [TO v DEFAULT v] USING col`.
@@ -273,41 +272,9 @@ impl Renderer<'_> {
         self.ident(&search.set);
         Ok(())
     }
+}
 
-    /// The members of a recursive CTE's body (`anchor UNION ALL r1 UNION ALL r2`), as far as
-    /// the dialect cares: PostgreSQL takes one recursive member, SQL Server only UNION ALL.
-    fn check_recursive_members(&self, members: &Members) -> Res {
-        let union = |all| {
-            members
-                .list
-                .iter()
-                .any(|m| m.0 == Some(SetOperator::Union { all }))
-        };
-        let mixed = union(true) && union(false);
-        if let (true, Takes::No { help }) = (mixed, self.support().recursive_mixed_unions) {
-            return Err(self.unsupported("UNION mixed with UNION ALL in a recursive CTE", help));
-        }
-        let mut recursive_members = 0;
-        for &(op, _, reads) in &members.list {
-            if !reads {
-                continue;
-            }
-            recursive_members += 1;
-            if let Takes::No { help } = self.support().recursive_union_distinct {
-                if op != Some(SetOperator::Union { all: true }) {
-                    return Err(self.unsupported("UNION (without ALL) in a recursive CTE", help));
-                }
-            }
-        }
-        if recursive_members > 1 && !self.support().several_recursive_members {
-            return Err(self.unsupported(
-                "several recursive members in one CTE",
-                "combine them into one member with OR, or UNION them in a subquery",
-            ));
-        }
-        Ok(())
-    }
-
+impl Renderer<'_> {
     pub(super) fn select(&mut self, s: &Select) -> Res {
         self.write("SELECT");
         self.statement_keyword_written();
@@ -315,21 +282,11 @@ impl Renderer<'_> {
         if s.distinct {
             self.write("DISTINCT ");
         }
-        let star_tables = self.star_items(s)?;
-        let outer_star = std::mem::replace(&mut self.star_tables, star_tables);
-        let done = match self.widen.take() {
-            Some(widen) if self.is_anchor(&widen, s) => {
-                let done = self.widened_items(&widen, s.projection);
-                self.widen = Some(widen);
-                done
-            }
-            widen => {
-                self.widen = widen;
-                self.select_items(s.projection)
-            }
-        };
-        self.star_tables = outer_star;
-        done?;
+        let star_tables = self.plan.star_tables(s)?;
+        match self.widened_anchor(s) {
+            Some(widen) => self.widened_items(&widen, s.projection, star_tables)?,
+            None => self.select_items(s.projection, star_tables)?,
+        }
         self.rewrite_items(s)?;
         if !s.from.is_empty() {
             self.write(" FROM ");
@@ -364,10 +321,15 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    /// The items of a SELECT or a RETURNING clause.
-    pub(super) fn select_items(&mut self, items: &[SelectItem]) -> Res {
+    /// The items of a SELECT or a RETURNING clause; a bare `*` is written as the `t.*` of
+    /// each of `star_tables` where it has them (see `star.rs`).
+    pub(super) fn select_items(
+        &mut self,
+        items: &[SelectItem],
+        star_tables: Option<List<TableWithJoins>>,
+    ) -> Res {
         self.comma_separated(items, |r, item| match item {
-            SelectItem::Wildcard => match r.star_tables {
+            SelectItem::Wildcard => match star_tables {
                 Some(from) => r.star_as_tables(from),
                 None => {
                     r.write("*");
@@ -449,42 +411,6 @@ impl Renderer<'_> {
             self.write(")");
             Ok(())
         }
-    }
-}
-
-/// The members of a recursive CTE's body (`anchor UNION ALL r1 ...`), each with the operator
-/// before it and whether it reads the CTE.
-pub(super) struct Members {
-    pub list: Vec<(Option<SetOperator>, &'static SetExpr, bool)>,
-    /// Whether the body reads the CTE at all (in a member, or in its ORDER BY or LIMIT).
-    pub reads_cte: bool,
-}
-
-impl Members {
-    fn of(q: &'static QueryExpr, name: &Ident) -> Members {
-        fn flatten(
-            s: &'static SetExpr,
-            before: Option<SetOperator>,
-            name: &Ident,
-            out: &mut Vec<(Option<SetOperator>, &'static SetExpr, bool)>,
-        ) {
-            match s {
-                SetExpr::SetOp { op, left, right } => {
-                    flatten(left, before, name, out);
-                    out.push((Some(*op), right, scope::set_expr_mentions(right, name)));
-                }
-                s => out.push((before, s, scope::set_expr_mentions(s, name))),
-            }
-        }
-        let mut list = Vec::with_capacity(2);
-        flatten(&q.body, None, name, &mut list);
-        // A WITH of the body's own may shadow the name or read it: the general answer.
-        let reads_cte = if q.with.is_some() {
-            scope::query_mentions(q, name)
-        } else {
-            list.iter().any(|m| m.2) || scope::query_tail_mentions(q, name)
-        };
-        Members { list, reads_cte }
     }
 }
 

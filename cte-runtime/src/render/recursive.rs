@@ -18,21 +18,23 @@
 
 use super::expr::{numeric_kind, numeric_kind_with, Kind, Pos};
 use super::facts::{self, RecursiveTyping};
-use super::query::Members;
+use std::rc::Rc;
+
+use super::planner::Members;
+use super::planner::Planner;
 use super::typing::Typing;
 use super::{scope, Renderer, Res};
 use crate::param::ParamKind;
 use crate::tree::{
-    BinaryOp, Cte, DataType, Expr, Ident, List, Literal, Select, SelectItem, SetExpr, UnaryOp,
+    BinaryOp, Cte, DataType, Expr, Ident, List, Literal, Select, SelectItem, SetExpr,
+    TableWithJoins, UnaryOp,
 };
 use crate::RenderError;
 
-/// The anchor columns to cast in the CTE being written.
+/// The anchor columns to cast in a recursive CTE.
 pub(super) struct Widen {
     /// The CTE: a member that reads it is recursive, the others are anchors.
     name: Ident,
-    /// The query depth of the CTE body's members.
-    depth: u32,
     /// Positions of the columns to cast, and the type.
     columns: Vec<(usize, DataType)>,
     /// The members that are a SELECT, by address: anchors and recursive members, as the
@@ -41,8 +43,6 @@ pub(super) struct Widen {
     recursive: Vec<*const Select>,
     /// The anchors that are a VALUES list, by the address of their rows.
     values: Vec<*const List<Expr>>,
-    /// The depth of the anchor VALUES being written.
-    in_values: Option<u32>,
     /// The CTE names its columns itself, so a cast anchor item needs no alias.
     named: bool,
 }
@@ -178,7 +178,7 @@ fn fractional_is_numeric(e: &Expr) -> bool {
     }
 }
 
-impl Renderer<'_> {
+impl Planner<'_> {
     /// Whether a parameter at `e` is bound as an integer or as a float.
     fn param_numeric_kind(&self, e: &Expr) -> Option<Kind> {
         let Expr::Param(i) = e else { return None };
@@ -198,7 +198,7 @@ impl Renderer<'_> {
     /// What to cast in the anchors of the recursive CTE `cte`, if anything, or the error for
     /// a column whose type would differ here.
     pub(super) fn widening(
-        &mut self,
+        &self,
         cte: &Cte,
         members: &Members,
     ) -> Result<Option<Widen>, RenderError> {
@@ -226,7 +226,6 @@ impl Renderer<'_> {
         let address = |s: &Select| s as *const Select;
         Ok(Some(Widen {
             name: cte.name,
-            depth: self.depth + 1,
             columns,
             anchors: selects(members, false).map(address).collect(),
             recursive: selects(members, true).map(address).collect(),
@@ -238,17 +237,12 @@ impl Renderer<'_> {
                     _ => None,
                 })
                 .collect(),
-            in_values: None,
             named: !cte.columns.is_empty(),
         }))
     }
 
     /// The cast the anchors' column `i` needs, if any.
-    fn column_cast(
-        &mut self,
-        i: usize,
-        members: &Members,
-    ) -> Result<Option<DataType>, RenderError> {
+    fn column_cast(&self, i: usize, members: &Members) -> Result<Option<DataType>, RenderError> {
         // The column's values, walked as often as needed rather than collected: this runs for
         // every column of every recursive CTE.
         let values = |reads| column_values(members, reads, i);
@@ -349,37 +343,37 @@ impl Renderer<'_> {
             "the anchor fixes the column's type here; write CAST(NULL AS type) in the anchor",
         )
     }
+}
 
-    /// Whether `s` is an anchor member of the CTE that `widen` describes.
-    pub(super) fn is_anchor(&self, widen: &Widen, s: &Select) -> bool {
-        if self.depth != widen.depth {
-            return false;
-        }
-        let s_at: *const Select = s;
-        if widen.anchors.contains(&s_at) {
-            return true;
-        }
-        // A SELECT at the members' depth that is no member (inside an INTERSECT member).
-        !widen.recursive.contains(&s_at) && !scope::select_mentions(s, &widen.name)
+impl Renderer<'_> {
+    /// The widening of the recursive CTE whose members are being written, at their depth.
+    fn widening_here(&self) -> Option<Rc<Widen>> {
+        let body = self.recursive_body.as_ref()?;
+        let widen = body.widen.as_ref()?;
+        (body.depth == self.depth).then(|| Rc::clone(widen))
+    }
+
+    /// The widening of the recursive CTE being written, when `s` is one of its anchors.
+    pub(super) fn widened_anchor(&self, s: &Select) -> Option<Rc<Widen>> {
+        self.widening_here().filter(|widen| is_anchor(widen, s))
     }
 
     /// Marks the VALUES list `rows` as being written, when it is an anchor whose columns are
     /// cast (see [`Renderer::values_item`]). Returns whether it is; the caller then calls
     /// [`Renderer::anchor_values_written`].
     pub(super) fn anchor_values(&mut self, rows: &[List<Expr>]) -> bool {
-        let depth = self.depth;
-        match &mut self.widen {
-            Some(widen) if widen.depth == depth && widen.values.contains(&rows.as_ptr()) => {
-                widen.in_values = Some(depth);
-                true
-            }
-            _ => false,
+        let anchor = self
+            .widening_here()
+            .is_some_and(|widen| widen.values.contains(&rows.as_ptr()));
+        if let (true, Some(body)) = (anchor, &mut self.recursive_body) {
+            body.in_values = Some(self.depth);
         }
+        anchor
     }
 
     pub(super) fn anchor_values_written(&mut self) {
-        if let Some(widen) = &mut self.widen {
-            widen.in_values = None;
+        if let Some(body) = &mut self.recursive_body {
+            body.in_values = None;
         }
     }
 
@@ -387,9 +381,10 @@ impl Renderer<'_> {
     /// column is widened.
     pub(super) fn values_item(&mut self, i: usize, e: &Expr, typing: Typing) -> Res {
         let cast = self
-            .widen
+            .recursive_body
             .as_ref()
-            .filter(|w| w.in_values == Some(self.depth))
+            .filter(|b| b.in_values == Some(self.depth))
+            .and_then(|b| b.widen.as_ref())
             .and_then(|w| w.columns.iter().find(|(c, _)| *c == i))
             .map(|(_, ty)| *ty);
         match cast {
@@ -399,7 +394,12 @@ impl Renderer<'_> {
     }
 
     /// The anchor's select items, with the columns `widen` names cast.
-    pub(super) fn widened_items(&mut self, widen: &Widen, items: &[SelectItem]) -> Res {
+    pub(super) fn widened_items(
+        &mut self,
+        widen: &Widen,
+        items: &[SelectItem],
+        star_tables: Option<List<TableWithJoins>>,
+    ) -> Res {
         self.comma_separated(items.iter().enumerate(), |r, (i, item)| {
             let cast = widen
                 .columns
@@ -413,7 +413,9 @@ impl Renderer<'_> {
                         (Some(alias), _) => Some(*alias),
                         (None, _) if widen.named => None,
                         (None, Expr::Column(name)) => name.0.last().copied(),
-                        (None, _) => return r.select_items(std::slice::from_ref(item)),
+                        (None, _) => {
+                            return r.select_items(std::slice::from_ref(item), star_tables)
+                        }
                     };
                     r.anchor_cast(expr, ty)?;
                     if let Some(name) = name {
@@ -422,7 +424,7 @@ impl Renderer<'_> {
                     }
                     Ok(())
                 }
-                (item, _) => r.select_items(std::slice::from_ref(item)),
+                (item, _) => r.select_items(std::slice::from_ref(item), star_tables),
             }
         })
     }
@@ -457,4 +459,14 @@ impl Renderer<'_> {
         self.write(")");
         Ok(())
     }
+}
+
+/// Whether `s`, at the depth of the members of the CTE that `widen` describes, is an anchor.
+fn is_anchor(widen: &Widen, s: &Select) -> bool {
+    let s_at: *const Select = s;
+    if widen.anchors.contains(&s_at) {
+        return true;
+    }
+    // A SELECT at the members' depth that is no member (inside an INTERSECT member).
+    !widen.recursive.contains(&s_at) && !scope::select_mentions(s, &widen.name)
 }

@@ -16,6 +16,10 @@
 //! ), s (n) AS (SELECT n FROM __cte_r1)
 //! ```
 
+use std::rc::Rc;
+
+use super::limit::Limit;
+use super::planner::Planner;
 use super::query::same_name;
 use super::set_op::flatten_set_ops;
 use super::{facts, scope, Renderer, Res};
@@ -25,19 +29,21 @@ use crate::tree::{
 };
 use crate::{Dialect, RenderError};
 
-/// The columns added to the recursive CTE being written, and where to write them.
+/// The columns added to a recursive CTE.
 pub(super) struct Rewrite {
     /// The CTE: a member that reads it is recursive, the others are anchors.
     pub name: Ident,
-    /// The query depth of the body's members.
-    pub depth: u32,
-    /// The name the CTE is written under when some added column is hidden.
-    pub internal: Option<String>,
-    /// `scopes.len()` when the body starts: a WITH pushed since may shadow the name.
-    pub scope_len: usize,
     /// The CTE's columns, as written or as the first anchor names them.
     pub columns: Vec<Ident>,
     pub extras: Vec<Extra>,
+}
+
+impl Rewrite {
+    /// Whether an added column is hidden, so that the CTE is written under a fresh name and
+    /// its own name is a plain CTE over it.
+    pub(super) fn hides_columns(&self) -> bool {
+        self.extras.iter().any(Extra::hidden)
+    }
 }
 
 /// One added column.
@@ -85,16 +91,16 @@ pub(super) enum Role {
     Member(Ident),
 }
 
-impl Renderer<'_> {
+impl Planner<'_> {
     /// What to add to the recursive CTE `cte` with this body, if anything; the error when the
     /// body has a shape the additions cannot follow.
     pub(super) fn rewrite_plan(
-        &mut self,
+        &self,
         cte: &Cte,
         body: &SetExpr,
     ) -> Result<Option<Rewrite>, RenderError> {
         let mut extras = Vec::new();
-        if self.needs_level_guard() {
+        if self.limit != Limit::None && guards_levels(self.dialect) {
             extras.push(Extra::Level);
         }
         let emulate = !self.support().search_cycle;
@@ -110,7 +116,12 @@ impl Renderer<'_> {
         for (op, member) in &members {
             let SetExpr::Select(select) = member else {
                 return Err(self.unsupported(
-                    self.rewrite_construct(&extras),
+                    construct(
+                        &extras,
+                        "OPTION (MAXRECURSION n) on a recursive CTE with a VALUES or \
+                         parenthesised part",
+                        "SEARCH or CYCLE on a recursive CTE with a VALUES or parenthesised part",
+                    ),
                     "write each part of the recursive CTE as a plain SELECT",
                 ));
             };
@@ -157,27 +168,11 @@ impl Renderer<'_> {
         for select in &selects {
             self.check_projection(cte, select, &extras)?;
         }
-        let internal = extras
-            .iter()
-            .any(Extra::hidden)
-            .then(|| self.fresh_name("r"));
         Ok(Some(Rewrite {
             name: cte.name,
-            depth: self.depth + 1,
-            internal,
-            scope_len: self.scopes.len(),
             columns,
             extras,
         }))
-    }
-
-    /// The construct a rewrite of a recursive CTE stands for, to name it in an error.
-    fn rewrite_construct(&self, extras: &[Extra]) -> &'static str {
-        if extras.iter().any(|e| matches!(e, Extra::Level)) {
-            "OPTION (MAXRECURSION n) on a recursive CTE with a VALUES or parenthesised part"
-        } else {
-            "SEARCH or CYCLE on a recursive CTE with a VALUES or parenthesised part"
-        }
     }
 
     /// The CTE's column names: its column list, or the names its first anchor gives.
@@ -211,18 +206,14 @@ impl Renderer<'_> {
         });
         names.ok_or_else(|| {
             self.unsupported(
-                self.added_columns_construct(extras),
+                construct(
+                    extras,
+                    "OPTION (MAXRECURSION n) on a recursive CTE whose columns have no names",
+                    "SEARCH or CYCLE on a recursive CTE whose columns have no names",
+                ),
                 "name the CTE's columns in a column list: name (a, b) AS (...)",
             )
         })
-    }
-
-    fn added_columns_construct(&self, extras: &[Extra]) -> &'static str {
-        if extras.iter().any(|e| matches!(e, Extra::Level)) {
-            "OPTION (MAXRECURSION n) on a recursive CTE whose columns have no names"
-        } else {
-            "SEARCH or CYCLE on a recursive CTE whose columns have no names"
-        }
     }
 
     /// The positions of `names` among the CTE's columns.
@@ -278,22 +269,40 @@ impl Renderer<'_> {
         }
         Ok(())
     }
+}
 
+impl Renderer<'_> {
     /// After a SELECT's items: the added columns, when `s` is a member of the CTE being
     /// rewritten.
     pub(super) fn rewrite_items(&mut self, s: &Select) -> Res {
-        let Some(rewrite) = self.rewrite.take() else {
+        if !self.at_members() {
+            return Ok(());
+        }
+        self.with_rewrite(|r, rewrite| r.write_extras(rewrite, s))
+    }
+
+    /// Whether the members of the recursive CTE being written are being written.
+    fn at_members(&self) -> bool {
+        self.recursive_body
+            .as_ref()
+            .is_some_and(|b| b.depth == self.depth)
+    }
+
+    /// Runs `f` on the rewrite of the recursive CTE being written, if it has one; what `f`
+    /// writes is outside the rewrite.
+    fn with_rewrite(&mut self, f: impl FnOnce(&mut Self, &Rewrite) -> Res) -> Res {
+        let body = self.recursive_body.as_mut();
+        let Some(rewrite) = body.and_then(|b| b.rewrite.take()) else {
             return Ok(());
         };
-        let done = self.write_extras(&rewrite, s);
-        self.rewrite = Some(rewrite);
+        let done = f(self, &rewrite);
+        if let Some(body) = &mut self.recursive_body {
+            body.rewrite = Some(rewrite);
+        }
         done
     }
 
     fn write_extras(&mut self, rewrite: &Rewrite, s: &Select) -> Res {
-        if self.depth != rewrite.depth {
-            return Ok(());
-        }
         let role = self.role(rewrite, s)?;
         for extra in &rewrite.extras {
             self.write(", ");
@@ -332,24 +341,23 @@ impl Renderer<'_> {
 
     /// Whether `s` is a member that adds a condition to its WHERE clause.
     pub(super) fn has_member_filter(&self, s: &Select) -> bool {
-        self.rewrite.as_ref().is_some_and(|rewrite| {
-            self.depth == rewrite.depth
-                && scope::select_mentions(s, &rewrite.name)
-                && rewrite
-                    .extras
-                    .iter()
-                    .any(|e| matches!(e, Extra::CycleMark { .. }))
-        })
+        let rewrite = self
+            .recursive_body
+            .as_ref()
+            .and_then(|b| b.rewrite.as_ref());
+        self.at_members()
+            && rewrite.is_some_and(|rewrite| {
+                scope::select_mentions(s, &rewrite.name)
+                    && rewrite
+                        .extras
+                        .iter()
+                        .any(|e| matches!(e, Extra::CycleMark { .. }))
+            })
     }
 
     /// The condition a member adds to its WHERE clause (see [`Self::has_member_filter`]).
     pub(super) fn member_filter(&mut self, s: &Select) -> Res {
-        let Some(rewrite) = self.rewrite.take() else {
-            return Ok(());
-        };
-        let done = self.write_filter(&rewrite, s);
-        self.rewrite = Some(rewrite);
-        done
+        self.with_rewrite(|r, rewrite| r.write_filter(rewrite, s))
     }
 
     fn write_filter(&mut self, rewrite: &Rewrite, s: &Select) -> Res {
@@ -372,15 +380,15 @@ impl Renderer<'_> {
         name: &crate::tree::ObjectName,
         alias: &Option<crate::tree::TableAlias>,
     ) -> Result<bool, RenderError> {
-        let Some(rewrite) = &self.rewrite else {
+        let Some(body) = &self.recursive_body else {
             return Ok(false);
         };
-        let Some(internal) = &rewrite.internal else {
+        let (Some(rewrite), Some(internal)) = (&body.rewrite, &body.internal) else {
             return Ok(false);
         };
         let [single] = name.0 else { return Ok(false) };
-        let shadowed = self.scopes[rewrite.scope_len.min(self.scopes.len())..]
-            .iter()
+        let shadowed = self
+            .scopes_since(body.scope_len)
             .any(|ctes| ctes.iter().any(|c| same_name(&c.name, single)));
         if shadowed || !same_name(single, &rewrite.name) {
             return Ok(false);
@@ -391,7 +399,7 @@ impl Renderer<'_> {
                 "name the columns in the CTE's own column list",
             ));
         }
-        let internal = internal.clone();
+        let internal = Rc::clone(internal);
         let shown = alias.as_ref().map_or(*single, |a| a.name);
         self.write(&internal);
         self.write(" AS ");
@@ -448,6 +456,16 @@ impl Renderer<'_> {
         self.write(internal);
         self.write(")");
         Ok(())
+    }
+}
+
+/// The construct a rewrite with `extras` stands for, to name it in an error: the recursion limit
+/// where it adds the level column (`level`), else SEARCH or CYCLE (`search_cycle`).
+fn construct(extras: &[Extra], level: &'static str, search_cycle: &'static str) -> &'static str {
+    if extras.iter().any(|e| matches!(e, Extra::Level)) {
+        level
+    } else {
+        search_cycle
     }
 }
 

@@ -35,6 +35,7 @@
 //! PostgreSQL's arrays: a query that reads `ord` other than in ORDER BY, reads `path`, or
 //! selects `*` from the CTE is refused.
 
+use super::planner::Planner;
 use super::rewrite::Role;
 use super::walk::{walk_statement, Node};
 use super::{facts, Renderer, Res};
@@ -47,7 +48,7 @@ use crate::{Dialect, RenderError};
 /// digits and spaces, which sort below `Z` in every collation).
 const NULL_KEY: &str = "Z0000000000000000000";
 
-impl Renderer<'_> {
+impl Planner<'_> {
     /// Whether this dialect emulates SEARCH and CYCLE, or the error.
     pub(super) fn check_search_cycle_dialect(&self) -> Res {
         if self.support().search_cycle_emulated {
@@ -59,7 +60,9 @@ impl Renderer<'_> {
              in the CTE and stop on a repeated key",
         ))
     }
+}
 
+impl Renderer<'_> {
     /// The value of the SEARCH column in a row of `s`.
     pub(super) fn search_value(
         &mut self,
@@ -255,6 +258,20 @@ impl Renderer<'_> {
         Ok(())
     }
 
+    /// `digit` followed by the 19 digits of `x` (see [`Self::padded`]): negative numbers
+    /// after `0`, the others after `1`.
+    fn digit_then_padded(&mut self, digit: char, x: &dyn Fn(&mut Self) -> Res) -> Res {
+        let mysql = self.support().mysql_text_functions;
+        self.write(if mysql { "CONCAT('" } else { "'" });
+        self.write(digit.encode_utf8(&mut [0; 4]));
+        self.write(if mysql { "', " } else { "' || " });
+        self.padded(x)?;
+        if mysql {
+            self.write(")");
+        }
+        Ok(())
+    }
+
     /// A key value as text that sorts as PostgreSQL sorts the key in a record under a binary
     /// ("C") collation (see the module documentation); a value neither integer nor text fails.
     fn sort_key(&mut self, e: &Expr) -> Res {
@@ -290,40 +307,26 @@ impl Renderer<'_> {
         }
         self.write(" THEN ");
         self.value_error(e)?;
-        let (open, integer) = if mysql {
-            ("CONCAT('0', ", "CAST(")
-        } else {
-            ("'0' || ", "")
+        // The integer, as MySQL and MariaDB compute a BIGINT: a text key is out by now.
+        let integer = |r: &mut Self| -> Res {
+            if !mysql {
+                return r.expr(e);
+            }
+            r.write("CAST(");
+            r.expr(e)?;
+            r.write(" AS SIGNED)");
+            Ok(())
         };
         self.write(" WHEN ");
         self.null_test_operand(e)?;
         self.write(" < 0 THEN ");
-        self.write(open);
-        self.padded(&|r| {
-            r.write(integer);
-            r.expr(e)?;
-            if mysql {
-                r.write(" AS SIGNED)");
-            }
+        self.digit_then_padded('0', &|r| {
+            integer(r)?;
             r.write(" + 9223372036854775807 + 1");
             Ok(())
         })?;
-        if mysql {
-            self.write(")");
-        }
         self.write(" ELSE ");
-        self.write(if mysql { "CONCAT('1', " } else { "'1' || " });
-        self.padded(&|r| {
-            r.write(integer);
-            r.expr(e)?;
-            if mysql {
-                r.write(" AS SIGNED)");
-            }
-            Ok(())
-        })?;
-        if mysql {
-            self.write(")");
-        }
+        self.digit_then_padded('1', &integer)?;
         self.write(" END");
         Ok(())
     }

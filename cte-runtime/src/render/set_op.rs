@@ -1,6 +1,7 @@
 //! Set operations: UNION, INTERSECT and EXCEPT, their precedence and their parenthesised
 //! operands.
 
+use super::facts::Support;
 use super::{Renderer, Res};
 use crate::tree::{QueryExpr, SetExpr, SetOperator};
 use crate::Dialect;
@@ -52,21 +53,7 @@ impl Renderer<'_> {
                 "use INTERSECT/EXCEPT without ALL, or count rows with GROUP BY",
             ));
         }
-        // INTERSECT binds tighter than UNION and EXCEPT, except on SQLite, which reads every
-        // chain left to right; a right operand that is itself a set operation always gets
-        // parentheses.
-        let left_parens = match left {
-            SetExpr::SetOp { op: inner, .. } => {
-                self.support().intersect_binds_tighter && set_level(*inner) < set_level(op)
-            }
-            _ => false,
-        };
-        let right_parens = match right {
-            SetExpr::SetOp { op: inner, .. } => {
-                !self.support().intersect_binds_tighter || set_level(*inner) <= set_level(op)
-            }
-            _ => false,
-        };
+        let (left_parens, right_parens) = operand_parens(self.support(), op, left, right);
         self.set_operand(left, left_parens)?;
         self.write(text);
         if all {
@@ -88,6 +75,30 @@ impl Renderer<'_> {
         self.write(")");
         Ok(())
     }
+}
+
+/// Whether the left and the right operand of `left op right` are written in parentheses.
+/// INTERSECT binds tighter than UNION and EXCEPT, except on SQLite, which reads every chain left
+/// to right; a right operand that is itself a set operation always gets parentheses.
+pub(super) fn operand_parens(
+    support: &Support,
+    op: SetOperator,
+    left: &SetExpr,
+    right: &SetExpr,
+) -> (bool, bool) {
+    let left_parens = match left {
+        SetExpr::SetOp { op: inner, .. } => {
+            support.intersect_binds_tighter && set_level(*inner) < set_level(op)
+        }
+        _ => false,
+    };
+    let right_parens = match right {
+        SetExpr::SetOp { op: inner, .. } => {
+            !support.intersect_binds_tighter || set_level(*inner) <= set_level(op)
+        }
+        _ => false,
+    };
+    (left_parens, right_parens)
 }
 
 /// 2 for INTERSECT, 1 for UNION and EXCEPT.

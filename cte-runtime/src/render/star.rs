@@ -11,18 +11,21 @@
 //! written as each FROM item's `t.*`, in order, which are the same columns (see `mysql.rs`),
 //! and in RETURNING as the target table's `t.*` (see `dml.rs`).
 
-use super::{facts, Renderer};
+use super::facts;
+use super::planner::Planner;
 use crate::tree::{
     Join, JoinConstraint, JoinKind, List, Select, SelectItem, TableFactor, TableWithJoins,
 };
 use crate::RenderError;
 
-impl Renderer<'_> {
-    /// Checks the `*` and `t.*` items of `s`; returns the FROM items whose `t.*` a bare `*`
-    /// must be written as, if it cannot stay `*`.
+impl Planner<'_> {
+    /// Checks the `*` and `t.*` items of `s`, whose columns are read unless `columns_read` is
+    /// false; returns the FROM items whose `t.*` a bare `*` must be written as, if it cannot
+    /// stay `*`.
     pub(super) fn star_items(
         &self,
         s: &Select,
+        columns_read: bool,
     ) -> Result<Option<List<TableWithJoins>>, RenderError> {
         let star = |item: &SelectItem| matches!(item, SelectItem::Wildcard);
         let qualified = |item: &SelectItem| matches!(item, SelectItem::QualifiedWildcard(_));
@@ -44,7 +47,6 @@ impl Renderer<'_> {
                 qualified_differs |= !facts::qualified_star_over_using(self.dialect, join.kind);
             }
         });
-        let columns_read = self.columns_unread != Some(self.depth);
         if stars && star_differs && columns_read {
             return Err(self.unsupported(
                 "SELECT * over a JOIN ... USING",

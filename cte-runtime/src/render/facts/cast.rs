@@ -43,6 +43,11 @@ pub(in crate::render) enum Cast {
 pub(in crate::render) fn cast(d: Dialect, ty: DataType) -> Result<Cast, RenderError> {
     let err = |help| Err(RenderError::new(cast_name(ty), d, help));
     let named = |s: &'static str| Ok(Cast::As(Cow::Borrowed(s)));
+    // Where DECIMAL without a precision is not PostgreSQL's unbounded NUMERIC.
+    let with_precision = |precision: Option<u32>, scale, help| match precision {
+        Some(_) => Ok(Cast::As(Cow::Owned(decimal(precision, scale)))),
+        None => err(help),
+    };
     match d {
         Dialect::Postgres => match ty {
             DataType::SmallInt => named("SMALLINT"),
@@ -69,13 +74,11 @@ pub(in crate::render) fn cast(d: Dialect, ty: DataType) -> Result<Cast, RenderEr
             // SMALLINT/INTEGER pass here, but every value PostgreSQL accepts is the same.
             DataType::SmallInt | DataType::Integer => named("SIGNED"),
             DataType::BigInt => Ok(Cast::WideInteger),
-            DataType::Decimal {
-                precision: Some(p),
+            DataType::Decimal { precision, scale } => with_precision(
+                precision,
                 scale,
-            } => Ok(Cast::As(Cow::Owned(decimal(Some(p), scale)))),
-            DataType::Decimal {
-                precision: None, ..
-            } => err("DECIMAL without a precision is DECIMAL(10, 0) here; write DECIMAL(p, s)"),
+                "DECIMAL without a precision is DECIMAL(10, 0) here; write DECIMAL(p, s)",
+            ),
             DataType::Real => named("FLOAT"),
             DataType::Double => named("DOUBLE"),
             DataType::Text | DataType::Varchar(None) => named(MYSQL_TEXT_CAST),
@@ -116,13 +119,11 @@ pub(in crate::render) fn cast(d: Dialect, ty: DataType) -> Result<Cast, RenderEr
             DataType::SmallInt => Ok(Cast::RoundedInteger("SMALLINT")),
             DataType::Integer => Ok(Cast::RoundedInteger("INT")),
             DataType::BigInt => Ok(Cast::RoundedInteger("BIGINT")),
-            DataType::Decimal {
-                precision: Some(p),
+            DataType::Decimal { precision, scale } => with_precision(
+                precision,
                 scale,
-            } => Ok(Cast::As(Cow::Owned(decimal(Some(p), scale)))),
-            DataType::Decimal {
-                precision: None, ..
-            } => err("DECIMAL without a precision is DECIMAL(18, 0) here; write DECIMAL(p, s)"),
+                "DECIMAL without a precision is DECIMAL(18, 0) here; write DECIMAL(p, s)",
+            ),
             DataType::Real => named("REAL"),
             DataType::Double => named("FLOAT"),
             DataType::Text | DataType::Varchar(None) => named("NVARCHAR(MAX)"),

@@ -165,8 +165,12 @@ pub fn query(s: Select) -> Statement {
 }
 
 pub fn union_all(l: SetExpr, r: SetExpr) -> SetExpr {
+    set_op(SetOperator::Union { all: true }, l, r)
+}
+
+pub fn set_op(op: SetOperator, l: SetExpr, r: SetExpr) -> SetExpr {
     SetExpr::SetOp {
-        op: SetOperator::Union { all: true },
+        op,
         left: leak(l),
         right: leak(r),
     }

@@ -221,15 +221,11 @@ fn set_operations_keep_their_grouping() {
     let b = body(select(vec![item(int("2"))], vec![]));
     let c = body(select(vec![item(int("3"))], vec![]));
     // a UNION (b INTERSECT c), as the standard reads `a UNION b INTERSECT c`.
-    let stmt = Statement::Query(qe(SetExpr::SetOp {
-        op: SetOperator::Union { all: false },
-        left: leak(a),
-        right: leak(SetExpr::SetOp {
-            op: SetOperator::Intersect { all: false },
-            left: leak(b),
-            right: leak(c),
-        }),
-    }));
+    let (union, intersect) = (
+        SetOperator::Union { all: false },
+        SetOperator::Intersect { all: false },
+    );
+    let stmt = Statement::Query(qe(set_op(union, a, set_op(intersect, b, c))));
     assert_eq!(
         sql(&stmt, Postgres),
         "SELECT 1 UNION SELECT 2 INTERSECT SELECT 3"
@@ -239,15 +235,7 @@ fn set_operations_keep_their_grouping() {
         "SELECT 1 UNION SELECT * FROM (SELECT 2 INTERSECT SELECT 3)"
     );
     // (a UNION b) INTERSECT c
-    let grouped = Statement::Query(qe(SetExpr::SetOp {
-        op: SetOperator::Intersect { all: false },
-        left: leak(SetExpr::SetOp {
-            op: SetOperator::Union { all: false },
-            left: leak(a),
-            right: leak(b),
-        }),
-        right: leak(c),
-    }));
+    let grouped = Statement::Query(qe(set_op(intersect, set_op(union, a, b), c)));
     assert_eq!(
         sql(&grouped, MySql),
         "(SELECT 1 UNION SELECT 2) INTERSECT SELECT 3"
@@ -256,11 +244,7 @@ fn set_operations_keep_their_grouping() {
         sql(&grouped, Sqlite),
         "SELECT 1 UNION SELECT 2 INTERSECT SELECT 3"
     );
-    let all = Statement::Query(qe(SetExpr::SetOp {
-        op: SetOperator::Except { all: true },
-        left: leak(a),
-        right: leak(b),
-    }));
+    let all = Statement::Query(qe(set_op(SetOperator::Except { all: true }, a, b)));
     assert_eq!(sql(&all, MariaDb), "SELECT 1 EXCEPT ALL SELECT 2");
     assert_error(&all, Sqlite, "EXCEPT ALL");
     assert_error(&all, MsSql, "EXCEPT ALL");
