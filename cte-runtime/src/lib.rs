@@ -31,6 +31,7 @@ mod param;
 mod query;
 mod render;
 mod row;
+mod schema_types;
 mod site;
 mod temporal;
 #[doc(hidden)]
@@ -343,7 +344,8 @@ pub use value::Value;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::param::{KindOfAny, KindOfKnown, ParamKind, Probe};
-    pub use crate::row::{column, sql, Holds, HoldsNull, RowReader};
+    pub use crate::row::RowReader;
+    pub use crate::schema_types::{column, param, sql, BindsAs, Holds, HoldsNull};
     pub use crate::site::Site;
     pub use crate::tree;
     use crate::tree::Statement;

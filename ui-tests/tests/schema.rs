@@ -21,16 +21,19 @@ fn cases(root: &Path) -> Vec<PathBuf> {
 }
 
 /// What cargo printed on `stderr`, without what changes from run to run: cargo's progress,
-/// the workspace's place on this machine, and rustc's notes that quote the runtime's source
-/// (which impls exist, which bound required one), whose lines move as the runtime changes.
+/// the workspace's place on this machine, and rustc's quotes of the runtime's source (which
+/// impls exist, which bound required one), whose lines move as the runtime changes.
 fn normalize(stderr: &str, workspace: &str) -> String {
     let mut out = String::new();
     let mut quoting = false;
     for line in stderr.lines() {
         let line = line.trim_end().replace(workspace, "$WORKSPACE");
         let line = line.as_str();
+        let trimmed = line.trim_start();
         if line.starts_with("help: the following other types implement")
             || line.starts_with("note: required by a bound")
+            || trimmed.starts_with("--> $WORKSPACE/")
+            || trimmed.starts_with("::: $WORKSPACE/")
         {
             quoting = true;
             continue;

@@ -13,7 +13,7 @@ mod rows;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
-use crate::ast::{self, Statement};
+use crate::ast;
 use crate::check::Checked;
 use encode::Lower;
 pub(crate) use rows::select_as;
@@ -21,13 +21,13 @@ pub(crate) use rows::select_as;
 /// The expansion of `select!`: the query, or the errors and a placeholder query.
 pub(crate) fn statement(result: syn::Result<Checked>) -> TokenStream {
     match result {
-        Ok(checked) => query(&checked.stmt),
+        Ok(checked) => query(&checked),
         Err(error) => fallback(&error),
     }
 }
 
-fn query(stmt: &Statement) -> TokenStream {
-    let (bytes, lower) = encode(stmt);
+fn query(checked: &Checked) -> TokenStream {
+    let (bytes, lower) = encode(checked);
     let mut params = lower.params;
     params.sort_by_key(|(index, _)| *index);
     // Each parameter is evaluated once, in source order, into its value and its kind.
@@ -107,20 +107,27 @@ fn query(stmt: &Statement) -> TokenStream {
     }}
 }
 
-/// The bytes of a checked statement, and what lowering it collected beside them.
-fn encode(stmt: &Statement) -> (Vec<u8>, Lower) {
+/// The bytes of a checked statement, and what lowering it collected beside them. A parameter
+/// the schema types is bound through a check of its Rust type (see `encode`).
+fn encode(checked: &Checked) -> (Vec<u8>, Lower) {
+    let stmt = &checked.stmt;
     let levels = stmt
         .leading_with()
         .and_then(|w| w.max_recursion.as_ref())
         .map_or(0, |m| m.levels);
-    Lower::default().select(stmt, levels)
+    let mut lower = Lower::default();
+    for (&index, &ty) in &checked.types.params {
+        if let Some(marker) = rows::sql_marker(ty) {
+            lower.param_types.insert(index, marker);
+        }
+    }
+    lower.select(stmt, levels)
 }
 
 /// The encoded tree of `select! { input }`, or `None` when the input does not compile, with
 /// the number of parameters the query binds. For tests of the runtime's decoder.
 pub(crate) fn encoded_select(result: syn::Result<Checked>) -> Option<(Vec<u8>, usize)> {
-    let stmt = result.ok()?.stmt;
-    let (bytes, lower) = encode(&stmt);
+    let (bytes, lower) = encode(&result.ok()?);
     Some((bytes, lower.params.len()))
 }
 

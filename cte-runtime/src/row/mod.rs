@@ -6,13 +6,8 @@
 //! reads an int4 column or a whole NUMERIC sum, a `u8` field an integer with a range check, an
 //! `f64` field a NUMERIC average.
 
-mod holds;
-
 use std::fmt;
 use std::ops::Deref;
-
-#[doc(hidden)]
-pub use holds::{column, sql, Holds, HoldsNull};
 
 use crate::{Decimal, Query, Value, ValueError};
 

@@ -25,14 +25,12 @@ use proc_macro2::{LineColumn, Span};
 use crate::ast::Statement;
 use crate::parse::{Item, Parsed};
 use crate::schema::Schema;
-use crate::typing::Typed;
 use resolve::Bindings;
 
-/// A statement that passed every check, and what the checks learned of its output.
+/// A statement that passed every check, and what the checks learned of its types.
 pub(crate) struct Checked {
     pub(crate) stmt: Statement,
-    /// The type of each output column, when every one is known (see `names`).
-    pub(crate) columns: Option<Vec<Typed>>,
+    pub(crate) types: names::Types,
 }
 
 /// Runs every check on what parsing made of the input, and returns the tree when neither
@@ -40,10 +38,10 @@ pub(crate) struct Checked {
 /// as far as its name and column list go.
 pub(crate) fn statement(parsed: Parsed, schema: Option<&Schema>) -> syn::Result<Checked> {
     let cx = Ctxt::default();
-    let (stmt, columns) = checked(&cx, parsed, schema);
+    let (stmt, types) = checked(&cx, parsed, schema);
     cx.finish()?;
     let stmt = stmt.ok_or_else(|| syn::Error::new(Span::call_site(), "expected a statement"))?;
-    Ok(Checked { stmt, columns })
+    Ok(Checked { stmt, types })
 }
 
 /// [`statement`] for a `cte!` item, which parsing made the only CTE of a statement, with the
@@ -61,14 +59,14 @@ pub(crate) fn item(
     item.ok_or_else(|| syn::Error::new(Span::call_site(), "expected a CTE"))
 }
 
-/// Records the syntax errors and runs every check of a statement; returns it with the types
-/// of its output columns.
+/// Records the syntax errors and runs every check of a statement; returns it with what the
+/// checks learned of its types.
 fn checked(
     cx: &Ctxt,
     parsed: Parsed,
     schema: Option<&Schema>,
-) -> (Option<Statement>, Option<Vec<Typed>>) {
-    let mut columns = None;
+) -> (Option<Statement>, names::Types) {
+    let mut types = names::Types::default();
     for error in parsed.errors {
         cx.syntax(error);
     }
@@ -77,14 +75,14 @@ fn checked(
         scope::check(cx, &bindings, stmt);
         recursive::check(cx, &bindings, stmt);
         shape::check(cx, stmt);
-        columns = names::check(cx, &bindings, schema, stmt);
+        types = names::check(cx, &bindings, schema, stmt);
         reserved::check(cx, stmt);
         placement::check(cx, stmt);
         if let Some(schema) = schema {
             tables::check(cx, &bindings, schema, stmt);
         }
     }
-    (parsed.stmt, columns)
+    (parsed.stmt, types)
 }
 
 /// The error collector the checks share.

@@ -19,6 +19,9 @@ pub(crate) struct Lower {
     text: String,
     counts: [usize; SLABS],
     pub(crate) params: Vec<(usize, TokenStream)>,
+    /// The marker type (`cte_runtime::__private::sql::Date`) each parameter must bind as, by
+    /// its index, where a schema says.
+    pub(crate) param_types: std::collections::HashMap<usize, TokenStream>,
     /// The spliced items, in order, and where each goes among the written CTEs, under what
     /// name. The checks let them into the statement's leading WITH only.
     pub(crate) splices: Vec<ast::Splice>,
@@ -32,6 +35,7 @@ impl Default for Lower {
             text: String::with_capacity(128),
             counts: [0; SLABS],
             params: Vec::new(),
+            param_types: std::collections::HashMap::new(),
             splices: Vec::new(),
             splice_points: Vec::new(),
         }

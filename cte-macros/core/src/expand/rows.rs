@@ -32,7 +32,9 @@ pub(crate) fn select_as(
         Err(error) => return fallback_typed(path, &error),
     };
     let types = checked
+        .types
         .columns
+        .as_ref()
         .filter(|t| typed && t.len() == columns.len());
     let reader = proc_macro2::Ident::new("__cte_row", Span::mixed_site());
     let reads = columns.iter().enumerate().map(|(i, column)| {
@@ -47,7 +49,7 @@ pub(crate) fn select_as(
         }
     });
     let fields = columns.iter().map(column_item);
-    let query = query(&checked.stmt);
+    let query = query(&checked);
     quote! {
         ::cte_runtime::__private::typed_rows(
             #query,
@@ -143,7 +145,24 @@ fn unnamed(span: Span) -> syn::Error {
 /// The check that the field read into `field` can hold a column of type `typed`, spanned on
 /// the column; none where the type is not known.
 fn holds(typed: Typed, field: &proc_macro2::Ident, span: Span) -> Option<TokenStream> {
-    let ty = match typed.ty {
+    let ty = sql_marker(typed.ty)?;
+    let null = if typed.nullable {
+        quote!(Nullable)
+    } else {
+        quote!(NotNull)
+    };
+    Some(quote_spanned! {span=>
+        ::cte_runtime::__private::column::<
+            ::cte_runtime::__private::sql::#ty,
+            ::cte_runtime::__private::sql::#null,
+            _,
+        >(&#field);
+    })
+}
+
+/// The name of `ty`'s marker in `cte_runtime::__private::sql`; none for a type not known.
+pub(crate) fn sql_marker(ty: SqlType) -> Option<TokenStream> {
+    Some(match ty {
         SqlType::Bool => quote!(Bool),
         SqlType::Int => quote!(Int),
         SqlType::UnsignedBig => quote!(UnsignedBig),
@@ -158,18 +177,6 @@ fn holds(typed: Typed, field: &proc_macro2::Ident, span: Span) -> Option<TokenSt
         SqlType::Uuid => quote!(Uuid),
         SqlType::Json => quote!(Json),
         SqlType::Null | SqlType::Unknown => return None,
-    };
-    let null = if typed.nullable {
-        quote!(Nullable)
-    } else {
-        quote!(NotNull)
-    };
-    Some(quote_spanned! {span=>
-        ::cte_runtime::__private::column::<
-            ::cte_runtime::__private::sql::#ty,
-            ::cte_runtime::__private::sql::#null,
-            _,
-        >(&#field);
     })
 }
 

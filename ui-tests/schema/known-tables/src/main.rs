@@ -36,3 +36,11 @@ fn typed() -> cte_runtime::TypedQuery<Chain> {
         SELECT id, depth, team FROM c
     )
 }
+
+/// Parameters of the types their columns take.
+#[allow(dead_code)]
+fn parameters(id: i64, name: &str, boss: Option<i32>) -> cte_runtime::Query {
+    cte_runtime::select! {
+        SELECT id FROM employees WHERE id = {id} OR name = {name} OR manager_id = {boss}
+    }
+}

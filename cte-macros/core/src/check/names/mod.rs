@@ -14,6 +14,7 @@
 //! `scope` holds what a query level sees, `messages` the errors and `types` the types.
 
 mod messages;
+mod params;
 mod scope;
 #[cfg(test)]
 mod tests;
@@ -29,17 +30,26 @@ use crate::ast::{
     Statement, TableFactor, TableWithJoins,
 };
 use crate::schema::Schema;
-use crate::typing::Typed;
+use crate::typing::{SqlType, Typed};
 use scope::{aliased, cte_columns, query_columns, table, Level, Relation, SchemaNames, What};
 
-/// Checks the names of `stmt`, and returns the types of its output columns, when they are
-/// known.
+/// What the names check learned of a statement's types.
+#[derive(Default)]
+pub(crate) struct Types {
+    /// The type of each output column, when every one is known.
+    pub(crate) columns: Option<Vec<Typed>>,
+    /// With a schema: the SQL type each parameter must bind as, by its index, where it is
+    /// compared with, assigned to or inserted into something of a known type.
+    pub(crate) params: HashMap<usize, SqlType>,
+}
+
+/// Checks the names of `stmt`, and returns what it learned of its types.
 pub(crate) fn check(
     cx: &Ctxt,
     bindings: &Bindings<'_>,
     schema: Option<&Schema>,
     stmt: &Statement,
-) -> Option<Vec<Typed>> {
+) -> Types {
     let schema = SchemaNames::new(schema);
     let mut names = Names {
         cx,
@@ -52,11 +62,16 @@ pub(crate) fn check(
         cte_types: HashMap::new(),
         read_early: std::collections::HashSet::new(),
         quiet: false,
+        params: HashMap::new(),
     };
     names.visit_statement(stmt);
-    match stmt {
+    let columns = match stmt {
         Statement::Query(query) => names.query_types(query),
         _ => names.returning.get(&std::ptr::from_ref(stmt)).cloned(),
+    };
+    Types {
+        columns,
+        params: names.params,
     }
 }
 
@@ -79,6 +94,8 @@ struct Names<'c, 'a> {
     read_early: std::collections::HashSet<*const Cte>,
     /// Walking again only to type (a recursive CTE's fixpoint): errors were reported.
     quiet: bool,
+    /// What each parameter must bind as (see `params`).
+    params: HashMap<usize, SqlType>,
 }
 
 impl<'a> Visit<'a> for Names<'_, 'a> {
@@ -96,6 +113,7 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
                     for column in &insert.columns {
                         self.written_column(target, column);
                     }
+                    self.inserted(target, insert);
                 }
                 self.level(target.into_iter().collect(), |n| {
                     for item in insert.returning.iter().flat_map(|r| &r.value) {
@@ -112,6 +130,7 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
                 if let Some(target) = &target {
                     for assignment in &update.assignments {
                         self.written_column(target, &assignment.column);
+                        self.assigned(target, &assignment.column, &assignment.value);
                     }
                 }
                 let level = Level::new(target.into_iter().collect());
@@ -236,6 +255,7 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
                 _ => {}
             }
         }
+        self.param_operands(expr);
         visit::walk_expr(self, expr);
     }
 }
@@ -406,10 +426,7 @@ impl<'a> Names<'_, 'a> {
                 Some(
                     anchor_types
                         .into_iter()
-                        .chain(
-                            std::iter::repeat(Typed::nullable(crate::typing::SqlType::Unknown))
-                                .take(added),
-                        )
+                        .chain(std::iter::repeat(Typed::nullable(SqlType::Unknown)).take(added))
                         .collect(),
                 )
             }

@@ -134,6 +134,7 @@ fn types(source: &str) -> Vec<String> {
         panic!("{source}: {e}");
     }
     types
+        .columns
         .expect("known types")
         .iter()
         .map(|t| {
@@ -244,5 +245,60 @@ fn a_recursive_cte_is_typed_over_every_member() {
                employees e JOIN r ON e.manager_id = r.id) SELECT (SELECT COUNT(*) FROM r) AS n"
         ),
         ["Int null"]
+    );
+}
+
+/// The SQL type each parameter must bind as, by index, with the schema.
+fn param_types(source: &str) -> Vec<(usize, String)> {
+    let schema = schema::from_sql(TYPED_SCHEMA);
+    let input: proc_macro2::TokenStream = source.parse().expect("the test's input tokenizes");
+    let parsed = crate::parse::select_recovering(input);
+    let stmt = parsed.stmt.expect("a statement");
+    let cx = crate::check::Ctxt::default();
+    let bindings = crate::check::resolve::Bindings::of(&stmt);
+    let types = super::check(&cx, &bindings, Some(&schema), &stmt);
+    let mut params: Vec<(usize, String)> = types
+        .params
+        .into_iter()
+        .map(|(i, ty)| (i, format!("{ty:?}")))
+        .collect();
+    params.sort();
+    params
+}
+
+#[test]
+fn parameters_take_the_type_of_what_they_meet() {
+    let pair = |i: usize, ty: &str| (i, ty.to_owned());
+    assert_eq!(
+        param_types("SELECT name FROM employees WHERE id = {a} AND {b} < salary AND name LIKE {c}"),
+        [pair(0, "Int"), pair(1, "Decimal"), pair(2, "Text")]
+    );
+    assert_eq!(
+        param_types(
+            "SELECT id FROM employees WHERE team_id IN ({a}, {b}) AND id BETWEEN {c} AND ({d})"
+        ),
+        [
+            pair(0, "Int"),
+            pair(1, "Int"),
+            pair(2, "Int"),
+            pair(3, "Int")
+        ]
+    );
+    assert_eq!(
+        param_types("UPDATE employees SET name = {a}, salary = {b} WHERE id = {c}"),
+        [pair(0, "Text"), pair(1, "Decimal"), pair(2, "Int")]
+    );
+    assert_eq!(
+        param_types("INSERT INTO teams (title, id) VALUES ({a}, {b}), ({c}, 3)"),
+        [pair(0, "Text"), pair(1, "Int"), pair(2, "Text")]
+    );
+    assert_eq!(
+        param_types("INSERT INTO teams SELECT {a}, {b}"),
+        [pair(0, "Int"), pair(1, "Text")]
+    );
+    // Compared with another parameter, or something of no known type: nothing to check.
+    assert_eq!(
+        param_types("SELECT id FROM employees WHERE {a} = {b} OR {c} = LENGTH(name) + 0.5"),
+        [pair(2, "Decimal")]
     );
 }

@@ -60,12 +60,20 @@ impl Lower {
                 // expression's span, so a type error still points at the user's expression.
                 let bound =
                     proc_macro2::Ident::new("__cte_x", syn::spanned::Spanned::span(&**value));
+                // Where the schema says what the parameter binds as, its Rust type is checked
+                // against that, spanned on the `{...}`.
+                let convert = match self.param_types.get(&index) {
+                    Some(ty) => quote_spanned!(param.span=>
+                        ::cte_runtime::__private::param::<::cte_runtime::__private::sql::#ty, _>
+                    ),
+                    None => quote_spanned!(param.span=> ::cte_runtime::__private::value),
+                };
                 self.params.push((
                     index,
                     quote_spanned!(param.span=> match #value {
                         #bound => {
                             let kind = (&&::cte_runtime::__private::Probe(&#bound)).kind();
-                            (::cte_runtime::__private::value(#bound), kind)
+                            (#convert(#bound), kind)
                         }
                     }),
                 ));

@@ -1,41 +1,9 @@
-//! What a field of a `select_as!` row may be, for the type of SQL value its column holds.
-//!
-//! With a schema, the macros know each output column's type and whether it can be NULL (see
-//! `cte-macros-core`'s `typing`), and the expansion asks rustc whether the field's type
-//! [`Holds`] that type and [`HoldsNull`] that nullability, spanned on the select item: a
-//! `String` field for a nullable column is a compile error there, not a failed row at run time.
+//! What a field of a `select_as!` row may be, for the type of SQL value its column holds: the
+//! expansion asks rustc whether the field's type [`Holds`] the column's type and
+//! [`HoldsNull`] its nullability, spanned on the select item, so a `String` field for a
+//! nullable column is a compile error there, not a failed row at run time.
 
-/// The SQL value types of the macros' inference, and nullability, as types.
-pub mod sql {
-    macro_rules! markers {
-        ($($(#[$doc:meta])* $name:ident),*) => {$(
-            $(#[$doc])*
-            pub enum $name {}
-        )*};
-    }
-
-    markers!(
-        Bool,
-        /// Any signed integer, and unsigned ones up to 32 bits.
-        Int,
-        /// MySQL's BIGINT UNSIGNED.
-        UnsignedBig,
-        Decimal,
-        Float,
-        Text,
-        Bytes,
-        Date,
-        Time,
-        Timestamp,
-        TimestampTz,
-        Uuid,
-        Json,
-        /// The column can be NULL.
-        Nullable,
-        /// The column is never NULL.
-        NotNull
-    );
-}
+use super::sql;
 
 /// A Rust type that reads every value of SQL type `S` (one of [`sql`]).
 #[diagnostic::on_unimplemented(
@@ -61,14 +29,7 @@ impl HoldsNull<sql::Nullable> for crate::Value {}
 impl<S> Holds<S> for crate::Value {}
 impl<S, T: Holds<S>> Holds<S> for Option<T> {}
 
-/// `Holds<S>` for each type listed after each `S`.
-macro_rules! holds {
-    ($($sql:ident: $($t:ty),*;)*) => {$($(
-        impl Holds<sql::$sql> for $t {}
-    )*)*};
-}
-
-holds! {
+for_types! { Holds:
     Bool: bool;
     // Integers narrower than 64 bits read with a range check, as `FromValue` does.
     Int: i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f64, crate::Decimal;
@@ -85,7 +46,7 @@ holds! {
 }
 
 #[cfg(feature = "chrono")]
-holds! {
+for_types! { Holds:
     Date: chrono::NaiveDate;
     Time: chrono::NaiveTime;
     Timestamp: chrono::NaiveDateTime;
@@ -93,7 +54,7 @@ holds! {
 }
 
 #[cfg(feature = "time")]
-holds! {
+for_types! { Holds:
     Date: time::Date;
     Time: time::Time;
     Timestamp: time::PrimitiveDateTime;
@@ -101,18 +62,18 @@ holds! {
 }
 
 #[cfg(feature = "uuid")]
-holds! {
+for_types! { Holds:
     Uuid: uuid::Uuid;
 }
 
 #[cfg(feature = "rust_decimal")]
-holds! {
+for_types! { Holds:
     Int: rust_decimal::Decimal;
     Decimal: rust_decimal::Decimal;
 }
 
 #[cfg(feature = "serde_json")]
-holds! {
+for_types! { Holds:
     Json: serde_json::Value;
 }
 
