@@ -6,7 +6,8 @@ use cte_runtime::postgres::ClientExt;
 use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::{Client, NoTls};
-use support::{chart, values, POSTGRES};
+use support::values::{self, Target};
+use support::{chart, POSTGRES};
 
 /// A session with the org chart in a temporary table, or `None` when PostgreSQL is skipped.
 fn org_chart() -> Option<Client> {
@@ -264,35 +265,13 @@ fn integer_columns_read_into_rust_integers() {
 /// The connection as the shared value checks use it.
 struct Postgres(Client);
 
-fn row_values(rows: Vec<postgres::Row>) -> Vec<Vec<Value>> {
-    rows.iter()
-        .map(|row| (0..row.len()).map(|i| row.get(i)).collect())
-        .collect()
-}
-
 impl values::Db for Postgres {
-    fn engine(&self) -> &'static str {
-        POSTGRES.name
-    }
-
-    fn dialect(&self) -> Dialect {
-        Dialect::Postgres
-    }
-
-    fn run(&mut self, sql: &str) {
-        self.0.batch_execute(sql).expect(sql);
-    }
-
     fn rows_sql(&mut self, sql: &str) -> Vec<Vec<Value>> {
-        row_values(self.0.query(sql, &[]).expect(sql))
-    }
-
-    fn execute(&mut self, query: &Query) {
-        self.0.cte_execute(query).expect("a statement");
+        values::postgres_rows(self.0.query(sql, &[]).expect(sql))
     }
 
     fn rows(&mut self, query: &Query) -> Vec<Vec<Value>> {
-        row_values(self.0.cte_query(query).expect("rows"))
+        values::postgres_rows(self.0.cte_query(query).expect("rows"))
     }
 }
 
@@ -303,7 +282,6 @@ fn every_value_type_binds_compares_and_reads_back() {
     };
     values::check_every_type(
         &mut Postgres(client),
-        "postgres",
-        "driver_postgres_value_types",
+        Target::new(POSTGRES.name, Dialect::Postgres, "postgres"),
     );
 }

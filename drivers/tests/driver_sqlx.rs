@@ -7,7 +7,8 @@ use cte_runtime::sqlx::{query, server_dialect};
 use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use futures_util::TryStreamExt;
 use sqlx::{Connection, Executor, MySqlConnection, PgConnection, Row, SqliteConnection};
-use support::{chart, values, MARIADB, POSTGRES, SQLITE};
+use support::values::{self, Target};
+use support::{chart, MARIADB, POSTGRES, SQLITE};
 
 async fn sqlite() -> SqliteConnection {
     let mut conn = SqliteConnection::connect("sqlite::memory:")
@@ -433,43 +434,20 @@ async fn integer_columns_read_into_rust_integers() {
 }
 
 /// A sqlx connection as the shared value checks use them, each call run to completion.
-struct Sqlx<C> {
-    runtime: tokio::runtime::Runtime,
+struct Sqlx<'r, C> {
+    runtime: &'r tokio::runtime::Runtime,
     conn: C,
-    engine: &'static str,
     dialect: Dialect,
 }
 
 /// [`values::Db`] for one backend's connection type.
 macro_rules! sqlx_db {
     ($conn:ty) => {
-        impl values::Db for Sqlx<$conn> {
-            fn engine(&self) -> &'static str {
-                self.engine
-            }
-
-            fn dialect(&self) -> Dialect {
-                self.dialect
-            }
-
-            fn run(&mut self, sql: &str) {
-                let sql = sqlx::AssertSqlSafe(sql.to_owned());
-                self.runtime
-                    .block_on(self.conn.execute(sql))
-                    .expect("a statement");
-            }
-
+        impl values::Db for Sqlx<'_, $conn> {
             fn rows_sql(&mut self, sql: &str) -> Vec<Vec<Value>> {
                 let q = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()));
                 let rows = self.runtime.block_on(q.fetch_all(&mut self.conn));
                 rows.expect(sql).iter().map(row_values).collect()
-            }
-
-            fn execute(&mut self, q: &Query) {
-                let q = query(q, self.dialect).expect("render");
-                self.runtime
-                    .block_on(q.execute(&mut self.conn))
-                    .expect("a statement");
             }
 
             fn rows(&mut self, q: &Query) -> Vec<Vec<Value>> {
@@ -499,40 +477,33 @@ where
         .collect()
 }
 
-#[test]
-fn every_value_type_binds_compares_and_reads_back() {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    let conn = runtime.block_on(sqlite());
-    let (engine, dialect) = (SQLITE, Dialect::Sqlite);
+/// Runs the value checks on one backend's connection, if its engine is there.
+fn check_values<C>(
+    runtime: &tokio::runtime::Runtime,
+    conn: Option<C>,
+    engine: &'static str,
+    dialect: Dialect,
+) where
+    for<'r> Sqlx<'r, C>: values::Db,
+{
+    let Some(conn) = conn else {
+        return;
+    };
     let mut db = Sqlx {
         runtime,
         conn,
-        engine,
         dialect,
     };
-    values::check_every_type(&mut db, "sqlx", "driver_sqlx_value_types");
-    if let Some(conn) = db.runtime.block_on(postgres()) {
-        let (runtime, engine, dialect) = (db.runtime, POSTGRES.name, Dialect::Postgres);
-        let mut pg = Sqlx {
-            runtime,
-            conn,
-            engine,
-            dialect,
-        };
-        values::check_every_type(&mut pg, "sqlx", "driver_sqlx_value_types");
-        db.runtime = pg.runtime;
-    }
-    if let Some(conn) = db.runtime.block_on(mariadb()) {
-        let (runtime, engine, dialect) = (db.runtime, MARIADB.name, Dialect::MariaDb);
-        let mut my = Sqlx {
-            runtime,
-            conn,
-            engine,
-            dialect,
-        };
-        values::check_every_type(&mut my, "sqlx", "driver_sqlx_value_types");
-    }
+    values::check_every_type(&mut db, Target::new(engine, dialect, "sqlx"));
+}
+
+#[test]
+fn every_value_type_binds_compares_and_reads_back() {
+    let runtime = values::runtime();
+    let sqlite = Some(runtime.block_on(sqlite()));
+    check_values(&runtime, sqlite, SQLITE, Dialect::Sqlite);
+    let postgres = runtime.block_on(postgres());
+    check_values(&runtime, postgres, POSTGRES.name, Dialect::Postgres);
+    let mariadb = runtime.block_on(mariadb());
+    check_values(&runtime, mariadb, MARIADB.name, Dialect::MariaDb);
 }

@@ -9,7 +9,7 @@ use ::chrono::{
     DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc,
 };
 
-use super::plain::{read_as, read_date, read_instant, read_time, read_timestamp};
+use super::plain::{param_by_copy, read_as, read_date, read_instant, read_time, read_timestamp};
 use super::{IntoParam, ValueError};
 use crate::param::{known_kind, KnownKind, ParamKind};
 use crate::{Date, Time, Timestamp, Value};
@@ -72,17 +72,7 @@ impl<Tz: TimeZone> IntoParam for &DateTime<Tz> {
     }
 }
 
-macro_rules! by_copy {
-    ($($t:ty),*) => {$(
-        impl IntoParam for &$t {
-            fn into_param(self) -> Result<Value, ValueError> {
-                (*self).into_param()
-            }
-        }
-    )*};
-}
-
-by_copy!(NaiveDate, NaiveTime, NaiveDateTime);
+param_by_copy!(NaiveDate, NaiveTime, NaiveDateTime);
 
 known_kind!(Date: NaiveDate);
 known_kind!(Time: NaiveTime);

@@ -154,6 +154,19 @@ pub(crate) use param_by_value_from;
 
 param_by_value_from!(Date, Time, Timestamp, Decimal);
 
+/// `IntoParam` for a reference to a `Copy` type, by its value's.
+macro_rules! param_by_copy {
+    ($($t:ty),*) => {$(
+        impl IntoParam for &$t {
+            fn into_param(self) -> Result<Value, ValueError> {
+                (*self).into_param()
+            }
+        }
+    )*};
+}
+#[allow(unused_imports)]
+pub(crate) use param_by_copy;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@
 
 use ::time::{Month, OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
-use super::plain::{read_as, read_date, read_instant, read_time, read_timestamp};
+use super::plain::{param_by_copy, read_as, read_date, read_instant, read_time, read_timestamp};
 use super::{IntoParam, ValueError};
 use crate::param::known_kind;
 use crate::{Date, Time, Timestamp, Value};
@@ -77,17 +77,7 @@ impl IntoParam for OffsetDateTime {
     }
 }
 
-macro_rules! by_copy {
-    ($($t:ty),*) => {$(
-        impl IntoParam for &$t {
-            fn into_param(self) -> Result<Value, ValueError> {
-                (*self).into_param()
-            }
-        }
-    )*};
-}
-
-by_copy!(
+param_by_copy!(
     ::time::Date,
     ::time::Time,
     PrimitiveDateTime,
