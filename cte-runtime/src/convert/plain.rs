@@ -155,6 +155,7 @@ pub(crate) use param_by_value_from;
 param_by_value_from!(Date, Time, Timestamp, Decimal);
 
 /// `IntoParam` for a reference to a `Copy` type, by its value's.
+#[allow(unused_macros)]
 macro_rules! param_by_copy {
     ($($t:ty),*) => {$(
         impl IntoParam for &$t {
