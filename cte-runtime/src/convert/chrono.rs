@@ -42,30 +42,35 @@ fn naive_date_time(t: Timestamp) -> NaiveDateTime {
     naive_date(t.date()).and_time(naive_time(t.time()))
 }
 
+#[diagnostic::do_not_recommend]
 impl IntoParam for NaiveDate {
     fn into_param(self) -> Result<Value, ValueError> {
         date(self).map(Value::Date)
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl IntoParam for NaiveTime {
     fn into_param(self) -> Result<Value, ValueError> {
         time(self).map(Value::Time)
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl IntoParam for NaiveDateTime {
     fn into_param(self) -> Result<Value, ValueError> {
         timestamp(self).map(Value::Timestamp)
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<Tz: TimeZone> IntoParam for DateTime<Tz> {
     fn into_param(self) -> Result<Value, ValueError> {
         timestamp(self.naive_utc()).map(Value::TimestampTz)
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<Tz: TimeZone> IntoParam for &DateTime<Tz> {
     fn into_param(self) -> Result<Value, ValueError> {
         timestamp(self.naive_utc()).map(Value::TimestampTz)

@@ -133,15 +133,19 @@ read_as!(Time, read_time);
 read_as!(Timestamp, read_timestamp);
 read_as!(Decimal, read_decimal);
 
-/// `IntoParam` for a type and its reference, by `From` into `Value`.
+/// `IntoParam` for a type and its reference, by `From` into `Value`. The impls of this module
+/// and the value features are left out of the compiler's list of types that are parameters, so
+/// that list reads the same whatever features are on (the `on_unimplemented` note names them).
 macro_rules! param_by_value_from {
     ($($t:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
         impl IntoParam for $t {
             fn into_param(self) -> Result<Value, ValueError> {
                 Ok(Value::from(self))
             }
         }
 
+        #[diagnostic::do_not_recommend]
         impl IntoParam for &$t {
             fn into_param(self) -> Result<Value, ValueError> {
                 Ok(Value::from(self))
@@ -158,6 +162,7 @@ param_by_value_from!(Date, Time, Timestamp, Decimal);
 #[allow(unused_macros)]
 macro_rules! param_by_copy {
     ($($t:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
         impl IntoParam for &$t {
             fn into_param(self) -> Result<Value, ValueError> {
                 (*self).into_param()

@@ -52,24 +52,28 @@ fn primitive(t: Timestamp) -> PrimitiveDateTime {
     PrimitiveDateTime::new(time_date(t.date()), time_time(t.time()))
 }
 
+#[diagnostic::do_not_recommend]
 impl IntoParam for ::time::Date {
     fn into_param(self) -> Result<Value, ValueError> {
         date(self).map(Value::Date)
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl IntoParam for ::time::Time {
     fn into_param(self) -> Result<Value, ValueError> {
         Ok(Value::Time(time(self)))
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl IntoParam for PrimitiveDateTime {
     fn into_param(self) -> Result<Value, ValueError> {
         timestamp(self).map(Value::Timestamp)
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl IntoParam for OffsetDateTime {
     fn into_param(self) -> Result<Value, ValueError> {
         let utc = self.to_offset(UtcOffset::UTC);
