@@ -9,7 +9,7 @@ use ::chrono::{
     DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc,
 };
 
-use super::plain::{param_by_copy, read_as, read_date, read_instant, read_time, read_timestamp};
+use super::plain::{param_by, read_as, read_date, read_instant, read_time, read_timestamp};
 use super::{IntoParam, ValueError};
 use crate::param::{known_kind, KnownKind, ParamKind};
 use crate::{Date, Time, Timestamp, Value};
@@ -42,26 +42,11 @@ fn naive_date_time(t: Timestamp) -> NaiveDateTime {
     naive_date(t.date()).and_time(naive_time(t.time()))
 }
 
-#[diagnostic::do_not_recommend]
-impl IntoParam for NaiveDate {
-    fn into_param(self) -> Result<Value, ValueError> {
-        date(self).map(Value::Date)
-    }
-}
-
-#[diagnostic::do_not_recommend]
-impl IntoParam for NaiveTime {
-    fn into_param(self) -> Result<Value, ValueError> {
-        time(self).map(Value::Time)
-    }
-}
-
-#[diagnostic::do_not_recommend]
-impl IntoParam for NaiveDateTime {
-    fn into_param(self) -> Result<Value, ValueError> {
-        timestamp(self).map(Value::Timestamp)
-    }
-}
+param_by!(
+    NaiveDate => |d| date(d).map(Value::Date),
+    NaiveTime => |t| time(t).map(Value::Time),
+    NaiveDateTime => |t| timestamp(t).map(Value::Timestamp),
+);
 
 #[diagnostic::do_not_recommend]
 impl<Tz: TimeZone> IntoParam for DateTime<Tz> {
@@ -76,8 +61,6 @@ impl<Tz: TimeZone> IntoParam for &DateTime<Tz> {
         timestamp(self.naive_utc()).map(Value::TimestampTz)
     }
 }
-
-param_by_copy!(NaiveDate, NaiveTime, NaiveDateTime);
 
 known_kind!(Date: NaiveDate);
 known_kind!(Time: NaiveTime);

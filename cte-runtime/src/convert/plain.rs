@@ -158,10 +158,17 @@ pub(crate) use param_by_value_from;
 
 param_by_value_from!(Date, Time, Timestamp, Decimal);
 
-/// `IntoParam` for a reference to a `Copy` type, by its value's.
+/// `IntoParam` for a `Copy` type by a function into a `Value`, and for its reference.
 #[allow(unused_macros)]
-macro_rules! param_by_copy {
-    ($($t:ty),*) => {$(
+macro_rules! param_by {
+    ($($t:ty => $convert:expr),* $(,)?) => {$(
+        #[diagnostic::do_not_recommend]
+        impl IntoParam for $t {
+            fn into_param(self) -> Result<Value, ValueError> {
+                ($convert)(self)
+            }
+        }
+
         #[diagnostic::do_not_recommend]
         impl IntoParam for &$t {
             fn into_param(self) -> Result<Value, ValueError> {
@@ -171,7 +178,7 @@ macro_rules! param_by_copy {
     )*};
 }
 #[allow(unused_imports)]
-pub(crate) use param_by_copy;
+pub(crate) use param_by;
 
 #[cfg(test)]
 mod tests {

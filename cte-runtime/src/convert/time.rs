@@ -7,7 +7,7 @@
 
 use ::time::{Month, OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
-use super::plain::{param_by_copy, read_as, read_date, read_instant, read_time, read_timestamp};
+use super::plain::{param_by, read_as, read_date, read_instant, read_time, read_timestamp};
 use super::{IntoParam, ValueError};
 use crate::param::known_kind;
 use crate::{Date, Time, Timestamp, Value};
@@ -52,40 +52,17 @@ fn primitive(t: Timestamp) -> PrimitiveDateTime {
     PrimitiveDateTime::new(time_date(t.date()), time_time(t.time()))
 }
 
-#[diagnostic::do_not_recommend]
-impl IntoParam for ::time::Date {
-    fn into_param(self) -> Result<Value, ValueError> {
-        date(self).map(Value::Date)
-    }
+/// An instant as its UTC date and time.
+fn instant(t: OffsetDateTime) -> Result<Value, ValueError> {
+    let utc = t.to_offset(UtcOffset::UTC);
+    timestamp(PrimitiveDateTime::new(utc.date(), utc.time())).map(Value::TimestampTz)
 }
 
-#[diagnostic::do_not_recommend]
-impl IntoParam for ::time::Time {
-    fn into_param(self) -> Result<Value, ValueError> {
-        Ok(Value::Time(time(self)))
-    }
-}
-
-#[diagnostic::do_not_recommend]
-impl IntoParam for PrimitiveDateTime {
-    fn into_param(self) -> Result<Value, ValueError> {
-        timestamp(self).map(Value::Timestamp)
-    }
-}
-
-#[diagnostic::do_not_recommend]
-impl IntoParam for OffsetDateTime {
-    fn into_param(self) -> Result<Value, ValueError> {
-        let utc = self.to_offset(UtcOffset::UTC);
-        timestamp(PrimitiveDateTime::new(utc.date(), utc.time())).map(Value::TimestampTz)
-    }
-}
-
-param_by_copy!(
-    ::time::Date,
-    ::time::Time,
-    PrimitiveDateTime,
-    OffsetDateTime
+param_by!(
+    ::time::Date => |d| date(d).map(Value::Date),
+    ::time::Time => |t| Ok(Value::Time(time(t))),
+    PrimitiveDateTime => |t| timestamp(t).map(Value::Timestamp),
+    OffsetDateTime => instant,
 );
 
 known_kind!(Date: ::time::Date);
