@@ -109,15 +109,8 @@ fn every_value_binds_and_reads_back() {
          n INTEGER, d DECIMAL(10, 2))",
     )
     .expect("table of every kind");
-    let values = [
-        Value::Bool(true),
-        Value::I64(i64::MIN),
-        Value::F64(-2.5),
-        Value::Text("it's \u{e9}".into()),
-        // Valid UTF-8 in a BLOB column: the column's type, not the bytes, makes it Bytes.
-        Value::Bytes(b"abc".to_vec()),
-        Value::Null,
-    ];
+    // Valid UTF-8 in a BLOB column: the column's type, not the bytes, makes it Bytes.
+    let values = support::basic_values(b"abc");
     let [b, i, f, t, y, n] = &values;
     let insert = select! {
         INSERT INTO kinds (b, i, f, t, y, n, d) VALUES ({b}, {i}, {f}, {t}, {y}, {n}, {"12.50"})

@@ -117,14 +117,7 @@ fn every_value_binds_and_reads_back() {
              y BYTEA, n INTEGER, d NUMERIC(10, 2), s SMALLINT)",
         )
         .expect("table of every kind");
-    let values = [
-        Value::Bool(true),
-        Value::I64(i64::MIN),
-        Value::F64(-2.5),
-        Value::Text("it's \u{e9}".into()),
-        Value::Bytes(vec![0, 1, 255]),
-        Value::Null,
-    ];
+    let values = support::basic_values(&[0, 1, 255]);
     let [b, i, f, t, y, n] = &values;
     // Text binds to a NUMERIC parameter, and an i64 to a SMALLINT one, as the server asks.
     let insert = select! {
@@ -150,14 +143,7 @@ fn statements_change_rows_and_count_them() {
         return;
     };
     let mut tx = client.transaction().expect("transaction");
-    let delete_team = select! {
-        WITH RECURSIVE team(id) AS (
-            SELECT id FROM employee WHERE name = {"Barbara"}
-            UNION ALL
-            SELECT e.id FROM employee e JOIN team t ON e.manager_id = t.id
-        )
-        DELETE FROM employee WHERE id IN (SELECT id FROM team)
-    };
+    let delete_team = support::delete_team();
     assert_eq!(tx.cte_execute(&delete_team).expect("delete a team"), 3);
     let left: i64 = tx
         .query_one("SELECT COUNT(*) FROM employee", &[])

@@ -75,14 +75,7 @@ fn every_value_binds_and_reads_back() {
 #[test]
 fn statements_change_rows_and_count_them() {
     let conn = org_chart();
-    let delete_team = select! {
-        WITH RECURSIVE team(id) AS (
-            SELECT id FROM employee WHERE name = {"Barbara"}
-            UNION ALL
-            SELECT e.id FROM employee e JOIN team t ON e.manager_id = t.id
-        )
-        DELETE FROM employee WHERE id IN (SELECT id FROM team)
-    };
+    let delete_team = support::delete_team();
     assert_eq!(conn.cte_execute(&delete_team).expect("delete a team"), 3);
     let left: i64 = conn
         .query_row("SELECT COUNT(*) FROM employee", [], |row| row.get(0))

@@ -10,53 +10,50 @@ use sqlx::{Connection, Executor, MySqlConnection, PgConnection, Row, SqliteConne
 use support::values::{self, Target};
 use support::{chart, MARIADB, POSTGRES, SQLITE};
 
+/// Connects to `url` and fills the org chart, in a `temporary` table or a plain one.
+async fn org_chart<C>(url: &str, temporary: &str) -> Result<C, sqlx::Error>
+where
+    C: Connection,
+    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
+{
+    let mut conn = C::connect(url).await?;
+    conn.execute(sqlx::AssertSqlSafe(support::employee_ddl(temporary)))
+        .await?;
+    conn.execute(support::EMPLOYEE_ROWS).await?;
+    Ok(conn)
+}
+
 async fn sqlite() -> SqliteConnection {
-    let mut conn = SqliteConnection::connect("sqlite::memory:")
+    org_chart("sqlite::memory:", "")
         .await
-        .expect("in-memory SQLite");
-    conn.execute(sqlx::AssertSqlSafe(support::employee_ddl("")))
-        .await
-        .expect("org chart table");
-    conn.execute(support::EMPLOYEE_ROWS)
-        .await
-        .expect("org chart rows");
-    conn
+        .expect("in-memory SQLite with the org chart")
+}
+
+/// The org chart on `engine`'s server, or `None` when the engine is skipped.
+async fn server<C>(engine: &support::Engine) -> Option<C>
+where
+    C: Connection,
+    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
+{
+    let url = support::url(engine)?;
+    match org_chart(&url, "TEMPORARY").await {
+        Ok(conn) => Some(conn),
+        Err(e) => {
+            support::skip(
+                engine,
+                &format!("cannot set up the org chart at {url}: {e}"),
+            );
+            None
+        }
+    }
 }
 
 async fn postgres() -> Option<PgConnection> {
-    let url = support::url(&POSTGRES)?;
-    let mut conn = match PgConnection::connect(&url).await {
-        Ok(conn) => conn,
-        Err(e) => {
-            support::skip(&POSTGRES, &format!("cannot connect to {url}: {e}"));
-            return None;
-        }
-    };
-    conn.execute(sqlx::AssertSqlSafe(support::employee_ddl("TEMPORARY")))
-        .await
-        .expect("org chart table");
-    conn.execute(support::EMPLOYEE_ROWS)
-        .await
-        .expect("org chart rows");
-    Some(conn)
+    server(&POSTGRES).await
 }
 
 async fn mariadb() -> Option<MySqlConnection> {
-    let url = support::url(&MARIADB)?;
-    let mut conn = match MySqlConnection::connect(&url).await {
-        Ok(conn) => conn,
-        Err(e) => {
-            support::skip(&MARIADB, &format!("cannot connect to {url}: {e}"));
-            return None;
-        }
-    };
-    conn.execute(sqlx::AssertSqlSafe(support::employee_ddl("TEMPORARY")))
-        .await
-        .expect("org chart table");
-    conn.execute(support::EMPLOYEE_ROWS)
-        .await
-        .expect("org chart rows");
-    Some(conn)
+    server(&MARIADB).await
 }
 
 /// Reads `(id, name, depth)` rows, each column as a `Value`.
@@ -199,14 +196,7 @@ async fn rows_come_as_a_stream_on_every_backend() {
 /// Binds every kind of value into the table `kinds` and reads the row back as `Value`s.
 macro_rules! round_trip {
     ($conn:expr, $dialect:expr) => {{
-        let values = [
-            Value::Bool(true),
-            Value::I64(i64::MIN),
-            Value::F64(-2.5),
-            Value::Text("it's \u{e9}".into()),
-            Value::Bytes(vec![0, 1, 255]),
-            Value::Null,
-        ];
+        let values = support::basic_values(&[0, 1, 255]);
         let [b, i, f, t, y, n] = &values;
         let insert = select! {
             INSERT INTO kinds (b, i, f, t, y, n, d)

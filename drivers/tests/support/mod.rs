@@ -147,6 +147,32 @@ pub fn data_modifying(above: i64) -> Query {
     }
 }
 
+/// Deletes Barbara and everyone under her (3 people of the org chart) through a recursive CTE.
+pub fn delete_team() -> Query {
+    select! {
+        WITH RECURSIVE team(id) AS (
+            SELECT id FROM employee WHERE name = {"Barbara"}
+            UNION ALL
+            SELECT e.id FROM employee e JOIN team t ON e.manager_id = t.id
+        )
+        DELETE FROM employee WHERE id IN (SELECT id FROM team)
+    }
+}
+
+/// One value of each basic kind, as `every_value_binds_and_reads_back` binds them: a boolean,
+/// the smallest i64, a float, text with a quote and an accent, `bytes`, and NULL.
+pub fn basic_values(bytes: &[u8]) -> [cte_runtime::Value; 6] {
+    use cte_runtime::Value;
+    [
+        Value::Bool(true),
+        Value::I64(i64::MIN),
+        Value::F64(-2.5),
+        Value::Text("it's \u{e9}".into()),
+        Value::Bytes(bytes.to_vec()),
+        Value::Null,
+    ]
+}
+
 /// A table that does not exist: every engine refuses the statement.
 pub fn missing_table() -> Query {
     select! { SELECT id FROM no_such_table WHERE id = {1} }
