@@ -77,21 +77,29 @@ where
         .collect()
 }
 
+/// Checks the org chart from Grace, and from Ada one level deep. A macro, as each backend's
+/// connection is its own type.
+macro_rules! check_charts {
+    ($conn:expr, $dialect:expr) => {{
+        let walks = [
+            ("Grace", 10, support::grace_chart()),
+            ("Ada", 1, support::ada_chart_depth_1()),
+        ];
+        for (root, depth, expected) in walks {
+            let rows = query(&chart(root, depth), $dialect)
+                .expect("render")
+                .fetch_all(&mut *$conn)
+                .await
+                .expect("chart");
+            assert_eq!(read_chart(&rows), expected, "from {root}");
+        }
+    }};
+}
+
 #[tokio::test]
 async fn sqlite_recursive_query_with_parameters() {
     let mut conn = sqlite().await;
-    let rows = query(&chart("Grace", 10), Dialect::Sqlite)
-        .expect("render")
-        .fetch_all(&mut conn)
-        .await
-        .expect("chart from Grace");
-    assert_eq!(read_chart(&rows), support::grace_chart());
-    let rows = query(&chart("Ada", 1), Dialect::Sqlite)
-        .expect("render")
-        .fetch_all(&mut conn)
-        .await
-        .expect("chart from Ada");
-    assert_eq!(read_chart(&rows), support::ada_chart_depth_1());
+    check_charts!(&mut conn, Dialect::Sqlite);
     support::record_run(SQLITE, "driver_sqlx_sqlite_recursive_query");
 }
 
@@ -100,18 +108,7 @@ async fn postgres_recursive_query_with_parameters() {
     let Some(mut conn) = postgres().await else {
         return;
     };
-    let rows = query(&chart("Grace", 10), Dialect::Postgres)
-        .expect("render")
-        .fetch_all(&mut conn)
-        .await
-        .expect("chart from Grace");
-    assert_eq!(read_chart(&rows), support::grace_chart());
-    let rows = query(&chart("Ada", 1), Dialect::Postgres)
-        .expect("render")
-        .fetch_all(&mut conn)
-        .await
-        .expect("chart from Ada");
-    assert_eq!(read_chart(&rows), support::ada_chart_depth_1());
+    check_charts!(&mut conn, Dialect::Postgres);
     // The same statement with a NULL, then a value, in the same place: each run declares its own
     // parameter types.
     for id in [None, Some(4_i64), None, Some(5)] {
@@ -135,18 +132,7 @@ async fn mariadb_recursive_query_with_parameters() {
     };
     let dialect = server_dialect(&mut conn).await.expect("version");
     assert_eq!(dialect, Dialect::MariaDb);
-    let rows = query(&chart("Grace", 10), dialect)
-        .expect("render")
-        .fetch_all(&mut conn)
-        .await
-        .expect("chart from Grace");
-    assert_eq!(read_chart(&rows), support::grace_chart());
-    let rows = query(&chart("Ada", 1), dialect)
-        .expect("render")
-        .fetch_all(&mut conn)
-        .await
-        .expect("chart from Ada");
-    assert_eq!(read_chart(&rows), support::ada_chart_depth_1());
+    check_charts!(&mut conn, dialect);
     // Deeper than MariaDB's default recursion limit of 1000.
     let count = 3000_i64;
     let last = query(&support::series(count), dialect)
