@@ -159,8 +159,7 @@ macro_rules! stream_series {
             seen += 1;
             last_total = row.try_get(1).expect("total");
         }
-        assert_eq!(seen, count);
-        assert_eq!(last_total, Value::I64(count * (count + 1) / 2));
+        support::check_series_read(count, seen, &last_total);
     }};
 }
 
@@ -352,21 +351,23 @@ async fn driver_errors_come_back_as_err() {
     }
 }
 
-/// Runs [`support::integers`] and reads every column as a `Value`.
-macro_rules! integer_rows {
-    ($conn:expr, $dialect:expr) => {{
-        query(&support::integers(), $dialect)
+/// Fills the table of [`support::integers_ddl`] on `engine` and checks its columns read into
+/// Rust integers through `Value`. A macro, as each backend's connection is its own type.
+macro_rules! check_integers {
+    ($conn:expr, $dialect:expr, $engine:expr, $temporary:expr) => {{
+        let ddl = support::integers_ddl($engine, $temporary);
+        let setup = format!("{ddl}; {}", support::INTEGER_ROWS);
+        sqlx::raw_sql(sqlx::AssertSqlSafe(setup))
+            .execute(&mut *$conn)
+            .await
+            .expect("integer table");
+        let rows = query(&support::integers(), $dialect)
             .expect("render")
             .fetch_all(&mut *$conn)
             .await
-            .expect("integers")
-            .iter()
-            .map(|row| {
-                (0..row.len())
-                    .map(|c| row.try_get::<Value, _>(c).expect("a Value"))
-                    .collect::<Vec<Value>>()
-            })
-            .collect::<Vec<_>>()
+            .expect("integers");
+        support::check_integer_reads(&rows.iter().map(row_values).collect::<Vec<_>>());
+        support::record_run($engine, "driver_sqlx_integers");
     }};
 }
 
@@ -375,37 +376,12 @@ macro_rules! integer_rows {
 #[tokio::test]
 async fn integer_columns_read_into_rust_integers() {
     let mut conn = sqlite().await;
-    conn.execute(sqlx::AssertSqlSafe(support::integers_ddl(SQLITE, "")))
-        .await
-        .expect("integer table");
-    conn.execute(support::INTEGER_ROWS)
-        .await
-        .expect("integer rows");
-    support::check_integer_reads(&integer_rows!(&mut conn, Dialect::Sqlite));
-    support::record_run(SQLITE, "driver_sqlx_integers");
-
+    check_integers!(&mut conn, Dialect::Sqlite, SQLITE, "");
     if let Some(mut conn) = postgres().await {
-        let ddl = support::integers_ddl(POSTGRES.name, "TEMPORARY");
-        conn.execute(sqlx::AssertSqlSafe(ddl))
-            .await
-            .expect("integer table");
-        conn.execute(support::INTEGER_ROWS)
-            .await
-            .expect("integer rows");
-        support::check_integer_reads(&integer_rows!(&mut conn, Dialect::Postgres));
-        support::record_run(POSTGRES.name, "driver_sqlx_integers");
+        check_integers!(&mut conn, Dialect::Postgres, POSTGRES.name, "TEMPORARY");
     }
-
     if let Some(mut conn) = mariadb().await {
-        let ddl = support::integers_ddl(MARIADB.name, "TEMPORARY");
-        conn.execute(sqlx::AssertSqlSafe(ddl))
-            .await
-            .expect("integer table");
-        conn.execute(support::INTEGER_ROWS)
-            .await
-            .expect("integer rows");
-        support::check_integer_reads(&integer_rows!(&mut conn, Dialect::MariaDb));
-        support::record_run(MARIADB.name, "driver_sqlx_integers");
+        check_integers!(&mut conn, Dialect::MariaDb, MARIADB.name, "TEMPORARY");
     }
 }
 

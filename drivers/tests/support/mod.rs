@@ -139,6 +139,16 @@ pub fn series(count: i64) -> Query {
     }
 }
 
+/// Checks what a reader of [`series`]`(count)` saw: `count` rows, the last with the total of
+/// `1..=count`.
+pub fn check_series_read(count: i64, seen: i64, last_total: &cte_runtime::Value) {
+    assert_eq!(seen, count);
+    assert_eq!(
+        *last_total,
+        cte_runtime::Value::I64(count * (count + 1) / 2)
+    );
+}
+
 /// A data-modifying CTE: only PostgreSQL has them, so every other dialect refuses to render it.
 pub fn data_modifying(above: i64) -> Query {
     select! {
