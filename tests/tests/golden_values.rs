@@ -113,13 +113,13 @@ fn literals_read_as_the_value_type_on_every_dialect() {
                 MySql,
                 "SELECT DATE '2024-01-31', TIME '08:00:00.5', TIMESTAMP '0001-01-01 00:00:00', \
                  TIMESTAMP '9999-12-31 23:59:59.123456', '67000000-0000-0000-0000-0000000000c8', \
-                 '-12.50', '{\"a\":\"it''s\"}'",
+                 -12.50, '{\"a\":\"it''s\"}'",
             ),
             (
                 MariaDb,
                 "SELECT DATE '2024-01-31', TIME '08:00:00.5', TIMESTAMP '0001-01-01 00:00:00', \
                  TIMESTAMP '9999-12-31 23:59:59.123456', '67000000-0000-0000-0000-0000000000c8', \
-                 '-12.50', '{\"a\":\"it''s\"}'",
+                 -12.50, '{\"a\":\"it''s\"}'",
             ),
             (
                 Sqlite,
@@ -150,7 +150,7 @@ fn literals_read_as_the_value_type_on_every_dialect() {
                 MySql,
                 "INSERT INTO visits (day, ts, at, token, total, doc) VALUES (DATE '2024-01-31', \
                  TIMESTAMP '9999-12-31 23:59:59.123456', TIME '08:00:00.5', \
-                 '67000000-0000-0000-0000-0000000000c8', '-12.50', '{\"a\":\"it''s\"}')",
+                 '67000000-0000-0000-0000-0000000000c8', -12.50, '{\"a\":\"it''s\"}')",
             ),
             (
                 MsSql,
@@ -172,6 +172,12 @@ fn values_without_a_literal_are_render_errors() {
     let e = q.to_inline_sql(MsSql).expect_err("39 digits on SQL Server");
     assert_eq!(e.construct(), "a decimal of more than 38 digits");
     assert!(q.to_inline_sql(Postgres).is_ok());
+    // Past 65 digits a MySQL numeric literal is a float: the decimal stays text there.
+    let wider: Decimal = format!("1{}", "0".repeat(65)).parse().expect("a decimal");
+    let q66 = select! { SELECT {&wider} };
+    let inline = q66.to_inline_sql(MySql).expect("66 digits on MySQL");
+    assert_eq!(inline, format!("SELECT '{wider}'"));
+    assert_parses_on_mysql(&inline);
     // Bound, it is a parameter like any other.
     assert!(q.render(MsSql).is_ok());
 }

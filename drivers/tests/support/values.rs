@@ -210,6 +210,7 @@ pub fn check_every_type(db: &mut dyn Db, target: Target) {
     check(db, target, &cases::json());
     check_precision(db, target);
     check_text_days(db, target);
+    check_recursive_anchor(db, target);
     let test = format!("driver_{}_value_types", target.driver.replace('-', "_"));
     record_run(target.engine, &test);
 }
@@ -262,4 +263,31 @@ fn check_text_days(db: &mut dyn Db, target: Target) {
     let days = read::<chrono::NaiveDate>(db.rows(&q));
     assert_eq!(days, [chrono::NaiveDate::from_ymd_opt(2024, 1, 31)]);
     db.rows_sql("DROP TABLE visitors");
+}
+
+/// Values as the columns of a recursive CTE's anchor keep their type through the recursion
+/// (MySQL and MariaDB type those columns by the anchor alone).
+fn check_recursive_anchor(db: &mut dyn Db, target: Target) {
+    let day = chrono::NaiveDate::from_ymd_opt(2024, 2, 29).expect("a date");
+    let price: cte_runtime::Decimal = "12.50".parse().expect("a decimal");
+    let id = uuid::Uuid::from_u128(7);
+    let q = select! {
+        WITH RECURSIVE r(n, day, price, id) AS (
+            SELECT 1, {day}, {&price}, {id}
+            UNION ALL
+            SELECT n + 1, day, price, id FROM r WHERE n < 3
+        )
+        SELECT day, price, id FROM r ORDER BY n
+    };
+    let rows = db.rows(&q);
+    assert_eq!(rows.len(), 3, "{} through {}", target.engine, target.driver);
+    for row in rows {
+        assert_eq!(chrono::NaiveDate::try_from(&row[0]), Ok(day), "{row:?}");
+        assert_eq!(
+            cte_runtime::Decimal::try_from(&row[1]),
+            Ok(price.clone()),
+            "{row:?}"
+        );
+        assert_eq!(uuid::Uuid::try_from(&row[2]), Ok(id), "{row:?}");
+    }
 }
