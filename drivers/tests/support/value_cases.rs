@@ -2,7 +2,7 @@
 //! in ascending order, from the smallest the engines share to the largest.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use time::macros::{date, datetime};
+use time::macros::{date, datetime, time};
 
 use super::{Case, EVERYWHERE, NOWHERE, WITH_DECIMALS};
 
@@ -61,6 +61,11 @@ pub fn time_dates() -> Case<time::Date> {
         date!(9999 - 12 - 31),
     ];
     Case::new("time::Date", DATES, EVERYWHERE, values)
+}
+
+pub fn time_times() -> Case<time::Time> {
+    let values = vec![time!(0:00), time!(8:30:00.5), time!(23:59:59.999_999)];
+    Case::new("time::Time", TIMES, EVERYWHERE, values)
 }
 
 pub fn time_timestamps() -> Case<time::PrimitiveDateTime> {

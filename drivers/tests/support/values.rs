@@ -202,6 +202,7 @@ pub fn check_every_type(db: &mut dyn Db, target: Target) {
     check(db, target, &cases::chrono_timestamps());
     check(db, target, &cases::chrono_instants());
     check(db, target, &cases::time_dates());
+    check(db, target, &cases::time_times());
     check(db, target, &cases::time_timestamps());
     check(db, target, &cases::time_instants());
     check(db, target, &cases::uuids());
