@@ -195,20 +195,20 @@ where
     db.rows_sql("DROP TABLE vals");
 }
 
+/// [`check`] of each named case of `value_cases.rs`.
+macro_rules! check_cases {
+    ($db:ident, $target:ident: $($case:ident),*) => {
+        $(check($db, $target, &cases::$case());)*
+    };
+}
+
 /// Every value type of the value features, on `db`; records the run per engine and driver.
 pub fn check_every_type(db: &mut dyn Db, target: Target) {
-    check(db, target, &cases::chrono_dates());
-    check(db, target, &cases::chrono_times());
-    check(db, target, &cases::chrono_timestamps());
-    check(db, target, &cases::chrono_instants());
-    check(db, target, &cases::time_dates());
-    check(db, target, &cases::time_times());
-    check(db, target, &cases::time_timestamps());
-    check(db, target, &cases::time_instants());
-    check(db, target, &cases::uuids());
-    check(db, target, &cases::exact_decimals());
-    check(db, target, &cases::rust_decimals());
-    check(db, target, &cases::json());
+    check_cases! { db, target:
+        chrono_dates, chrono_times, chrono_timestamps, chrono_instants,
+        time_dates, time_times, time_timestamps, time_instants,
+        uuids, exact_decimals, rust_decimals, json
+    }
     check_precision(db, target);
     check_text_days(db, target);
     check_recursive_anchor(db, target);
