@@ -51,7 +51,8 @@ impl Decimal {
 impl FromStr for Decimal {
     type Err = ValueError;
 
-    /// Digits with an optional sign and point (`+1`, `.5`, `-0.000`); no exponent, no `NaN`.
+    /// Digits with an optional sign and point (`+1`, `.5`, `1.`, `-0.000`); no exponent, no
+    /// `NaN`.
     fn from_str(s: &str) -> Result<Decimal, ValueError> {
         let bad = || {
             ValueError::invalid(
@@ -70,7 +71,7 @@ impl FromStr for Decimal {
             .bytes()
             .chain(fraction.bytes())
             .all(|b| b.is_ascii_digit());
-        if !all_digits || (whole.is_empty() && fraction.is_empty()) || unsigned.ends_with('.') {
+        if !all_digits || (whole.is_empty() && fraction.is_empty()) {
             return Err(bad());
         }
         let whole = whole.trim_start_matches('0');
@@ -114,9 +115,8 @@ mod tests {
         assert_eq!(read("+007.10").unwrap(), "7.10");
         let max = format!("{}.{}", "9".repeat(35), "9".repeat(30));
         assert_eq!(read(&max).unwrap(), max);
-        for bad in [
-            "", "-", ".", "1.", "1e3", "1.2.3", "NaN", " 1", "1_000", "--1",
-        ] {
+        assert_eq!(read("1.").unwrap(), "1");
+        for bad in ["", "-", ".", "1e3", "1.2.3", "NaN", " 1", "1_000", "--1"] {
             assert!(read(bad).is_err(), "{bad:?}");
         }
         let d: Decimal = "-0012.340".parse().unwrap();

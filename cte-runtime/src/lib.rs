@@ -20,6 +20,83 @@
 //! assert!(r.sql().starts_with("WITH RECURSIVE tree (id, depth) AS ("));
 //! assert_eq!(r.params(), &[cte_runtime::Value::I64(1)]);
 //! ```
+//!
+//! # Dates, times, UUIDs, decimals and JSON
+//!
+//! [`Value`] has a variant for each, on this crate's own [`Date`], [`Time`], [`Timestamp`] and
+//! [`Decimal`]; the cargo features `chrono`, `time`, `uuid`, `rust_decimal` and `serde_json`
+//! make those crates' types parameters and read columns back into them (`TryFrom<Value>`).
+//! On PostgreSQL a placeholder that its context does not type is cast to the value's type.
+//! `docs/values.md` has what each becomes on each engine.
+//!
+//! ```
+//! use cte_runtime::{select, Date, Dialect, Value};
+//!
+//! let day = Date::new(2024, 1, 31).unwrap();
+//! let q = select! { SELECT count FROM visitors WHERE day = {day} };
+//! let r = q.render(Dialect::Postgres).unwrap();
+//! assert_eq!(r.sql(), "SELECT count FROM visitors WHERE day = CAST($1 AS DATE)");
+//! assert_eq!(q.to_inline_sql(Dialect::MySql).unwrap(), "SELECT count FROM visitors WHERE day = DATE '2024-01-31'");
+//! ```
+//!
+//! With `chrono` (the same with `time`'s `Date`, `Time`, `PrimitiveDateTime` and
+//! `OffsetDateTime`):
+//!
+//! ```
+//! # #[cfg(feature = "chrono")] {
+//! use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+//! use cte_runtime::{select, Dialect, Value};
+//!
+//! let since = Utc.with_ymd_and_hms(2024, 1, 31, 8, 0, 0).unwrap();
+//! let q = select! { SELECT id FROM visit WHERE at >= {since} };
+//! let r = q.render(Dialect::Postgres).unwrap();
+//! assert_eq!(r.sql(), "SELECT id FROM visit WHERE at >= CAST($1 AS TIMESTAMPTZ)");
+//! // A column reads back from the Value any driver gives (SQLite's is ISO 8601 text).
+//! let at: DateTime<Utc> = Value::Text("2024-01-31 08:00:00".into()).try_into().unwrap();
+//! assert_eq!(at, since);
+//! // The instant, bound as `Value::TimestampTz`, reads as a timestamp in UTC too.
+//! let naive: NaiveDateTime = r.params()[0].clone().try_into().unwrap();
+//! assert_eq!(naive, since.naive_utc());
+//! # }
+//! ```
+//!
+//! With `time`:
+//!
+//! ```
+//! # #[cfg(feature = "time")] {
+//! use cte_runtime::{select, Dialect};
+//! use time::{OffsetDateTime, UtcOffset};
+//!
+//! // 2024-01-31 09:00 at +01:00.
+//! let paris = UtcOffset::from_hms(1, 0, 0).unwrap();
+//! let at = OffsetDateTime::from_unix_timestamp(1_706_688_000).unwrap().to_offset(paris);
+//! let q = select! { INSERT INTO visit (at) VALUES ({at}) };
+//! // An instant binds as its UTC date and time.
+//! let inline = q.to_inline_sql(Dialect::MariaDb).unwrap();
+//! assert_eq!(inline, "INSERT INTO visit (at) VALUES (TIMESTAMP '2024-01-31 08:00:00')");
+//! let back = OffsetDateTime::try_from(q.render(Dialect::Sqlite).unwrap().params()[0].clone());
+//! assert_eq!(back, Ok(at));
+//! # }
+//! ```
+//!
+//! With `uuid`, `rust_decimal` and `serde_json`:
+//!
+//! ```
+//! # #[cfg(all(feature = "uuid", feature = "rust_decimal", feature = "serde_json"))] {
+//! use cte_runtime::{select, Dialect, Value};
+//!
+//! let id = uuid::Uuid::from_u128(1);
+//! let price = rust_decimal::Decimal::new(-1250, 2);
+//! let doc = serde_json::json!({"tags": ["a"]});
+//! let q = select! { SELECT {id}, {price}, {&doc} };
+//! let r = q.render(Dialect::Postgres).unwrap();
+//! assert_eq!(r.sql(), "SELECT CAST($1 AS UUID), CAST($2 AS NUMERIC), CAST($3 AS JSONB)");
+//! assert_eq!(r.params()[1], Value::Decimal("-12.50".parse().unwrap()));
+//! assert_eq!(r.params()[2], Value::Json(r#"{"tags":["a"]}"#.into()));
+//! let back: rust_decimal::Decimal = r.params()[1].clone().try_into().unwrap();
+//! assert_eq!((back, back.scale()), (price, 2));
+//! # }
+//! ```
 
 mod convert;
 mod cte;

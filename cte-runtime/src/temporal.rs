@@ -65,6 +65,15 @@ pub struct Timestamp {
     time: Time,
 }
 
+/// A public getter per field, widened to the type callers compute with.
+macro_rules! getters {
+    ($($field:ident: $t:ty),*) => {$(
+        pub fn $field(self) -> $t {
+            <$t>::from(self.$field)
+        }
+    )*};
+}
+
 const NANOS_PER_SECOND: i64 = 1_000_000_000;
 const SECONDS_PER_DAY: i64 = 86_400;
 
@@ -107,17 +116,7 @@ impl Date {
         Some(Date { year, month, day })
     }
 
-    pub fn year(self) -> i32 {
-        i32::from(self.year)
-    }
-
-    pub fn month(self) -> u32 {
-        u32::from(self.month)
-    }
-
-    pub fn day(self) -> u32 {
-        u32::from(self.day)
-    }
+    getters!(year: i32, month: u32, day: u32);
 
     /// Days since 1970-01-01 (negative before), by Howard Hinnant's `days_from_civil`.
     pub fn days_since_unix_epoch(self) -> i64 {
@@ -171,21 +170,7 @@ impl Time {
         })
     }
 
-    pub fn hour(self) -> u32 {
-        u32::from(self.hour)
-    }
-
-    pub fn minute(self) -> u32 {
-        u32::from(self.minute)
-    }
-
-    pub fn second(self) -> u32 {
-        u32::from(self.second)
-    }
-
-    pub fn nanosecond(self) -> u32 {
-        self.nanosecond
-    }
+    getters!(hour: u32, minute: u32, second: u32, nanosecond: u32);
 
     /// The time with only the first `digits` digits of its fraction of a second (0 to 9).
     pub(crate) fn truncated(self, digits: u32) -> Time {
@@ -420,32 +405,38 @@ mod tests {
         assert_eq!(Date::from_days_since_unix_epoch(2_932_897), None);
     }
 
+    /// Each good text reads and writes back as it is; each bad one is an error.
+    fn texts<T: FromStr + fmt::Display>(good: &[&str], bad: &[&str]) {
+        for text in good {
+            let parsed = text.parse::<T>().ok().map(|v| v.to_string());
+            assert_eq!(parsed.as_deref(), Some(*text));
+        }
+        for text in bad {
+            assert!(text.parse::<T>().is_err(), "{text}");
+        }
+    }
+
     #[test]
     fn text_forms_read_back() {
-        for text in ["0001-01-01", "9999-12-31", "2024-02-29"] {
-            assert_eq!(text.parse::<Date>().unwrap().to_string(), text);
-        }
-        for bad in [
+        let bad_days = [
             "2024-2-29",
             "10000-01-01",
             "0000-01-01",
             "2024-04-31",
             "2024-01-01x",
-        ] {
-            assert!(bad.parse::<Date>().is_err(), "{bad}");
-        }
-        for text in ["00:00:00", "23:59:59.999999999", "12:00:00.5"] {
-            assert_eq!(text.parse::<Time>().unwrap().to_string(), text);
-        }
-        for bad in [
+        ];
+        texts::<Date>(&["0001-01-01", "9999-12-31", "2024-02-29"], &bad_days);
+        let bad_times = [
             "24:00:00",
             "12:60",
             "12:00:00.",
             "12:00:00.1234567890",
             "1:00:00",
-        ] {
-            assert!(bad.parse::<Time>().is_err(), "{bad}");
-        }
+        ];
+        texts::<Time>(
+            &["00:00:00", "23:59:59.999999999", "12:00:00.5"],
+            &bad_times,
+        );
         let ts: Timestamp = "9999-12-31T23:59:59.999999".parse().unwrap();
         assert_eq!(ts.to_string(), "9999-12-31 23:59:59.999999");
         assert_eq!(

@@ -138,48 +138,31 @@ macro_rules! from_lossless {
     )*};
 }
 
+/// `From` a type and a reference to it, by a clone.
+macro_rules! from_owned {
+    ($($variant:ident: $t:ty);*) => {$(
+        impl From<$t> for Value {
+            fn from(v: $t) -> Self {
+                Value::$variant(v)
+            }
+        }
+        impl From<&$t> for Value {
+            fn from(v: &$t) -> Self {
+                Value::$variant(v.clone())
+            }
+        }
+    )*};
+}
+
 from_lossless!(I64(i64): i8, i16, i32, i64, u8, u16, u32);
 from_lossless!(F64(f64): f32, f64);
 from_lossless!(Bool(bool): bool);
 from_lossless!(Date(Date): Date);
 from_lossless!(Time(Time): Time);
 
-/// A timestamp without a zone; for an instant, build [`Value::TimestampTz`].
-impl From<Timestamp> for Value {
-    fn from(v: Timestamp) -> Self {
-        Value::Timestamp(v)
-    }
-}
-
-impl From<&Timestamp> for Value {
-    fn from(v: &Timestamp) -> Self {
-        Value::Timestamp(*v)
-    }
-}
-
-impl From<Decimal> for Value {
-    fn from(v: Decimal) -> Self {
-        Value::Decimal(v)
-    }
-}
-
-impl From<&Decimal> for Value {
-    fn from(v: &Decimal) -> Self {
-        Value::Decimal(v.clone())
-    }
-}
-
-impl From<String> for Value {
-    fn from(v: String) -> Self {
-        Value::Text(v)
-    }
-}
-
-impl From<&String> for Value {
-    fn from(v: &String) -> Self {
-        Value::Text(v.clone())
-    }
-}
+// A `Timestamp` converts as one without a zone; for an instant, build `Value::TimestampTz`.
+from_lossless!(Timestamp(Timestamp): Timestamp);
+from_owned!(Text: String; Decimal: Decimal);
 
 impl From<&str> for Value {
     fn from(v: &str) -> Self {

@@ -7,7 +7,8 @@ use cte_runtime::mysql::{row_values, server_dialect, QueryableExt};
 use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use mysql::prelude::Queryable;
 use mysql::{Conn, Opts};
-use support::{chart, values, MARIADB};
+use support::values::{self, Target};
+use support::{chart, MARIADB};
 
 /// A session with the org chart in a temporary table, or `None` when MariaDB is skipped.
 fn org_chart() -> Option<Conn> {
@@ -108,15 +109,8 @@ fn every_value_binds_and_reads_back() {
          n INTEGER, d DECIMAL(10, 2))",
     )
     .expect("table of every kind");
-    let values = [
-        Value::Bool(true),
-        Value::I64(i64::MIN),
-        Value::F64(-2.5),
-        Value::Text("it's \u{e9}".into()),
-        // Valid UTF-8 in a BLOB column: the column's type, not the bytes, makes it Bytes.
-        Value::Bytes(b"abc".to_vec()),
-        Value::Null,
-    ];
+    // Valid UTF-8 in a BLOB column: the column's type, not the bytes, makes it Bytes.
+    let values = support::basic_values(b"abc");
     let [b, i, f, t, y, n] = &values;
     let insert = select! {
         INSERT INTO kinds (b, i, f, t, y, n, d) VALUES ({b}, {i}, {f}, {t}, {y}, {n}, {"12.50"})
@@ -229,27 +223,9 @@ fn result_values<P: mysql::prelude::Protocol>(
 }
 
 impl values::Db for MariaDb {
-    fn engine(&self) -> &'static str {
-        MARIADB.name
-    }
-
-    fn dialect(&self) -> Dialect {
-        Dialect::MariaDb
-    }
-
-    fn run(&mut self, sql: &str) {
-        self.0.query_drop(sql).expect(sql);
-    }
-
     fn rows_sql(&mut self, sql: &str) -> Vec<Vec<Value>> {
         // Prepared, so that values come in the binary protocol, typed, as `cte_*` reads them.
         result_values(self.0.exec_iter(sql, ()).expect(sql))
-    }
-
-    fn execute(&mut self, query: &Query) {
-        self.0
-            .cte_exec_drop(query, Dialect::MariaDb)
-            .expect("a statement");
     }
 
     fn rows(&mut self, query: &Query) -> Vec<Vec<Value>> {
@@ -259,8 +235,8 @@ impl values::Db for MariaDb {
 
 #[test]
 fn every_value_type_binds_compares_and_reads_back() {
-    let Some(conn) = org_chart() else {
-        return;
-    };
-    values::check_every_type(&mut MariaDb(conn), "mysql", "driver_mysql_value_types");
+    let target = Target::new(MARIADB.name, Dialect::MariaDb, "mysql");
+    if let Some(conn) = org_chart() {
+        values::check_every_type(&mut MariaDb(conn), target);
+    }
 }

@@ -6,7 +6,8 @@ use cte_runtime::postgres::ClientExt;
 use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::{Client, NoTls};
-use support::{chart, values, POSTGRES};
+use support::values::{self, Target};
+use support::{chart, POSTGRES};
 
 /// A session with the org chart in a temporary table, or `None` when PostgreSQL is skipped.
 fn org_chart() -> Option<Client> {
@@ -116,14 +117,7 @@ fn every_value_binds_and_reads_back() {
              y BYTEA, n INTEGER, d NUMERIC(10, 2), s SMALLINT)",
         )
         .expect("table of every kind");
-    let values = [
-        Value::Bool(true),
-        Value::I64(i64::MIN),
-        Value::F64(-2.5),
-        Value::Text("it's \u{e9}".into()),
-        Value::Bytes(vec![0, 1, 255]),
-        Value::Null,
-    ];
+    let values = support::basic_values(&[0, 1, 255]);
     let [b, i, f, t, y, n] = &values;
     // Text binds to a NUMERIC parameter, and an i64 to a SMALLINT one, as the server asks.
     let insert = select! {
@@ -149,14 +143,7 @@ fn statements_change_rows_and_count_them() {
         return;
     };
     let mut tx = client.transaction().expect("transaction");
-    let delete_team = select! {
-        WITH RECURSIVE team(id) AS (
-            SELECT id FROM employee WHERE name = {"Barbara"}
-            UNION ALL
-            SELECT e.id FROM employee e JOIN team t ON e.manager_id = t.id
-        )
-        DELETE FROM employee WHERE id IN (SELECT id FROM team)
-    };
+    let delete_team = support::delete_team();
     assert_eq!(tx.cte_execute(&delete_team).expect("delete a team"), 3);
     let left: i64 = tx
         .query_one("SELECT COUNT(*) FROM employee", &[])
@@ -264,35 +251,13 @@ fn integer_columns_read_into_rust_integers() {
 /// The connection as the shared value checks use it.
 struct Postgres(Client);
 
-fn row_values(rows: Vec<postgres::Row>) -> Vec<Vec<Value>> {
-    rows.iter()
-        .map(|row| (0..row.len()).map(|i| row.get(i)).collect())
-        .collect()
-}
-
 impl values::Db for Postgres {
-    fn engine(&self) -> &'static str {
-        POSTGRES.name
-    }
-
-    fn dialect(&self) -> Dialect {
-        Dialect::Postgres
-    }
-
-    fn run(&mut self, sql: &str) {
-        self.0.batch_execute(sql).expect(sql);
-    }
-
     fn rows_sql(&mut self, sql: &str) -> Vec<Vec<Value>> {
-        row_values(self.0.query(sql, &[]).expect(sql))
-    }
-
-    fn execute(&mut self, query: &Query) {
-        self.0.cte_execute(query).expect("a statement");
+        values::postgres_rows(self.0.query(sql, &[]).expect(sql))
     }
 
     fn rows(&mut self, query: &Query) -> Vec<Vec<Value>> {
-        row_values(self.0.cte_query(query).expect("rows"))
+        values::postgres_rows(self.0.cte_query(query).expect("rows"))
     }
 }
 
@@ -303,7 +268,6 @@ fn every_value_type_binds_compares_and_reads_back() {
     };
     values::check_every_type(
         &mut Postgres(client),
-        "postgres",
-        "driver_postgres_value_types",
+        Target::new(POSTGRES.name, Dialect::Postgres, "postgres"),
     );
 }

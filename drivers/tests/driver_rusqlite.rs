@@ -5,7 +5,8 @@ mod support;
 use cte_runtime::rusqlite::ConnectionExt;
 use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use rusqlite::Connection;
-use support::{chart, values, SQLITE};
+use support::values::{self, Target};
+use support::{chart, SQLITE};
 
 fn org_chart() -> Connection {
     let conn = Connection::open_in_memory().expect("in-memory SQLite");
@@ -74,14 +75,7 @@ fn every_value_binds_and_reads_back() {
 #[test]
 fn statements_change_rows_and_count_them() {
     let conn = org_chart();
-    let delete_team = select! {
-        WITH RECURSIVE team(id) AS (
-            SELECT id FROM employee WHERE name = {"Barbara"}
-            UNION ALL
-            SELECT e.id FROM employee e JOIN team t ON e.manager_id = t.id
-        )
-        DELETE FROM employee WHERE id IN (SELECT id FROM team)
-    };
+    let delete_team = support::delete_team();
     assert_eq!(conn.cte_execute(&delete_team).expect("delete a team"), 3);
     let left: i64 = conn
         .query_row("SELECT COUNT(*) FROM employee", [], |row| row.get(0))
@@ -158,26 +152,10 @@ fn row_values(row: &rusqlite::Row<'_>) -> rusqlite::Result<Vec<Value>> {
 }
 
 impl values::Db for Sqlite {
-    fn engine(&self) -> &'static str {
-        SQLITE
-    }
-
-    fn dialect(&self) -> Dialect {
-        Dialect::Sqlite
-    }
-
-    fn run(&mut self, sql: &str) {
-        self.0.execute_batch(sql).expect(sql);
-    }
-
     fn rows_sql(&mut self, sql: &str) -> Vec<Vec<Value>> {
         let mut stmt = self.0.prepare(sql).expect(sql);
         let rows = stmt.query_map([], row_values).expect(sql);
         rows.collect::<rusqlite::Result<_>>().expect(sql)
-    }
-
-    fn execute(&mut self, query: &Query) {
-        self.0.cte_execute(query).expect("a statement");
     }
 
     fn rows(&mut self, query: &Query) -> Vec<Vec<Value>> {
@@ -188,5 +166,8 @@ impl values::Db for Sqlite {
 #[test]
 fn every_value_type_binds_compares_and_reads_back() {
     let conn = Connection::open_in_memory().expect("in-memory SQLite");
-    values::check_every_type(&mut Sqlite(conn), "rusqlite", "driver_rusqlite_value_types");
+    values::check_every_type(
+        &mut Sqlite(conn),
+        Target::new(SQLITE, Dialect::Sqlite, "rusqlite"),
+    );
 }

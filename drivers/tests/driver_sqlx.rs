@@ -7,55 +7,53 @@ use cte_runtime::sqlx::{query, server_dialect};
 use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use futures_util::TryStreamExt;
 use sqlx::{Connection, Executor, MySqlConnection, PgConnection, Row, SqliteConnection};
-use support::{chart, values, MARIADB, POSTGRES, SQLITE};
+use support::values::{self, Target};
+use support::{chart, MARIADB, POSTGRES, SQLITE};
+
+/// Connects to `url` and fills the org chart, in a `temporary` table or a plain one.
+async fn org_chart<C>(url: &str, temporary: &str) -> Result<C, sqlx::Error>
+where
+    C: Connection,
+    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
+{
+    let mut conn = C::connect(url).await?;
+    conn.execute(sqlx::AssertSqlSafe(support::employee_ddl(temporary)))
+        .await?;
+    conn.execute(support::EMPLOYEE_ROWS).await?;
+    Ok(conn)
+}
 
 async fn sqlite() -> SqliteConnection {
-    let mut conn = SqliteConnection::connect("sqlite::memory:")
+    org_chart("sqlite::memory:", "")
         .await
-        .expect("in-memory SQLite");
-    conn.execute(sqlx::AssertSqlSafe(support::employee_ddl("")))
-        .await
-        .expect("org chart table");
-    conn.execute(support::EMPLOYEE_ROWS)
-        .await
-        .expect("org chart rows");
-    conn
+        .expect("in-memory SQLite with the org chart")
+}
+
+/// The org chart on `engine`'s server, or `None` when the engine is skipped.
+async fn server<C>(engine: &support::Engine) -> Option<C>
+where
+    C: Connection,
+    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
+{
+    let url = support::url(engine)?;
+    match org_chart(&url, "TEMPORARY").await {
+        Ok(conn) => Some(conn),
+        Err(e) => {
+            support::skip(
+                engine,
+                &format!("cannot set up the org chart at {url}: {e}"),
+            );
+            None
+        }
+    }
 }
 
 async fn postgres() -> Option<PgConnection> {
-    let url = support::url(&POSTGRES)?;
-    let mut conn = match PgConnection::connect(&url).await {
-        Ok(conn) => conn,
-        Err(e) => {
-            support::skip(&POSTGRES, &format!("cannot connect to {url}: {e}"));
-            return None;
-        }
-    };
-    conn.execute(sqlx::AssertSqlSafe(support::employee_ddl("TEMPORARY")))
-        .await
-        .expect("org chart table");
-    conn.execute(support::EMPLOYEE_ROWS)
-        .await
-        .expect("org chart rows");
-    Some(conn)
+    server(&POSTGRES).await
 }
 
 async fn mariadb() -> Option<MySqlConnection> {
-    let url = support::url(&MARIADB)?;
-    let mut conn = match MySqlConnection::connect(&url).await {
-        Ok(conn) => conn,
-        Err(e) => {
-            support::skip(&MARIADB, &format!("cannot connect to {url}: {e}"));
-            return None;
-        }
-    };
-    conn.execute(sqlx::AssertSqlSafe(support::employee_ddl("TEMPORARY")))
-        .await
-        .expect("org chart table");
-    conn.execute(support::EMPLOYEE_ROWS)
-        .await
-        .expect("org chart rows");
-    Some(conn)
+    server(&MARIADB).await
 }
 
 /// Reads `(id, name, depth)` rows, each column as a `Value`.
@@ -79,21 +77,29 @@ where
         .collect()
 }
 
+/// Checks the org chart from Grace, and from Ada one level deep. A macro, as each backend's
+/// connection is its own type.
+macro_rules! check_charts {
+    ($conn:expr, $dialect:expr) => {{
+        let walks = [
+            ("Grace", 10, support::grace_chart()),
+            ("Ada", 1, support::ada_chart_depth_1()),
+        ];
+        for (root, depth, expected) in walks {
+            let rows = query(&chart(root, depth), $dialect)
+                .expect("render")
+                .fetch_all(&mut *$conn)
+                .await
+                .expect("chart");
+            assert_eq!(read_chart(&rows), expected, "from {root}");
+        }
+    }};
+}
+
 #[tokio::test]
 async fn sqlite_recursive_query_with_parameters() {
     let mut conn = sqlite().await;
-    let rows = query(&chart("Grace", 10), Dialect::Sqlite)
-        .expect("render")
-        .fetch_all(&mut conn)
-        .await
-        .expect("chart from Grace");
-    assert_eq!(read_chart(&rows), support::grace_chart());
-    let rows = query(&chart("Ada", 1), Dialect::Sqlite)
-        .expect("render")
-        .fetch_all(&mut conn)
-        .await
-        .expect("chart from Ada");
-    assert_eq!(read_chart(&rows), support::ada_chart_depth_1());
+    check_charts!(&mut conn, Dialect::Sqlite);
     support::record_run(SQLITE, "driver_sqlx_sqlite_recursive_query");
 }
 
@@ -102,18 +108,7 @@ async fn postgres_recursive_query_with_parameters() {
     let Some(mut conn) = postgres().await else {
         return;
     };
-    let rows = query(&chart("Grace", 10), Dialect::Postgres)
-        .expect("render")
-        .fetch_all(&mut conn)
-        .await
-        .expect("chart from Grace");
-    assert_eq!(read_chart(&rows), support::grace_chart());
-    let rows = query(&chart("Ada", 1), Dialect::Postgres)
-        .expect("render")
-        .fetch_all(&mut conn)
-        .await
-        .expect("chart from Ada");
-    assert_eq!(read_chart(&rows), support::ada_chart_depth_1());
+    check_charts!(&mut conn, Dialect::Postgres);
     // The same statement with a NULL, then a value, in the same place: each run declares its own
     // parameter types.
     for id in [None, Some(4_i64), None, Some(5)] {
@@ -137,18 +132,7 @@ async fn mariadb_recursive_query_with_parameters() {
     };
     let dialect = server_dialect(&mut conn).await.expect("version");
     assert_eq!(dialect, Dialect::MariaDb);
-    let rows = query(&chart("Grace", 10), dialect)
-        .expect("render")
-        .fetch_all(&mut conn)
-        .await
-        .expect("chart from Grace");
-    assert_eq!(read_chart(&rows), support::grace_chart());
-    let rows = query(&chart("Ada", 1), dialect)
-        .expect("render")
-        .fetch_all(&mut conn)
-        .await
-        .expect("chart from Ada");
-    assert_eq!(read_chart(&rows), support::ada_chart_depth_1());
+    check_charts!(&mut conn, dialect);
     // Deeper than MariaDB's default recursion limit of 1000.
     let count = 3000_i64;
     let last = query(&support::series(count), dialect)
@@ -175,8 +159,7 @@ macro_rules! stream_series {
             seen += 1;
             last_total = row.try_get(1).expect("total");
         }
-        assert_eq!(seen, count);
-        assert_eq!(last_total, Value::I64(count * (count + 1) / 2));
+        support::check_series_read(count, seen, &last_total);
     }};
 }
 
@@ -198,14 +181,7 @@ async fn rows_come_as_a_stream_on_every_backend() {
 /// Binds every kind of value into the table `kinds` and reads the row back as `Value`s.
 macro_rules! round_trip {
     ($conn:expr, $dialect:expr) => {{
-        let values = [
-            Value::Bool(true),
-            Value::I64(i64::MIN),
-            Value::F64(-2.5),
-            Value::Text("it's \u{e9}".into()),
-            Value::Bytes(vec![0, 1, 255]),
-            Value::Null,
-        ];
+        let values = support::basic_values(&[0, 1, 255]);
         let [b, i, f, t, y, n] = &values;
         let insert = select! {
             INSERT INTO kinds (b, i, f, t, y, n, d)
@@ -375,21 +351,23 @@ async fn driver_errors_come_back_as_err() {
     }
 }
 
-/// Runs [`support::integers`] and reads every column as a `Value`.
-macro_rules! integer_rows {
-    ($conn:expr, $dialect:expr) => {{
-        query(&support::integers(), $dialect)
+/// Fills the table of [`support::integers_ddl`] on `engine` and checks its columns read into
+/// Rust integers through `Value`. A macro, as each backend's connection is its own type.
+macro_rules! check_integers {
+    ($conn:expr, $dialect:expr, $engine:expr, $temporary:expr) => {{
+        let ddl = support::integers_ddl($engine, $temporary);
+        let setup = format!("{ddl}; {}", support::INTEGER_ROWS);
+        sqlx::raw_sql(sqlx::AssertSqlSafe(setup))
+            .execute(&mut *$conn)
+            .await
+            .expect("integer table");
+        let rows = query(&support::integers(), $dialect)
             .expect("render")
             .fetch_all(&mut *$conn)
             .await
-            .expect("integers")
-            .iter()
-            .map(|row| {
-                (0..row.len())
-                    .map(|c| row.try_get::<Value, _>(c).expect("a Value"))
-                    .collect::<Vec<Value>>()
-            })
-            .collect::<Vec<_>>()
+            .expect("integers");
+        support::check_integer_reads(&rows.iter().map(row_values).collect::<Vec<_>>());
+        support::record_run($engine, "driver_sqlx_integers");
     }};
 }
 
@@ -398,78 +376,30 @@ macro_rules! integer_rows {
 #[tokio::test]
 async fn integer_columns_read_into_rust_integers() {
     let mut conn = sqlite().await;
-    conn.execute(sqlx::AssertSqlSafe(support::integers_ddl(SQLITE, "")))
-        .await
-        .expect("integer table");
-    conn.execute(support::INTEGER_ROWS)
-        .await
-        .expect("integer rows");
-    support::check_integer_reads(&integer_rows!(&mut conn, Dialect::Sqlite));
-    support::record_run(SQLITE, "driver_sqlx_integers");
-
+    check_integers!(&mut conn, Dialect::Sqlite, SQLITE, "");
     if let Some(mut conn) = postgres().await {
-        let ddl = support::integers_ddl(POSTGRES.name, "TEMPORARY");
-        conn.execute(sqlx::AssertSqlSafe(ddl))
-            .await
-            .expect("integer table");
-        conn.execute(support::INTEGER_ROWS)
-            .await
-            .expect("integer rows");
-        support::check_integer_reads(&integer_rows!(&mut conn, Dialect::Postgres));
-        support::record_run(POSTGRES.name, "driver_sqlx_integers");
+        check_integers!(&mut conn, Dialect::Postgres, POSTGRES.name, "TEMPORARY");
     }
-
     if let Some(mut conn) = mariadb().await {
-        let ddl = support::integers_ddl(MARIADB.name, "TEMPORARY");
-        conn.execute(sqlx::AssertSqlSafe(ddl))
-            .await
-            .expect("integer table");
-        conn.execute(support::INTEGER_ROWS)
-            .await
-            .expect("integer rows");
-        support::check_integer_reads(&integer_rows!(&mut conn, Dialect::MariaDb));
-        support::record_run(MARIADB.name, "driver_sqlx_integers");
+        check_integers!(&mut conn, Dialect::MariaDb, MARIADB.name, "TEMPORARY");
     }
 }
 
 /// A sqlx connection as the shared value checks use them, each call run to completion.
-struct Sqlx<C> {
-    runtime: tokio::runtime::Runtime,
+struct Sqlx<'r, C> {
+    runtime: &'r tokio::runtime::Runtime,
     conn: C,
-    engine: &'static str,
     dialect: Dialect,
 }
 
 /// [`values::Db`] for one backend's connection type.
 macro_rules! sqlx_db {
     ($conn:ty) => {
-        impl values::Db for Sqlx<$conn> {
-            fn engine(&self) -> &'static str {
-                self.engine
-            }
-
-            fn dialect(&self) -> Dialect {
-                self.dialect
-            }
-
-            fn run(&mut self, sql: &str) {
-                let sql = sqlx::AssertSqlSafe(sql.to_owned());
-                self.runtime
-                    .block_on(self.conn.execute(sql))
-                    .expect("a statement");
-            }
-
+        impl values::Db for Sqlx<'_, $conn> {
             fn rows_sql(&mut self, sql: &str) -> Vec<Vec<Value>> {
                 let q = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()));
                 let rows = self.runtime.block_on(q.fetch_all(&mut self.conn));
                 rows.expect(sql).iter().map(row_values).collect()
-            }
-
-            fn execute(&mut self, q: &Query) {
-                let q = query(q, self.dialect).expect("render");
-                self.runtime
-                    .block_on(q.execute(&mut self.conn))
-                    .expect("a statement");
             }
 
             fn rows(&mut self, q: &Query) -> Vec<Vec<Value>> {
@@ -499,40 +429,33 @@ where
         .collect()
 }
 
-#[test]
-fn every_value_type_binds_compares_and_reads_back() {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
-    let conn = runtime.block_on(sqlite());
-    let (engine, dialect) = (SQLITE, Dialect::Sqlite);
+/// Runs the value checks on one backend's connection, if its engine is there.
+fn check_values<C>(
+    runtime: &tokio::runtime::Runtime,
+    conn: Option<C>,
+    engine: &'static str,
+    dialect: Dialect,
+) where
+    for<'r> Sqlx<'r, C>: values::Db,
+{
+    let Some(conn) = conn else {
+        return;
+    };
     let mut db = Sqlx {
         runtime,
         conn,
-        engine,
         dialect,
     };
-    values::check_every_type(&mut db, "sqlx", "driver_sqlx_value_types");
-    if let Some(conn) = db.runtime.block_on(postgres()) {
-        let (runtime, engine, dialect) = (db.runtime, POSTGRES.name, Dialect::Postgres);
-        let mut pg = Sqlx {
-            runtime,
-            conn,
-            engine,
-            dialect,
-        };
-        values::check_every_type(&mut pg, "sqlx", "driver_sqlx_value_types");
-        db.runtime = pg.runtime;
-    }
-    if let Some(conn) = db.runtime.block_on(mariadb()) {
-        let (runtime, engine, dialect) = (db.runtime, MARIADB.name, Dialect::MariaDb);
-        let mut my = Sqlx {
-            runtime,
-            conn,
-            engine,
-            dialect,
-        };
-        values::check_every_type(&mut my, "sqlx", "driver_sqlx_value_types");
-    }
+    values::check_every_type(&mut db, Target::new(engine, dialect, "sqlx"));
+}
+
+#[test]
+fn every_value_type_binds_compares_and_reads_back() {
+    let runtime = values::runtime();
+    let sqlite = Some(runtime.block_on(sqlite()));
+    check_values(&runtime, sqlite, SQLITE, Dialect::Sqlite);
+    let postgres = runtime.block_on(postgres());
+    check_values(&runtime, postgres, POSTGRES.name, Dialect::Postgres);
+    let mariadb = runtime.block_on(mariadb());
+    check_values(&runtime, mariadb, MARIADB.name, Dialect::MariaDb);
 }

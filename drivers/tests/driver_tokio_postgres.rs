@@ -5,7 +5,8 @@ mod support;
 use cte_runtime::tokio_postgres::ClientExt;
 use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use futures_util::{pin_mut, TryStreamExt};
-use support::{chart, values, POSTGRES};
+use support::values::{self, Target};
+use support::{chart, POSTGRES};
 use tokio_postgres::{Client, NoTls};
 
 /// A session with the org chart in a temporary table, or `None` when PostgreSQL is skipped.
@@ -85,8 +86,7 @@ async fn rows_come_as_a_stream() {
         seen += 1;
         last_total = row.try_get(1).expect("total");
     }
-    assert_eq!(seen, count);
-    assert_eq!(last_total, Value::I64(count * (count + 1) / 2));
+    support::check_series_read(count, seen, &last_total);
     support::record_run(POSTGRES.name, "driver_tokio_postgres_stream");
 }
 
@@ -180,43 +180,17 @@ struct TokioPostgres {
     client: Client,
 }
 
-fn row_values(rows: Vec<tokio_postgres::Row>) -> Vec<Vec<Value>> {
-    rows.iter()
-        .map(|row| (0..row.len()).map(|i| row.get(i)).collect())
-        .collect()
-}
-
 impl values::Db for TokioPostgres {
-    fn engine(&self) -> &'static str {
-        POSTGRES.name
-    }
-
-    fn dialect(&self) -> Dialect {
-        Dialect::Postgres
-    }
-
-    fn run(&mut self, sql: &str) {
-        self.runtime
-            .block_on(self.client.batch_execute(sql))
-            .expect(sql);
-    }
-
     fn rows_sql(&mut self, sql: &str) -> Vec<Vec<Value>> {
-        row_values(
+        values::postgres_rows(
             self.runtime
                 .block_on(self.client.query(sql, &[]))
                 .expect(sql),
         )
     }
 
-    fn execute(&mut self, query: &Query) {
-        self.runtime
-            .block_on(self.client.cte_execute(query))
-            .expect("a statement");
-    }
-
     fn rows(&mut self, query: &Query) -> Vec<Vec<Value>> {
-        row_values(
+        values::postgres_rows(
             self.runtime
                 .block_on(self.client.cte_query(query))
                 .expect("rows"),
@@ -226,17 +200,13 @@ impl values::Db for TokioPostgres {
 
 #[test]
 fn every_value_type_binds_compares_and_reads_back() {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
+    let runtime = values::runtime();
     let Some(client) = runtime.block_on(org_chart()) else {
         return;
     };
     let mut db = TokioPostgres { runtime, client };
     values::check_every_type(
         &mut db,
-        "tokio-postgres",
-        "driver_tokio_postgres_value_types",
+        Target::new(POSTGRES.name, Dialect::Postgres, "tokio-postgres"),
     );
 }

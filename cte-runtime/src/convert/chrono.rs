@@ -9,7 +9,7 @@ use ::chrono::{
     DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc,
 };
 
-use super::plain::{read_as, read_date, read_instant, read_time, read_timestamp};
+use super::plain::{param_by, read_as, read_date, read_instant, read_time, read_timestamp};
 use super::{IntoParam, ValueError};
 use crate::param::{known_kind, KnownKind, ParamKind};
 use crate::{Date, Time, Timestamp, Value};
@@ -42,47 +42,25 @@ fn naive_date_time(t: Timestamp) -> NaiveDateTime {
     naive_date(t.date()).and_time(naive_time(t.time()))
 }
 
-impl IntoParam for NaiveDate {
-    fn into_param(self) -> Result<Value, ValueError> {
-        date(self).map(Value::Date)
-    }
-}
+param_by!(
+    NaiveDate => |d| date(d).map(Value::Date),
+    NaiveTime => |t| time(t).map(Value::Time),
+    NaiveDateTime => |t| timestamp(t).map(Value::Timestamp),
+);
 
-impl IntoParam for NaiveTime {
-    fn into_param(self) -> Result<Value, ValueError> {
-        time(self).map(Value::Time)
-    }
-}
-
-impl IntoParam for NaiveDateTime {
-    fn into_param(self) -> Result<Value, ValueError> {
-        timestamp(self).map(Value::Timestamp)
-    }
-}
-
+#[diagnostic::do_not_recommend]
 impl<Tz: TimeZone> IntoParam for DateTime<Tz> {
     fn into_param(self) -> Result<Value, ValueError> {
         timestamp(self.naive_utc()).map(Value::TimestampTz)
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<Tz: TimeZone> IntoParam for &DateTime<Tz> {
     fn into_param(self) -> Result<Value, ValueError> {
         timestamp(self.naive_utc()).map(Value::TimestampTz)
     }
 }
-
-macro_rules! by_copy {
-    ($($t:ty),*) => {$(
-        impl IntoParam for &$t {
-            fn into_param(self) -> Result<Value, ValueError> {
-                (*self).into_param()
-            }
-        }
-    )*};
-}
-
-by_copy!(NaiveDate, NaiveTime, NaiveDateTime);
 
 known_kind!(Date: NaiveDate);
 known_kind!(Time: NaiveTime);

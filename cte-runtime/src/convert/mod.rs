@@ -23,7 +23,10 @@ mod uuid;
 /// A Rust type that can be a `{expr}` parameter of [`select!`](crate::select).
 ///
 /// Implemented for the integers of every width, `f32`/`f64`, `bool`, `&str`/`String`,
-/// `&[u8]`/`Vec<u8>`, [`Value`], references to these and `Option`s of them. An integer outside
+/// `&[u8]`/`Vec<u8>`, [`Value`], [`Date`](crate::Date), [`Time`](crate::Time),
+/// [`Timestamp`](crate::Timestamp), [`Decimal`](crate::Decimal), with the features the date,
+/// time, UUID, decimal and JSON types of `chrono`, `time`, `uuid`, `rust_decimal` and
+/// `serde_json`, references to these and `Option`s of them. An integer outside
 /// the range of `i64` (a `u64` above `i64::MAX`, most `u128`s) does not wrap: the query holds
 /// the error, and [`Query::render`](crate::Query::render) returns it as a
 /// [`RenderError`](crate::RenderError) that names the parameter and the value, so nothing is
@@ -52,7 +55,7 @@ mod uuid;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a parameter of `select!`",
     label = "this parameter's type has no conversion into `cte_runtime::Value`",
-    note = "parameters are integers, floats, bool, &str/String, &[u8]/Vec<u8>, `cte_runtime::Value`, references to these and Option of these",
+    note = "parameters are integers, floats, bool, &str/String, &[u8]/Vec<u8>, `cte_runtime::Value`, `Date`/`Time`/`Timestamp`/`Decimal`, the types of the features chrono, time, uuid, rust_decimal and serde_json, references to these and Option of these",
     note = "convert it first, e.g. `{{x.to_string()}}` or `{{i64::from(x)}}`, or implement `cte_runtime::IntoParam` for your own type"
 )]
 pub trait IntoParam {

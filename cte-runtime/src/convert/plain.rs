@@ -140,15 +140,19 @@ read_as!(Time, read_time);
 read_as!(Timestamp, read_timestamp);
 read_as!(Decimal, read_decimal);
 
-/// `IntoParam` for a type and its reference, by `From` into `Value`.
+/// `IntoParam` for a type and its reference, by `From` into `Value`. The impls of this module
+/// and the value features are left out of the compiler's list of types that are parameters, so
+/// that list reads the same whatever features are on (the `on_unimplemented` note names them).
 macro_rules! param_by_value_from {
     ($($t:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
         impl IntoParam for $t {
             fn into_param(self) -> Result<Value, ValueError> {
                 Ok(Value::from(self))
             }
         }
 
+        #[diagnostic::do_not_recommend]
         impl IntoParam for &$t {
             fn into_param(self) -> Result<Value, ValueError> {
                 Ok(Value::from(self))
@@ -160,6 +164,28 @@ macro_rules! param_by_value_from {
 pub(crate) use param_by_value_from;
 
 param_by_value_from!(Date, Time, Timestamp, Decimal);
+
+/// `IntoParam` for a `Copy` type by a function into a `Value`, and for its reference.
+#[allow(unused_macros)]
+macro_rules! param_by {
+    ($($t:ty => $convert:expr),* $(,)?) => {$(
+        #[diagnostic::do_not_recommend]
+        impl IntoParam for $t {
+            fn into_param(self) -> Result<Value, ValueError> {
+                ($convert)(self)
+            }
+        }
+
+        #[diagnostic::do_not_recommend]
+        impl IntoParam for &$t {
+            fn into_param(self) -> Result<Value, ValueError> {
+                (*self).into_param()
+            }
+        }
+    )*};
+}
+#[allow(unused_imports)]
+pub(crate) use param_by;
 
 #[cfg(test)]
 mod tests {

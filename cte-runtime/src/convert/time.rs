@@ -7,7 +7,7 @@
 
 use ::time::{Month, OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
-use super::plain::{read_as, read_date, read_instant, read_time, read_timestamp};
+use super::plain::{param_by, read_as, read_date, read_instant, read_time, read_timestamp};
 use super::{IntoParam, ValueError};
 use crate::param::known_kind;
 use crate::{Date, Time, Timestamp, Value};
@@ -52,46 +52,17 @@ fn primitive(t: Timestamp) -> PrimitiveDateTime {
     PrimitiveDateTime::new(time_date(t.date()), time_time(t.time()))
 }
 
-impl IntoParam for ::time::Date {
-    fn into_param(self) -> Result<Value, ValueError> {
-        date(self).map(Value::Date)
-    }
+/// An instant as its UTC date and time.
+fn instant(t: OffsetDateTime) -> Result<Value, ValueError> {
+    let utc = t.to_offset(UtcOffset::UTC);
+    timestamp(PrimitiveDateTime::new(utc.date(), utc.time())).map(Value::TimestampTz)
 }
 
-impl IntoParam for ::time::Time {
-    fn into_param(self) -> Result<Value, ValueError> {
-        Ok(Value::Time(time(self)))
-    }
-}
-
-impl IntoParam for PrimitiveDateTime {
-    fn into_param(self) -> Result<Value, ValueError> {
-        timestamp(self).map(Value::Timestamp)
-    }
-}
-
-impl IntoParam for OffsetDateTime {
-    fn into_param(self) -> Result<Value, ValueError> {
-        let utc = self.to_offset(UtcOffset::UTC);
-        timestamp(PrimitiveDateTime::new(utc.date(), utc.time())).map(Value::TimestampTz)
-    }
-}
-
-macro_rules! by_copy {
-    ($($t:ty),*) => {$(
-        impl IntoParam for &$t {
-            fn into_param(self) -> Result<Value, ValueError> {
-                (*self).into_param()
-            }
-        }
-    )*};
-}
-
-by_copy!(
-    ::time::Date,
-    ::time::Time,
-    PrimitiveDateTime,
-    OffsetDateTime
+param_by!(
+    ::time::Date => |d| date(d).map(Value::Date),
+    ::time::Time => |t| Ok(Value::Time(time(t))),
+    PrimitiveDateTime => |t| timestamp(t).map(Value::Timestamp),
+    OffsetDateTime => instant,
 );
 
 known_kind!(Date: ::time::Date);

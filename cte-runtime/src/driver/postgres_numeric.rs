@@ -7,6 +7,8 @@
 
 use std::error::Error;
 
+use crate::Decimal;
+
 type BoxError = Box<dyn Error + Sync + Send>;
 
 const POSITIVE: u16 = 0x0000;
@@ -28,18 +30,13 @@ pub(crate) fn encode(text: &str) -> Result<Vec<u8>, BoxError> {
     }
 
     let bad = || -> BoxError { format!("{text:?} is not a decimal number").into() };
-    let (negative, unsigned) = match text.strip_prefix('-') {
+    let decimal: Decimal = text.parse().map_err(|_| bad())?;
+    let canonical = decimal.as_str();
+    let (negative, unsigned) = match canonical.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('+').unwrap_or(text)),
+        None => (false, canonical),
     };
     let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let all_digits = whole
-        .bytes()
-        .chain(fraction.bytes())
-        .all(|b| b.is_ascii_digit());
-    if (whole.is_empty() && fraction.is_empty()) || !all_digits {
-        return Err(bad());
-    }
     let whole = whole.trim_start_matches('0');
     let dscale = u16::try_from(fraction.len()).map_err(|_| bad())?;
 

@@ -15,7 +15,7 @@ use postgres_types::{to_sql_checked, FromSql, IsNull, ToSql, Type};
 use super::postgres_wire::{self, Kind};
 use super::{postgres_numeric, postgres_time};
 use crate::value::{uuid_from_text, uuid_text};
-use crate::{Date, Time, Timestamp, Value};
+use crate::{Time, Timestamp, Value};
 
 type BoxError = Box<dyn Error + Sync + Send>;
 
@@ -31,10 +31,9 @@ impl ToSql for Value {
                 Type::BYTEA => out.put_slice(b),
                 _ => return Err(mismatch("bytes", ty)),
             },
-            Value::Date(d) => date_to_sql(*d, ty, out)?,
-            Value::Time(t) => time_to_sql(*t, ty, out)?,
-            Value::Timestamp(t) => timestamp_to_sql(*t, false, ty, out)?,
-            Value::TimestampTz(t) => timestamp_to_sql(*t, true, ty, out)?,
+            Value::Date(_) | Value::Time(_) | Value::Timestamp(_) | Value::TimestampTz(_) => {
+                temporal_to_sql(self, ty, out)?
+            }
             Value::Uuid(u) => match *ty {
                 Type::UUID => out.put_slice(u),
                 _ if is_text(ty) => out.put_slice(uuid_text(u).as_bytes()),
@@ -155,42 +154,25 @@ fn float_to_sql(v: f64, ty: &Type, out: &mut BytesMut) -> Result<(), BoxError> {
     Ok(())
 }
 
-fn date_to_sql(d: Date, ty: &Type, out: &mut BytesMut) -> Result<(), BoxError> {
-    match *ty {
-        Type::DATE => out.put_i32(postgres_time::encode_date(d)),
-        // Midnight, in UTC for a timestamptz: the session's TimeZone plays no part.
-        Type::TIMESTAMP | Type::TIMESTAMPTZ => out.put_i64(postgres_time::encode_timestamp(
-            Timestamp::new(d, Time::MIDNIGHT),
-        )),
-        _ if is_text(ty) => out.put_slice(d.to_string().as_bytes()),
-        _ => return Err(mismatch("a date", ty)),
-    }
-    Ok(())
-}
-
-fn time_to_sql(t: Time, ty: &Type, out: &mut BytesMut) -> Result<(), BoxError> {
-    match *ty {
-        Type::TIME => out.put_i64(postgres_time::encode_time(t)),
-        _ if is_text(ty) => out.put_slice(t.to_string().as_bytes()),
-        _ => return Err(mismatch("a time", ty)),
-    }
-    Ok(())
-}
-
-/// A timestamp; `zoned` for an instant (its UTC date and time). A naive timestamp bound to a
-/// timestamptz is taken as UTC, and an instant bound to a timestamp is its UTC date and time:
-/// the session's TimeZone plays no part.
-fn timestamp_to_sql(
-    t: Timestamp,
-    zoned: bool,
-    ty: &Type,
-    out: &mut BytesMut,
-) -> Result<(), BoxError> {
-    match *ty {
-        Type::TIMESTAMP | Type::TIMESTAMPTZ => out.put_i64(postgres_time::encode_timestamp(t)),
-        _ if is_text(ty) && zoned => out.put_slice(format!("{t}+00").as_bytes()),
-        _ if is_text(ty) => out.put_slice(t.to_string().as_bytes()),
-        _ => return Err(mismatch("a timestamp", ty)),
+/// A date, time or timestamp, in the binary form of the type the server asks for. A date bound
+/// to a timestamp is its midnight, a naive timestamp bound to a timestamptz is taken as UTC, and
+/// an instant bound to a timestamp is its UTC date and time: the session's TimeZone plays no
+/// part.
+fn temporal_to_sql(v: &Value, ty: &Type, out: &mut BytesMut) -> Result<(), BoxError> {
+    match (v, ty) {
+        (Value::Date(d), &Type::DATE) => out.put_i32(postgres_time::encode_date(*d)),
+        (Value::Date(d), &Type::TIMESTAMP | &Type::TIMESTAMPTZ) => out.put_i64(
+            postgres_time::encode_timestamp(Timestamp::new(*d, Time::MIDNIGHT)),
+        ),
+        (Value::Time(t), &Type::TIME) => out.put_i64(postgres_time::encode_time(*t)),
+        (Value::Timestamp(t) | Value::TimestampTz(t), &Type::TIMESTAMP | &Type::TIMESTAMPTZ) => {
+            out.put_i64(postgres_time::encode_timestamp(*t))
+        }
+        (Value::TimestampTz(t), _) if is_text(ty) => out.put_slice(format!("{t}+00").as_bytes()),
+        (Value::Date(d), _) if is_text(ty) => out.put_slice(d.to_string().as_bytes()),
+        (Value::Time(t), _) if is_text(ty) => out.put_slice(t.to_string().as_bytes()),
+        (Value::Timestamp(t), _) if is_text(ty) => out.put_slice(t.to_string().as_bytes()),
+        _ => return Err(mismatch(v.variant_name(), ty)),
     }
     Ok(())
 }
@@ -221,10 +203,13 @@ fn text_to_sql(s: &str, ty: &Type, out: &mut BytesMut) -> Result<(), BoxError> {
         },
         // ISO 8601 text binds to the date and time types as PostgreSQL reads it, so a text day
         // compares with a date column without a cast.
-        Type::DATE => date_to_sql(s.trim().parse()?, ty, out)?,
-        Type::TIME => time_to_sql(s.trim().parse()?, ty, out)?,
-        Type::TIMESTAMP => timestamp_to_sql(s.trim().parse()?, false, ty, out)?,
-        Type::TIMESTAMPTZ => timestamp_to_sql(Timestamp::parse_instant(s.trim())?, true, ty, out)?,
+        Type::DATE => temporal_to_sql(&Value::Date(s.trim().parse()?), ty, out)?,
+        Type::TIME => temporal_to_sql(&Value::Time(s.trim().parse()?), ty, out)?,
+        Type::TIMESTAMP => temporal_to_sql(&Value::Timestamp(s.trim().parse()?), ty, out)?,
+        Type::TIMESTAMPTZ => {
+            let instant = Timestamp::parse_instant(s.trim())?;
+            temporal_to_sql(&Value::TimestampTz(instant), ty, out)?
+        }
         Type::UUID => out.put_slice(&uuid_from_text(s.trim()).ok_or_else(unparsable)?),
         _ => return Err(mismatch("text", ty)),
     }
@@ -234,6 +219,7 @@ fn text_to_sql(s: &str, ty: &Type, out: &mut BytesMut) -> Result<(), BoxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Date;
 
     fn bind(v: Value, ty: &Type) -> Result<Vec<u8>, String> {
         let mut out = BytesMut::new();

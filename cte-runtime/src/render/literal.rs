@@ -301,10 +301,14 @@ impl Renderer<'_> {
         self.write(after);
     }
 
-    /// An exact decimal: as text where the drivers bind it as text (PostgreSQL types it from
-    /// where it stands); SQL Server's numeric literal is exact up to 38 digits.
+    /// An exact decimal: on PostgreSQL and SQLite as text, as the drivers bind it (PostgreSQL
+    /// types it from where it stands, SQLite stores text). MySQL's and MariaDB's numeric literal
+    /// is an exact DECIMAL up to 65 digits, where MySQL compares text with a DECIMAL as floats;
+    /// past 65 digits the literal would be a float, so it stays text. SQL Server's numeric
+    /// literal is exact up to 38 digits.
     fn decimal(&mut self, d: &Decimal) -> Res {
         match self.dialect {
+            Dialect::MySql | Dialect::MariaDb if d.precision() <= 65 => self.write(d.as_str()),
             Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => {
                 self.quoted_text(d.as_str(), Inside::Plain);
             }

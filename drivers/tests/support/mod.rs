@@ -139,12 +139,48 @@ pub fn series(count: i64) -> Query {
     }
 }
 
+/// Checks what a reader of [`series`]`(count)` saw: `count` rows, the last with the total of
+/// `1..=count`.
+pub fn check_series_read(count: i64, seen: i64, last_total: &cte_runtime::Value) {
+    assert_eq!(seen, count);
+    assert_eq!(
+        *last_total,
+        cte_runtime::Value::I64(count * (count + 1) / 2)
+    );
+}
+
 /// A data-modifying CTE: only PostgreSQL has them, so every other dialect refuses to render it.
 pub fn data_modifying(above: i64) -> Query {
     select! {
         WITH gone AS (DELETE FROM employee WHERE id > {above} RETURNING id)
         SELECT id FROM gone
     }
+}
+
+/// Deletes Barbara and everyone under her (3 people of the org chart) through a recursive CTE.
+pub fn delete_team() -> Query {
+    select! {
+        WITH RECURSIVE team(id) AS (
+            SELECT id FROM employee WHERE name = {"Barbara"}
+            UNION ALL
+            SELECT e.id FROM employee e JOIN team t ON e.manager_id = t.id
+        )
+        DELETE FROM employee WHERE id IN (SELECT id FROM team)
+    }
+}
+
+/// One value of each basic kind, as `every_value_binds_and_reads_back` binds them: a boolean,
+/// the smallest i64, a float, text with a quote and an accent, `bytes`, and NULL.
+pub fn basic_values(bytes: &[u8]) -> [cte_runtime::Value; 6] {
+    use cte_runtime::Value;
+    [
+        Value::Bool(true),
+        Value::I64(i64::MIN),
+        Value::F64(-2.5),
+        Value::Text("it's \u{e9}".into()),
+        Value::Bytes(bytes.to_vec()),
+        Value::Null,
+    ]
 }
 
 /// A table that does not exist: every engine refuses the statement.
