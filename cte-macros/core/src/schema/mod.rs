@@ -31,7 +31,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
 pub(crate) use column_type::ColumnType;
-pub(crate) use model::{Body, Lookup, Name, Schema};
+pub(crate) use model::{Body, Lookup, Name, Relation, Schema};
 
 /// A schema and the files it was read from.
 #[derive(Debug)]
