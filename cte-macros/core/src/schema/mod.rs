@@ -31,7 +31,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
 pub(crate) use column_type::ColumnType;
-pub(crate) use model::{Body, Lookup, Name, Schema};
+pub(crate) use model::{Body, Lookup, Name, Relation, Schema};
 
 /// A schema and the files it was read from.
 #[derive(Debug)]
@@ -119,7 +119,7 @@ pub(crate) fn for_crate() -> Outcome {
 }
 
 /// [`load`], read again only when its files changed.
-fn cached(manifest_dir: &Path) -> Outcome {
+pub(crate) fn cached(manifest_dir: &Path) -> Outcome {
     static CACHE: Mutex<Option<(Stamp, Outcome)>> = Mutex::new(None);
     let stamp = stamp(manifest_dir);
     let mut cache = CACHE
@@ -181,14 +181,7 @@ pub(crate) fn load(manifest_dir: &Path) -> Outcome {
     let mut schema = Schema::default();
     for file in &files {
         let text = std::fs::read_to_string(file).map_err(|e| unreadable(file, e))?;
-        let name = relative(manifest_dir, file);
-        let at = |line, message| SchemaError {
-            file: name.clone(),
-            line: Some(line),
-            message,
-        };
-        let tokens = lex::tokens(&text).map_err(|e| at(e.line, e.message))?;
-        ddl::apply(&mut schema, &name, &tokens).map_err(|e| at(e.line, e.message))?;
+        apply(&mut schema, &text, &relative(manifest_dir, file))?;
     }
     let files = files
         .iter()
@@ -197,13 +190,28 @@ pub(crate) fn load(manifest_dir: &Path) -> Outcome {
     Ok(Some(Arc::new(Loaded { schema, files })))
 }
 
+/// Applies the statements of the file `name`, whose text is `text`, to `schema`.
+fn apply(schema: &mut Schema, text: &str, name: &str) -> Result<(), SchemaError> {
+    let at = |line, message| SchemaError {
+        file: name.to_owned(),
+        line: Some(line),
+        message,
+    };
+    let tokens = lex::tokens(text).map_err(|e| at(e.line, e.message))?;
+    ddl::apply(schema, name, &tokens).map_err(|e| at(e.line, e.message))
+}
+
+/// The schema that `sql`, read as the file `name`, defines.
+pub(crate) fn read_sql(sql: &str, name: &str) -> Result<Schema, SchemaError> {
+    let mut schema = Schema::default();
+    apply(&mut schema, sql, name)?;
+    Ok(schema)
+}
+
 /// The schema that `sql` defines, for tests of the checks that read one.
 #[cfg(test)]
 pub(crate) fn from_sql(sql: &str) -> Schema {
-    let mut schema = Schema::default();
-    let tokens = lex::tokens(sql).expect("the test's DDL lexes");
-    ddl::apply(&mut schema, "schema.sql", &tokens).expect("the test's DDL reads");
-    schema
+    read_sql(sql, "schema.sql").expect("the test's DDL reads")
 }
 
 /// `file` as named from the crate's root, with `/` between parts on every system.

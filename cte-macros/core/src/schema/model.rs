@@ -1,6 +1,6 @@
 //! What the schema files define: tables and views, their columns, types and nullability.
 
-use cte_shared::{compare_names, NameMatch};
+use cte_shared::{compare_names, same_name, NameMatch};
 
 use super::column_type::ColumnType;
 use super::lex::Token;
@@ -28,6 +28,12 @@ impl Name {
         } else {
             self.text.clone()
         }
+    }
+
+    /// Whether this name is `text` written `quoted` or not on every engine: the
+    /// [`NameMatch::Same`] of [`Name::compare`], without the case folding the others need.
+    pub(crate) fn is(&self, text: &str, quoted: bool) -> bool {
+        same_name((&self.text, self.quoted), (text, quoted))
     }
 
     /// How this name compares with `text` written `quoted` or not, on the engines.
@@ -107,7 +113,11 @@ pub(crate) enum Lookup<'a, T> {
 impl Schema {
     /// The relation `text` names, written `quoted` or not.
     pub(crate) fn relation(&self, text: &str, quoted: bool) -> Lookup<'_, Relation> {
-        find(&self.relations, |r| r.name.compare(text, quoted))
+        find(
+            &self.relations,
+            |r| r.name.is(text, quoted),
+            |r| r.name.compare(text, quoted),
+        )
     }
 
     /// The position of the relation `name` names, for the files' own statements, which the
@@ -128,10 +138,15 @@ impl Relation {
     }
 }
 
-/// The element `compare` takes for the same name; the elements it takes for an ambiguous
-/// one.
-fn find<T>(items: &[T], compare: impl Fn(&T) -> NameMatch) -> Lookup<'_, T> {
-    if let Some(i) = items.iter().position(|i| compare(i) == NameMatch::Same) {
+/// The element `same` takes (`compare` gives [`NameMatch::Same`] for it); else the elements
+/// `compare` takes for an ambiguous name. Looking for the same name first spares the case
+/// folding of every name before it.
+fn find<T>(
+    items: &[T],
+    same: impl Fn(&T) -> bool,
+    compare: impl Fn(&T) -> NameMatch,
+) -> Lookup<'_, T> {
+    if let Some(i) = items.iter().position(same) {
         return Lookup::Found(i);
     }
     let near: Vec<&T> = items
@@ -152,10 +167,13 @@ pub(crate) fn position<T>(
     name_of: impl Fn(&T) -> &Name,
     name: &Name,
 ) -> Option<usize> {
-    let compare = |i: &T| name_of(i).compare(&name.text, name.quoted);
-    if let Some(i) = items.iter().position(|i| compare(i) == NameMatch::Same) {
+    if let Some(i) = items
+        .iter()
+        .position(|i| name_of(i).is(&name.text, name.quoted))
+    {
         return Some(i);
     }
+    let compare = |i: &T| name_of(i).compare(&name.text, name.quoted);
     let mut near = items
         .iter()
         .enumerate()

@@ -349,3 +349,43 @@ fn without_the_setting_there_is_no_schema() {
         error.message
     );
 }
+
+#[test]
+fn the_entry_points_for_benchmarks_read_what_the_macros_read() {
+    let sql = "CREATE TABLE a (x INT); CREATE TABLE b (y INT); CREATE VIEW v AS SELECT x FROM a;";
+    assert_eq!(crate::read_schema_sql(sql), Ok(3));
+    assert_eq!(
+        crate::read_schema_sql("\nCREATE TABLE u (x INT,);"),
+        Err("cannot read the schema (schema.sql:2): expected a column's name, found the end of the statement".into())
+    );
+
+    let dir = scratch("entry-points");
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package.metadata.cte]\nschema = \"schema.sql\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("schema.sql"), sql).unwrap();
+    assert_eq!(crate::schema_in_crate(&dir), Ok(3));
+    assert_eq!(crate::schema_in_crate(&dir), Ok(3));
+    // A changed file is read again, whatever the file system's clock resolution.
+    let file = std::fs::File::options()
+        .write(true)
+        .truncate(true)
+        .open(dir.join("schema.sql"))
+        .unwrap();
+    std::io::Write::write_all(&mut &file, b"CREATE TABLE a (x INT);").unwrap();
+    file.set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000))
+        .unwrap();
+    drop(file);
+    assert_eq!(crate::schema_in_crate(&dir), Ok(1));
+
+    let query = quote::quote!(SELECT a.z FROM a);
+    let expanded = crate::select_in_crate(query.clone(), &dir).to_string();
+    assert!(expanded.contains("compile_error"), "{expanded}");
+    let typed = quote::quote!(Row, SELECT a.z FROM a);
+    let expanded = crate::select_as_in_crate(typed, &dir).to_string();
+    assert!(expanded.contains("compile_error"), "{expanded}");
+    let elsewhere = crate::select_in_crate(query, &scratch("entry-points-none")).to_string();
+    assert!(!elsewhere.contains("compile_error"), "{elsewhere}");
+}

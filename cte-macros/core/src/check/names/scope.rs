@@ -1,5 +1,7 @@
 //! What a query sees: the FROM items of each level, with their columns where they are known.
 
+use std::cell::OnceCell;
+
 use proc_macro2::Span;
 
 use crate::ast::{Cte, Expr, Ident, ObjectName, Query, SelectItem, SetExpr, Statement, TableAlias};
@@ -74,12 +76,14 @@ impl<'a> Level<'a> {
 /// A schema table's column names, and their types.
 pub(super) type TableColumns<'n> = (&'n [Ident], &'n [Typed]);
 
-/// The schema's tables and views with their column names as the macros write names, made
-/// once per macro call so that relations can borrow them like names of the tree.
+/// The schema's tables and views with their column names as the macros write names, so that
+/// relations can borrow them like names of the tree. Each relation's are made when a query
+/// first names it: a macro call reads a few tables of a schema that may have hundreds, and
+/// the names cannot outlive the call (their spans belong to it).
 pub(super) struct SchemaNames<'s> {
     schema: Option<&'s Schema>,
     /// By the position of the relation in the schema.
-    relations: Vec<SchemaRelation>,
+    relations: Vec<OnceCell<SchemaRelation>>,
 }
 
 /// A schema relation's name, and its columns with their types, when known.
@@ -88,49 +92,52 @@ struct SchemaRelation {
     columns: Option<(Vec<Ident>, Vec<Typed>)>,
 }
 
-impl<'s> SchemaNames<'s> {
-    pub(super) fn new(schema: Option<&'s Schema>) -> Self {
+impl SchemaRelation {
+    fn new(r: &schema::Relation) -> Self {
         let ident = |name: &schema::Name| Ident {
             value: name.text.clone(),
             raw: name.quoted,
             span: Span::call_site(),
         };
-        let relations = schema
-            .iter()
-            .flat_map(|s| &s.relations)
-            .map(|r| {
-                let columns = match &r.body {
-                    schema::Body::Columns(columns) => Some((
-                        columns.iter().map(|c| ident(&c.name)).collect(),
-                        columns
-                            .iter()
-                            .map(|c| Typed {
-                                ty: typing::column(&c.ty),
-                                nullable: c.nullable,
-                            })
-                            .collect(),
-                    )),
-                    // A view is typed like a CTE once its query is read; until then its
-                    // listed columns are known by name only.
-                    schema::Body::Query {
-                        columns: Some(names),
-                        ..
-                    } => Some((
-                        names.iter().map(ident).collect(),
-                        names
-                            .iter()
-                            .map(|_| Typed::nullable(SqlType::Unknown))
-                            .collect(),
-                    )),
-                    schema::Body::Query { columns: None, .. } => None,
-                };
-                SchemaRelation {
-                    name: ident(&r.name),
-                    columns,
-                }
-            })
-            .collect();
-        SchemaNames { schema, relations }
+        let columns = match &r.body {
+            schema::Body::Columns(columns) => Some((
+                columns.iter().map(|c| ident(&c.name)).collect(),
+                columns
+                    .iter()
+                    .map(|c| Typed {
+                        ty: typing::column(&c.ty),
+                        nullable: c.nullable,
+                    })
+                    .collect(),
+            )),
+            // A view is typed like a CTE once its query is read; until then its listed
+            // columns are known by name only.
+            schema::Body::Query {
+                columns: Some(names),
+                ..
+            } => Some((
+                names.iter().map(ident).collect(),
+                names
+                    .iter()
+                    .map(|_| Typed::nullable(SqlType::Unknown))
+                    .collect(),
+            )),
+            schema::Body::Query { columns: None, .. } => None,
+        };
+        SchemaRelation {
+            name: ident(&r.name),
+            columns,
+        }
+    }
+}
+
+impl<'s> SchemaNames<'s> {
+    pub(super) fn new(schema: Option<&'s Schema>) -> Self {
+        let count = schema.map_or(0, |s| s.relations.len());
+        SchemaNames {
+            schema,
+            relations: std::iter::repeat_with(OnceCell::new).take(count).collect(),
+        }
     }
 
     /// Whether a schema is configured: then the checks know every table there is.
@@ -141,9 +148,11 @@ impl<'s> SchemaNames<'s> {
     /// The schema's relation that `name` names: its own name, and its columns with their
     /// types, when known.
     pub(super) fn table(&self, name: &Ident) -> Option<(&Ident, Option<TableColumns<'_>>)> {
-        match self.schema?.relation(&name.value, name.raw) {
+        let schema = self.schema?;
+        match schema.relation(&name.value, name.raw) {
             Lookup::Found(i) => {
-                let relation = &self.relations[i];
+                let relation =
+                    self.relations[i].get_or_init(|| SchemaRelation::new(&schema.relations[i]));
                 let columns = relation.columns.as_ref().map(|(c, t)| (&c[..], &t[..]));
                 Some((&relation.name, columns))
             }
