@@ -5,29 +5,9 @@ mod support;
 use cte_runtime::postgres::ClientExt;
 use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::{Client, NoTls};
+use postgres::Client;
 use support::values::{self, Target};
 use support::{chart, POSTGRES};
-
-/// A session with the org chart in a temporary table, or `None` when PostgreSQL is skipped.
-fn org_chart() -> Option<Client> {
-    let url = support::url(&POSTGRES)?;
-    let mut client = match Client::connect(&url, NoTls) {
-        Ok(client) => client,
-        Err(e) => {
-            support::skip(&POSTGRES, &format!("cannot connect to {url}: {e}"));
-            return None;
-        }
-    };
-    client
-        .batch_execute(&format!(
-            "{}; {}",
-            support::employee_ddl("TEMPORARY"),
-            support::EMPLOYEE_ROWS
-        ))
-        .expect("org chart fixture");
-    Some(client)
-}
 
 fn read_chart(rows: &[postgres::Row]) -> Vec<(i64, String, i64)> {
     rows.iter()
@@ -45,7 +25,7 @@ fn read_chart(rows: &[postgres::Row]) -> Vec<(i64, String, i64)> {
 
 #[test]
 fn recursive_query_with_parameters() {
-    let Some(mut client) = org_chart() else {
+    let Some(mut client) = support::postgres_org_chart() else {
         return;
     };
     // `max_depth` is an i64 compared with an int4 expression: it binds as an int4.
@@ -68,7 +48,7 @@ fn recursive_query_with_parameters() {
 /// `Value` is the driver's own parameter type too: it binds to whatever the server infers.
 #[test]
 fn values_bind_to_the_type_the_server_infers() {
-    let Some(mut client) = org_chart() else {
+    let Some(mut client) = support::postgres_org_chart() else {
         return;
     };
     let sql = "SELECT name FROM employee WHERE id = $1";
@@ -89,7 +69,7 @@ fn values_bind_to_the_type_the_server_infers() {
 
 #[test]
 fn rows_stream_from_the_connection() {
-    let Some(mut client) = org_chart() else {
+    let Some(mut client) = support::postgres_org_chart() else {
         return;
     };
     let count = 20_000;
@@ -108,7 +88,7 @@ fn rows_stream_from_the_connection() {
 
 #[test]
 fn every_value_binds_and_reads_back() {
-    let Some(mut client) = org_chart() else {
+    let Some(mut client) = support::postgres_org_chart() else {
         return;
     };
     client
@@ -139,7 +119,7 @@ fn every_value_binds_and_reads_back() {
 
 #[test]
 fn statements_change_rows_and_count_them() {
-    let Some(mut client) = org_chart() else {
+    let Some(mut client) = support::postgres_org_chart() else {
         return;
     };
     let mut tx = client.transaction().expect("transaction");
@@ -156,7 +136,7 @@ fn statements_change_rows_and_count_them() {
 
 #[test]
 fn driver_errors_come_back_as_err() {
-    let Some(mut client) = org_chart() else {
+    let Some(mut client) = support::postgres_org_chart() else {
         return;
     };
     match client.cte_query(&support::missing_table()) {
@@ -200,7 +180,7 @@ fn driver_errors_come_back_as_err() {
 /// `DriverError`'s message says why, not only "db error" or "error serializing parameter 0".
 #[test]
 fn driver_errors_say_why() {
-    let Some(mut client) = org_chart() else {
+    let Some(mut client) = support::postgres_org_chart() else {
         return;
     };
     let e = client
@@ -232,7 +212,7 @@ fn driver_errors_say_why() {
 /// driver's own `try_get::<_, i64>` takes only an int8.
 #[test]
 fn integer_columns_read_into_rust_integers() {
-    let Some(mut client) = org_chart() else {
+    let Some(mut client) = support::postgres_org_chart() else {
         return;
     };
     let ddl = support::integers_ddl(POSTGRES.name, "TEMPORARY");
@@ -263,7 +243,7 @@ impl values::Db for Postgres {
 
 #[test]
 fn every_value_type_binds_compares_and_reads_back() {
-    let Some(client) = org_chart() else {
+    let Some(client) = support::postgres_org_chart() else {
         return;
     };
     values::check_every_type(

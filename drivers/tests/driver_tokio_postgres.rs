@@ -7,33 +7,7 @@ use cte_runtime::{select, Dialect, DriverError, Query, Value};
 use futures_util::{pin_mut, TryStreamExt};
 use support::values::{self, Target};
 use support::{chart, POSTGRES};
-use tokio_postgres::{Client, NoTls};
-
-/// A session with the org chart in a temporary table, or `None` when PostgreSQL is skipped.
-async fn org_chart() -> Option<Client> {
-    let url = support::url(&POSTGRES)?;
-    let (client, connection) = match tokio_postgres::connect(&url, NoTls).await {
-        Ok(pair) => pair,
-        Err(e) => {
-            support::skip(&POSTGRES, &format!("cannot connect to {url}: {e}"));
-            return None;
-        }
-    };
-    tokio::spawn(async move {
-        if let Err(e) = connection.await {
-            eprintln!("PostgreSQL connection: {e}");
-        }
-    });
-    client
-        .batch_execute(&format!(
-            "{}; {}",
-            support::employee_ddl("TEMPORARY"),
-            support::EMPLOYEE_ROWS
-        ))
-        .await
-        .expect("org chart fixture");
-    Some(client)
-}
+use tokio_postgres::Client;
 
 fn read_chart(rows: &[tokio_postgres::Row]) -> Vec<(i64, String, i64)> {
     rows.iter()
@@ -47,7 +21,7 @@ fn read_chart(rows: &[tokio_postgres::Row]) -> Vec<(i64, String, i64)> {
 
 #[tokio::test]
 async fn recursive_query_with_parameters() {
-    let Some(client) = org_chart().await else {
+    let Some(client) = support::tokio_postgres_org_chart().await else {
         return;
     };
     let rows = client
@@ -72,7 +46,7 @@ async fn recursive_query_with_parameters() {
 
 #[tokio::test]
 async fn rows_come_as_a_stream() {
-    let Some(client) = org_chart().await else {
+    let Some(client) = support::tokio_postgres_org_chart().await else {
         return;
     };
     let count = 50_000_i64;
@@ -92,7 +66,7 @@ async fn rows_come_as_a_stream() {
 
 #[tokio::test]
 async fn statements_run_in_a_transaction() {
-    let Some(mut client) = org_chart().await else {
+    let Some(mut client) = support::tokio_postgres_org_chart().await else {
         return;
     };
     let tx = client.transaction().await.expect("transaction");
@@ -116,7 +90,7 @@ async fn statements_run_in_a_transaction() {
 
 #[tokio::test]
 async fn driver_errors_come_back_as_err() {
-    let Some(client) = org_chart().await else {
+    let Some(client) = support::tokio_postgres_org_chart().await else {
         return;
     };
     match client.cte_query_raw(&support::missing_table()).await {
@@ -154,7 +128,7 @@ async fn driver_errors_come_back_as_err() {
 /// int2, int4 and int8 columns and integer expressions read into Rust integers through `Value`.
 #[tokio::test]
 async fn integer_columns_read_into_rust_integers() {
-    let Some(client) = org_chart().await else {
+    let Some(client) = support::tokio_postgres_org_chart().await else {
         return;
     };
     let ddl = support::integers_ddl(POSTGRES.name, "TEMPORARY");
@@ -201,7 +175,7 @@ impl values::Db for TokioPostgres {
 #[test]
 fn every_value_type_binds_compares_and_reads_back() {
     let runtime = values::runtime();
-    let Some(client) = runtime.block_on(org_chart()) else {
+    let Some(client) = runtime.block_on(support::tokio_postgres_org_chart()) else {
         return;
     };
     let mut db = TokioPostgres { runtime, client };

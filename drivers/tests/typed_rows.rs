@@ -217,20 +217,9 @@ fn rusqlite_reads_typed_rows() {
 fn postgres_reads_typed_rows() {
     use cte_runtime::postgres::ClientExt;
 
-    let Some(url) = support::url(&POSTGRES) else {
+    let Some(mut client) = support::postgres_org_chart() else {
         return;
     };
-    let mut client = match postgres::Client::connect(&url, postgres::NoTls) {
-        Ok(client) => client,
-        Err(e) => return support::skip(&POSTGRES, &format!("cannot connect to {url}: {e}")),
-    };
-    client
-        .batch_execute(&format!(
-            "{}; {}",
-            support::employee_ddl("TEMPORARY"),
-            support::EMPLOYEE_ROWS
-        ))
-        .expect("org chart fixture");
     check_typed_rows!(
         all: |q| client.cte_fetch_all(q),
         one: |q| client.cte_fetch_one(q),
@@ -280,22 +269,9 @@ async fn tokio_postgres_reads_typed_rows() {
     use cte_runtime::tokio_postgres::ClientExt;
     use futures_util::TryStreamExt;
 
-    let Some(url) = support::url(&POSTGRES) else {
+    let Some(client) = support::tokio_postgres_org_chart().await else {
         return;
     };
-    let (client, connection) = match tokio_postgres::connect(&url, tokio_postgres::NoTls).await {
-        Ok(pair) => pair,
-        Err(e) => return support::skip(&POSTGRES, &format!("cannot connect to {url}: {e}")),
-    };
-    tokio::spawn(connection);
-    client
-        .batch_execute(&format!(
-            "{}; {}",
-            support::employee_ddl("TEMPORARY"),
-            support::EMPLOYEE_ROWS
-        ))
-        .await
-        .expect("org chart fixture");
     check_typed_rows!(
         all: |q| client.cte_fetch_all(q).await,
         one: |q| client.cte_fetch_one(q).await,

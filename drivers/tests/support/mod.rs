@@ -90,6 +90,44 @@ pub const EMPLOYEE_ROWS: &str = "INSERT INTO employee (id, name, manager_id) VAL
     (1, 'Ada', NULL), (2, 'Grace', 1), (3, 'Edsger', 1), \
     (4, 'Barbara', 2), (5, 'Ken', 4), (6, 'Dennis', 4)";
 
+/// A session with the org chart in a temporary table, or `None` when PostgreSQL is skipped.
+pub fn postgres_org_chart() -> Option<postgres::Client> {
+    let url = url(&POSTGRES)?;
+    let mut client = match postgres::Client::connect(&url, postgres::NoTls) {
+        Ok(client) => client,
+        Err(e) => {
+            skip(&POSTGRES, &format!("cannot connect to {url}: {e}"));
+            return None;
+        }
+    };
+    client
+        .batch_execute(&format!("{}; {}", employee_ddl("TEMPORARY"), EMPLOYEE_ROWS))
+        .expect("org chart fixture");
+    Some(client)
+}
+
+/// A session with the org chart in a temporary table, or `None` when PostgreSQL is skipped.
+pub async fn tokio_postgres_org_chart() -> Option<tokio_postgres::Client> {
+    let url = url(&POSTGRES)?;
+    let (client, connection) = match tokio_postgres::connect(&url, tokio_postgres::NoTls).await {
+        Ok(pair) => pair,
+        Err(e) => {
+            skip(&POSTGRES, &format!("cannot connect to {url}: {e}"));
+            return None;
+        }
+    };
+    tokio::spawn(async move {
+        if let Err(e) = connection.await {
+            eprintln!("PostgreSQL connection: {e}");
+        }
+    });
+    client
+        .batch_execute(&format!("{}; {}", employee_ddl("TEMPORARY"), EMPLOYEE_ROWS))
+        .await
+        .expect("org chart fixture");
+    Some(client)
+}
+
 /// Everyone under `root` down to `max_depth` levels, as `(id, name, depth)` by depth then id.
 pub fn chart(root: &str, max_depth: i64) -> Query {
     select! {

@@ -104,33 +104,13 @@ impl<'ast> Visit<'ast> for Tables<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::schema;
-
     const SCHEMA: &str = "CREATE TABLE employees (id INT PRIMARY KEY, manager_id INT);
                           CREATE TABLE \"Orders\" (id INT);
                           CREATE VIEW staff AS SELECT id FROM employees;";
 
     /// The full message of every error, with the text of the token each points at.
     fn errors(source: &str) -> Vec<(String, String)> {
-        let schema = schema::from_sql(SCHEMA);
-        let input: proc_macro2::TokenStream = source.parse().expect("the test's input tokenizes");
-        let Err(errors) =
-            super::super::statement(crate::parse::select_recovering(input), Some(&schema))
-        else {
-            return Vec::new();
-        };
-        errors
-            .into_iter()
-            .map(|e| {
-                let at = e.span().start();
-                let token: String = source
-                    .chars()
-                    .skip(at.column)
-                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '#')
-                    .collect();
-                (e.to_string(), token)
-            })
-            .collect()
+        crate::check::tests::errors_with_schema(Some(SCHEMA), source)
     }
 
     #[test]

@@ -415,3 +415,26 @@ fn the_deepest_accepted_input_is_checked_without_overflow() {
         .map(|found| assert!(found.is_empty(), "{found:?}"))
         .unwrap();
 }
+
+/// Every error of `source` checked with the schema `schema` defines (or none): its full
+/// message, and the text of the token it points at.
+pub(super) fn errors_with_schema(schema: Option<&str>, source: &str) -> Vec<(String, String)> {
+    let schema = schema.map(crate::schema::from_sql);
+    let input: TokenStream = source.parse().expect("the test's input tokenizes");
+    let Err(errors) = super::statement(crate::parse::select_recovering(input), schema.as_ref())
+    else {
+        return Vec::new();
+    };
+    errors
+        .into_iter()
+        .map(|e| {
+            let at = e.span().start();
+            let token: String = source
+                .chars()
+                .skip(at.column)
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '#')
+                .collect();
+            (e.to_string(), token)
+        })
+        .collect()
+}

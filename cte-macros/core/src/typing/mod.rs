@@ -11,7 +11,7 @@
 
 mod rules;
 
-pub(crate) use rules::{binary, cast, function, literal, Call};
+pub(crate) use rules::{binary, cast, function, is_comparison, literal, Call};
 
 use crate::schema::ColumnType;
 

@@ -44,16 +44,20 @@ pub(crate) fn binary(op: BinaryOp, left: Typed, right: Typed) -> Typed {
             other => other,
         },
         BinaryOp::Concat => SqlType::Text,
-        BinaryOp::Eq
-        | BinaryOp::NotEq
-        | BinaryOp::Lt
-        | BinaryOp::LtEq
-        | BinaryOp::Gt
-        | BinaryOp::GtEq
-        | BinaryOp::And
-        | BinaryOp::Or => SqlType::Bool,
+        BinaryOp::And | BinaryOp::Or => SqlType::Bool,
+        BinaryOp::Eq | BinaryOp::NotEq => SqlType::Bool,
+        BinaryOp::Lt | BinaryOp::LtEq | BinaryOp::Gt | BinaryOp::GtEq => SqlType::Bool,
     };
     Typed { ty, nullable }
+}
+
+/// Whether `op` compares its operands (`=`, `<>`, `<`, `<=`, `>`, `>=`).
+pub(crate) fn is_comparison(op: BinaryOp) -> bool {
+    use BinaryOp::*;
+    match op {
+        Eq | NotEq | Lt | LtEq | Gt | GtEq => true,
+        Plus | Minus | Multiply | Divide | Modulo | Concat | And | Or => false,
+    }
 }
 
 /// The type of arithmetic on two numbers: the wider of the two kinds; date arithmetic and

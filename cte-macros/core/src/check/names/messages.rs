@@ -7,6 +7,16 @@ use crate::ast::{Cte, Ident};
 use crate::check::{did_you_mean, listing};
 
 impl<'a> Names<'_, 'a> {
+    /// The names of the FROM items in scope, innermost first.
+    fn relation_names(&self) -> Vec<&'a Ident> {
+        self.levels
+            .iter()
+            .rev()
+            .flat_map(|l| &l.relations)
+            .map(|r| r.name)
+            .collect()
+    }
+
     /// Records an error, unless walking again only to type (see `visit_cte`).
     fn error(&self, span: proc_macro2::Span, message: impl std::fmt::Display) {
         if !self.quiet {
@@ -78,13 +88,7 @@ impl<'a> Names<'_, 'a> {
                  there, or JOIN it"
             )
         } else {
-            let visible: Vec<&Ident> = self
-                .levels
-                .iter()
-                .rev()
-                .flat_map(|l| &l.relations)
-                .map(|r| r.name)
-                .collect();
+            let visible = self.relation_names();
             match did_you_mean(&qualifier.value, &visible) {
                 Some(close) => format!("\nhelp: did you mean `{close}`?"),
                 None if visible.is_empty() => "\nnote: no table is in scope here".to_owned(),
@@ -210,13 +214,7 @@ impl<'a> Names<'_, 'a> {
         let help = match did_you_mean(&column.value, &visible) {
             Some(close) => format!("\nhelp: did you mean `{close}`?"),
             None => {
-                let items: Vec<&Ident> = self
-                    .levels
-                    .iter()
-                    .rev()
-                    .flat_map(|l| &l.relations)
-                    .map(|r| r.name)
-                    .collect();
+                let items = self.relation_names();
                 if items.is_empty() {
                     "\nnote: no table is in scope here".to_owned()
                 } else {

@@ -7,12 +7,11 @@
 //! UPDATE employees SET salary = {pay} WHERE id = {id}   -- `pay` as a NUMERIC, `id` an INT
 //! ```
 
-use cte_shared::tree::BinaryOp;
-
 use super::scope::Relation;
+use super::types::relation_column;
 use super::Names;
 use crate::ast::{Expr, Ident, Insert, Param, SelectItem, SetExpr};
-use crate::typing::{SqlType, Typed};
+use crate::typing::{self, SqlType, Typed};
 
 impl<'a> Names<'_, 'a> {
     /// Notes what the parameters that `expr` compares with something typed must bind as.
@@ -21,7 +20,7 @@ impl<'a> Names<'_, 'a> {
             return;
         }
         match expr {
-            Expr::Binary { left, op, right } if is_comparison(*op) => {
+            Expr::Binary { left, op, right } if typing::is_comparison(*op) => {
                 self.pair(left, right);
                 self.pair(right, left);
             }
@@ -60,7 +59,9 @@ impl<'a> Names<'_, 'a> {
 
     /// The parameters an UPDATE assigns to columns of its target.
     pub(super) fn assigned(&mut self, target: &Relation<'a>, column: &Ident, value: &Expr) {
-        if let (Expr::Param(param), Some(typed)) = (unnested(value), column_type(target, column)) {
+        if let (Expr::Param(param), Some(typed)) =
+            (unnested(value), relation_column(target, column))
+        {
             self.expect(param, typed);
         }
     }
@@ -101,32 +102,10 @@ impl<'a> Names<'_, 'a> {
     }
 }
 
-/// The type of `relation`'s column `column`, when both are known.
-fn column_type(relation: &Relation<'_>, column: &Ident) -> Option<Typed> {
-    let i = relation
-        .columns
-        .as_ref()?
-        .iter()
-        .position(|c| *c == column)?;
-    relation.types.as_ref()?.get(i).copied()
-}
-
 /// `expr` without the parentheses around it.
 fn unnested(mut expr: &Expr) -> &Expr {
     while let Expr::Nested { expr: inner, .. } = expr {
         expr = inner;
     }
     expr
-}
-
-fn is_comparison(op: BinaryOp) -> bool {
-    matches!(
-        op,
-        BinaryOp::Eq
-            | BinaryOp::NotEq
-            | BinaryOp::Lt
-            | BinaryOp::LtEq
-            | BinaryOp::Gt
-            | BinaryOp::GtEq
-    )
 }

@@ -10,24 +10,10 @@ const SCHEMA: &str = "
 
 /// Each error's first line and the text of the token it points at; `schema` or none.
 fn errors_with(source: &str, with_schema: bool) -> Vec<(String, String)> {
-    let schema = schema::from_sql(SCHEMA);
-    let input: proc_macro2::TokenStream = source.parse().expect("the test's input tokenizes");
-    let parsed = crate::parse::select_recovering(input);
-    let Err(errors) = crate::check::statement(parsed, with_schema.then_some(&schema)) else {
-        return Vec::new();
-    };
+    let errors = crate::check::tests::errors_with_schema(with_schema.then_some(SCHEMA), source);
     errors
         .into_iter()
-        .map(|e| {
-            let at = e.span().start();
-            let token: String = source
-                .chars()
-                .skip(at.column)
-                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '#')
-                .collect();
-            let message = e.to_string();
-            (message.lines().next().unwrap_or_default().to_owned(), token)
-        })
+        .map(|(message, token)| (message.lines().next().unwrap_or_default().to_owned(), token))
         .collect()
 }
 

@@ -243,7 +243,7 @@ fn factor_lengths(item: &TableWithJoins) -> Vec<usize> {
 }
 
 /// The type of `relation`'s column `column`, when both are known.
-fn relation_column(relation: &Relation<'_>, column: &Ident) -> Option<Typed> {
+pub(super) fn relation_column(relation: &Relation<'_>, column: &Ident) -> Option<Typed> {
     let i = relation
         .columns
         .as_ref()?
