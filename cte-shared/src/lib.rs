@@ -40,6 +40,36 @@ use std::hash::Hasher;
 pub mod format;
 pub mod tree;
 
+/// The types of SQL values the macros infer from a schema (see `cte-macros-core`'s `typing`),
+/// which the runtime mirrors as marker types that a `select_as!` field or a `{param}` is
+/// checked against (`cte_runtime::__private::sql`). One list, so that the macro never names a
+/// marker the runtime lacks: `sql_value_types!(m)` calls `m! { Bool, Int, ... }`, each name
+/// with its doc comment.
+#[macro_export]
+macro_rules! sql_value_types {
+    ($callback:ident) => {
+        $callback! {
+            Bool,
+            /// Any signed integer, and unsigned ones up to 32 bits: read as `i64`.
+            Int,
+            /// MySQL's BIGINT UNSIGNED: read as `u64`.
+            UnsignedBig,
+            /// An exact decimal (NUMERIC, DECIMAL, MONEY).
+            Decimal,
+            /// A binary floating-point number, 4 or 8 bytes: read as `f64`.
+            Float,
+            Text,
+            Bytes,
+            Date,
+            Time,
+            Timestamp,
+            TimestampTz,
+            Uuid,
+            Json
+        }
+    };
+}
+
 /// The start of every name the renderer makes up (`__cte_d1`, `__cte_level`, ...). A written
 /// name that starts with it, in any case, is refused: it could equal a made-up one.
 pub const RESERVED_PREFIX: &str = "__cte_";

@@ -25,22 +25,9 @@ pub mod sql {
         )*};
     }
 
+    cte_shared::sql_value_types!(markers);
+
     markers!(
-        Bool,
-        /// Any signed integer, and unsigned ones up to 32 bits.
-        Int,
-        /// MySQL's BIGINT UNSIGNED.
-        UnsignedBig,
-        Decimal,
-        Float,
-        Text,
-        Bytes,
-        Date,
-        Time,
-        Timestamp,
-        TimestampTz,
-        Uuid,
-        Json,
         /// The column can be NULL.
         Nullable,
         /// The column is never NULL.

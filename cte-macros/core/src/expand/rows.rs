@@ -160,24 +160,10 @@ fn holds(typed: Typed, field: &proc_macro2::Ident, span: Span) -> Option<TokenSt
     })
 }
 
-/// The name of `ty`'s marker in `cte_runtime::__private::sql`; none for a type not known.
+/// `ty`'s marker in `cte_runtime::__private::sql`; none for a type not known.
 pub(crate) fn sql_marker(ty: SqlType) -> Option<TokenStream> {
-    Some(match ty {
-        SqlType::Bool => quote!(Bool),
-        SqlType::Int => quote!(Int),
-        SqlType::UnsignedBig => quote!(UnsignedBig),
-        SqlType::Decimal => quote!(Decimal),
-        SqlType::Float => quote!(Float),
-        SqlType::Text => quote!(Text),
-        SqlType::Bytes => quote!(Bytes),
-        SqlType::Date => quote!(Date),
-        SqlType::Time => quote!(Time),
-        SqlType::Timestamp => quote!(Timestamp),
-        SqlType::TimestampTz => quote!(TimestampTz),
-        SqlType::Uuid => quote!(Uuid),
-        SqlType::Json => quote!(Json),
-        SqlType::Null | SqlType::Unknown => return None,
-    })
+    let name = proc_macro2::Ident::new(ty.marker()?, Span::call_site());
+    Some(quote!(#name))
 }
 
 /// The errors, and a placeholder of the right type so that no second error follows.

@@ -15,32 +15,34 @@ pub(crate) use rules::{binary, cast, function, is_comparison, literal, Call};
 
 use crate::schema::ColumnType;
 
-/// What a value holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SqlType {
-    Bool,
-    /// Any signed integer, and unsigned ones up to 32 bits: read as `i64`.
-    Int,
-    /// MySQL's BIGINT UNSIGNED: read as `u64`.
-    UnsignedBig,
-    /// An exact decimal (NUMERIC, DECIMAL, MONEY).
-    Decimal,
-    /// A binary floating-point number, 4 or 8 bytes: read as `f64`.
-    Float,
-    Text,
-    Bytes,
-    Date,
-    Time,
-    Timestamp,
-    TimestampTz,
-    Uuid,
-    Json,
-    /// The NULL literal, which has no type of its own: it meets any other as that one.
-    Null,
-    /// A type the macros cannot tell (a parameter, an unknown function, a PostgreSQL array,
-    /// branches of unrelated types): read as a `cte_runtime::Value`.
-    Unknown,
+/// The value types of `cte_shared::sql_value_types`, and the two the macros know no more of.
+macro_rules! sql_type {
+    ($($(#[$doc:meta])* $name:ident),*) => {
+        /// What a value holds.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum SqlType {
+            $($(#[$doc])* $name,)*
+            /// The NULL literal, which has no type of its own: it meets any other as that one.
+            Null,
+            /// A type the macros cannot tell (a parameter, an unknown function, a PostgreSQL
+            /// array, branches of unrelated types): read as a `cte_runtime::Value`.
+            Unknown,
+        }
+
+        impl SqlType {
+            /// The name of this type's marker in `cte_runtime::__private::sql`; none for the
+            /// types nothing is checked against.
+            pub(crate) fn marker(self) -> Option<&'static str> {
+                match self {
+                    $(SqlType::$name => Some(stringify!($name)),)*
+                    SqlType::Null | SqlType::Unknown => None,
+                }
+            }
+        }
+    };
 }
+
+cte_shared::sql_value_types!(sql_type);
 
 /// A value's type and whether it can be NULL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
