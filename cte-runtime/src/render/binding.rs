@@ -29,14 +29,15 @@
 //! - What a name means belongs to one writing of a node, not to the node. A moved or carried
 //!   CTE is written again at each reference that reads it, inside a derived table with its own
 //!   WITH; that copy is bound again (it shadows its original, so it gets a fresh name), and the
-//!   names in its body mean the copy. A node inside it is written once per carrying reference,
-//!   and carries nest. Planning it means keying answers by the node and the chain of
-//!   references carrying it, and finding those chains means following every choice that says
-//!   where the writer writes a WITH and what it carries: a set operand's WITH moved, written
-//!   as a derived table, or kept (`set_op.rs`, which asks `reads_outer_cte` here), MariaDB's
-//!   UPDATE/DELETE WITH (`dml.rs`), INSERT's WITH placement, the CTEs each carried reference
-//!   needs, and a non-recursive WITH's CTEs coming into sight as each is written. That walk is
-//!   the writer's own, a second time.
+//!   names in its body mean the copy. A CTE read from a nested WITH on MariaDB is written once
+//!   in its WITH and once more in each reference that carries it, each time under the name
+//!   that writing gives it (its own, then `__cte_s4`, say). Planning it means keying answers by
+//!   the node and the references carrying it, and finding those means following every choice
+//!   that says where the writer writes a WITH and what it carries: a set operand's WITH moved,
+//!   written as a derived table, or kept (`set_op.rs`, which asks `reads_outer_cte` here),
+//!   MariaDB's UPDATE/DELETE WITH (`dml.rs`), INSERT's WITH placement, the CTEs each carried
+//!   reference needs, and a non-recursive WITH's CTEs coming into sight as each is written.
+//!   That walk is the writer's own, a second time.
 //! - The fresh names count on the one counter that also numbers, in text order, derived
 //!   tables' aliases (`__cte_d`), column lists written as CTEs (`__cte_c`) and recursive CTEs'
 //!   internal names (`__cte_r`), which the writer takes where its rewrites need them. The plan
@@ -96,14 +97,14 @@ pub(super) enum Binding {
     /// A CTE written under this fresh name.
     Renamed(String),
     /// MariaDB: a CTE of an outer WITH that a nested WITH's CTE body does not find, carried to
-    /// where it is read (see `carries`), with the CTEs reading it needs, in their WITH's order,
+    /// where it is read (see `carries`), with the CTEs that reading it needs, in their WITH's order,
     /// and whether that WITH is recursive.
     Carried {
         recursive: bool,
         needed: Vec<&'static Cte>,
     },
     /// A CTE of a WITH the dialect cannot take where it stands, moved to where it is read
-    /// (see `moved.rs`), with the same.
+    /// (see `moved.rs`) on SQLite, MySQL or MariaDB, with the same.
     Moved {
         recursive: bool,
         needed: Vec<&'static Cte>,
