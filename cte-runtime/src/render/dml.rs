@@ -1,8 +1,9 @@
 //! INSERT, UPDATE and DELETE, with their WITH and RETURNING.
 
+use super::binding::Enclosing;
 use super::facts::{InsertWith, Takes};
 use super::typing::Typing;
-use super::{star, Enclosing, Renderer, Res};
+use super::{star, Renderer, Res};
 use crate::tree::{
     Delete, Ident, Insert, ObjectName, QueryExpr, SelectItem, SetExpr, Update, With,
 };

@@ -128,7 +128,7 @@ pub(super) struct Support {
     /// form, which has no RETURNING.
     pub returning_aliased_delete: Takes,
     /// A CTE named like a CTE of an enclosing WITH is written under a fresh name: MariaDB
-    /// reads the outer one (see `shadow.rs`).
+    /// reads the outer one (see `binding.rs`).
     pub renames_shadowing_ctes: bool,
     /// Where the WITH of an INSERT goes.
     pub insert_with: InsertWith,

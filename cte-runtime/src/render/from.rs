@@ -1,6 +1,6 @@
 //! FROM clauses: tables, derived tables, joins, LATERAL.
 
-use super::shadow::Binding;
+use super::binding::Binding;
 use super::{Renderer, Res};
 use crate::tree::{
     Expr, Join, JoinConstraint, JoinKind, Literal, QueryExpr, TableAlias, TableFactor,
@@ -84,18 +84,15 @@ impl Renderer<'_> {
                     return self.hoisted_reference(name, &hoisted, alias);
                 }
                 match self.binding(name) {
-                    Binding::Renamed(fresh) => {
-                        return self.renamed_cte_reference(name, &fresh, alias)
+                    // The same form as a CTE moved on SQL Server: `__cte_s1 AS name`.
+                    Binding::Renamed(fresh) => return self.hoisted_reference(name, &fresh, alias),
+                    Binding::Carried { recursive, needed } => {
+                        return self.carried_cte_reference(name, alias, recursive, &needed)
                     }
-                    Binding::Carried { recursive, ctes } => {
-                        return self.carried_cte_reference(name, alias, recursive, ctes)
+                    Binding::Moved { recursive, needed } => {
+                        return self.moved_cte_reference(name, alias, recursive, &needed)
                     }
-                    Binding::Cte => {}
-                    Binding::Table => {
-                        if self.moved_cte_reference(name, alias)? {
-                            return Ok(());
-                        }
-                    }
+                    Binding::Cte | Binding::Table => {}
                 }
                 match alias {
                     Some(alias)

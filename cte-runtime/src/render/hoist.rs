@@ -21,7 +21,7 @@ use super::order::Order;
 use super::query::same_name;
 use super::visit::{self, visible, Flow, Scope, Visit};
 use super::walk::{walk_statement, Node};
-use super::{Enclosing, Renderer, Res};
+use super::{Renderer, Res};
 use crate::tree::{Cte, List, ObjectName, SelectItem, Statement, With};
 use crate::{Dialect, RenderError};
 
@@ -281,17 +281,9 @@ impl Renderer<'_> {
     /// One moved CTE under its fresh name, its body rendered in the scopes it was written in
     /// (the WITHs whose CTE bodies are being written stay around it).
     fn hoisted_cte(&mut self, m: &Moved) -> Res {
-        let bodies = self
-            .enclosing
-            .iter()
-            .filter(|e| matches!(e, Enclosing::Bodies(_)))
-            .copied();
-        let moved_scopes = m.scopes.iter().map(|&ctes| Enclosing::Query(ctes));
-        let enclosing = bodies.chain(moved_scopes).collect();
-        let outer = std::mem::replace(&mut self.enclosing, enclosing);
-        let done = self.cte(m.cte, m.recursive, Some(m.name.clone()));
-        self.enclosing = outer;
-        done
+        self.in_hoisted_scopes(&m.scopes, |r| {
+            r.cte(m.cte, m.recursive, Some(m.name.clone()))
+        })
     }
 
     /// A reference to a moved CTE: `__cte_h1 AS name`, so that `name.col` still resolves.

@@ -12,9 +12,11 @@
 //! `order` the order of a WITH's CTEs where a CTE sees only those before it; `recursive` widens
 //! text that grows in a recursive CTE; `visit` is the one walk over the whole tree that the
 //! analyses are built on (`walk` gives its events as one type), `scope` answers which CTEs a
-//! part of the tree names, and `shadow` which CTE a name means where MySQL and MariaDB need
-//! shadowing CTEs renamed; `log` records every rendering when `CTE_RENDER_LOG` names a file.
+//! part of the tree names, and `binding` the WITHs around what is being written and what a
+//! table name means there (a CTE, renamed where MySQL and MariaDB need shadowing CTEs renamed,
+//! moved or carried), the one analysis left to the writer (it says why); `log` records every rendering when `CTE_RENDER_LOG` names a file.
 
+mod binding;
 mod concat;
 mod dml;
 mod expr;
@@ -37,7 +39,6 @@ mod rewrite;
 mod scope;
 mod search_cycle;
 mod set_op;
-mod shadow;
 mod sqlite;
 mod star;
 #[cfg(test)]
@@ -52,7 +53,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::param::ParamKind;
-use crate::tree::{Cte, Ident, List, Options, Statement};
+use crate::tree::{Cte, Ident, Options, Statement};
 
 use crate::{Dialect, RenderError, Value};
 
@@ -165,27 +166,12 @@ pub(crate) fn cte_reads(cte: &Cte, name: &Ident) -> bool {
 /// What every rendering method returns.
 type Res = Result<(), RenderError>;
 
-/// The CTEs of a WITH around what is being written.
-#[derive(Clone, Copy)]
-enum Enclosing {
-    /// The WITH's CTE bodies are being written.
-    Bodies(List<Cte>),
-    /// The query or statement the WITH heads is being written: the CTEs are in scope.
-    Query(List<Cte>),
-    /// The query or statement of a WITH the dialect cannot take where it stands: each
-    /// reference to one of its CTEs in a FROM clause becomes a derived table that carries its
-    /// own WITH (see `moved.rs`).
-    Moved { recursive: bool, ctes: List<Cte> },
-    /// The CTEs a reference carries are being written: no CTE moves into them.
-    Carrying,
-}
-
 /// The body of a recursive CTE being written: what the plan decided for the CTE, and where its
 /// members stand.
 struct RecursiveBody {
     /// The query depth of the body's members.
     depth: u32,
-    /// `enclosing.len()` when the body starts: a WITH entered since may shadow the CTE's name.
+    /// `scopes_len()` when the body starts: a WITH entered since may shadow the CTE's name.
     scope_len: usize,
     /// The anchor columns to widen (see `recursive.rs`).
     widen: Option<Rc<recursive::Widen>>,
@@ -221,9 +207,9 @@ struct Renderer<'v> {
     generated: u32,
     /// How many queries deep we are: 0 for the statement itself.
     depth: u32,
-    /// The CTEs of each WITH around what is being written, innermost last, for shadowing
-    /// checks: those whose bodies are being written, and those in scope.
-    enclosing: Vec<Enclosing>,
+    /// The WITHs around what is being written, and what a name means there (see
+    /// `binding.rs`).
+    scopes: binding::Scopes,
     /// The recursive CTE whose body is being written.
     recursive_body: Option<RecursiveBody>,
     /// A recursive WITH was written: its recursion limit (see `limit.rs`).
@@ -232,9 +218,6 @@ struct Renderer<'v> {
     hint_at: Option<usize>,
     /// What was decided before writing (see `plan.rs`).
     plan: &'v plan::Plan,
-    /// MySQL/MariaDB: the CTE names of each enclosing WITH, innermost last, with the fresh
-    /// names of those that shadow an outer one (see `shadow.rs`).
-    bound: Vec<shadow::Bound>,
 }
 
 impl<'v> Renderer<'v> {
@@ -258,12 +241,11 @@ impl<'v> Renderer<'v> {
             bound_params: 0,
             generated: plan.generated,
             depth: 0,
-            enclosing: Vec::new(),
+            scopes: binding::Scopes::default(),
             recursive_body: None,
             recursive_seen: false,
             hint_at: None,
             plan,
-            bound: Vec::new(),
         }
     }
 
@@ -303,32 +285,6 @@ impl<'v> Renderer<'v> {
             Statement::Update(u) => self.update(u),
             Statement::Delete(d) => self.delete(d),
         }
-    }
-
-    /// The CTE lists in scope, outermost first, of the WITHs entered since `enclosing` had
-    /// `from` entries.
-    fn scopes_since(&self, from: usize) -> impl DoubleEndedIterator<Item = List<Cte>> + '_ {
-        let since = self.enclosing.get(from..).unwrap_or_default();
-        since.iter().filter_map(|e| match e {
-            Enclosing::Query(ctes) => Some(*ctes),
-            Enclosing::Bodies(_) | Enclosing::Moved { .. } | Enclosing::Carrying => None,
-        })
-    }
-
-    /// Runs `f` with the CTEs `ctes`, if any, in scope.
-    fn in_scope(&mut self, ctes: Option<List<Cte>>, f: impl FnOnce(&mut Self) -> Res) -> Res {
-        self.around(ctes.map(Enclosing::Query), f)
-    }
-
-    /// Runs `f` inside `enclosing`, if any.
-    fn around(&mut self, enclosing: Option<Enclosing>, f: impl FnOnce(&mut Self) -> Res) -> Res {
-        let Some(enclosing) = enclosing else {
-            return f(self);
-        };
-        self.enclosing.push(enclosing);
-        let done = f(self);
-        self.enclosing.pop();
-        done
     }
 
     /// The kind of the parameter with source index `i`; the SQL now depends on the kinds.

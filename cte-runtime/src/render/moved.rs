@@ -9,12 +9,13 @@
 //!   member's reference to its CTE is a "circular reference". MySQL's grammar takes the WITH,
 //!   but a recursive member must read its CTE in its own FROM clause, which the move keeps.
 //! - MariaDB 10.11 does not find a CTE of an outer WITH from the CTE bodies of a nested WITH
-//!   (see `shadow.rs`): such a reference carries the outer CTEs it needs in the same way.
+//!   (see `binding.rs`): such a reference carries the outer CTEs it needs in the same way.
+//!
+//! Which references move or are carried, and which CTEs they need, is decided in `binding.rs`.
 
-use super::query::same_name;
-use super::shadow::Binding;
-use super::{scope, Enclosing, Renderer, Res};
-use crate::tree::{Cte, Ident, List, ObjectName, QueryExpr, SetExpr, TableAlias, With};
+use super::binding::{Binding, Enclosing};
+use super::{Renderer, Res};
+use crate::tree::{Cte, Ident, ObjectName, QueryExpr, SetExpr, TableAlias, With};
 use crate::Dialect;
 
 impl Renderer<'_> {
@@ -36,34 +37,6 @@ impl Renderer<'_> {
         self.around(Some(moved), |r| r.query_without_with(q))
     }
 
-    /// The innermost WITH whose CTEs move to the references in what is being written: its
-    /// place in `enclosing`, whether it is recursive, and its CTEs.
-    fn moving(&self) -> Option<(usize, bool, List<Cte>)> {
-        for (at, enclosing) in self.enclosing.iter().enumerate().rev() {
-            match enclosing {
-                Enclosing::Moved { recursive, ctes } => return Some((at, *recursive, *ctes)),
-                Enclosing::Carrying => return None,
-                Enclosing::Bodies(_) | Enclosing::Query(_) => {}
-            }
-        }
-        None
-    }
-
-    /// Whether a CTE of `with` reads a CTE of an enclosing WITH that `with` does not shadow.
-    pub(super) fn reads_outer_cte(&self, with: &With) -> bool {
-        let mut enclosing = self.enclosing.iter().flat_map(|e| match e {
-            Enclosing::Bodies(ctes) | Enclosing::Query(ctes) => ctes.iter(),
-            Enclosing::Moved { .. } | Enclosing::Carrying => [].iter(),
-        });
-        enclosing.any(|outer| {
-            !with.ctes.iter().any(|c| same_name(&c.name, &outer.name))
-                && with
-                    .ctes
-                    .iter()
-                    .any(|c| scope::statement_mentions(c.body, &outer.name))
-        })
-    }
-
     /// A parenthesised query whose WITH is written elsewhere, or that has none.
     pub(super) fn query_without_with(&mut self, q: &QueryExpr) -> Res {
         match self.dialect {
@@ -78,45 +51,36 @@ impl Renderer<'_> {
     }
 
     /// A reference to a moved CTE becomes a derived table that carries the CTEs it needs:
-    /// `(WITH c AS (...) SELECT * FROM c) AS c`. Returns whether `name` was such a reference.
+    /// `(WITH c AS (...) SELECT * FROM c) AS c`.
     pub(super) fn moved_cte_reference(
         &mut self,
         name: &ObjectName,
         alias: &Option<TableAlias>,
-    ) -> Result<bool, crate::RenderError> {
-        let Some((at, recursive, ctes)) = self.moving() else {
-            return Ok(false);
+        recursive: bool,
+        needed: &[&'static Cte],
+    ) -> Res {
+        let [single] = name.0 else {
+            return Ok(());
         };
-        let [single] = name.0 else { return Ok(false) };
-        // Only a WITH written inside the moved one can shadow its CTEs.
-        let shadowed = self
-            .scopes_since(at)
-            .any(|ctes| ctes.iter().any(|c| same_name(&c.name, single)));
-        if shadowed || !ctes.iter().any(|c| same_name(&c.name, single)) {
-            return Ok(false);
-        }
-        let needed = needed_ctes(&ctes.iter().collect::<Vec<_>>(), single);
         self.around(Some(Enclosing::Carrying), |r| {
-            r.carried_reference(name, single, alias, recursive, &needed)
-        })?;
-        Ok(true)
+            r.carried_reference(name, single, alias, recursive, needed)
+        })
     }
 
     /// On MariaDB, a reference to a CTE of an outer WITH from the CTE bodies of a nested WITH,
-    /// which MariaDB does not find there (see `shadow.rs`), carries the CTEs it needs as a
-    /// moved CTE does. `ctes` are those in sight in its WITH. A CTE that reads a column of the
-    /// query around it cannot move, as another table of that name may stand between.
+    /// which MariaDB does not find there (see `binding.rs`), carries the CTEs it needs as a
+    /// moved CTE does. A CTE that reads a column of the query around it cannot move, as
+    /// another table of that name may stand between.
     pub(super) fn carried_cte_reference(
         &mut self,
         name: &ObjectName,
         alias: &Option<TableAlias>,
         recursive: bool,
-        ctes: Vec<&'static Cte>,
+        needed: &[&'static Cte],
     ) -> Res {
         let [single] = name.0 else {
             return Ok(());
         };
-        let needed = needed_ctes(&ctes, single);
         if needed.iter().any(|c| super::hoist::reads_outer_columns(c)) {
             return Err(self.unsupported(
                 "a WITH inside a subquery reading an outer CTE that reads the query around it",
@@ -124,7 +88,7 @@ impl Renderer<'_> {
                  cannot be carried there; join the outer CTE outside the nested CTE",
             ));
         }
-        self.carried_reference(name, single, alias, recursive, &needed)
+        self.carried_reference(name, single, alias, recursive, needed)
     }
 
     /// `(WITH ctes SELECT * FROM name) AS alias`.
@@ -142,7 +106,9 @@ impl Renderer<'_> {
             // The carried CTEs shadow their originals: they have fresh names.
             match r.binding(name) {
                 Binding::Renamed(fresh) => r.write(&fresh),
-                Binding::Cte | Binding::Table | Binding::Carried { .. } => r.ident(single),
+                Binding::Cte | Binding::Table | Binding::Carried { .. } | Binding::Moved { .. } => {
+                    r.ident(single)
+                }
             }
             r.unbind_with();
             Ok(())
@@ -167,34 +133,4 @@ pub(super) fn is_plain_select(q: &QueryExpr) -> bool {
         && q.order_by.is_empty()
         && q.limit.is_none()
         && q.offset.is_none()
-}
-
-/// The CTEs that reading `name` needs: itself and those it reads, transitively, in their
-/// order in the WITH.
-fn needed_ctes(ctes: &[&'static Cte], name: &Ident) -> Vec<&'static Cte> {
-    let mut needed: Vec<bool> = ctes.iter().map(|c| same_name(&c.name, name)).collect();
-    loop {
-        let mut grew = false;
-        for (i, cte) in ctes.iter().enumerate() {
-            if needed.get(i).copied().unwrap_or(true) {
-                continue;
-            }
-            let read = ctes.iter().zip(&needed).any(|(reader, &is_needed)| {
-                is_needed && scope::statement_mentions(reader.body, &cte.name)
-            });
-            if read {
-                if let Some(flag) = needed.get_mut(i) {
-                    *flag = true;
-                    grew = true;
-                }
-            }
-        }
-        if !grew {
-            break;
-        }
-    }
-    ctes.iter()
-        .zip(needed)
-        .filter_map(|(c, n)| n.then_some(*c))
-        .collect()
 }

@@ -2,12 +2,13 @@
 
 use std::rc::Rc;
 
+use super::binding::Enclosing;
 use super::expr::Pos;
 use super::order::Order;
 use super::planner::RecursiveCte;
 use super::recursive::Widen;
 use super::typing::Typing;
-use super::{Enclosing, RecursiveBody, Renderer, Res};
+use super::{RecursiveBody, Renderer, Res};
 use crate::tree::{
     Cte, Cycle, Expr, Ident, List, Literal, Materialized, NullsOrder, OrderByItem, QueryExpr,
     Search, SearchOrder, Select, SelectItem, SetExpr, SortOrder, Statement, TableWithJoins,
@@ -94,7 +95,7 @@ impl Renderer<'_> {
         done
     }
 
-    /// `WITH [RECURSIVE] cte, ...`. Its CTEs stay in sight (see `shadow.rs`) until the caller,
+    /// `WITH [RECURSIVE] cte, ...`. Its CTEs stay in sight (see `binding.rs`) until the caller,
     /// having written the query the WITH belongs to, calls `unbind_with`.
     pub(super) fn with(
         &mut self,
@@ -180,7 +181,7 @@ impl Renderer<'_> {
                 let body = match &planned {
                     Some(planned) => Some(RecursiveBody {
                         depth: self.depth + 1,
-                        scope_len: self.enclosing.len(),
+                        scope_len: self.scopes_len(),
                         widen: self.planned_widening(planned)?,
                         rewrite: plan.clone(),
                         internal: internal.clone(),

@@ -20,7 +20,7 @@ impl Renderer<'_> {
     fn parenthesised_query(&mut self, q: &QueryExpr) -> Res {
         match (self.dialect, &q.with) {
             // MariaDB does not find an enclosing CTE from the CTEs of a WITH moved into derived
-            // tables; in one derived table, the nested WITH's references carry it (`shadow.rs`).
+            // tables; in one derived table, the nested WITH's references carry it (`binding.rs`).
             (Dialect::MySql | Dialect::MariaDb, Some(with))
                 if !self.support().nested_cte_reads_outer && self.reads_outer_cte(with) =>
             {
