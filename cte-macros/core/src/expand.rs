@@ -16,7 +16,7 @@ use quote::{format_ident, quote, quote_spanned};
 use crate::ast;
 use crate::check::Checked;
 use encode::Lower;
-pub(crate) use rows::select_as;
+pub(crate) use rows::{output_columns, select_as};
 
 /// The expansion of `select!`: the query, or the errors and a placeholder query.
 pub(crate) fn statement(result: syn::Result<Checked>) -> TokenStream {

@@ -63,7 +63,7 @@ pub(crate) fn select_as(
 
 /// The names of the statement's output columns, in order: each select item's alias or bare
 /// column. An item without one, or `*`, is an error on the item, since a field needs a name.
-fn output_columns(stmt: &Statement) -> syn::Result<Vec<Ident>> {
+pub(crate) fn output_columns(stmt: &Statement) -> syn::Result<Vec<Ident>> {
     let items = match stmt {
         Statement::Query(query) => {
             let mut body = &query.body;

@@ -21,8 +21,10 @@ pub(crate) enum Kind {
     Word(String),
     /// A quoted name, unquoted (its doubled quotes made single).
     Quoted(String),
-    /// A string literal, of any form; DDL reading only skips them.
-    Str,
+    /// A string literal: its text, its doubled quotes made single; `None` for a form whose
+    /// text is not plain (`E'\n'`, `X'ff'`, `B'01'`, `U&'..'`). DDL reading skips them; a view's
+    /// query keeps them.
+    Str(Option<String>),
     Number(String),
     /// One punctuation character: `(`, `)`, `,`, `;`, `.`, and operators, one character each.
     Punct(char),
@@ -44,7 +46,7 @@ impl fmt::Display for Kind {
         match self {
             Kind::Word(w) => write!(f, "`{w}`"),
             Kind::Quoted(q) => write!(f, "`\"{q}\"`"),
-            Kind::Str => f.write_str("a string"),
+            Kind::Str(_) => f.write_str("a string"),
             Kind::Number(n) => write!(f, "`{n}`"),
             Kind::Punct(c) => write!(f, "`{c}`"),
         }
@@ -131,8 +133,7 @@ impl Lexer<'_> {
                 }
                 '\'' => {
                     self.bump();
-                    self.skip_quoted('\'', line)?;
-                    Kind::Str
+                    Kind::Str(Some(self.string(line)?))
                 }
                 '"' | '`' => {
                     self.bump();
@@ -157,8 +158,9 @@ impl Lexer<'_> {
                     // A prefixed string: E'..', N'..', X'..', B'..', U&'..'.
                     if self.peek() == Some('\'') && word.len() <= 2 {
                         self.bump();
-                        self.skip_quoted('\'', line)?;
-                        Kind::Str
+                        let text = self.string(line)?;
+                        // N'..' is plain text of the national character set.
+                        Kind::Str(word.eq_ignore_ascii_case("N").then_some(text))
                     } else {
                         Kind::Word(word)
                     }
@@ -209,20 +211,22 @@ impl Lexer<'_> {
         }
     }
 
-    /// The rest of a string opened by `quote`; a doubled quote stands for one, and a backslash
-    /// escapes the next character (MySQL's default, and PostgreSQL's `E''`): either way the
-    /// string ends at the same place for any DDL that also reads right without the escape.
-    fn skip_quoted(&mut self, quote: char, line: u32) -> Result<(), LexError> {
+    /// The rest of a string opened by `'`, and its text; a doubled quote stands for one, and a
+    /// backslash before a quote escapes it where MySQL's default reads it so (see below).
+    fn string(&mut self, line: u32) -> Result<String, LexError> {
+        let quote = '\'';
+        let mut text = String::new();
         loop {
             match self.bump() {
                 Some(c) if c == quote => {
                     if self.peek() == Some(quote) {
                         self.bump();
+                        text.push(quote);
                     } else {
-                        return Ok(());
+                        return Ok(text);
                     }
                 }
-                Some('\\') if quote == '\'' && self.peek() == Some('\'') => {
+                Some('\\') if self.peek() == Some(quote) => {
                     // `'\''`: read as an escaped quote only when the string then still ends on
                     // this line, which is how MySQL writes it; PostgreSQL writes `''`.
                     let mut ahead = self.chars.clone();
@@ -230,11 +234,15 @@ impl Lexer<'_> {
                     let rest: String = ahead.map(|(_, c)| c).take_while(|&c| c != '\n').collect();
                     if rest.contains('\'') {
                         self.bump();
+                        text.push(quote);
                     } else {
-                        return Ok(());
+                        // The backslash is text, and the quote ends the string.
+                        self.bump();
+                        text.push('\\');
+                        return Ok(text);
                     }
                 }
-                Some(_) => {}
+                Some(c) => text.push(c),
                 None => return Err(self.error(line, "this string is never closed")),
             }
         }
@@ -279,13 +287,14 @@ impl Lexer<'_> {
         let Some(end) = body.find(&delimiter) else {
             return Err(self.error(line, format!("this `{delimiter}` string is never closed")));
         };
+        let text = body[..end].to_owned();
         let total = self.text[start..start + delimiter.len() * 2 + end]
             .chars()
             .count();
         for _ in 0..total {
             self.bump();
         }
-        Ok(Some(Kind::Str))
+        Ok(Some(Kind::Str(Some(text))))
     }
 }
 

@@ -22,6 +22,7 @@ mod model;
 mod source;
 #[cfg(test)]
 mod tests;
+mod views;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -183,6 +184,7 @@ pub(crate) fn load(manifest_dir: &Path) -> Outcome {
         let text = std::fs::read_to_string(file).map_err(|e| unreadable(file, e))?;
         apply(&mut schema, &text, &relative(manifest_dir, file))?;
     }
+    views::type_views(&mut schema);
     let files = files
         .iter()
         .map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone()))
@@ -205,6 +207,7 @@ fn apply(schema: &mut Schema, text: &str, name: &str) -> Result<(), SchemaError>
 pub(crate) fn read_sql(sql: &str, name: &str) -> Result<Schema, SchemaError> {
     let mut schema = Schema::default();
     apply(&mut schema, sql, name)?;
+    views::type_views(&mut schema);
     Ok(schema)
 }
 

@@ -4,6 +4,7 @@ use cte_shared::{compare_names, same_name, NameMatch};
 
 use super::column_type::ColumnType;
 use super::lex::Token;
+use crate::typing::Typed;
 
 /// A name as written in a schema file: its text, and whether it was quoted (`"Order"`), which
 /// compares as a raw identifier (`r#Order`) of the macros does (see `cte_shared`).
@@ -90,6 +91,9 @@ pub(crate) enum Body {
     Query {
         columns: Option<Vec<Name>>,
         query: Vec<Token>,
+        /// The output columns with their types, once the query is typed (see `views`); `None`
+        /// where the macros' grammar does not read the query.
+        typed: Option<Vec<(Name, Typed)>>,
     },
 }
 

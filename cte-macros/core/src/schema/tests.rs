@@ -192,7 +192,7 @@ fn drop_rename_and_views() {
             ("copy", RelationKind::Table),
         ]
     );
-    let Body::Query { columns, query } = &table(&schema, "v").body else {
+    let Body::Query { columns, query, .. } = &table(&schema, "v").body else {
         panic!("a view has a query");
     };
     assert_eq!(columns.as_ref().map(Vec::len), Some(1));

@@ -110,8 +110,14 @@ impl SchemaRelation {
                     })
                     .collect(),
             )),
-            // A view is typed like a CTE once its query is read; until then its listed
-            // columns are known by name only.
+            // A view is typed like a CTE (see `schema::views`).
+            schema::Body::Query {
+                typed: Some(typed), ..
+            } => Some((
+                typed.iter().map(|(name, _)| ident(name)).collect(),
+                typed.iter().map(|&(_, t)| t).collect(),
+            )),
+            // A query the macros' grammar does not read: its listed columns, of unknown types.
             schema::Body::Query {
                 columns: Some(names),
                 ..
@@ -122,7 +128,11 @@ impl SchemaRelation {
                     .map(|_| Typed::nullable(SqlType::Unknown))
                     .collect(),
             )),
-            schema::Body::Query { columns: None, .. } => None,
+            schema::Body::Query {
+                columns: None,
+                typed: None,
+                ..
+            } => None,
         };
         SchemaRelation {
             name: ident(&r.name),

@@ -136,7 +136,15 @@ fn types(source: &str) -> Vec<String> {
 const TYPED_SCHEMA: &str = "
     CREATE TABLE employees (id BIGINT PRIMARY KEY, name TEXT NOT NULL, manager_id BIGINT,
                             salary NUMERIC(10, 2) NOT NULL, team_id INT);
-    CREATE TABLE teams (id INT PRIMARY KEY, title VARCHAR(40) NOT NULL);";
+    CREATE TABLE teams (id INT PRIMARY KEY, title VARCHAR(40) NOT NULL);
+    CREATE VIEW team_sizes AS SELECT team_id, COUNT(*) AS n FROM employees GROUP BY team_id;
+    CREATE VIEW named (who, boss) AS
+        SELECT e.name, m.name FROM employees e LEFT JOIN employees m ON m.id = e.manager_id;
+    CREATE VIEW chain AS WITH RECURSIVE c (id, depth, note) AS (
+        SELECT id, 0, 'it''s the top' FROM employees WHERE manager_id IS NULL
+        UNION ALL SELECT e.id, c.depth + 1, NULL FROM employees e JOIN c ON e.manager_id = c.id
+    ) SELECT id, depth, note FROM c WHERE depth <= 10;
+    CREATE VIEW \"Odd\" AS SELECT id::text AS label FROM teams;";
 
 #[test]
 fn output_types_of_columns_and_expressions() {
@@ -287,4 +295,29 @@ fn parameters_take_the_type_of_what_they_meet() {
         param_types("SELECT id FROM employees WHERE {a} = {b} OR {c} = LENGTH(name) + 0.5"),
         [pair(2, "Decimal")]
     );
+}
+
+#[test]
+fn views_are_typed_like_ctes() {
+    assert_eq!(
+        types("SELECT team_id, n FROM team_sizes"),
+        ["Int null", "Int not null"]
+    );
+    assert_eq!(
+        types("SELECT who, boss FROM named"),
+        ["Text not null", "Text null"]
+    );
+    assert_eq!(
+        types("SELECT c.id, c.depth, c.note FROM chain AS c"),
+        ["Int not null", "Int not null", "Text null"]
+    );
+    // A view whose query the macros do not read (`::` casts) keeps unknown columns.
+    let schema = schema::from_sql(TYPED_SCHEMA);
+    let odd = schema
+        .position(&schema::Name::new("Odd", true))
+        .expect("the view exists");
+    assert!(matches!(
+        &schema.relations[odd].body,
+        schema::Body::Query { typed: None, .. }
+    ));
 }

@@ -92,7 +92,11 @@ impl Stmt<'_> {
             return self.expected("a query");
         }
         self.pos = self.tokens.len();
-        Ok(Body::Query { columns, query })
+        Ok(Body::Query {
+            columns,
+            query,
+            typed: None,
+        })
     }
 
     /// `CREATE ... VIEW [IF NOT EXISTS] name [(cols)] AS query`.
