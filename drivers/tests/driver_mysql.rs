@@ -112,8 +112,9 @@ fn every_value_binds_and_reads_back() {
     // Valid UTF-8 in a BLOB column: the column's type, not the bytes, makes it Bytes.
     let values = support::basic_values(b"abc");
     let [b, i, f, t, y, n] = &values;
+    let d: cte_runtime::Decimal = "12.50".parse().expect("a decimal");
     let insert = select! {
-        INSERT INTO kinds (b, i, f, t, y, n, d) VALUES ({b}, {i}, {f}, {t}, {y}, {n}, {"12.50"})
+        INSERT INTO kinds (b, i, f, t, y, n, d) VALUES ({b}, {i}, {f}, {t}, {y}, {n}, {d})
     };
     assert_eq!(
         conn.cte_exec_drop(&insert, Dialect::MariaDb)

@@ -34,6 +34,60 @@ struct Narrow {
     manager_id: i16,
 }
 
+/// A row whose types come from the schema's inference: each `Option` is a column that can be
+/// NULL, each plain type one that cannot (the crate names its schema in Cargo.toml).
+#[derive(Debug, PartialEq)]
+struct Walk {
+    id: i64,
+    /// The anchor's `0` is NOT NULL, the recursive member's `manager_id` is not.
+    boss: Option<i64>,
+    depth: i64,
+    /// `a + b` of NOT NULL columns.
+    above: i64,
+    /// A `COUNT(*)` behind a LEFT JOIN: NULL where nobody reports.
+    reports: Option<i64>,
+    /// A NOT NULL name behind a second LEFT JOIN.
+    peer: Option<String>,
+}
+
+fn walk() -> TypedQuery<Walk> {
+    select_as!(Walk,
+        WITH RECURSIVE walk (id, boss, depth) AS (
+            SELECT id, 0, 0 FROM employee WHERE manager_id IS NULL
+            UNION ALL
+            SELECT e.id, e.manager_id, w.depth + 1 FROM employee AS e JOIN walk AS w ON e.manager_id = w.id
+        ),
+        counts (manager_id, n) AS (SELECT manager_id, COUNT(*) FROM employee GROUP BY manager_id)
+        SELECT w.id, w.boss, w.depth, w.id + w.depth AS above, c.n AS reports, p.name AS peer
+        FROM walk AS w
+        LEFT JOIN counts AS c ON c.manager_id = w.id
+        LEFT JOIN employee AS p ON p.id = w.id + 1 AND p.manager_id = w.boss
+        WHERE (SELECT COUNT(*) FROM walk) > 0
+        ORDER BY w.id
+    )
+}
+
+fn expected_walk() -> Vec<Walk> {
+    let rows = [
+        (1, Some(0), 0, 1, Some(2), None),
+        (2, Some(1), 1, 3, Some(1), Some("Edsger")),
+        (3, Some(1), 1, 4, None, None),
+        (4, Some(2), 2, 6, Some(2), None),
+        (5, Some(4), 3, 8, None, Some("Dennis")),
+        (6, Some(4), 3, 9, None, None),
+    ];
+    rows.into_iter()
+        .map(|(id, boss, depth, above, reports, peer)| Walk {
+            id,
+            boss,
+            depth,
+            above,
+            reports,
+            peer: peer.map(str::to_owned),
+        })
+        .collect()
+}
+
 fn chart() -> TypedQuery<Chart> {
     select_as!(Chart,
         WITH RECURSIVE chart (id, name, depth) AS (
@@ -63,9 +117,12 @@ fn by_id(id: i64) -> TypedQuery<Chart> {
     select_as!(Chart, SELECT id, name, 0 AS depth FROM employee WHERE id = {id})
 }
 
-/// Every employee's manager id as an `i16`: Ada has none, so reading her row fails.
+/// A NULL where the row type has an `i16`. The schema makes `manager_id` nullable, so reading
+/// it into an `i16` does not compile; a parameter's type is not known to the macros, so a NULL
+/// one reaches the row and fails there.
 fn narrow() -> TypedQuery<Narrow> {
-    select_as!(Narrow, SELECT id, manager_id FROM employee ORDER BY id)
+    let nothing: Option<i64> = None;
+    select_as!(Narrow, SELECT id, {nothing} AS manager_id FROM employee ORDER BY id)
 }
 
 fn expected_chart() -> Vec<Chart> {
@@ -147,6 +204,12 @@ macro_rules! check_typed_rows {
         }
         .expect("pairs");
         assert_eq!(fetched, expected_pairs());
+        let fetched = {
+            let $all_q = &walk();
+            $all
+        }
+        .expect("walk");
+        assert_eq!(fetched, expected_walk());
 
         let one = {
             let $one_q = &by_id(3);
