@@ -15,6 +15,25 @@ use crate::{Decimal, Query, Value, ValueError};
 /// compile time that `R`'s fields are the query's output columns. It dereferences to its
 /// [`Query`], so it renders and runs like one; [`decode_row`](TypedQuery::decode_row) turns a
 /// row, as a driver reads it into values, into an `R`.
+///
+/// ```
+/// use cte_runtime::{select_as, Dialect, Value};
+///
+/// #[derive(Debug, PartialEq)]
+/// struct Depth {
+///     id: i64,
+///     depth: u8,
+/// }
+///
+/// let q = select_as!(Depth, SELECT id, 0 AS depth FROM employees);
+/// assert_eq!(q.render(Dialect::Postgres)?.sql(), "SELECT id, 0 AS depth FROM employees");
+/// // A row as a driver reads it: an int4 `id` and an integer literal, both `I64`.
+/// let row = q.decode_row(vec![Value::I64(7), Value::I64(0)])?;
+/// assert_eq!(row, Depth { id: 7, depth: 0 });
+/// let e = q.decode_row(vec![Value::I64(7), Value::I64(300)]).unwrap_err();
+/// assert_eq!(e.to_string(), "column 1 (`depth`): the i64 300 is out of range for u8");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct TypedQuery<R> {
     query: Query,
     decode: fn(&mut RowReader) -> Result<R, RowError>,
@@ -91,7 +110,10 @@ impl RowReader {
     }
 }
 
-/// A row that does not read into the query's row type.
+/// A row that does not read into the query's row type: a column whose value the field's type
+/// cannot hold (a NULL without an `Option`, an integer out of range), or a row with another
+/// number of columns than the query selects. Drivers return it as
+/// [`DriverError::Row`](crate::DriverError::Row); [`column`](RowError::column) says which.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowError {
     kind: RowErrorKind,
