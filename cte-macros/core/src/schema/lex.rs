@@ -146,7 +146,11 @@ impl Lexer<'_> {
                 '$' if self.peek2().is_some_and(|c| c == '$' || is_word_start(c)) => {
                     match self.dollar_quoted(line)? {
                         Some(kind) => kind,
-                        None => Kind::Punct('$'),
+                        // A `$` that opens no string (`$1`): a character of its own.
+                        None => {
+                            self.bump();
+                            Kind::Punct('$')
+                        }
                     }
                 }
                 c if c.is_ascii_digit() => Kind::Number(

@@ -389,3 +389,10 @@ fn the_entry_points_for_benchmarks_read_what_the_macros_read() {
     let elsewhere = crate::select_in_crate(query, &scratch("entry-points-none")).to_string();
     assert!(!elsewhere.contains("compile_error"), "{elsewhere}");
 }
+
+#[test]
+fn a_dollar_that_opens_no_string_is_read_once() {
+    // `$name` with no closing `$name$` is a character and a word, not a string: reading goes on.
+    let schema = read("CREATE TABLE d (a INT); SELECT $abc + $1;").unwrap();
+    assert_eq!(columns(&schema, "d"), ["a Int { unsigned: false } null"]);
+}

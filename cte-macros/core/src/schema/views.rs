@@ -62,10 +62,13 @@ fn tokens(query: &[Token]) -> Option<TokenStream> {
             Kind::Quoted(name) => raw_ident(name)?.into(),
             Kind::Str(Some(text)) => Literal::string(text).into(),
             Kind::Str(None) => return None,
-            Kind::Number(digits) => match digits.parse::<TokenStream>().ok()?.into_iter().next()? {
-                literal @ TokenTree::Literal(_) => literal,
-                _ => return None,
-            },
+            Kind::Number(digits) => {
+                let mut parsed = digits.parse::<TokenStream>().ok()?.into_iter();
+                match (parsed.next()?, parsed.next()) {
+                    (literal @ TokenTree::Literal(_), None) => literal,
+                    _ => return None,
+                }
+            }
             Kind::Punct('(') => {
                 stack.push(Vec::new());
                 continue;
@@ -76,6 +79,9 @@ fn tokens(query: &[Token]) -> Option<TokenStream> {
                 stack.last_mut()?.push(group.into());
                 continue;
             }
+            // A character Rust has no punctuation token for (`{`, `\`, `€`): not a query the
+            // macros read.
+            Kind::Punct(c) if !is_rust_punct(*c) => return None,
             Kind::Punct(c) => {
                 // `<=`, `>=`, `<>`, `!=`, `||`: joined to the next character, as in Rust.
                 let joint = matches!(
@@ -120,4 +126,9 @@ fn ident(word: &str) -> Option<Ident> {
         && word.chars().all(|c| c.is_alphanumeric() || c == '_')
         && word != "_";
     valid.then(|| Ident::new(word, Span::call_site()))
+}
+
+/// Whether `c` is a character `proc_macro2::Punct` takes.
+fn is_rust_punct(c: char) -> bool {
+    "!#$%&'*+,-./:;<=>?@^|~".contains(c)
 }
