@@ -1,5 +1,6 @@
 //! The macro never panics: random token streams from the DSL's vocabulary, and the queries of
-//! the test suites mutated, go through `cte_macros_core::select` and `cte_macros_core::cte` (parse, check, expand).
+//! the test suites mutated, go through `cte_macros_core::select` and `cte_macros_core::cte` (parse, check, expand),
+//! and through `select!` and `select_as!` with a schema (the table and column checks, the typing).
 //!
 //! A short run is part of `cargo test`. A long run is timed:
 //! `CTE_FUZZ_SECS=600 cargo test --release -p cte-macros-core --test no_panic -- --nocapture`
@@ -263,6 +264,34 @@ fn mutate(seed: &TokenStream, edits: &[(usize, usize, Edit)]) -> TokenStream {
     tokens.into_iter().collect()
 }
 
+/// A crate folder whose Cargo.toml names a schema of the vocabulary's tables, made once.
+fn schema_crate() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("cte-fuzz-schema-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a scratch folder");
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            "[package.metadata.cte]\nschema = \"schema.sql\"\n",
+        )
+        .expect("Cargo.toml");
+        std::fs::write(
+            dir.join("schema.sql"),
+            "CREATE TABLE t (id INT PRIMARY KEY, a TEXT NOT NULL, b NUMERIC(10, 2), x INT, y INT);
+             CREATE TABLE tree (id INT NOT NULL, parent INT, depth INT, path TEXT, n BIGINT);
+             CREATE TABLE \"Tree\" (id INT);
+             CREATE VIEW v (id, n) AS SELECT id, COUNT(*) FROM tree GROUP BY id;",
+        )
+        .expect("schema.sql");
+        dir
+    })
+}
+
+/// `Row ,`: the row type that `select_as!` takes before the statement.
+fn quote_row() -> TokenStream {
+    TokenStream::from_str("Row,").expect("tokens")
+}
+
 /// Runs proptest with the strategy `make` builds until the budget is spent, on a thread with
 /// rustc's stack; returns how many inputs were tried. A panic fails the test with the (shrunk)
 /// input.
@@ -285,7 +314,12 @@ where
                 let result = runner.run(&strategy, |input| {
                     tried.set(tried.get() + 1);
                     let _ = cte_macros_core::select(input.clone());
-                    let _ = cte_macros_core::cte(input);
+                    let _ = cte_macros_core::cte(input.clone());
+                    // With a schema: the table and column checks, the typing, `select_as!`.
+                    let crate_dir = schema_crate();
+                    let _ = cte_macros_core::select_in_crate(input.clone(), crate_dir);
+                    let row: TokenStream = quote_row().into_iter().chain(input).collect();
+                    let _ = cte_macros_core::select_as_in_crate(row, crate_dir);
                     Ok(())
                 });
                 if let Err(failure) = result {
