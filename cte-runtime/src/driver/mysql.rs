@@ -216,6 +216,28 @@ pub trait QueryableExt {
     ) -> Result<QueryResult<'_, '_, '_, Binary>, Error>;
 
     /// Runs a [`select_as!`](crate::select_as) query and reads every row into its row type.
+    ///
+    /// ```no_run
+    /// use cte_runtime::mysql::{server_dialect, QueryableExt};
+    /// use cte_runtime::select_as;
+    ///
+    /// struct Total {
+    ///     manager_id: Option<i64>,
+    ///     reports: i64,
+    ///     total: i64, // a DECIMAL `SUM` on MySQL and MariaDB, read exactly
+    /// }
+    ///
+    /// # fn run(conn: &mut mysql::Conn) -> Result<(), Box<dyn std::error::Error>> {
+    /// let dialect = server_dialect(conn)?;
+    /// let q = select_as!(Total,
+    ///     SELECT manager_id, COUNT(*) AS reports, SUM(id) AS total FROM employees GROUP BY manager_id
+    /// );
+    /// for t in conn.cte_fetch_all(&q, dialect)? {
+    ///     println!("{:?}: {} reports, {}", t.manager_id, t.reports, t.total);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_fetch_all<R>(
         &mut self,
         query: &TypedQuery<R>,

@@ -95,6 +95,28 @@ pub trait ClientExt {
 
     /// Runs a [`select_as!`](crate::select_as) query and reads its rows as they come from the
     /// connection, so a large result is never held in memory at once.
+    ///
+    /// ```no_run
+    /// use cte_runtime::postgres::ClientExt;
+    /// use cte_runtime::select_as;
+    ///
+    /// struct Step {
+    ///     n: i64,
+    /// }
+    ///
+    /// # fn run(client: &mut postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let count = 1_000_000_i64;
+    /// let q = select_as!(Step,
+    ///     WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < {count})
+    ///     SELECT n FROM series
+    /// );
+    /// let mut total = 0_i64;
+    /// for step in client.cte_fetch(&q)? {
+    ///     total += step?.n; // an int4 column, read as i64
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_fetch<'q, R>(
         &'q mut self,
         query: &'q TypedQuery<R>,

@@ -96,6 +96,28 @@ pub trait ClientExt {
 
     /// Runs a [`select_as!`](crate::select_as) query and returns its rows as a `Stream` that
     /// reads them from the connection as it is polled, each into the row type.
+    ///
+    /// ```no_run
+    /// use cte_runtime::select_as;
+    /// use cte_runtime::tokio_postgres::ClientExt;
+    /// use futures_util::TryStreamExt;
+    ///
+    /// struct Step {
+    ///     n: i64,
+    /// }
+    ///
+    /// # async fn run(client: &tokio_postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let q = select_as!(Step,
+    ///     WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < 1000)
+    ///     SELECT n FROM series
+    /// );
+    /// let mut steps = client.cte_fetch(&q).await?;
+    /// while let Some(step) = steps.try_next().await? {
+    ///     assert!(step.n >= 1);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     #[allow(clippy::type_complexity)]
     fn cte_fetch<'q, R: Send>(
         &self,

@@ -137,6 +137,28 @@ pub type TypedRowStream<'e, 'q, DB, R> = TypedRows<
 /// Runs [`select_as!`](crate::select_as) queries on any sqlx executor (a pool, a connection, a
 /// transaction), rendered for `dialect` as [`query`] does, each row read into the query's row
 /// type.
+///
+/// ```no_run
+/// use cte_runtime::sqlx::ExecutorExt;
+/// use cte_runtime::{select_as, Dialect};
+///
+/// struct Report {
+///     id: i64,
+///     name: String,
+///     boss: Option<String>,
+/// }
+///
+/// # async fn run(pool: &sqlx::PgPool) -> Result<(), Box<dyn std::error::Error>> {
+/// let q = select_as!(Report,
+///     SELECT e.id, e.name, m.name AS boss
+///     FROM employees AS e LEFT JOIN employees AS m ON m.id = e.manager_id
+/// );
+/// for r in pool.cte_fetch_all(&q, Dialect::Postgres).await? {
+///     println!("{} {} {:?}", r.id, r.name, r.boss);
+/// }
+/// # Ok(())
+/// # }
+/// ```
 pub trait ExecutorExt<'e>: Executor<'e> + Sized
 where
     Self::Database: Backend,
