@@ -161,6 +161,25 @@ pub(crate) enum SelectItem {
     Expr { expr: Expr, alias: Option<Ident> },
 }
 
+impl SelectItem {
+    /// The name every engine gives this item's output column: its alias, or a bare column's
+    /// own name; `None` for `*`, `t.*` and an unnamed expression.
+    pub(crate) fn output_name(&self) -> Option<&Ident> {
+        match self {
+            SelectItem::Expr {
+                alias: Some(alias), ..
+            } => Some(alias),
+            SelectItem::Expr {
+                expr: Expr::Column(name),
+                alias: None,
+            } => name.last(),
+            SelectItem::Expr { .. }
+            | SelectItem::Wildcard(_)
+            | SelectItem::QualifiedWildcard(_) => None,
+        }
+    }
+}
+
 /// `expr [ASC|DESC] [NULLS FIRST|LAST]`.
 #[derive(Clone, Debug)]
 pub(crate) struct OrderByItem {

@@ -108,24 +108,22 @@ fn tokens(query: &[Token]) -> Option<TokenStream> {
 
 /// A quoted name as a raw identifier, when it is one Rust can write.
 fn raw_ident(name: &str) -> Option<Ident> {
-    let valid = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_alphanumeric() || c == '_');
-    (valid && !matches!(name, "self" | "Self" | "super" | "crate" | "_"))
-        .then(|| Ident::new_raw(name, Span::call_site()))
+    let raw_allowed = !matches!(name, "self" | "Self" | "super" | "crate");
+    (is_identifier(name) && raw_allowed).then(|| Ident::new_raw(name, Span::call_site()))
 }
 
 /// A word as an identifier, when it is one Rust can write.
 fn ident(word: &str) -> Option<Ident> {
-    let valid = word
-        .chars()
+    is_identifier(word).then(|| Ident::new(word, Span::call_site()))
+}
+
+/// Whether `text` is a Rust identifier (`_` alone is not).
+fn is_identifier(text: &str) -> bool {
+    text.chars()
         .next()
         .is_some_and(|c| c.is_alphabetic() || c == '_')
-        && word.chars().all(|c| c.is_alphanumeric() || c == '_')
-        && word != "_";
-    valid.then(|| Ident::new(word, Span::call_site()))
+        && text.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && text != "_"
 }
 
 /// Whether `c` is a character `proc_macro2::Punct` takes.

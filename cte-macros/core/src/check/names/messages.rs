@@ -1,7 +1,7 @@
 //! The errors of names: a qualifier that names nothing in scope, a column a FROM item does not
 //! have, a column no FROM item has or several have, and SEARCH and CYCLE columns.
 
-use super::scope::Relation;
+use super::scope::{resolve, Relation, Resolved};
 use super::Names;
 use crate::ast::{Cte, Ident};
 use crate::check::{did_you_mean, listing};
@@ -170,39 +170,23 @@ impl<'a> Names<'_, 'a> {
     /// has it decides, as SQL resolves it. Checked only when every FROM item of the levels
     /// searched has known columns, which a schema makes so.
     pub(super) fn unqualified(&self, column: &'a Ident) {
-        for level in self.levels.iter().rev() {
-            if level.opaque
-                || level.using.contains(&column)
-                || level.aliases.as_ref().is_some_and(|a| a.contains(&column))
-            {
-                return;
+        match resolve(&self.levels, column) {
+            Resolved::Column(_) | Resolved::Unknown => return,
+            Resolved::Ambiguous(several) => {
+                let candidates: Vec<String> = several
+                    .iter()
+                    .map(|r| format!("{}.{column}", r.name))
+                    .collect();
+                return self.error(
+                    column.span,
+                    format!(
+                        "column `{column}` is ambiguous: several FROM items have it\n\
+                         help: write {}",
+                        listing(candidates).replacen(" and ", " or ", 1)
+                    ),
+                );
             }
-            let mut having = Vec::new();
-            for relation in &level.relations {
-                match &relation.columns {
-                    Some(columns) if columns.contains(&column) => having.push(relation),
-                    Some(_) => {}
-                    None => return,
-                }
-            }
-            match having.as_slice() {
-                [] => continue,
-                [_] => return,
-                several => {
-                    let candidates: Vec<String> = several
-                        .iter()
-                        .map(|r| format!("{}.{column}", r.name))
-                        .collect();
-                    return self.error(
-                        column.span,
-                        format!(
-                            "column `{column}` is ambiguous: several FROM items have it\n\
-                             help: write {}",
-                            listing(candidates).replacen(" and ", " or ", 1)
-                        ),
-                    );
-                }
-            }
+            Resolved::Missing => {}
         }
         let visible: Vec<&Ident> = self
             .levels

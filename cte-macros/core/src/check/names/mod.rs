@@ -285,7 +285,7 @@ impl<'a> Names<'_, 'a> {
         for item in &select.projection {
             self.visit_select_item(item);
         }
-        if let Some(types) = self.projection_types(select) {
+        if let Some(types) = self.projection_types(&select.projection) {
             self.outputs.insert(select, types);
         }
         if let Some(selection) = &select.selection {
@@ -401,52 +401,9 @@ impl<'a> Names<'_, 'a> {
         Self::outer_joins(item, &mut level.relations, start);
     }
 
-    /// The types a reader of `cte` sees: its own once typed, or, inside its own body, those
-    /// of its anchor so far.
-    fn read_cte_types(&mut self, cte: &'a Cte) -> Option<Vec<Typed>> {
-        if let Some(types) = self.cte_types.get(&std::ptr::from_ref(cte)) {
-            return Some(types.clone());
-        }
-        self.read_early.insert(cte);
-        match cte.written()? {
-            Statement::Query(query) => {
-                let mut anchor = &query.body;
-                while let SetExpr::SetOp { left, .. } = anchor {
-                    anchor = left;
-                }
-                let anchor_types = match anchor {
-                    SetExpr::Select(select) => {
-                        self.outputs.get(&std::ptr::from_ref(&**select)).cloned()
-                    }
-                    _ => None,
-                }?;
-                // Until typed, the columns SEARCH and CYCLE add are unknown.
-                let added =
-                    usize::from(cte.search.is_some()) + 2 * usize::from(cte.cycle.is_some());
-                Some(
-                    anchor_types
-                        .into_iter()
-                        .chain(std::iter::repeat(Typed::nullable(SqlType::Unknown)).take(added))
-                        .collect(),
-                )
-            }
-            _ => None,
-        }
-    }
-
     /// Records the types of a statement's RETURNING items, in the scope of its target.
     fn type_returning(&mut self, stmt: &'a Statement, items: Option<&'a [SelectItem]>) {
-        let Some(items) = items else { return };
-        let select = Select {
-            select_token: proc_macro2::Span::call_site(),
-            distinct: None,
-            projection: items.to_vec(),
-            from: None,
-            selection: None,
-            group_by: None,
-            having: None,
-        };
-        if let Some(types) = self.projection_types(&select) {
+        if let Some(types) = items.and_then(|items| self.projection_types(items)) {
             self.returning.insert(stmt, types);
         }
     }

@@ -4,7 +4,7 @@ use std::cell::OnceCell;
 
 use proc_macro2::Span;
 
-use crate::ast::{Cte, Expr, Ident, ObjectName, Query, SelectItem, SetExpr, Statement, TableAlias};
+use crate::ast::{Cte, Ident, ObjectName, Query, SelectItem, SetExpr, Statement, TableAlias};
 use crate::schema::{self, Lookup, Schema};
 use crate::typing::{self, SqlType, Typed};
 
@@ -71,6 +71,46 @@ impl<'a> Level<'a> {
             ..Level::default()
         }
     }
+}
+
+/// What an unqualified column names, as SQL resolves it: the nearest query level that has it
+/// decides.
+pub(super) enum Resolved<'r, 'a> {
+    /// The FROM item that has it (for a USING column, the first of those joined).
+    Column(&'r Relation<'a>),
+    /// Several FROM items of the nearest level that has it.
+    Ambiguous(Vec<&'r Relation<'a>>),
+    /// What the checks cannot tell: a select-list alias, a USING column of items of unknown
+    /// columns, or a level with a FROM item whose columns are unknown.
+    Unknown,
+    /// No FROM item in scope has it.
+    Missing,
+}
+
+/// Resolves the unqualified `column` in `levels`, outermost first.
+pub(super) fn resolve<'r, 'a>(levels: &'r [Level<'a>], column: &Ident) -> Resolved<'r, 'a> {
+    for level in levels.iter().rev() {
+        if level.opaque || level.aliases.as_ref().is_some_and(|a| a.contains(&column)) {
+            return Resolved::Unknown;
+        }
+        let having: Vec<&Relation<'a>> = level
+            .relations
+            .iter()
+            .filter(|r| r.columns.as_ref().is_some_and(|c| c.contains(&column)))
+            .collect();
+        match having.as_slice() {
+            [first, ..] if level.using.contains(&column) => return Resolved::Column(first),
+            [one] => return Resolved::Column(one),
+            [_, _, ..] => return Resolved::Ambiguous(having),
+            [] if level.using.contains(&column)
+                || level.relations.iter().any(|r| r.columns.is_none()) =>
+            {
+                return Resolved::Unknown;
+            }
+            [] => {}
+        }
+    }
+    Resolved::Missing
 }
 
 /// A schema table's column names, and their types.
@@ -230,17 +270,5 @@ pub(super) fn query_columns(query: &Query) -> Option<Vec<&Ident>> {
 /// The names of a select list, when every item has one that all engines agree on: an alias
 /// or a bare column. `*` and unnamed expressions leave them unknown.
 fn projection_columns(items: &[SelectItem]) -> Option<Vec<&Ident>> {
-    items
-        .iter()
-        .map(|item| match item {
-            SelectItem::Expr {
-                alias: Some(alias), ..
-            } => Some(alias),
-            SelectItem::Expr {
-                expr: Expr::Column(name),
-                alias: None,
-            } => name.last(),
-            _ => None,
-        })
-        .collect()
+    items.iter().map(SelectItem::output_name).collect()
 }

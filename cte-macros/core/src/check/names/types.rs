@@ -5,10 +5,10 @@
 
 use cte_shared::tree::{JoinKind, UnaryOp};
 
-use super::scope::Relation;
+use super::scope::{resolve, Relation, Resolved};
 use super::Names;
 use crate::ast::{
-    Cte, Expr, FunctionArgs, Ident, ObjectName, Query, Select, SelectItem, SetExpr, Statement,
+    Cte, Expr, FunctionArgs, Ident, ObjectName, Query, SelectItem, SetExpr, Statement,
     TableWithJoins,
 };
 use crate::typing::{self, Call, SqlType, Typed};
@@ -17,12 +17,16 @@ use crate::typing::{self, Call, SqlType, Typed};
 const UNKNOWN: Typed = Typed::nullable(SqlType::Unknown);
 
 impl<'a> Names<'_, 'a> {
-    /// The types of a SELECT's output columns, `*` and `t.*` expanded; `None` when a `*`
-    /// stands for columns that are not known.
-    pub(super) fn projection_types(&self, select: &Select) -> Option<Vec<Typed>> {
+    /// The types of a select list's output columns, `*` and `t.*` expanded; `None` when a `*`
+    /// stands for columns that are not known, or without a schema: only `select_as!`'s field
+    /// checks and the parameter checks read types, and both need one.
+    pub(super) fn projection_types(&self, items: &[SelectItem]) -> Option<Vec<Typed>> {
+        if !self.schema.configured() {
+            return None;
+        }
         let level = self.levels.last()?;
         let mut out = Vec::new();
-        for item in &select.projection {
+        for item in items {
             match item {
                 SelectItem::Wildcard(_) => {
                     for relation in &level.relations {
@@ -39,8 +43,12 @@ impl<'a> Names<'_, 'a> {
         Some(out)
     }
 
-    /// The types of a query's output columns: each part's, met column by column.
+    /// The types of a query's output columns: each part's, met column by column; `None`
+    /// without a schema (see `projection_types`).
     pub(super) fn query_types(&self, query: &Query) -> Option<Vec<Typed>> {
+        if !self.schema.configured() {
+            return None;
+        }
         self.set_expr_types(&query.body)
     }
 
@@ -66,13 +74,39 @@ impl<'a> Names<'_, 'a> {
 
     /// The types of the columns a CTE's body gives, with those SEARCH and CYCLE add.
     pub(super) fn cte_types(&self, cte: &Cte) -> Option<Vec<Typed>> {
-        let mut types = match cte.written()? {
+        let types = match cte.written()? {
             Statement::Query(query) => self.query_types(query)?,
             // A data-modifying CTE's RETURNING: its items, which name the written table.
             body @ (Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_)) => {
                 self.returning.get(&std::ptr::from_ref(body)).cloned()?
             }
         };
+        Some(self.with_added_columns(cte, types))
+    }
+
+    /// The types a reader of `cte` sees: its own once typed, or, inside its own body, those of
+    /// its anchor so far (see `visit_cte`).
+    pub(super) fn read_cte_types(&mut self, cte: &'a Cte) -> Option<Vec<Typed>> {
+        if let Some(types) = self.cte_types.get(&std::ptr::from_ref(cte)) {
+            return Some(types.clone());
+        }
+        self.read_early.insert(cte);
+        let Statement::Query(query) = cte.written()? else {
+            return None;
+        };
+        let mut anchor = &query.body;
+        while let SetExpr::SetOp { left, .. } = anchor {
+            anchor = left;
+        }
+        let SetExpr::Select(select) = anchor else {
+            return None;
+        };
+        let types = self.outputs.get(&std::ptr::from_ref(&**select)).cloned()?;
+        Some(self.with_added_columns(cte, types))
+    }
+
+    /// `types` with those of the columns SEARCH and CYCLE add to `cte`.
+    fn with_added_columns(&self, cte: &Cte, mut types: Vec<Typed>) -> Vec<Typed> {
         if cte.search.is_some() {
             types.push(Typed::not_null(SqlType::Unknown));
         }
@@ -85,7 +119,7 @@ impl<'a> Names<'_, 'a> {
             };
             types.extend([mark, Typed::not_null(SqlType::Unknown)]);
         }
-        Some(types)
+        types
     }
 
     /// The type of `expr` where it stands.
@@ -180,20 +214,10 @@ impl<'a> Names<'_, 'a> {
 
     /// The type of an unqualified column: the nearest level's FROM item that has it.
     fn unqualified_type(&self, column: &Ident) -> Typed {
-        for level in self.levels.iter().rev() {
-            // A USING column is the first item's (NULL too where an outer join makes it so).
-            let found = level
-                .relations
-                .iter()
-                .find_map(|r| relation_column(r, column));
-            if let Some(found) = found {
-                return found;
-            }
-            if level.opaque || level.relations.iter().any(|r| r.columns.is_none()) {
-                return UNKNOWN;
-            }
+        match resolve(&self.levels, column) {
+            Resolved::Column(relation) => relation_column(relation, column).unwrap_or(UNKNOWN),
+            Resolved::Ambiguous(_) | Resolved::Unknown | Resolved::Missing => UNKNOWN,
         }
-        UNKNOWN
     }
 
     /// Makes the columns of the FROM items an outer join adds, or joins to, nullable: `start`
