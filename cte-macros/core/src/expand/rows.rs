@@ -8,7 +8,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 
 use super::{column_item, fallback, query};
-use crate::ast::{Expr, Ident, SelectItem, SetExpr, Statement};
+use crate::ast::{Ident, SelectItem, SetExpr, Statement};
 use crate::check::Checked;
 use crate::typing::{SqlType, Typed};
 
@@ -83,24 +83,24 @@ pub(crate) fn output_columns(stmt: &Statement) -> syn::Result<Vec<Ident>> {
                 }
             }
         }
-        Statement::Insert(i) => returning(i.returning.as_ref().map(|r| &r.value[..]))?,
-        Statement::Update(u) => returning(u.returning.as_ref().map(|r| &r.value[..]))?,
-        Statement::Delete(d) => returning(d.returning.as_ref().map(|r| &r.value[..]))?,
+        Statement::Insert(i) => {
+            returning(i.returning.as_ref().map(|r| &r.value[..]), i.table.span())?
+        }
+        Statement::Update(u) => {
+            returning(u.returning.as_ref().map(|r| &r.value[..]), u.table.span())?
+        }
+        Statement::Delete(d) => {
+            returning(d.returning.as_ref().map(|r| &r.value[..]), d.table.span())?
+        }
     };
     let mut errors: Option<syn::Error> = None;
     let mut columns = Vec::new();
     for item in items {
-        let named = match item {
-            SelectItem::Expr {
-                alias: Some(alias), ..
-            } => Ok(alias.clone()),
-            SelectItem::Expr {
-                expr: Expr::Column(name),
-                alias: None,
-            } => name.last().cloned().ok_or_else(|| unnamed(name.span())),
-            SelectItem::Expr { expr, alias: None } => Err(unnamed(expr.span())),
-            SelectItem::Wildcard(star) => Err(star_error(*star)),
-            SelectItem::QualifiedWildcard(name) => Err(star_error(name.span())),
+        let named = match (item.output_name(), item) {
+            (Some(name), _) => Ok(name.clone()),
+            (None, SelectItem::Expr { expr, .. }) => Err(unnamed(expr.span())),
+            (None, SelectItem::Wildcard(star)) => Err(star_error(*star)),
+            (None, SelectItem::QualifiedWildcard(name)) => Err(star_error(name.span())),
         };
         match named {
             Ok(column) => columns.push(column),
@@ -116,11 +116,12 @@ pub(crate) fn output_columns(stmt: &Statement) -> syn::Result<Vec<Ident>> {
     }
 }
 
-/// The RETURNING items of a data-modifying statement, which its rows are.
-fn returning(items: Option<&[SelectItem]>) -> syn::Result<&[SelectItem]> {
+/// The RETURNING items of a data-modifying statement, which its rows are; without them, an
+/// error on the table it writes.
+fn returning(items: Option<&[SelectItem]>, table: Span) -> syn::Result<&[SelectItem]> {
     items.ok_or_else(|| {
         syn::Error::new(
-            Span::call_site(),
+            table,
             "select_as! reads rows, and this statement returns none\nhelp: add RETURNING and \
              the columns to read",
         )
