@@ -12,8 +12,9 @@ mod spelling;
 
 pub(super) use cast::{cast, Cast, MYSQL_TEXT_WIDTH};
 pub(super) use spelling::{
-    bool_literal, bytes_literal, folds_to_lower, identifier_quotes, like_needs_escape_clause,
-    numbered_placeholders, param_limit, placeholder, string_form, StringForm,
+    bool_literal, bytes_literal, folds_to_lower, fraction_digits, identifier_quotes,
+    like_needs_escape_clause, numbered_placeholders, param_limit, placeholder, string_form,
+    timestamp_text, typed_text, uuid_as_bytes, StringForm, TypedText,
 };
 
 use crate::tree::JoinKind;

@@ -2,22 +2,12 @@
 
 use std::fmt::Write as _;
 
-use super::facts::StringForm;
+use super::facts::{StringForm, TypedText};
 use super::typing::Typing;
 use super::{facts, reserved, Renderer, Res};
 use crate::tree::{Ident, Literal, ObjectName};
 use crate::value::uuid_text;
 use crate::{Decimal, Dialect, Timestamp, Value};
-
-/// The value types that `to_inline_sql` writes as text the dialect reads as that type.
-#[derive(Clone, Copy)]
-enum Typed {
-    Date,
-    Time,
-    Timestamp,
-    TimestampTz,
-    Uuid,
-}
 
 /// What a quoted literal escapes besides `'` (see `facts::StringForm`).
 #[derive(Clone, Copy)]
@@ -239,62 +229,33 @@ impl Renderer<'_> {
             }
             Value::Text(s) | Value::Json(s) => return self.string(s),
             Value::Bytes(b) => self.bytes(b),
-            Value::Date(d) => self.typed_text(Typed::Date, &d.to_string()),
+            Value::Date(d) => self.typed_text(TypedText::Date, &d.to_string()),
             Value::Time(t) => {
-                let text = t.truncated(self.fraction_digits()).to_string();
-                self.typed_text(Typed::Time, &text);
+                let text = t
+                    .truncated(facts::fraction_digits(self.dialect))
+                    .to_string();
+                self.typed_text(TypedText::Time, &text);
             }
-            Value::Timestamp(t) => self.timestamp(Typed::Timestamp, *t),
-            Value::TimestampTz(t) => self.timestamp(Typed::TimestampTz, *t),
-            Value::Uuid(u) if self.dialect == Dialect::Sqlite => self.bytes(u),
-            Value::Uuid(u) => self.typed_text(Typed::Uuid, &uuid_text(u)),
+            Value::Timestamp(t) => self.timestamp(TypedText::Timestamp, *t),
+            Value::TimestampTz(t) => self.timestamp(TypedText::TimestampTz, *t),
+            Value::Uuid(u) if facts::uuid_as_bytes(self.dialect) => self.bytes(u),
+            Value::Uuid(u) => self.typed_text(TypedText::Uuid, &uuid_text(u)),
             Value::Decimal(d) => return self.decimal(d),
         }
         Ok(())
     }
 
-    /// How many digits of a second's fraction the dialect keeps (the drivers truncate to it).
-    fn fraction_digits(&self) -> u32 {
-        match self.dialect {
-            Dialect::Postgres | Dialect::MySql | Dialect::MariaDb => 6,
-            Dialect::MsSql => 7,
-            Dialect::Sqlite => 9,
-        }
-    }
-
-    /// A timestamp as the drivers bind it: on PostgreSQL with the offset `+00`, which a
-    /// `timestamptz` reads as UTC and a `timestamp` ignores (a naive timestamp is UTC, whatever
-    /// the session's TimeZone); SQL Server's in ISO 8601 with `T`, which no DATEFORMAT changes.
-    fn timestamp(&mut self, typed: Typed, t: Timestamp) {
-        let t = Timestamp::new(t.date(), t.time().truncated(self.fraction_digits()));
-        let text = match (self.dialect, typed) {
-            (Dialect::Postgres, _) => format!("{t}+00"),
-            (Dialect::MsSql, Typed::TimestampTz) => format!("{}T{}+00:00", t.date(), t.time()),
-            (Dialect::MsSql, _) => format!("{}T{}", t.date(), t.time()),
-            _ => t.to_string(),
-        };
+    /// A timestamp as the drivers bind it, to the fraction of a second the dialect keeps.
+    fn timestamp(&mut self, typed: TypedText, t: Timestamp) {
+        let digits = facts::fraction_digits(self.dialect);
+        let t = Timestamp::new(t.date(), t.time().truncated(digits));
+        let text = facts::timestamp_text(self.dialect, typed, t);
         self.typed_text(typed, &text);
     }
 
-    /// Text that the dialect reads as the type `typed`: MySQL's and MariaDB's typed literals
-    /// are what their drivers bind, SQL Server's casts name the widest type, and PostgreSQL and
-    /// SQLite take the text as it is (PostgreSQL types it from where it stands, or by the
-    /// parameter's cast, exactly as a bound value; SQLite stores the text).
-    fn typed_text(&mut self, typed: Typed, text: &str) {
-        let (before, after) = match (self.dialect, typed) {
-            (Dialect::Postgres | Dialect::Sqlite, _)
-            | (Dialect::MySql | Dialect::MariaDb, Typed::Uuid) => ("", ""),
-            (Dialect::MySql | Dialect::MariaDb, Typed::Date) => ("DATE ", ""),
-            (Dialect::MySql | Dialect::MariaDb, Typed::Time) => ("TIME ", ""),
-            (Dialect::MySql | Dialect::MariaDb, Typed::Timestamp | Typed::TimestampTz) => {
-                ("TIMESTAMP ", "")
-            }
-            (Dialect::MsSql, Typed::Date) => ("CAST(", " AS DATE)"),
-            (Dialect::MsSql, Typed::Time) => ("CAST(", " AS TIME(7))"),
-            (Dialect::MsSql, Typed::Timestamp) => ("CAST(", " AS DATETIME2(7))"),
-            (Dialect::MsSql, Typed::TimestampTz) => ("CAST(", " AS DATETIMEOFFSET(7))"),
-            (Dialect::MsSql, Typed::Uuid) => ("CAST(", " AS UNIQUEIDENTIFIER)"),
-        };
+    /// Text that the dialect reads as the type `typed` (see `facts::typed_text`).
+    fn typed_text(&mut self, typed: TypedText, text: &str) {
+        let (before, after) = facts::typed_text(self.dialect, typed);
         self.write(before);
         // Digits, `-`, `:`, `.`, `+`, `T` and hex: the same in every quoting form.
         self.quoted_text(text, Inside::Plain);

@@ -1,6 +1,6 @@
 //! How names, placeholders and literals are spelled in each dialect.
 
-use crate::Dialect;
+use crate::{Dialect, Timestamp};
 
 /// Opening quote, closing quote; the closing quote is doubled inside a quoted identifier.
 ///
@@ -181,5 +181,69 @@ pub(in crate::render) const fn bytes_literal(d: Dialect) -> (&'static str, &'sta
         Dialect::Postgres => ("E'\\\\x", "'::bytea"),
         Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => ("X'", "'"),
         Dialect::MsSql => ("0x", ""),
+    }
+}
+
+/// The value types that `to_inline_sql` writes as text the dialect reads as that type.
+#[derive(Clone, Copy)]
+pub(in crate::render) enum TypedText {
+    Date,
+    Time,
+    Timestamp,
+    TimestampTz,
+    Uuid,
+}
+
+/// What goes around such text: MySQL's and MariaDB's typed literals are what their drivers
+/// bind, SQL Server's casts name the widest type, and PostgreSQL and SQLite take the text as it
+/// is (PostgreSQL types it from where it stands, or by the parameter's cast, exactly as a
+/// bound value; SQLite stores the text).
+pub(in crate::render) const fn typed_text(
+    d: Dialect,
+    typed: TypedText,
+) -> (&'static str, &'static str) {
+    match (d, typed) {
+        (Dialect::Postgres | Dialect::Sqlite, _)
+        | (Dialect::MySql | Dialect::MariaDb, TypedText::Uuid) => ("", ""),
+        (Dialect::MySql | Dialect::MariaDb, TypedText::Date) => ("DATE ", ""),
+        (Dialect::MySql | Dialect::MariaDb, TypedText::Time) => ("TIME ", ""),
+        (Dialect::MySql | Dialect::MariaDb, TypedText::Timestamp | TypedText::TimestampTz) => {
+            ("TIMESTAMP ", "")
+        }
+        (Dialect::MsSql, TypedText::Date) => ("CAST(", " AS DATE)"),
+        (Dialect::MsSql, TypedText::Time) => ("CAST(", " AS TIME(7))"),
+        (Dialect::MsSql, TypedText::Timestamp) => ("CAST(", " AS DATETIME2(7))"),
+        (Dialect::MsSql, TypedText::TimestampTz) => ("CAST(", " AS DATETIMEOFFSET(7))"),
+        (Dialect::MsSql, TypedText::Uuid) => ("CAST(", " AS UNIQUEIDENTIFIER)"),
+    }
+}
+
+/// A timestamp's text as the drivers bind it: on PostgreSQL with the offset `+00`, which a
+/// `timestamptz` reads as UTC and a `timestamp` ignores (a naive timestamp is UTC, whatever the
+/// session's TimeZone); SQL Server's in ISO 8601 with `T`, which no DATEFORMAT changes.
+pub(in crate::render) fn timestamp_text(d: Dialect, typed: TypedText, t: Timestamp) -> String {
+    match (d, typed) {
+        (Dialect::Postgres, _) => format!("{t}+00"),
+        (Dialect::MsSql, TypedText::TimestampTz) => format!("{}T{}+00:00", t.date(), t.time()),
+        (Dialect::MsSql, _) => format!("{}T{}", t.date(), t.time()),
+        (Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite, _) => t.to_string(),
+    }
+}
+
+/// How many digits of a second's fraction the dialect keeps (the drivers truncate to it).
+pub(in crate::render) const fn fraction_digits(d: Dialect) -> u32 {
+    match d {
+        Dialect::Postgres | Dialect::MySql | Dialect::MariaDb => 6,
+        Dialect::MsSql => 7,
+        Dialect::Sqlite => 9,
+    }
+}
+
+/// Whether a UUID's literal is its 16 bytes (SQLite stores UUIDs as blobs, as its drivers
+/// bind them) rather than its text.
+pub(in crate::render) const fn uuid_as_bytes(d: Dialect) -> bool {
+    match d {
+        Dialect::Sqlite => true,
+        Dialect::Postgres | Dialect::MySql | Dialect::MariaDb | Dialect::MsSql => false,
     }
 }
