@@ -115,7 +115,7 @@ mod temporal;
 pub mod tree;
 mod value;
 
-pub use convert::{IntoParam, ValueError};
+pub use convert::{IntoParam, IntoParamList, ValueError};
 pub use cte::Cte;
 /// Defines a reusable CTE at item level, to splice into [`select!`] queries as `WITH {path}`
 /// or `FROM {path}`.
@@ -296,7 +296,8 @@ pub use cte_macros::cte;
 ///   columns `c` and `t.c`.
 /// - `+ - * / %`, `||` (string concatenation on every engine), `= <> != < <= > >=`, `AND`, `OR`,
 ///   `NOT`, `IS [NOT] NULL`, `[NOT] BETWEEN`, `[NOT] IN (list)`, `[NOT] IN (subquery)`,
-///   `[NOT] LIKE`, `[NOT] EXISTS (subquery)`, scalar subqueries.
+///   `[NOT] IN {rust_list}` (see Parameters), `[NOT] LIKE`, `[NOT] EXISTS (subquery)`, scalar
+///   subqueries.
 /// - `CASE [x] WHEN ... THEN ... [ELSE ...] END`; `CAST(x AS type)` with `SMALLINT`, `INT`,
 ///   `INTEGER`, `BIGINT`, `DECIMAL(p, s)`, `NUMERIC(p, s)`, `REAL`, `DOUBLE PRECISION`, `FLOAT`,
 ///   `TEXT`, `VARCHAR(n)`, `CHAR(n)`, `BOOLEAN`, `DATE`, `TIME`, `TIMESTAMP`, `BLOB`, `BYTEA`.
@@ -331,6 +332,28 @@ pub use cte_macros::cte;
 /// the `{expr}` that says how to convert it. Each parameter is bound, in the order the
 /// placeholders of the dialect expect ([`Rendered::params`]), even where a dialect's SQL repeats
 /// or moves it.
+///
+/// `x [NOT] IN {list}` binds a Rust list: any `IntoIterator` of parameter values
+/// ([`IntoParamList`]). PostgreSQL gets one array parameter (`x = ANY($1)`); the other engines
+/// a placeholder per value, padded to a power of two with the last value so that a call site
+/// renders a few texts, not one per length. An empty list makes `IN` false and `NOT IN` true on
+/// every engine:
+///
+/// ```
+/// use cte_runtime::{select, Dialect};
+///
+/// let teams = vec!["core", "web"];
+/// let q = select! { SELECT name FROM staff WHERE team IN {&teams} AND id NOT IN {[3, 5, 8]} };
+/// assert_eq!(
+///     q.render(Dialect::Postgres)?.sql(),
+///     "SELECT name FROM staff WHERE team = ANY($1) AND id <> ALL($2)"
+/// );
+/// assert_eq!(
+///     q.render(Dialect::Sqlite)?.sql(),
+///     "SELECT name FROM staff WHERE team IN (?, ?) AND id NOT IN (?, ?, ?, ?)"
+/// );
+/// # Ok::<(), cte_runtime::RenderError>(())
+/// ```
 ///
 /// # Checked when the crate compiles
 ///
@@ -422,7 +445,7 @@ pub use value::Value;
 pub mod __private {
     pub use crate::param::{KindOfAny, KindOfKnown, ParamKind, Probe};
     pub use crate::row::RowReader;
-    pub use crate::schema_types::{column, param, sql, BindsAs, Holds, HoldsNull};
+    pub use crate::schema_types::{column, list_param, param, sql, BindsAs, Holds, HoldsNull};
     pub use crate::site::Site;
     pub use crate::tree;
     use crate::tree::Statement;
@@ -434,6 +457,12 @@ pub mod __private {
     #[inline]
     pub fn value<T: crate::IntoParam>(v: T) -> Param {
         v.into_param()
+    }
+
+    /// Turns the `{list}` of `IN {list}` into one bound value; spanned like [`value`].
+    #[inline]
+    pub fn list<L: crate::IntoParamList>(l: L) -> Param {
+        l.into_param_list()
     }
 
     /// A parameter's value, or why it has none; [`Query::render`] reports the first error.

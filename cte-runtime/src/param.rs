@@ -29,6 +29,8 @@ pub enum ParamKind {
     Uuid,
     Decimal,
     Json,
+    /// The values of `x IN {list}`: a list, whatever its items' types.
+    List,
 }
 
 impl ParamKind {
@@ -48,6 +50,8 @@ impl ParamKind {
             Value::Uuid(_) => ParamKind::Uuid,
             Value::Decimal(_) => ParamKind::Decimal,
             Value::Json(_) => ParamKind::Json,
+            // An array is a list only where `IN {...}` binds it, which says so itself.
+            Value::Array(_) => ParamKind::Unknown,
         }
     }
 }

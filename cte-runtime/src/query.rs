@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use crate::cte::{self, Cte, SpliceError};
 use crate::param::ParamKind;
-use crate::render::{self, ParamOrder, Template};
+use crate::render::{self, ParamOrder, Template, Width};
 use crate::site::{empty, Cache, Site};
 use crate::tree::decode::Corrupt;
 use crate::tree::Statement;
@@ -39,6 +39,11 @@ pub struct Query {
     kinds: Box<[ParamKind]>,
     /// Renderings for kinds other than the ones the call site's cache was rendered for.
     own: OnceLock<Box<Cache>>,
+    /// Some parameter is a list (`IN {...}`): the SQL depends on its length.
+    lists: bool,
+    /// The first parameter that is a `Value::Array` but not a list, which only PostgreSQL
+    /// binds.
+    array: Option<usize>,
     /// The `cte!` items spliced into the leading WITH, one per splice point of the site.
     splices: Box<[&'static Cte]>,
     /// The first parameter that did not convert (its index, in source order), whose place in
@@ -54,6 +59,8 @@ impl Clone for Query {
             params: self.params.clone(),
             kinds: self.kinds.clone(),
             own: OnceLock::new(),
+            lists: self.lists,
+            array: self.array,
             splices: self.splices.clone(),
             fault: self.fault.clone(),
         }
@@ -79,10 +86,16 @@ impl Query {
                 Some(&kind) if kind != ParamKind::Unknown => kind,
                 _ => ParamKind::of_value(value),
             })
-            .collect();
+            .collect::<Box<[ParamKind]>>();
+        let array = params
+            .iter()
+            .zip(kinds.iter())
+            .position(|(value, &kind)| matches!(value, Value::Array(_)) && kind != ParamKind::List);
         Query {
             site,
             params,
+            lists: kinds.contains(&ParamKind::List),
+            array,
             kinds,
             own: OnceLock::new(),
             splices: Box::new([]),
@@ -146,8 +159,8 @@ impl Query {
         let template = self.template(dialect)?;
         let params = match &template.order {
             ParamOrder::Source => Cow::Borrowed(self.params.as_slice()),
-            ParamOrder::Indices(indices) => {
-                Cow::Owned(indices.iter().map(|&i| self.params[i].clone()).collect())
+            ParamOrder::Slots(slots) => {
+                Cow::Owned(slots.iter().map(|s| s.value(&self.params)).collect())
             }
         };
         Ok(Rendered {
@@ -160,11 +173,22 @@ impl Query {
     /// own.
     fn template(&self, dialect: Dialect) -> Result<&Template, RenderError> {
         let i = dialect.index();
-        let shared = self.cached(&self.site(dialect)?.cache[i], dialect)?;
+        let site = self.site(dialect)?;
+        let widths = self
+            .lists
+            .then(|| render::widths(dialect, &self.kinds, &self.params));
+        let shared = match &widths {
+            None => self.cached(&site.cache[i], dialect, None)?,
+            Some(widths) => site.list_template(dialect, widths.clone(), |widths| {
+                self.render_template(dialect, None, Some(widths))
+            })?,
+        };
         if shared.fits(&self.kinds) {
             return Ok(shared);
         }
-        self.cached(&self.own.get_or_init(|| Box::new(empty()))[i], dialect)
+        // This query's lengths never change, so one rendering per dialect is all it needs.
+        let own = &self.own.get_or_init(|| Box::new(empty()))[i];
+        self.cached(own, dialect, widths.as_deref())
     }
 
     /// The SQL in `slot`, rendered for this query if the slot is empty; an error is returned,
@@ -174,11 +198,12 @@ impl Query {
         &self,
         slot: &'s OnceLock<Template>,
         dialect: Dialect,
+        widths: Option<&[Width]>,
     ) -> Result<&'s Template, RenderError> {
         if let Some(template) = slot.get() {
             return Ok(template);
         }
-        let template = self.render_template(dialect, None)?;
+        let template = self.render_template(dialect, None, widths)?;
         Ok(slot.get_or_init(|| template))
     }
 
@@ -186,6 +211,7 @@ impl Query {
         &self,
         dialect: Dialect,
         inline: Option<&[Value]>,
+        widths: Option<&[Width]>,
     ) -> Result<Template, RenderError> {
         let site = self.site(dialect)?;
         let decoded = site
@@ -195,6 +221,7 @@ impl Query {
             kinds: &self.kinds,
             options: &decoded.options,
             checked: decoded.checked,
+            widths,
         };
         render::render_in(decoded.tree, dialect, inline, &context)
     }
@@ -225,15 +252,26 @@ impl Query {
     }
 
     fn check_params(&self, dialect: Dialect) -> Result<(), RenderError> {
-        match &self.fault {
-            Some((i, e)) => Err(RenderError::param(*i, e.clone(), dialect)),
-            None => Ok(()),
+        if let Some((i, e)) = &self.fault {
+            return Err(RenderError::param(*i, e.clone(), dialect));
+        }
+        match self.array {
+            Some(_) if !render::binds_arrays(dialect) => Err(RenderError::new(
+                "an array parameter",
+                dialect,
+                "only PostgreSQL has arrays; bind a list with `IN {list}`",
+            )),
+            Some(_) | None => Ok(()),
         }
     }
 
     /// The SQL of `dialect` rendered anew, as the first render at a call site makes it.
     pub(crate) fn render_afresh(&self, dialect: Dialect) -> Result<String, RenderError> {
-        self.render_template(dialect, None).map(|t| t.sql)
+        let widths = self
+            .lists
+            .then(|| render::widths(dialect, &self.kinds, &self.params));
+        self.render_template(dialect, None, widths.as_deref())
+            .map(|t| t.sql)
     }
 
     /// Decodes the call site's tree anew, as the first render at a call site does.
@@ -250,7 +288,7 @@ impl Query {
     /// Meant for logs and debugging; run queries with [`Query::render`] and bound parameters.
     pub fn to_inline_sql(&self, dialect: Dialect) -> Result<String, RenderError> {
         self.check_params(dialect)?;
-        self.render_template(dialect, Some(&self.params))
+        self.render_template(dialect, Some(&self.params), None)
             .map(|t| t.sql)
     }
 }

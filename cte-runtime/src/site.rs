@@ -1,8 +1,9 @@
 //! A `select!` call site: its tree, decoded on first use, and its rendered SQL per dialect.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
-use crate::render::{Checked, Template};
+use crate::render::{Checked, Template, Width};
 use crate::tree::decode::{self, Corrupt, Decoded};
 use crate::tree::{Options, Statement};
 use crate::Dialect;
@@ -31,7 +32,13 @@ pub(crate) fn empty() -> Cache {
 pub struct Site {
     source: Source,
     pub(crate) cache: Cache,
+    /// The SQL of queries that bind lists, by dialect and how each parameter is written: a
+    /// few texts per dialect, as lists are padded (see `render/list.rs`). Each lives as long
+    /// as the site, which is a `static`.
+    lists: OnceLock<Mutex<ListCache>>,
 }
+
+type ListCache = HashMap<(Dialect, Box<[Width]>), &'static Template>;
 
 enum Source {
     Tree(Decoded),
@@ -79,7 +86,33 @@ impl Site {
         Site {
             source,
             cache: [const { OnceLock::new() }; Dialect::ALL.len()],
+            lists: OnceLock::new(),
         }
+    }
+
+    /// The SQL for `dialect` with parameters written as `widths` say, rendered by `render` the
+    /// first time. An error is returned, not kept (see [`Cache`]).
+    pub(crate) fn list_template<E>(
+        &'static self,
+        dialect: Dialect,
+        widths: Box<[Width]>,
+        render: impl FnOnce(&[Width]) -> Result<Template, E>,
+    ) -> Result<&'static Template, E> {
+        let cache = self.lists.get_or_init(Mutex::default);
+        let key = (dialect, widths);
+        // A panic elsewhere cannot leave the map half-written: entries are inserted whole.
+        if let Some(template) = cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+        {
+            return Ok(template);
+        }
+        let template = render(&key.1)?;
+        let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
+        Ok(*cache
+            .entry(key)
+            .or_insert_with(|| Box::leak(Box::new(template))))
     }
 
     /// The statement and what goes with it, decoded on the first call.

@@ -64,6 +64,10 @@ pub enum Value {
     Decimal(Decimal),
     /// JSON text: `jsonb`, `json`, `JSON`.
     Json(String),
+    /// The values of a list, as `x IN {ids}` binds them on PostgreSQL: one array parameter
+    /// (`x = ANY($1)`). Other dialects bind each value at a placeholder of its own, so their
+    /// drivers take no `Array`.
+    Array(Vec<Value>),
 }
 
 impl Value {
@@ -83,6 +87,7 @@ impl Value {
             Value::Uuid(_) => "a Uuid",
             Value::Decimal(_) => "a Decimal",
             Value::Json(_) => "a Json",
+            Value::Array(_) => "an Array",
         }
     }
 }

@@ -78,6 +78,8 @@ tagged! {
     pub enum ExprTag {
         Integer, Decimal, String, False, True, Null, Param, Column, Unary, Binary, IsNull, Between,
         InList, InSubquery, Like, Exists, Subquery, Case, Cast, Function, Nested,
+        /// `expr [NOT] IN {list}`: a list bound as one parameter.
+        InListParam,
     }
 }
 
@@ -151,7 +153,7 @@ mod tests {
                 join_tag(kind, constraint)
             }),
         ];
-        assert_eq!(seen, [14, 6, 21, 14, 9, 15]);
+        assert_eq!(seen, [14, 6, 22, 14, 9, 15]);
         assert_eq!(Slab::from_tag(SLABS as u8 - 1), Some(Slab::Assignments));
         assert_eq!(Slab::from_tag(SLABS as u8), None);
     }

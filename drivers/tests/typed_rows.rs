@@ -113,6 +113,20 @@ fn pairs() -> TypedQuery<Pair> {
     )
 }
 
+/// Lists bound as parameters: one array on PostgreSQL, a placeholder per value elsewhere, each
+/// value checked against the schema's column type.
+fn listed(ids: &[Option<i64>], names: &[&str]) -> TypedQuery<Chart> {
+    select_as!(Chart,
+        SELECT id, name, 0 AS depth FROM employee
+        WHERE id IN {ids} AND name NOT IN {names} ORDER BY id
+    )
+}
+
+/// The ids of `listed`'s rows.
+fn ids(rows: Vec<Chart>) -> Vec<i64> {
+    rows.into_iter().map(|c| c.id).collect()
+}
+
 fn by_id(id: i64) -> TypedQuery<Chart> {
     select_as!(Chart, SELECT id, name, 0 AS depth FROM employee WHERE id = {id})
 }
@@ -210,6 +224,25 @@ macro_rules! check_typed_rows {
         }
         .expect("walk");
         assert_eq!(fetched, expected_walk());
+
+        // Lists: with values, with a NULL, of only NULLs, and empty.
+        for (list, names, expected) in [
+            (
+                &[Some(1), Some(3), Some(4), Some(9)][..],
+                &["Edsger"][..],
+                vec![1, 4],
+            ),
+            (&[Some(6), None][..], &[][..], vec![6]),
+            (&[None, None][..], &[][..], vec![]),
+            (&[][..], &["Ada"][..], vec![]),
+        ] {
+            let fetched = {
+                let $all_q = &listed(list, names);
+                $all
+            }
+            .expect("listed");
+            assert_eq!(ids(fetched), expected, "{list:?} {names:?}");
+        }
 
         let one = {
             let $one_q = &by_id(3);

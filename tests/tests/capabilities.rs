@@ -378,6 +378,13 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             },
             Marker::Emulated(&["__cte_level"]),
         ),
+        "`x IN {list}`, a Rust list" => {
+            let ids = [n, 5];
+            (
+                select! { SELECT id FROM t WHERE id IN {ids} },
+                Marker::Native("= ANY("),
+            )
+        }
         "More parameters than the engine binds in one statement" => {
             (cte_tests::built::in_list(65_536), Marker::None)
         }

@@ -7,9 +7,11 @@
 use std::fmt;
 
 use crate::Value;
+pub use list::IntoParamList;
 
 #[cfg(feature = "chrono")]
 mod chrono;
+mod list;
 mod plain;
 #[cfg(feature = "rust_decimal")]
 mod rust_decimal;
@@ -66,6 +68,26 @@ pub trait IntoParam {
 impl<T: IntoParam> IntoParam for Option<T> {
     fn into_param(self) -> Result<Value, ValueError> {
         self.map_or(Ok(Value::Null), IntoParam::into_param)
+    }
+}
+
+/// A borrowed `Option`, as iterating a `&Vec<Option<i64>>` gives.
+impl<'a, T> IntoParam for &'a Option<T>
+where
+    &'a T: IntoParam,
+{
+    fn into_param(self) -> Result<Value, ValueError> {
+        self.as_ref().into_param()
+    }
+}
+
+/// A reference to a reference, as iterating a `&Vec<&str>` gives.
+impl<'b, T: ?Sized> IntoParam for &&'b T
+where
+    &'b T: IntoParam,
+{
+    fn into_param(self) -> Result<Value, ValueError> {
+        (*self).into_param()
     }
 }
 

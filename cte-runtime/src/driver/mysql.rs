@@ -54,10 +54,12 @@ impl From<::mysql::Error> for DriverError<::mysql::Error> {
 const BINARY_CHARSET: u16 = 63;
 
 // `&Value` converts too, through mysql's own `From<&T>` for every `T: Into<mysql::Value> + Clone`.
+// MySQL has no arrays: `render` binds a list as one value per placeholder and refuses an
+// `Array` parameter, so rendered parameters never hold one; converted by hand, it is NULL.
 impl From<Value> for ::mysql::Value {
     fn from(v: Value) -> Self {
         match v {
-            Value::Null => ::mysql::Value::NULL,
+            Value::Null | Value::Array(_) => ::mysql::Value::NULL,
             Value::Bool(b) => ::mysql::Value::Int(i64::from(b)),
             Value::I64(i) => ::mysql::Value::Int(i),
             Value::F64(f) => ::mysql::Value::Double(f),

@@ -50,6 +50,11 @@ impl ToSql for Value {
                 _ if is_text(ty) => out.put_slice(j.as_bytes()),
                 _ => return Err(mismatch("JSON", ty)),
             },
+            // Each item is encoded for the array's member type, as a single value would be.
+            Value::Array(items) => match ty.kind() {
+                postgres_types::Kind::Array(_) => return items.as_slice().to_sql(ty, out),
+                _ => return Err(mismatch("a list", ty)),
+            },
         }
         Ok(IsNull::No)
     }

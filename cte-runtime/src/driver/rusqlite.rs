@@ -67,7 +67,9 @@ impl From<::rusqlite::Error> for DriverError<::rusqlite::Error> {
 
 impl ToSql for Value {
     fn to_sql(&self) -> ::rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(match stored(self) {
+        let stored =
+            stored(self).map_err(|e| ::rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        Ok(match stored {
             Stored::Null => ToSqlOutput::Borrowed(ValueRef::Null),
             Stored::Integer(i) => ToSqlOutput::Borrowed(ValueRef::Integer(i)),
             Stored::Real(f) => ToSqlOutput::Borrowed(ValueRef::Real(f)),

@@ -17,8 +17,21 @@ pub(crate) enum Stored<'a> {
     Blob(&'a [u8]),
 }
 
-pub(crate) fn stored(value: &Value) -> Stored<'_> {
-    match value {
+/// An [`Value::Array`] has no storage class: `render` binds a list as one value per
+/// placeholder on SQLite, and refuses an array parameter.
+#[derive(Debug)]
+pub(crate) struct NoArrays;
+
+impl std::fmt::Display for NoArrays {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SQLite has no array type: bind a list with `IN {list}`")
+    }
+}
+
+impl std::error::Error for NoArrays {}
+
+pub(crate) fn stored(value: &Value) -> Result<Stored<'_>, NoArrays> {
+    Ok(match value {
         Value::Null => Stored::Null,
         Value::Bool(b) => Stored::Integer(i64::from(*b)),
         Value::I64(i) => Stored::Integer(*i),
@@ -30,5 +43,6 @@ pub(crate) fn stored(value: &Value) -> Stored<'_> {
         Value::Date(d) => Stored::Text(Cow::Owned(d.to_string())),
         Value::Time(t) => Stored::Text(Cow::Owned(t.to_string())),
         Value::Timestamp(t) | Value::TimestampTz(t) => Stored::Text(Cow::Owned(t.to_string())),
-    }
+        Value::Array(_) => return Err(NoArrays),
+    })
 }

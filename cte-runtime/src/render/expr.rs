@@ -114,11 +114,19 @@ pub(super) fn is_predicate(e: &Expr) -> bool {
         | Expr::IsNull { .. }
         | Expr::Between { .. }
         | Expr::InList { .. }
+        | Expr::InListParam { .. }
         | Expr::InSubquery { .. }
         | Expr::Like { .. }
         | Expr::Exists { .. } => true,
         Expr::Nested(inner) => is_predicate(inner),
-        _ => false,
+        Expr::Unary { .. }
+        | Expr::Literal(_)
+        | Expr::Param(_)
+        | Expr::Column(_)
+        | Expr::Subquery(_)
+        | Expr::Case { .. }
+        | Expr::Cast { .. }
+        | Expr::Function(_) => false,
     }
 }
 
@@ -216,6 +224,11 @@ impl Renderer<'_> {
                 self.write(")");
                 Ok(())
             }
+            Expr::InListParam {
+                expr,
+                param,
+                negated,
+            } => self.in_list_param(expr, *param, *negated),
             Expr::InSubquery {
                 expr,
                 subquery,
@@ -303,6 +316,7 @@ impl Renderer<'_> {
             Expr::IsNull { .. }
             | Expr::Between { .. }
             | Expr::InList { .. }
+            | Expr::InListParam { .. }
             | Expr::InSubquery { .. }
             | Expr::Like { .. } => Level::Compare,
             // A negative number written inline for a log.

@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::facts::{StringForm, TypedText};
+use super::facts::{ListForm, StringForm, TypedText};
 use super::typing::Typing;
-use super::{facts, reserved, Renderer, Res};
+use super::{facts, reserved, Renderer, Res, Slot};
 use crate::tree::{Ident, Literal, ObjectName};
 use crate::value::uuid_text;
 use crate::{Decimal, Dialect, Timestamp, Value};
@@ -159,14 +159,7 @@ impl Renderer<'_> {
             })?;
             self.value(value)?;
         } else {
-            self.write(facts::placeholder(self.dialect));
-            if facts::numbered_placeholders(self.dialect) {
-                self.number(index + 1);
-                self.bound_params = self.bound_params.max(index + 1);
-            } else {
-                self.placeholder_takes(index);
-                self.bound_params += 1;
-            }
+            self.placeholder(Slot::Whole(index));
         }
         if let Some(name) = cast {
             self.write(" AS ");
@@ -176,17 +169,38 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    /// Notes that the next `?` takes the source parameter `index`. The order is only kept
-    /// once it leaves source order, which most statements never do.
-    fn placeholder_takes(&mut self, index: usize) {
-        if self.params.is_empty() && index == self.in_order {
+    /// A placeholder that binds `slot`: numbered by where the slot's value stands among the
+    /// values bound, which is the source index unless a list spreads over several.
+    pub(super) fn placeholder(&mut self, slot: Slot) {
+        self.write(facts::placeholder(self.dialect));
+        if facts::numbered_placeholders(self.dialect) {
+            let (i, j) = match slot {
+                Slot::Whole(i) => (i, 0),
+                Slot::Item(i, j) => (i, j),
+            };
+            let before = match &self.widths {
+                Some((_, offsets)) => offsets.get(i).copied().unwrap_or(i),
+                None => i,
+            };
+            self.number(before + j + 1);
+            self.bound_params = self.bound_params.max(before + j + 1);
+        } else {
+            self.placeholder_takes(slot);
+            self.bound_params += 1;
+        }
+    }
+
+    /// Notes that the next `?` takes `slot`. The order is only kept once it leaves source
+    /// order, which most statements never do.
+    fn placeholder_takes(&mut self, slot: Slot) {
+        if self.params.is_empty() && slot == Slot::Whole(self.in_order) {
             self.in_order += 1;
             return;
         }
         if self.params.is_empty() {
-            self.params.extend(0..self.in_order);
+            self.params.extend((0..self.in_order).map(Slot::Whole));
         }
-        self.params.push(index);
+        self.params.push(slot);
     }
 
     /// A number in decimal, without the formatting machinery.
@@ -206,7 +220,7 @@ impl Renderer<'_> {
     }
 
     /// A value written as a literal, for `to_inline_sql`.
-    fn value(&mut self, value: &Value) -> Res {
+    pub(super) fn value(&mut self, value: &Value) -> Res {
         match value {
             Value::Null => self.write("NULL"),
             Value::Bool(b) => self.write(facts::bool_literal(self.dialect, *b)),
@@ -241,6 +255,7 @@ impl Renderer<'_> {
             Value::Uuid(u) if facts::uuid_as_bytes(self.dialect) => self.bytes(u),
             Value::Uuid(u) => self.typed_text(TypedText::Uuid, &uuid_text(u)),
             Value::Decimal(d) => return self.decimal(d),
+            Value::Array(values) => return self.array(values),
         }
         Ok(())
     }
@@ -280,6 +295,27 @@ impl Renderer<'_> {
                 ));
             }
             Dialect::MsSql => self.write(d.as_str()),
+        }
+        Ok(())
+    }
+
+    /// An array parameter written out: PostgreSQL's `ARRAY[...]`, or an empty one as `'{}'`,
+    /// which takes its type from where it stands as an empty `ARRAY[]` cannot. Other engines
+    /// have no arrays.
+    fn array(&mut self, values: &[Value]) -> Res {
+        match facts::list_form(self.dialect) {
+            ListForm::Array if values.is_empty() => self.write("'{}'"),
+            ListForm::Array => {
+                self.write("ARRAY[");
+                self.comma_separated(values, |r, v| r.value(v))?;
+                self.write("]");
+            }
+            ListForm::Placeholders { .. } => {
+                return Err(self.unsupported(
+                    "an array parameter",
+                    "only PostgreSQL has arrays; bind a list with `IN {list}`",
+                ))
+            }
         }
         Ok(())
     }

@@ -8,7 +8,7 @@ use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::sync::{Mutex, OnceLock};
 
-use super::{ParamOrder, Template};
+use super::{ParamOrder, Slot, Template};
 use crate::{Dialect, RenderError};
 
 /// The log file, opened on the first rendering; `None` without the variable.
@@ -44,7 +44,17 @@ fn line(dialect: Dialect, inline: bool, rendered: &Result<Template, RenderError>
         Ok(t) => {
             let order = match &t.order {
                 ParamOrder::Source => "source".to_owned(),
-                ParamOrder::Indices(i) => format!("{i:?}"),
+                // `[0, 2, 1.3]`: a parameter by its source index, a list's value as `i.j`.
+                ParamOrder::Slots(slots) => {
+                    let slots: Vec<String> = slots
+                        .iter()
+                        .map(|s| match s {
+                            Slot::Whole(i) => i.to_string(),
+                            Slot::Item(i, j) => format!("{i}.{j}"),
+                        })
+                        .collect();
+                    format!("[{}]", slots.join(", "))
+                }
             };
             format!("{dialect}\t{mode}\tok\t{:?}\t{order}\n", t.sql)
         }
@@ -54,14 +64,14 @@ fn line(dialect: Dialect, inline: bool, rendered: &Result<Template, RenderError>
 
 #[cfg(test)]
 mod tests {
-    use super::super::{ParamOrder, Template};
+    use super::super::{ParamOrder, Slot, Template};
     use crate::{Dialect, RenderError};
 
     #[test]
     fn a_record_is_one_line() {
         let t = Template {
             sql: "SELECT ?\nFROM t WHERE a = ?".to_owned(),
-            order: ParamOrder::Indices(vec![1, 0].into()),
+            order: ParamOrder::Slots(vec![Slot::Whole(1), Slot::Whole(0)].into()),
             kinds: None,
         };
         assert_eq!(

@@ -24,6 +24,7 @@ mod facts;
 mod from;
 mod hoist;
 mod limit;
+mod list;
 mod literal;
 mod log;
 mod moved;
@@ -56,6 +57,7 @@ use crate::param::ParamKind;
 use crate::tree::{Cte, Ident, Options, Statement};
 
 use crate::{Dialect, RenderError, Value};
+pub(crate) use list::{binds_arrays, widths, Width};
 
 /// The SQL of one statement for one dialect, with how to order the parameters.
 #[derive(Debug)]
@@ -103,6 +105,8 @@ pub(crate) struct Context<'a> {
     pub kinds: &'a [ParamKind],
     pub options: &'a Options,
     pub checked: Checked,
+    /// How each parameter is written, when the query binds a list (see `list.rs`).
+    pub widths: Option<&'a [Width]>,
 }
 
 #[cfg(test)]
@@ -111,6 +115,7 @@ impl Context<'_> {
         kinds: &[],
         options: &Options::NONE,
         checked: Checked::No,
+        widths: None,
     };
 }
 
@@ -119,9 +124,36 @@ impl Context<'_> {
 pub(crate) enum ParamOrder {
     /// Exactly the source parameters, in source order (always so for numbered placeholders).
     Source,
-    /// The source parameter index of each placeholder, in order: a parameter may be repeated or
-    /// moved when the dialect needs the SQL rearranged.
-    Indices(Box<[usize]>),
+    /// The value of each placeholder, in order: a parameter may be repeated or moved when the
+    /// dialect needs the SQL rearranged, and a list spreads over several placeholders.
+    Slots(Box<[Slot]>),
+}
+
+/// Where a placeholder's value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// The source parameter with this index.
+    Whole(usize),
+    /// The value at this place of the list that the source parameter holds; past the list's
+    /// end, its last value (see `list.rs`).
+    Item(usize, usize),
+}
+
+impl Slot {
+    /// The value this placeholder binds, from the parameters in source order.
+    pub(crate) fn value(self, params: &[Value]) -> Value {
+        match self {
+            Slot::Whole(i) => params.get(i).cloned().unwrap_or(Value::Null),
+            Slot::Item(i, j) => match params.get(i) {
+                Some(Value::Array(values)) => values
+                    .get(j)
+                    .or(values.last())
+                    .cloned()
+                    .unwrap_or(Value::Null),
+                other => other.cloned().unwrap_or(Value::Null),
+            },
+        }
+    }
 }
 
 /// Renders `stmt` for `dialect`, with no statement options and parameters of unknown kinds.
@@ -196,13 +228,16 @@ struct Renderer<'v> {
     /// How the parameter being written gets its type from where it stands (see `typing.rs`).
     typing: typing::Typing,
     sql: String,
-    /// The source index of each `?` in text order, once they left source order; empty while
-    /// the first `in_order` placeholders took the first `in_order` parameters.
-    params: Vec<usize>,
+    /// The value of each `?` in text order, once they left source order; empty while the
+    /// first `in_order` placeholders took the first `in_order` parameters.
+    params: Vec<Slot>,
     in_order: usize,
     /// How many values the placeholders written so far bind: the highest number written, or
     /// the number of `?` (see `facts::param_limit`).
     bound_params: usize,
+    /// How each parameter is written, when the query binds a list, and for numbered
+    /// placeholders the number before each parameter's first.
+    widths: Option<(&'v [Width], Vec<usize>)>,
     /// Counter for generated aliases (`__cte_d1`, ...).
     generated: u32,
     /// How many queries deep we are: 0 for the statement itself.
@@ -239,6 +274,17 @@ impl<'v> Renderer<'v> {
             params: Vec::new(),
             in_order: 0,
             bound_params: 0,
+            widths: context.widths.map(|widths| {
+                let offsets = widths
+                    .iter()
+                    .scan(0, |before, w| {
+                        let at = *before;
+                        *before += w.placeholders();
+                        Some(at)
+                    })
+                    .collect();
+                (widths, offsets)
+            }),
             generated: plan.generated,
             depth: 0,
             scopes: binding::Scopes::default(),
@@ -260,10 +306,25 @@ impl<'v> Renderer<'v> {
         if self.bound_params > limit.max {
             return Err(self.unsupported(limit.construct, limit.help));
         }
-        let order = if self.params.is_empty() || facts::numbered_placeholders(self.dialect) {
-            ParamOrder::Source
-        } else {
-            ParamOrder::Indices(self.params.into_boxed_slice())
+        let order = match (&self.widths, facts::numbered_placeholders(self.dialect)) {
+            // Numbered placeholders take the parameters in source order, lists spread.
+            (Some((widths, _)), true) => ParamOrder::Slots(
+                widths
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, w)| match w {
+                        Width::Spread(n) => (0..*n as usize).map(|j| Slot::Item(i, j)).collect(),
+                        w => vec![Slot::Whole(i); w.placeholders()],
+                    })
+                    .collect(),
+            ),
+            (None, true) => ParamOrder::Source,
+            (None, false) if self.params.is_empty() => ParamOrder::Source,
+            // An empty list takes no placeholder, so source order may bind too many.
+            (Some(_), false) if self.params.is_empty() => {
+                ParamOrder::Slots((0..self.in_order).map(Slot::Whole).collect())
+            }
+            (_, false) => ParamOrder::Slots(self.params.into_boxed_slice()),
         };
         let kinds = self.kinds_used.get().then(|| self.kinds.into());
         Ok(Template {
@@ -285,6 +346,14 @@ impl<'v> Renderer<'v> {
             Statement::Update(u) => self.update(u),
             Statement::Delete(d) => self.delete(d),
         }
+    }
+
+    /// How the parameter with source index `i` is written.
+    fn width(&self, i: usize) -> Width {
+        self.widths
+            .as_ref()
+            .and_then(|(widths, _)| widths.get(i).copied())
+            .unwrap_or(Width::One)
     }
 
     /// The kind of the parameter with source index `i`; the SQL now depends on the kinds.

@@ -293,7 +293,7 @@ impl Planner<'_> {
                     ParamKind::Date => Some(DataType::Date),
                     ParamKind::Time => Some(DataType::Time),
                     ParamKind::Timestamp | ParamKind::TimestampTz => Some(DataType::Timestamp),
-                    ParamKind::Unknown => None,
+                    ParamKind::Unknown | ParamKind::List => None,
                 });
             if let Some(ty) = typed {
                 return Ok(Some(ty));

@@ -7,7 +7,7 @@ mod exprs;
 mod queries;
 mod visit;
 
-use super::{render, ParamOrder};
+use super::{render, ParamOrder, Slot};
 use crate::tree::Statement;
 use crate::{Dialect, RenderError, Value};
 
@@ -56,7 +56,15 @@ fn inline(stmt: &Statement, d: Dialect, values: &[Value]) -> Result<String, Rend
 fn order(stmt: &Statement, d: Dialect) -> Option<Vec<usize>> {
     match render(stmt, d, None).map(|t| t.order) {
         Ok(ParamOrder::Source) => None,
-        Ok(ParamOrder::Indices(i)) => Some(i.to_vec()),
+        Ok(ParamOrder::Slots(slots)) => Some(
+            slots
+                .iter()
+                .map(|s| match s {
+                    Slot::Whole(i) => *i,
+                    Slot::Item(..) => panic!("{d}: a list in a test without one"),
+                })
+                .collect(),
+        ),
         Err(e) => panic!("{d}: {e}"),
     }
 }

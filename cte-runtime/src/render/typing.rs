@@ -37,7 +37,8 @@ pub(super) enum Typing {
 /// The PostgreSQL type a parameter of `kind` is cast to in a context of `typing`, if any.
 fn cast_type(kind: ParamKind, typing: Typing) -> Option<&'static str> {
     let name = match kind {
-        ParamKind::Unknown => return None,
+        // A list is never written where a cast could go (see `list.rs`).
+        ParamKind::Unknown | ParamKind::List => return None,
         ParamKind::Integer => "BIGINT",
         ParamKind::Float => "DOUBLE PRECISION",
         ParamKind::Bool => "BOOLEAN",

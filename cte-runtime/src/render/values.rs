@@ -59,7 +59,7 @@ impl<'a> Visit<'a> for ReadsAround {
 
     fn visit_expr(&mut self, e: &'a Expr) -> Flow<()> {
         match e {
-            Expr::Param(_) => ControlFlow::Break(()),
+            Expr::Param(_) | Expr::InListParam { .. } => ControlFlow::Break(()),
             e => visit::walk_expr(self, e),
         }
     }

@@ -327,6 +327,7 @@ pub(super) fn walk_expr<'a, V: Visit<'a> + ?Sized>(v: &mut V, e: &'a Expr) -> Fl
         Expr::Column(name) => v.visit_column(name),
         Expr::Unary { expr, .. }
         | Expr::IsNull { expr, .. }
+        | Expr::InListParam { expr, .. }
         | Expr::Cast { expr, .. }
         | Expr::Nested(expr) => v.visit_expr(expr),
         Expr::Binary { left, right, .. }

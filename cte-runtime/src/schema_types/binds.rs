@@ -75,3 +75,14 @@ for_types! { BindsAs:
 pub fn param<S, T: crate::IntoParam + BindsAs<S>>(v: T) -> crate::__private::Param {
     v.into_param()
 }
+
+/// The `{list}` of `x IN {list}` where the schema types `x` as `S`: it compiles when each item
+/// binds as `S`.
+#[inline]
+pub fn list_param<S, L>(l: L) -> crate::__private::Param
+where
+    L: IntoIterator,
+    L::Item: crate::IntoParam + BindsAs<S>,
+{
+    crate::IntoParamList::into_param_list(l)
+}

@@ -13,7 +13,7 @@ macro_rules! for_types {
 mod binds;
 mod reads;
 
-pub use binds::{param, BindsAs};
+pub use binds::{list_param, param, BindsAs};
 pub use reads::{column, Holds, HoldsNull};
 
 /// The SQL value types of the macros' inference, and nullability, as types.

@@ -34,6 +34,13 @@ pub enum Expr {
         list: List<Expr>,
         negated: bool,
     },
+    /// `expr [NOT] IN {list}`: the parameter with this index holds the list's values, as a
+    /// [`Value::Array`](crate::Value::Array).
+    InListParam {
+        expr: &'static Expr,
+        param: usize,
+        negated: bool,
+    },
     /// `expr [NOT] IN (subquery)`
     InSubquery {
         expr: &'static Expr,

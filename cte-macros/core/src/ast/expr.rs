@@ -36,6 +36,12 @@ pub(crate) enum Expr {
         list: Vec<Expr>,
         negated: bool,
     },
+    /// `expr [NOT] IN {list}`: the values of a Rust `IntoIterator`, bound as one parameter.
+    InListParam {
+        expr: Box<Expr>,
+        list: Param,
+        negated: bool,
+    },
     /// `expr [NOT] IN (subquery)`
     InSubquery {
         expr: Box<Expr>,
@@ -93,6 +99,7 @@ impl Expr {
             | Expr::IsNull { expr: left, .. }
             | Expr::Between { expr: left, .. }
             | Expr::InList { expr: left, .. }
+            | Expr::InListParam { expr: left, .. }
             | Expr::InSubquery { expr: left, .. }
             | Expr::Like { expr: left, .. } => left.span(),
             Expr::Exists { exists_token, .. } => *exists_token,

@@ -187,6 +187,7 @@ pub(crate) fn walk_expr<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, expr: &'ast Ex
         Expr::Literal(_) | Expr::Param(_) | Expr::Column(_) => {}
         Expr::Unary { expr, .. }
         | Expr::IsNull { expr, .. }
+        | Expr::InListParam { expr, .. }
         | Expr::Cast { expr, .. }
         | Expr::Nested { expr, .. } => v.visit_expr(expr),
         Expr::Binary { left, right, .. } => {

@@ -1,12 +1,14 @@
 //! Expressions, by PostgreSQL precedence, loosest first: OR, AND, NOT, IS, comparison,
 //! BETWEEN/IN/LIKE, `||`, `+ -`, `* / %`, unary minus, then the operands (`primary`).
 
+use proc_macro2::Delimiter;
+
 use super::chain::Chain;
 use super::cursor::{comma_separated, Parser};
 use super::group::{looks_like_query, query_or, Parenthesised, QueryStart};
 use super::keyword::Kw;
 use super::lex::Tok;
-use super::primary::{paren_group, parenthesised, primary};
+use super::primary::{bound, paren_group, parenthesised, primary};
 use super::select::query;
 use crate::ast::{BinaryOp, Expr, UnaryOp};
 
@@ -183,9 +185,16 @@ fn pattern(p: &mut Parser, lead: Option<Expr>) -> Result<Expr> {
     }
 }
 
-/// The `(list)` or `(subquery)` after IN.
+/// The `(list)`, `(subquery)` or `{list}` after IN.
 fn in_rest(p: &mut Parser, expr: Box<Expr>, negated: bool) -> Result<Expr> {
-    let group = p.expect_paren("`(`")?;
+    if p.peek_group(Delimiter::Brace).is_some() {
+        return Ok(Expr::InListParam {
+            expr,
+            list: bound(p)?,
+            negated,
+        });
+    }
+    let group = p.expect_paren("`(` or a `{list}`")?;
     let list = match looks_like_query(group) {
         QueryStart::Yes => Parenthesised::Query(Box::new(p.in_group(group, query)?)),
         QueryStart::Maybe => query_or(p, group, paren_group, |p, guard, lead| {

@@ -107,6 +107,11 @@ fn leading_dot_decimal(p: &mut Parser) -> Result<Expr> {
 
 /// `{expr}`
 fn param(p: &mut Parser) -> Result<Expr> {
+    bound(p).map(Expr::Param)
+}
+
+/// The `{expr}` of a parameter or of a list after IN.
+pub(super) fn bound(p: &mut Parser) -> Result<Param> {
     let Some(Tok::Group(group)) = p.bump() else {
         return Err(p.expected("a `{...}` parameter"));
     };
@@ -117,11 +122,11 @@ fn param(p: &mut Parser) -> Result<Expr> {
         ));
     }
     let expr = Box::new(syn::parse2::<syn::Expr>(group.stream())?);
-    Ok(Expr::Param(Param {
+    Ok(Param {
         index: p.next_param(),
         expr,
         span: group.span(),
-    }))
+    })
 }
 
 /// `(expr)` or a scalar `(subquery)`.

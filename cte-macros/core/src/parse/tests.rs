@@ -132,6 +132,11 @@ fn show(e: &Expr) -> String {
             not(*negated),
             list.iter().map(show).collect::<Vec<_>>().join(", ")
         ),
+        Expr::InListParam {
+            expr,
+            list,
+            negated,
+        } => format!("({} {}IN {{${}}})", show(expr), not(*negated), list.index),
         Expr::InSubquery { expr, negated, .. } => {
             format!("({} {}IN query)", show(expr), not(*negated))
         }

@@ -62,6 +62,9 @@ impl Encode<'_, MySql> for Value {
     fn encode_by_ref(&self, buf: &mut Vec<u8>) -> Result<IsNull, BoxDynError> {
         match self {
             Value::Null => Ok(IsNull::Yes),
+            Value::Array(_) => {
+                Err("MySQL and MariaDB have no arrays: bind a list with `IN {list}`".into())
+            }
             Value::Bool(b) => <bool as Encode<MySql>>::encode_by_ref(b, buf),
             Value::I64(i) => <i64 as Encode<MySql>>::encode_by_ref(i, buf),
             Value::F64(f) => <f64 as Encode<MySql>>::encode_by_ref(f, buf),
@@ -83,6 +86,7 @@ impl Encode<'_, MySql> for Value {
             Value::Time(_) => <MySqlTime as Type<MySql>>::type_info(),
             // A NULL carries no value, so its declared type does not matter.
             Value::Null
+            | Value::Array(_)
             | Value::Text(_)
             | Value::Json(_)
             | Value::Uuid(_)

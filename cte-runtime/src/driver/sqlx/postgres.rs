@@ -89,6 +89,7 @@ impl Encode<'_, Postgres> for Value {
                 buf.extend_from_slice(j.as_bytes());
                 Ok(IsNull::No)
             }
+            Value::Array(items) => encode_array(items, buf),
         }
     }
 
@@ -107,6 +108,11 @@ impl Encode<'_, Postgres> for Value {
             Value::Uuid(_) => PgTypeInfo::with_oid(Oid(2950)),
             Value::Decimal(_) => PgTypeInfo::with_oid(Oid(1700)),
             Value::Json(_) => PgTypeInfo::with_oid(Oid(3802)),
+            Value::Array(items) => match array_types(items) {
+                Ok(Some((_, array))) => PgTypeInfo::with_oid(Oid(array)),
+                // An error is `encode`'s to report; a list of NULLs declares nothing.
+                Ok(None) | Err(_) => unspecified(),
+            },
         })
     }
 
@@ -119,6 +125,66 @@ impl Encode<'_, Postgres> for Value {
             _ => 8,
         }
     }
+}
+
+/// The OIDs of the items' type and of its array, from the first item that is not NULL; `None`
+/// when every item is NULL. Items of different types have no one array type.
+fn array_types(items: &[Value]) -> Result<Option<(u32, u32)>, BoxDynError> {
+    let mut types = items
+        .iter()
+        .filter(|v| **v != Value::Null)
+        .map(|v| match v {
+            Value::Bool(_) => Ok((16, 1000)),
+            Value::I64(_) => Ok((20, 1016)),
+            Value::F64(_) => Ok((701, 1022)),
+            Value::Text(_) => Ok((25, 1009)),
+            Value::Bytes(_) => Ok((17, 1001)),
+            Value::Date(_) => Ok((1082, 1182)),
+            Value::Time(_) => Ok((1083, 1183)),
+            Value::Timestamp(_) => Ok((1114, 1115)),
+            Value::TimestampTz(_) => Ok((1184, 1185)),
+            Value::Uuid(_) => Ok((2950, 2951)),
+            Value::Decimal(_) => Ok((1700, 1231)),
+            Value::Json(_) => Ok((3802, 3807)),
+            Value::Null | Value::Array(_) => Err("a list of lists has no PostgreSQL array type"),
+        });
+    let Some(first) = types.next().transpose()? else {
+        return Ok(None);
+    };
+    for other in types {
+        if other? != first {
+            return Err(
+                "a list whose values are of different types has no PostgreSQL array type: \
+                        convert them to one type"
+                    .into(),
+            );
+        }
+    }
+    Ok(Some(first))
+}
+
+/// A one-dimensional array in PostgreSQL's binary form: dimensions, a NULL flag, the item type,
+/// the length and lower bound, then each item as its length and bytes (-1 for NULL).
+fn encode_array(items: &[Value], buf: &mut PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+    let Some((item_type, _)) = array_types(items)? else {
+        return Err("a list of only NULLs has no PostgreSQL array type".into());
+    };
+    let len = i32::try_from(items.len()).map_err(|_| "a list too long for one array")?;
+    let has_null = items.contains(&Value::Null);
+    buf.extend_from_slice(&1_i32.to_be_bytes());
+    buf.extend_from_slice(&i32::from(has_null).to_be_bytes());
+    buf.extend_from_slice(&item_type.to_be_bytes());
+    buf.extend_from_slice(&len.to_be_bytes());
+    buf.extend_from_slice(&1_i32.to_be_bytes());
+    for item in items {
+        let at = buf.len();
+        buf.extend_from_slice(&(-1_i32).to_be_bytes());
+        if let IsNull::No = <Value as Encode<Postgres>>::encode_by_ref(item, buf)? {
+            let size = i32::try_from(buf.len() - at - 4).map_err(|_| "an item too long")?;
+            buf[at..at + 4].copy_from_slice(&size.to_be_bytes());
+        }
+    }
+    Ok(IsNull::No)
 }
 
 impl<'r> Decode<'r, Postgres> for Value {

@@ -46,7 +46,7 @@ impl Encode<'_, Sqlite> for Value {
 
     fn encode_by_ref(&self, buf: &mut SqliteArgumentsBuffer) -> Result<IsNull, BoxDynError> {
         // Stored as rusqlite stores it.
-        match stored(self) {
+        match stored(self)? {
             Stored::Null => Ok(IsNull::Yes),
             Stored::Integer(i) => <i64 as Encode<Sqlite>>::encode(i, buf),
             Stored::Real(f) => <f64 as Encode<Sqlite>>::encode(f, buf),

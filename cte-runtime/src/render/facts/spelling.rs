@@ -43,6 +43,32 @@ pub(in crate::render) const fn placeholder(d: Dialect) -> &'static str {
     }
 }
 
+/// How `x [NOT] IN {list}` is written.
+#[derive(Debug, Clone, Copy)]
+pub(in crate::render) enum ListForm {
+    /// The list as one array parameter, `x = ANY($1)` and `x <> ALL($1)`, and a list without
+    /// values as an untyped array literal (`'{}'`, or `'{NULL}'` for a list of NULLs), which
+    /// PostgreSQL types like `x`: an array parameter of only NULLs has no type of its own.
+    Array,
+    /// One placeholder per value, `x IN (?, ?)`; an empty list is compared with `empty`, a set
+    /// without rows, so that `IN` is false and `NOT IN` true even for a NULL `x`, as SQLite's
+    /// own `x IN ()` is (the other engines reject an empty list).
+    Placeholders { empty: &'static str },
+}
+
+pub(in crate::render) const fn list_form(d: Dialect) -> ListForm {
+    match d {
+        Dialect::Postgres => ListForm::Array,
+        Dialect::Sqlite => ListForm::Placeholders { empty: "()" },
+        Dialect::MySql | Dialect::MariaDb => ListForm::Placeholders {
+            empty: "(SELECT NULL FROM DUAL WHERE 1 = 0)",
+        },
+        Dialect::MsSql => ListForm::Placeholders {
+            empty: "(SELECT NULL WHERE 1 = 0)",
+        },
+    }
+}
+
 /// The most values one statement may bind on an engine, and the error past it.
 pub(in crate::render) struct ParamLimit {
     pub max: usize,

@@ -71,6 +71,11 @@ impl Decoder {
                 expr: self.boxed_expr()?,
                 list: self.exprs()?,
             },
+            ExprTag::InListParam => Expr::InListParam {
+                negated: self.bool()?,
+                expr: self.boxed_expr()?,
+                param: self.len()?,
+            },
             ExprTag::InSubquery => Expr::InSubquery {
                 negated: self.bool()?,
                 expr: self.boxed_expr()?,

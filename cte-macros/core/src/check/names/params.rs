@@ -36,6 +36,11 @@ impl<'a> Names<'_, 'a> {
                     self.pair(item, expr);
                 }
             }
+            // Each value of the list binds as `expr`'s type.
+            Expr::InListParam { expr, list, .. } => {
+                let typed = self.type_of(expr);
+                self.expect(list, typed);
+            }
             Expr::Like { expr, pattern, .. } => self.pair(pattern, expr),
             _ => {}
         }

@@ -147,8 +147,8 @@ impl<'a> Names<'_, 'a> {
             } => self.predicate([&**expr, low, high]),
             Expr::Like { expr, pattern, .. } => self.predicate([&**expr, pattern]),
             Expr::InList { expr, list, .. } => self.predicate(std::iter::once(&**expr).chain(list)),
-            // NULL when the value is, or when the subquery yields a NULL and no match.
-            Expr::InSubquery { .. } => Typed::nullable(SqlType::Bool),
+            // NULL when the value is, or when the list or subquery holds a NULL and no match.
+            Expr::InListParam { .. } | Expr::InSubquery { .. } => Typed::nullable(SqlType::Bool),
             // NULL when the subquery yields no row.
             Expr::Subquery { query, .. } => match self.query_types(query).as_deref() {
                 Some([only]) => only.or_null(true),

@@ -9,6 +9,13 @@ use crate::ast::{self, DataType, Expr, FrameBound, FunctionArgs, LiteralKind};
 
 use super::Lower;
 
+/// How a `{...}` is bound: as one value, or as the values of a list after IN.
+#[derive(Clone, Copy)]
+enum Bound {
+    Value,
+    List,
+}
+
 impl Lower {
     pub(super) fn exprs(&mut self, exprs: &[Expr]) {
         self.list(Slab::Exprs, exprs, Self::expr);
@@ -33,6 +40,42 @@ impl Lower {
         }
     }
 
+    /// Binds the value of `param`, evaluated once; its kind is read from its type where the
+    /// type is concrete (see `cte_runtime::__private::Probe`), a list's kind is `List`. The
+    /// binding carries the expression's span, so a type error still points at the user's
+    /// expression.
+    fn bind(&mut self, param: &ast::Param, bound: Bound) {
+        let value = &param.expr;
+        let x = proc_macro2::Ident::new("__cte_x", syn::spanned::Spanned::span(&**value));
+        // Where the schema says what the parameter binds as, its Rust type (a list's items'
+        // type) is checked against that, spanned on the `{...}`.
+        let convert = match (self.param_types.get(&param.index), bound) {
+            (Some(ty), Bound::Value) => quote_spanned!(param.span=>
+                ::cte_runtime::__private::param::<::cte_runtime::__private::sql::#ty, _>
+            ),
+            (Some(ty), Bound::List) => quote_spanned!(param.span=>
+                ::cte_runtime::__private::list_param::<::cte_runtime::__private::sql::#ty, _>
+            ),
+            (None, Bound::Value) => quote_spanned!(param.span=> ::cte_runtime::__private::value),
+            (None, Bound::List) => quote_spanned!(param.span=> ::cte_runtime::__private::list),
+        };
+        let kind = match bound {
+            Bound::Value => quote_spanned!(param.span=>
+                (&&::cte_runtime::__private::Probe(&#x)).kind()
+            ),
+            Bound::List => quote_spanned!(param.span=> ::cte_runtime::__private::ParamKind::List),
+        };
+        self.params.push((
+            param.index,
+            quote_spanned!(param.span=> match #value {
+                #x => {
+                    let kind = #kind;
+                    (#convert(#x), kind)
+                }
+            }),
+        ));
+    }
+
     pub(super) fn expr(&mut self, expr: &Expr) {
         match expr {
             Expr::Literal(lit) => match &lit.kind {
@@ -53,32 +96,9 @@ impl Lower {
                 LiteralKind::Null => self.tag(ExprTag::Null.tag()),
             },
             Expr::Param(param) => {
-                let index = param.index;
-                let value = &param.expr;
-                // The value is bound once; the kind is read from its type, where the type is
-                // concrete (see `cte_runtime::__private::Probe`). The binding carries the
-                // expression's span, so a type error still points at the user's expression.
-                let bound =
-                    proc_macro2::Ident::new("__cte_x", syn::spanned::Spanned::span(&**value));
-                // Where the schema says what the parameter binds as, its Rust type is checked
-                // against that, spanned on the `{...}`.
-                let convert = match self.param_types.get(&index) {
-                    Some(ty) => quote_spanned!(param.span=>
-                        ::cte_runtime::__private::param::<::cte_runtime::__private::sql::#ty, _>
-                    ),
-                    None => quote_spanned!(param.span=> ::cte_runtime::__private::value),
-                };
-                self.params.push((
-                    index,
-                    quote_spanned!(param.span=> match #value {
-                        #bound => {
-                            let kind = (&&::cte_runtime::__private::Probe(&#bound)).kind();
-                            (#convert(#bound), kind)
-                        }
-                    }),
-                ));
+                self.bind(param, Bound::Value);
                 self.tag(ExprTag::Param.tag());
-                self.len(index);
+                self.len(param.index);
             }
             Expr::Column(name) => {
                 self.tag(ExprTag::Column.tag());
@@ -125,6 +145,17 @@ impl Lower {
                 self.bool(*negated);
                 self.boxed(expr);
                 self.exprs(list);
+            }
+            Expr::InListParam {
+                expr,
+                list,
+                negated,
+            } => {
+                self.bind(list, Bound::List);
+                self.tag(ExprTag::InListParam.tag());
+                self.bool(*negated);
+                self.boxed(expr);
+                self.len(list.index);
             }
             Expr::InSubquery {
                 expr,

@@ -85,6 +85,10 @@ fn precedence_follows_postgres() {
         "((a LIKE (b || '%')) = TRUE)"
     );
     assert_eq!(shows(quote!(a IN (1, 2) = b)), "((a IN [1, 2]) = b)");
+    assert_eq!(
+        shows(quote!(a + 1 NOT IN {ids} AND b IN {&[1, 2]})),
+        "(((a + 1) NOT IN {$0}) AND (b IN {$1}))"
+    );
     assert_eq!(shows(quote!((a + b) * c)), "([(a + b)] * c)");
     assert_eq!(shows(quote!(a / b % c)), "((a / b) % c)");
     assert_eq!(shows(quote!(a <> b AND c != d)), "((a <> b) AND (c <> d))");
