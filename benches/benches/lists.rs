@@ -64,9 +64,9 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-/// How many distinct SQL texts the call site renders for every length from 0 to `n`, or
-/// `None` when a length on the way passes the dialect's cap.
-fn distinct_texts(dialect: Dialect, n: usize) -> Option<usize> {
+/// How many distinct SQL texts the call site renders for every length from 0 to `n`, and the
+/// longest length that rendered: the lengths stop at the first that passes the dialect's cap.
+fn distinct_texts(dialect: Dialect, n: usize) -> (usize, usize) {
     let values = ids(n);
     let mut texts = BTreeSet::new();
     // Every length up to 2,048, then only those around each power of two, where the texts
@@ -76,11 +76,16 @@ fn distinct_texts(dialect: Dialect, n: usize) -> Option<usize> {
             .flat_map(|k| [(1 << k) - 1, 1 << k, (1 << k) + 1])
             .filter(|&len| len > 2048 && len <= n),
     );
+    let mut longest = 0;
     for len in lengths.chain([n]) {
         let q = by_ids(&values[..len], "tool");
-        texts.insert(q.render(dialect).ok()?.sql().to_owned());
+        let Ok(rendered) = q.render(dialect) else {
+            break;
+        };
+        texts.insert(rendered.sql().to_owned());
+        longest = len;
     }
-    Some(texts.len())
+    (texts.len(), longest)
 }
 
 fn summary(since: SystemTime) {
@@ -97,15 +102,18 @@ fn summary(since: SystemTime) {
             .collect();
         println!("| {n} | {} |", cells.join(" | "));
     }
-    println!("\nDistinct SQL texts of one call site, over every length from 0 to n");
+    println!(
+        "\nDistinct SQL texts of one call site, over every length from 0 to n (or to the \
+         longest the engine's cap on parameters lets render)"
+    );
     println!("| n | {} |", DIALECTS.map(|(_, n)| n).join(" | "));
     println!("|---:|{}", "---:|".repeat(DIALECTS.len()));
     for n in SIZES {
         let cells: Vec<String> = DIALECTS
             .iter()
-            .map(|&(dialect, _)| {
-                distinct_texts(dialect, n)
-                    .map_or_else(|| "RenderError".to_owned(), |t| t.to_string())
+            .map(|&(dialect, _)| match distinct_texts(dialect, n) {
+                (texts, longest) if longest == n => texts.to_string(),
+                (texts, longest) => format!("{texts} (to {longest})"),
             })
             .collect();
         println!("| {n} | {} |", cells.join(" | "));
