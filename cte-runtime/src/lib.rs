@@ -260,7 +260,8 @@ pub use cte_macros::cte;
 /// - `WITH [RECURSIVE] name [(col, ...)] AS [[NOT] MATERIALIZED] (body), ...`, in front of any
 ///   statement and inside subqueries, where an inner name hides an outer one.
 /// - A recursive CTE is `anchor UNION [ALL] member [UNION [ALL] member ...]`; the members read
-///   the CTE once each, in their own `FROM`.
+///   the CTE once each, in their own `FROM`. The anchor is every query before the first
+///   member, joined by any set operations (`VALUES (1) INTERSECT VALUES (1) UNION ...`).
 /// - After a recursive CTE: `SEARCH {DEPTH | BREADTH} FIRST BY col, ... SET col` and
 ///   `CYCLE col, ... SET col [TO v DEFAULT v] USING col`, the SQL standard's clauses.
 /// - On PostgreSQL a body may be `INSERT`, `UPDATE` or `DELETE ... RETURNING`.

@@ -79,7 +79,45 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
                 )
                 SELECT n FROM s
             },
+            Marker::Emulated(&["CROSS JOIN LATERAL"]),
+        ),
+        "Several recursive members joined by both `UNION` and `UNION ALL`" => (
+            select! {
+                WITH RECURSIVE s(n) AS (
+                    SELECT 1
+                    UNION ALL SELECT n + 1 FROM s WHERE n < 3
+                    UNION SELECT n + 2 FROM s WHERE n < 3
+                )
+                SELECT n FROM s
+            },
             Marker::None,
+        ),
+        "An anchor of queries joined by `INTERSECT` or `EXCEPT` (`VALUES (1) INTERSECT VALUES (1) UNION ...`)" => (
+            select! {
+                WITH RECURSIVE s(n) AS (
+                    SELECT 1 INTERSECT SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 3
+                )
+                SELECT n FROM s
+            },
+            Marker::Emulated(&["AS __cte_a1"]),
+        ),
+        "The same, with a column a recursive member widens (`s \\|\\| 'b'`)" => (
+            select! {
+                WITH RECURSIVE s(t) AS (
+                    SELECT "a" INTERSECT SELECT "a" UNION ALL SELECT t || "b" FROM s WHERE t < "ab"
+                )
+                SELECT t FROM s
+            },
+            Marker::Emulated(&["AS __cte_a1"]),
+        ),
+        "The same, with `SEARCH` or `CYCLE`" => (
+            select! {
+                WITH RECURSIVE s(n) AS (
+                    SELECT 1 INTERSECT SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 3
+                ) SEARCH DEPTH FIRST BY n SET ord
+                SELECT n FROM s ORDER BY ord
+            },
+            Marker::Emulated(&["AS __cte_a1"]),
         ),
         "`UNION` (without `ALL`) in a recursive CTE" => (
             select! {
@@ -422,6 +460,13 @@ fn refusal(construct: &str) -> Option<&'static str> {
         // the UNION recursion itself.
         "`OPTION (MAXRECURSION n)` with a `UNION` recursion" => "UNION",
         "Several recursive members" => "several recursive members",
+        // PostgreSQL has one recursive term, MariaDB one operator throughout, SQL Server only
+        // UNION ALL.
+        "Several recursive members joined by both `UNION` and `UNION ALL`" => "UNION",
+        "The same, with a column a recursive member widens (`s \\|\\| 'b'`)" => {
+            "anchor has INTERSECT or EXCEPT"
+        }
+        "The same, with `SEARCH` or `CYCLE`" => "SEARCH or CYCLE",
         "`UNION` (without `ALL`) in a recursive CTE" => "UNION (without ALL)",
         "`SEARCH DEPTH FIRST` / `BREADTH FIRST`" => "SEARCH",
         "`CYCLE`" => "CYCLE",

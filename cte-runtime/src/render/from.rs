@@ -77,7 +77,7 @@ impl Renderer<'_> {
     pub(super) fn table_factor(&mut self, f: &TableFactor) -> Res {
         match f {
             TableFactor::Table { name, alias } => {
-                if self.renamed_reference(name, alias)? {
+                if self.working_reference(name, alias)? || self.renamed_reference(name, alias)? {
                     return Ok(());
                 }
                 if let Some(hoisted) = self.hoisted_name(name) {

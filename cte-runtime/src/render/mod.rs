@@ -9,8 +9,9 @@
 //! `Renderer::support`, instead of testing the dialect), and `reserved` the words each
 //! dialect reserves; `mssql`, `mysql` and `sqlite` hold the structural rewrites of their
 //! dialect, `moved` the CTEs moved to where they are read, `star` what `*` stands for, and
-//! `order` the order of a WITH's CTEs where a CTE sees only those before it; `recursive` widens
-//! text that grows in a recursive CTE; `visit` is the one walk over the whole tree that the
+//! `order` the order of a WITH's CTEs where a CTE sees only those before it; `members` the
+//! anchor and recursive members of a recursive CTE and how each dialect takes them; `recursive`
+//! widens text that grows in a recursive CTE; `visit` is the one walk over the whole tree that the
 //! analyses are built on (`walk` gives its events as one type), `scope` answers which CTEs a
 //! part of the tree names, and `binding` the WITHs around what is being written and what a
 //! table name means there (a CTE, renamed where MySQL and MariaDB need shadowing CTEs renamed,
@@ -27,6 +28,7 @@ mod limit;
 mod list;
 mod literal;
 mod log;
+mod members;
 mod moved;
 mod mssql;
 mod mysql;
@@ -213,6 +215,15 @@ struct RecursiveBody {
     internal: Option<Rc<str>>,
     /// The depth of the anchor VALUES being written.
     in_values: Option<u32>,
+    /// The CTE's name, and the name it is written under where that differs.
+    name: Ident,
+    written: Option<Rc<str>>,
+    /// The anchor written as one derived table (see `members.rs`), by address.
+    anchor: Option<*const crate::tree::SetExpr>,
+    /// The members written as one, LATERAL over one reference to the CTE (see `members.rs`).
+    lateral: Option<Rc<members::Lateral>>,
+    /// While those members are written: the alias of that reference.
+    working: Option<Rc<str>>,
 }
 
 /// The one renderer: a buffer, the source index of each placeholder written, and the context

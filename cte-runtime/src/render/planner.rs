@@ -12,8 +12,9 @@ use std::convert::Infallible;
 use std::ops::ControlFlow;
 use std::rc::Rc;
 
-use super::facts::{self, Takes};
+use super::facts;
 use super::limit::Limit;
+use super::members::{Lateral, Members};
 use super::recursive::Widen;
 use super::rewrite::Rewrite;
 use super::set_op::operand_parens;
@@ -22,8 +23,8 @@ use super::walk::{self, Node};
 use super::{order, scope};
 use crate::param::ParamKind;
 use crate::tree::{
-    Cte, Expr, Ident, List, QueryExpr, Select, SelectItem, SetExpr, SetOperator, Statement,
-    TableFactor, TableWithJoins, With,
+    Cte, Expr, Ident, List, Select, SelectItem, SetExpr, Statement, TableFactor, TableWithJoins,
+    With,
 };
 use crate::{Dialect, RenderError};
 
@@ -59,6 +60,10 @@ pub(super) struct RecursiveCte {
     /// Where a CTE reads only the CTEs written before it (see `order.rs`): the other CTEs of
     /// its WITH that it reads, by address.
     pub(super) reads: Vec<*const Cte>,
+    /// Its anchor, when written as one derived table (see `members.rs`), by address.
+    pub(super) compound_anchor: Option<*const SetExpr>,
+    /// Its recursive members, when written as one (see `members.rs`).
+    pub(super) lateral: Option<Rc<Lateral>>,
 }
 
 /// What the analyses read besides the tree: the dialect, the kind of each parameter and the
@@ -142,14 +147,24 @@ impl<'a> Planner<'a> {
             None => scope::statement_mentions(cte.body, &cte.name),
         };
         self.kinds_read.set(false);
+        let mut lateral = None;
         let (rewrite, widen) = match &members {
             Some((q, members)) if reads_itself => (
-                self.check_recursive_members(members)
-                    .and_then(|()| self.rewrite_plan(cte, &q.body))
+                self.check_recursive_members(&q.body, members)
+                    .and_then(|l| {
+                        lateral = l;
+                        self.rewrite_plan(cte, members)
+                    })
                     .map(|r| r.map(Rc::new)),
                 self.widening(cte, members).map(|w| w.map(Rc::new)),
             ),
             _ => (Ok(None), Ok(None)),
+        };
+        let compound_anchor = match &members {
+            Some((_, members)) if reads_itself => members
+                .compound_anchor
+                .map(|anchor| anchor as *const SetExpr),
+            _ => None,
         };
         let reads = match order::reads_only_earlier(self.dialect) {
             true => ctes.iter().filter(|c| order::reads(cte, c)).collect(),
@@ -161,6 +176,8 @@ impl<'a> Planner<'a> {
             widen,
             kinds_read: self.kinds_read.get(),
             reads: reads.into_iter().map(|c: &Cte| c as *const Cte).collect(),
+            compound_anchor,
+            lateral,
         }
     }
 }
@@ -267,77 +284,5 @@ impl<'a> Visit<'a> for NodeWalk<'_, '_> {
             self.nodes.values_columns.insert(rows.as_ptr(), columns);
         }
         visit::walk_set_expr(self, s)
-    }
-}
-
-impl Planner<'_> {
-    /// The members of a recursive CTE's body (`anchor UNION ALL r1 UNION ALL r2`), as far as
-    /// the dialect cares: PostgreSQL takes one recursive member, SQL Server only UNION ALL.
-    pub(super) fn check_recursive_members(&self, members: &Members) -> Result<(), RenderError> {
-        let union = |all| {
-            members
-                .list
-                .iter()
-                .any(|m| m.0 == Some(SetOperator::Union { all }))
-        };
-        let mixed = union(true) && union(false);
-        if let (true, Takes::No { help }) = (mixed, self.support().recursive_mixed_unions) {
-            return Err(self.unsupported("UNION mixed with UNION ALL in a recursive CTE", help));
-        }
-        let mut recursive_members = 0;
-        for &(op, _, reads) in &members.list {
-            if !reads {
-                continue;
-            }
-            recursive_members += 1;
-            if let Takes::No { help } = self.support().recursive_union_distinct {
-                if op != Some(SetOperator::Union { all: true }) {
-                    return Err(self.unsupported("UNION (without ALL) in a recursive CTE", help));
-                }
-            }
-        }
-        if recursive_members > 1 && !self.support().several_recursive_members {
-            return Err(self.unsupported(
-                "several recursive members in one CTE",
-                "combine them into one member with OR, or UNION them in a subquery",
-            ));
-        }
-        Ok(())
-    }
-}
-
-/// The members of a recursive CTE's body (`anchor UNION ALL r1 ...`), each with the operator
-/// before it and whether it reads the CTE.
-pub(super) struct Members {
-    pub list: Vec<(Option<SetOperator>, &'static SetExpr, bool)>,
-    /// Whether the body reads the CTE at all (in a member, or in its ORDER BY or LIMIT).
-    pub reads_cte: bool,
-}
-
-impl Members {
-    pub(super) fn of(q: &'static QueryExpr, name: &Ident) -> Members {
-        fn flatten(
-            s: &'static SetExpr,
-            before: Option<SetOperator>,
-            name: &Ident,
-            out: &mut Vec<(Option<SetOperator>, &'static SetExpr, bool)>,
-        ) {
-            match s {
-                SetExpr::SetOp { op, left, right } => {
-                    flatten(left, before, name, out);
-                    out.push((Some(*op), right, scope::set_expr_mentions(right, name)));
-                }
-                s => out.push((before, s, scope::set_expr_mentions(s, name))),
-            }
-        }
-        let mut list = Vec::with_capacity(2);
-        flatten(&q.body, None, name, &mut list);
-        // A WITH of the body's own may shadow the name or read it: the general answer.
-        let reads_cte = if q.with.is_some() {
-            scope::query_mentions(q, name)
-        } else {
-            list.iter().any(|m| m.2) || scope::query_tail_mentions(q, name)
-        };
-        Members { list, reads_cte }
     }
 }

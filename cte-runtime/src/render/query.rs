@@ -186,6 +186,13 @@ impl Renderer<'_> {
                         rewrite: plan.clone(),
                         internal: internal.clone(),
                         in_values: None,
+                        name: cte.name,
+                        written: internal
+                            .clone()
+                            .or_else(|| written_name.as_deref().map(Rc::from)),
+                        anchor: planned.compound_anchor,
+                        lateral: planned.lateral.clone(),
+                        working: None,
                     }),
                     None => None,
                 };

@@ -20,7 +20,7 @@ use super::expr::{numeric_kind, numeric_kind_with, Kind, Pos};
 use super::facts::{self, RecursiveTyping};
 use std::rc::Rc;
 
-use super::planner::Members;
+use super::members::{leaves, leftmost, Members};
 use super::planner::Planner;
 use super::typing::Typing;
 use super::{scope, Renderer, Res};
@@ -70,7 +70,13 @@ fn column_values(
         .list
         .iter()
         .filter(move |&&(_, _, r)| r == reads)
-        .flat_map(move |&(_, member, _)| {
+        .flat_map(|&(_, member, _)| {
+            // An anchor with INTERSECT or EXCEPT: the values of each of its queries.
+            let mut parts = Vec::new();
+            leaves(member, &mut parts);
+            parts
+        })
+        .flat_map(move |member| {
             let (item, rows): (Option<&'static Expr>, &'static [List<Expr>]) = match member {
                 SetExpr::Select(s) => match s.projection.get(i) {
                     Some(SelectItem::Expr { expr, .. }) => (Some(expr), &[]),
@@ -209,7 +215,7 @@ impl Planner<'_> {
             .list
             .iter()
             .find(|m| !m.2)
-            .map_or(0, |&(_, anchor, _)| match anchor {
+            .map_or(0, |&(_, anchor, _)| match leftmost(anchor) {
                 SetExpr::Select(s) => s.projection.len(),
                 SetExpr::Values(rows) => rows.first().map_or(0, |r| r.len()),
                 SetExpr::Query(_) | SetExpr::SetOp { .. } => 0,
@@ -222,6 +228,15 @@ impl Planner<'_> {
         }
         if columns.is_empty() {
             return Ok(None);
+        }
+        if members.compound_anchor.is_some() {
+            // Its queries are written in a derived table, where a cast would also change what
+            // INTERSECT and EXCEPT compare.
+            return Err(self.unsupported(
+                "a recursive CTE whose anchor has INTERSECT or EXCEPT and needs its columns \
+                 cast to the type the recursive members give them",
+                "cast the anchor's values yourself: CAST(x AS type) in each query of the anchor",
+            ));
         }
         let address = |s: &Select| s as *const Select;
         Ok(Some(Widen {

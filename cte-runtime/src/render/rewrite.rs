@@ -19,9 +19,9 @@
 use std::rc::Rc;
 
 use super::limit::Limit;
+use super::members::{leftmost, Members};
 use super::planner::Planner;
 use super::query::same_name;
-use super::set_op::flatten_set_ops;
 use super::{facts, scope, Renderer, Res};
 use crate::tree::{
     Cte, Expr, Ident, Literal, Search, Select, SelectItem, SetExpr, SetOperator, TableFactor,
@@ -97,7 +97,7 @@ impl Planner<'_> {
     pub(super) fn rewrite_plan(
         &self,
         cte: &Cte,
-        body: &SetExpr,
+        members: &Members,
     ) -> Result<Option<Rewrite>, RenderError> {
         let mut extras = Vec::new();
         if self.limit != Limit::None && guards_levels(self.dialect) {
@@ -110,10 +110,26 @@ impl Planner<'_> {
         if extras.is_empty() && !(emulate && (cte.search.is_some() || cte.cycle.is_some())) {
             return Ok(None);
         }
-        let mut members = Vec::new();
-        flatten_set_ops(body, None, &mut members);
         let mut selects = Vec::new();
-        for (op, member) in &members {
+        for (op, member, _) in &members.list {
+            if members
+                .compound_anchor
+                .is_some_and(|anchor| std::ptr::eq(anchor, *member))
+            {
+                // An anchor written as one derived table (see `members.rs`): the level column
+                // follows its `*`; SEARCH and CYCLE would need its items.
+                if emulate && (cte.search.is_some() || cte.cycle.is_some()) {
+                    return Err(self.unsupported(
+                        "SEARCH or CYCLE on a recursive CTE whose anchor has INTERSECT or EXCEPT",
+                        "write the anchor as one SELECT that lists its columns over a derived \
+                         table: SELECT a.x FROM (... INTERSECT ...) AS a",
+                    ));
+                }
+                if let Some(SetExpr::Select(first)) = members.compound_anchor.map(leftmost) {
+                    selects.push(*first);
+                }
+                continue;
+            }
             let SetExpr::Select(select) = member else {
                 return Err(self.unsupported(
                     construct(
@@ -165,8 +181,13 @@ impl Planner<'_> {
                 });
             }
         }
+        let compound = members.compound_anchor.map(leftmost);
         for select in &selects {
-            self.check_projection(cte, select, &extras)?;
+            if !compound
+                .is_some_and(|c| matches!(c, SetExpr::Select(s) if std::ptr::eq(*s, *select)))
+            {
+                self.check_projection(cte, select, &extras)?;
+            }
         }
         Ok(Some(Rewrite {
             name: cte.name,
@@ -279,6 +300,29 @@ impl Renderer<'_> {
             return Ok(());
         }
         self.with_rewrite(|r, rewrite| r.write_extras(rewrite, s))
+    }
+
+    /// After the `*` of an anchor written as one derived table (see `members.rs`): the added
+    /// columns, which the plan allows only hidden there.
+    pub(super) fn anchor_extras(&mut self) -> Res {
+        if !self.at_members() {
+            return Ok(());
+        }
+        self.with_rewrite(|r, rewrite| {
+            for extra in &rewrite.extras {
+                if !extra.hidden() {
+                    return Err(r.unsupported(
+                        "SEARCH or CYCLE on a recursive CTE whose anchor has INTERSECT or EXCEPT",
+                        "",
+                    ));
+                }
+                r.write(", ");
+                r.level_value(Role::Anchor)?;
+                r.write(" AS ");
+                extra.write_name(r);
+            }
+            Ok(())
+        })
     }
 
     /// Whether the members of the recursive CTE being written are being written.

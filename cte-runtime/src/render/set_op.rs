@@ -8,6 +8,9 @@ use crate::Dialect;
 
 impl Renderer<'_> {
     pub(super) fn set_expr(&mut self, s: &SetExpr) -> Res {
+        if self.recursive_part(s)? {
+            return Ok(());
+        }
         match s {
             SetExpr::Select(select) => self.select(select),
             SetExpr::Values(rows) => self.values(rows),
@@ -106,20 +109,5 @@ fn set_level(op: SetOperator) -> u8 {
     match op {
         SetOperator::Intersect { .. } => 2,
         SetOperator::Union { .. } | SetOperator::Except { .. } => 1,
-    }
-}
-
-/// The members of a left-deep chain of set operations, each with the operator before it.
-pub(super) fn flatten_set_ops<'s>(
-    s: &'s SetExpr,
-    before: Option<SetOperator>,
-    out: &mut Vec<(Option<SetOperator>, &'s SetExpr)>,
-) {
-    match s {
-        SetExpr::SetOp { op, left, right } => {
-            flatten_set_ops(left, before, out);
-            out.push((Some(*op), right));
-        }
-        s => out.push((before, s)),
     }
 }

@@ -96,9 +96,10 @@ impl<'a> Recursive<'_, 'a> {
 
         let mut parts = Vec::new();
         let mut ops = Vec::new();
-        flatten(&query.body, &mut parts, &mut ops);
+        self.flatten(cte, &query.body, &mut parts, &mut ops);
         // WITH RECURSIVE t(n) AS (SELECT 1 INTERSECT SELECT n + 1 FROM t) SELECT * FROM t
-        // -- only UNION [ALL] joins an anchor to its recursive members.
+        // -- only UNION [ALL] joins an anchor to its recursive members. The anchor's own
+        // queries may be joined by any set operation: `flatten` keeps the anchor whole.
         for (op, span) in ops {
             let op = match op {
                 SetOperator::Union { .. } => continue,
@@ -110,8 +111,8 @@ impl<'a> Recursive<'_, 'a> {
                 format!(
                     "{op} joins the parts of recursive CTE `{name}`\n\
                      note: only UNION or UNION ALL may join the anchor and the recursive members\n\
-                     help: use UNION ALL here; to combine anchor queries with {op}, do it in a \
-                     subquery of the anchor"
+                     help: use UNION ALL here; {op} may combine the queries of the anchor, \
+                     before the first part that reads `{name}`"
                 ),
             );
         }
@@ -257,33 +258,43 @@ fn clause_message(clause: &str, cte: &Cte) -> String {
     format!("{clause} in recursive CTE `{name}`\nnote: {note}\nhelp: {help}")
 }
 
-/// The parts of a body joined by set operations (through plain parentheses), and the
-/// operators between them: `ops[i]` joins `parts[i]` and `parts[i + 1]`.
-fn flatten<'a>(
-    body: &'a SetExpr,
-    parts: &mut Vec<&'a SetExpr>,
-    ops: &mut Vec<(SetOperator, Span)>,
-) {
-    match body {
-        SetExpr::SetOp {
-            op,
-            op_token,
-            left,
-            right,
-        } => {
-            flatten(left, parts, ops);
-            ops.push((*op, *op_token));
-            flatten(right, parts, ops);
+impl<'a> Recursive<'_, 'a> {
+    /// The parts of a body joined by set operations (through plain parentheses), and the
+    /// operators between them: `ops[i]` joins `parts[i]` and `parts[i + 1]`. A part that does
+    /// not read `cte` is not split: the queries before the first recursive member are one
+    /// anchor, whatever set operations join them.
+    fn flatten(
+        &self,
+        cte: &'a Cte,
+        body: &'a SetExpr,
+        parts: &mut Vec<&'a SetExpr>,
+        ops: &mut Vec<(SetOperator, Span)>,
+    ) {
+        if Reads::of(self.bindings, cte, |r| r.visit_set_expr(body)).is_empty() {
+            parts.push(body);
+            return;
         }
-        SetExpr::Query { query, .. }
-            if query.with.is_none()
-                && query.order_by.is_none()
-                && query.limit.is_none()
-                && query.offset.is_none() =>
-        {
-            flatten(&query.body, parts, ops);
+        match body {
+            SetExpr::SetOp {
+                op,
+                op_token,
+                left,
+                right,
+            } => {
+                self.flatten(cte, left, parts, ops);
+                ops.push((*op, *op_token));
+                self.flatten(cte, right, parts, ops);
+            }
+            SetExpr::Query { query, .. }
+                if query.with.is_none()
+                    && query.order_by.is_none()
+                    && query.limit.is_none()
+                    && query.offset.is_none() =>
+            {
+                self.flatten(cte, &query.body, parts, ops);
+            }
+            _ => parts.push(body),
         }
-        _ => parts.push(body),
     }
 }
 

@@ -74,6 +74,10 @@ fn valid_queries_pass() {
         "WITH RECURSIVE t(depth, path, r#order) AS (SELECT 0, \"a\", 1 UNION ALL SELECT t.depth + 1, t.path, t.r#order FROM t WHERE t.depth < 3) SELECT t.depth, t.path, t.r#order FROM t",
         // Several anchors and several recursive members.
         "WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT 2 UNION ALL SELECT n + 1 FROM t WHERE n < 5 UNION ALL SELECT n + 2 FROM t WHERE n < 5) SELECT n FROM t",
+        // An anchor made of several queries joined by any set operation.
+        "WITH RECURSIVE t(n) AS (VALUES (1) INTERSECT VALUES (1) UNION SELECT n + 1 FROM t WHERE n < 5) SELECT n FROM t",
+        "WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT 2 EXCEPT SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 5) SELECT n FROM t",
+        "WITH RECURSIVE t(n) AS ((SELECT 1 INTERSECT SELECT 1) UNION ALL SELECT n + 1 FROM t WHERE n < 5) SELECT n FROM t",
         // Aggregates, DISTINCT and ORDER BY in the anchor, and in a subquery of a member.
         "WITH RECURSIVE t(n) AS (SELECT DISTINCT max(id) FROM a GROUP BY k UNION ALL SELECT (SELECT count(*) FROM b) + n FROM t WHERE n < 5) SELECT n FROM t ORDER BY n LIMIT 3",
         // SQLite's scalar max, a LEFT JOIN with the CTE on the left.
@@ -231,7 +235,8 @@ fn recursive_structure() {
         ("WITH RECURSIVE t(n) AS (SELECT n + 1 FROM t) SELECT 1", "CTE `t` reads itself, but its body has no anchor", "t"),
         ("WITH RECURSIVE t(n) AS (SELECT n FROM t UNION ALL SELECT 1) SELECT 1", "the anchor of recursive CTE `t` reads `t`", "t"),
         ("WITH RECURSIVE t(n) AS (SELECT 1 INTERSECT SELECT n FROM t) SELECT 1", "INTERSECT joins the parts of recursive CTE `t`", "INTERSECT"),
-        ("WITH RECURSIVE t(n) AS (SELECT 1 EXCEPT SELECT 2 UNION ALL SELECT n FROM t) SELECT 1", "EXCEPT joins the parts of recursive CTE `t`", "EXCEPT"),
+        ("WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t EXCEPT SELECT n + 2 FROM t) SELECT 1", "EXCEPT joins the parts of recursive CTE `t`", "EXCEPT"),
+        ("WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT 2 UNION ALL SELECT n + 1 FROM t INTERSECT SELECT n + 2 FROM t) SELECT 1", "INTERSECT joins the parts of recursive CTE `t`", "INTERSECT"),
         ("WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n FROM t UNION ALL SELECT 2) SELECT 1", "this part of recursive CTE `t` does not read `t`, but comes after a recursive member", "SELECT"),
         ("WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT a.n FROM t a JOIN t b ON a.n = b.n) SELECT 1", "this recursive member reads `t` a second time", "t"),
         ("WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT x FROM a WHERE x IN (SELECT n FROM t)) SELECT 1", "recursive CTE `t` is read inside a subquery of its recursive member", "t"),

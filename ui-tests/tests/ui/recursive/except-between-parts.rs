@@ -1,12 +1,12 @@
 use cte_runtime::select;
 
 fn main() {
-    // EXCEPT between the anchor queries of a recursive CTE.
+    // EXCEPT between two recursive members (the anchor's own queries may use it).
     let _q = select! {
         WITH RECURSIVE tree(id) AS (
             SELECT id FROM node WHERE parent IS NULL
-            EXCEPT SELECT id FROM hidden
             UNION ALL SELECT n.id FROM node n JOIN tree t ON n.parent = t.id
+            EXCEPT SELECT n.id FROM node n JOIN tree t ON n.id = t.id
         )
         SELECT id FROM tree
     };
