@@ -227,7 +227,9 @@ pub use cte_macros::cte;
 ///   leading `WITH`.
 /// - `INSERT INTO t [(col, ...)] query [RETURNING ...]`; `query` is a `SELECT` or `VALUES`.
 /// - `UPDATE t [[AS] a] SET col = expr, ... [FROM ...] [WHERE ...] [RETURNING ...]`.
-/// - `DELETE FROM t [[AS] a] [WHERE ...] [RETURNING ...]`.
+/// - `DELETE FROM t [[AS] a] [USING ...] [WHERE ...] [RETURNING ...]`: `USING` joins other
+///   tables, whose rows the WHERE may read (`DELETE t FROM t, ...` on MySQL, MariaDB and SQL
+///   Server, `WHERE EXISTS (...)` on SQLite).
 /// - `OPTION (MAXRECURSION n)` after any of them: a recursive CTE that goes deeper than `n`
 ///   levels below its anchor fails the statement, on every engine (`0` means no limit).
 ///
@@ -287,7 +289,7 @@ pub use cte_macros::cte;
 ///
 /// `SELECT [DISTINCT] expr [[AS] alias], ... | * | t.*`, then `FROM` (tables and CTEs with
 /// `[AS] alias [(col, ...)]`, subqueries, `LATERAL (subquery)`, `VALUES`, and `[INNER] JOIN`,
-/// `LEFT`, `RIGHT`, `FULL [OUTER] JOIN` with `ON` or `USING (col, ...)`, `CROSS JOIN`, commas),
+/// `LEFT`, `RIGHT`, `FULL [OUTER] JOIN` with `ON` or `USING (col, ...)`, `CROSS JOIN`, commas; `[INNER] JOIN` without `ON` pairs every row),
 /// `WHERE`, `GROUP BY`, `HAVING`, `ORDER BY expr [ASC | DESC] [NULLS FIRST | LAST]`, `LIMIT`,
 /// `OFFSET`. Without `NULLS FIRST/LAST`, NULL sorts first in ascending order on every engine.
 ///

@@ -149,6 +149,9 @@ impl Renderer<'_> {
             |r| r.delete_body(d),
             |r| {
                 if let Takes::No { help } = r.support().returning_aliased_delete {
+                    if !d.returning.is_empty() && !d.using.is_empty() {
+                        return Err(r.unsupported("RETURNING on DELETE ... USING", help));
+                    }
                     if d.alias.is_some() && !d.returning.is_empty() {
                         return Err(r.unsupported("RETURNING on DELETE with a table alias", help));
                     }
@@ -160,6 +163,13 @@ impl Renderer<'_> {
     }
 
     fn delete_body(&mut self, d: &Delete) -> Res {
+        if !d.using.is_empty() {
+            return match self.dialect {
+                Dialect::Postgres => self.delete_using(d),
+                Dialect::MySql | Dialect::MariaDb | Dialect::MsSql => self.delete_joined(d),
+                Dialect::Sqlite => self.sqlite_delete_using(d),
+            };
+        }
         match &d.alias {
             Some(alias) if !self.support().delete_alias => {
                 self.write("DELETE");
@@ -182,6 +192,47 @@ impl Renderer<'_> {
                 }
             }
         }
+        self.where_clause(d.selection.as_ref())
+    }
+
+    /// `DELETE FROM t [AS a]`, the target of every single-table form.
+    pub(super) fn delete_target(&mut self, d: &Delete) {
+        self.write("DELETE");
+        self.statement_keyword_written();
+        self.write(" FROM ");
+        self.object_name(&d.table);
+        if let Some(alias) = &d.alias {
+            self.write(" AS ");
+            self.ident(alias);
+        }
+    }
+
+    /// PostgreSQL's own `DELETE FROM t USING s WHERE ...`.
+    fn delete_using(&mut self, d: &Delete) -> Res {
+        self.delete_target(d);
+        self.write(" USING ");
+        self.from(d.using)?;
+        self.where_clause(d.selection.as_ref())
+    }
+
+    /// The multi-table form of MySQL, MariaDB and SQL Server: `DELETE a FROM t AS a, s WHERE
+    /// ...` deletes the rows of `a` that the join keeps, as USING does.
+    fn delete_joined(&mut self, d: &Delete) -> Res {
+        self.write("DELETE");
+        self.statement_keyword_written();
+        self.write(" ");
+        match &d.alias {
+            Some(alias) => self.ident(alias),
+            None => self.object_name(&d.table),
+        }
+        self.write(" FROM ");
+        self.object_name(&d.table);
+        if let Some(alias) = &d.alias {
+            self.write(" AS ");
+            self.ident(alias);
+        }
+        self.write(", ");
+        self.from(d.using)?;
         self.where_clause(d.selection.as_ref())
     }
 

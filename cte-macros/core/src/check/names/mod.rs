@@ -152,15 +152,16 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
                     self.visit_with(with);
                 }
                 let target = self.target(&delete.table, delete.alias.as_ref());
-                self.level(target.into_iter().collect(), |n| {
-                    if let Some(selection) = &delete.selection {
-                        n.visit_expr(&selection.value);
-                    }
-                    for item in delete.returning.iter().flat_map(|r| &r.value) {
-                        n.visit_select_item(item);
-                    }
-                    n.type_returning(stmt, delete.returning.as_ref().map(|r| &r.value[..]));
-                });
+                let level = Level::new(target.into_iter().collect());
+                self.enter_from(level, &delete.using);
+                if let Some(selection) = &delete.selection {
+                    self.visit_expr(&selection.value);
+                }
+                for item in delete.returning.iter().flat_map(|r| &r.value) {
+                    self.visit_select_item(item);
+                }
+                self.type_returning(stmt, delete.returning.as_ref().map(|r| &r.value[..]));
+                self.levels.pop();
             }
         }
         self.ctes.truncate(mark);
