@@ -477,6 +477,14 @@ pub mod __private {
         crate::TypedQuery::new(query, decode)
     }
 
+    /// The rows of a `select!` in a crate with a schema, which the expansion builds in a block:
+    /// a call around the block keeps `&select! { ... }` a `&TypedQuery` that coerces to
+    /// `&Query` where one is expected (rustc checks a bare block against the expected type).
+    #[inline]
+    pub fn typed_select<R>(query: crate::TypedQuery<R>) -> crate::TypedQuery<R> {
+        query
+    }
+
     /// The query of a `select!` that did not compile, so that no second error follows its own.
     pub fn fallback() -> Query {
         static EMPTY: Statement = Statement::Query(tree::QueryExpr {

@@ -8,6 +8,7 @@
 //! `cte!` item its path and the columns read from it.
 
 mod encode;
+mod generated;
 mod rows;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -16,13 +17,28 @@ use quote::{format_ident, quote, quote_spanned};
 use crate::ast;
 use crate::check::Checked;
 use encode::Lower;
-pub(crate) use rows::{output_columns, select_as};
+pub(crate) use rows::{output_columns, select_as, Reader};
 
-/// The expansion of `select!`: the query, or the errors and a placeholder query.
-pub(crate) fn statement(result: syn::Result<Checked>) -> TokenStream {
-    match result {
+/// The expansion of `select!`: the query, or the errors and a placeholder query, with
+/// `before` (the schema's tracking or its error) in front. With a schema (`typed`), a
+/// statement that returns rows reads them into a struct of its output columns (see
+/// `generated`).
+pub(crate) fn statement(
+    result: syn::Result<Checked>,
+    typed: bool,
+    before: TokenStream,
+) -> TokenStream {
+    let expansion = match result {
+        Ok(checked) if typed && generated::returns_rows(&checked.stmt) => {
+            return generated::rows(&checked, before)
+        }
         Ok(checked) => query(&checked),
         Err(error) => fallback(&error),
+    };
+    if before.is_empty() {
+        expansion
+    } else {
+        quote!({ #before #expansion })
     }
 }
 

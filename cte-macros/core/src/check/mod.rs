@@ -25,6 +25,7 @@ use proc_macro2::{LineColumn, Span};
 use crate::ast::Statement;
 use crate::parse::{Item, Parsed};
 use crate::schema::Schema;
+pub(crate) use names::Stars;
 use resolve::Bindings;
 
 /// A statement that passed every check, and what the checks learned of its types.
