@@ -15,7 +15,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
 use crate::ast;
-use crate::check::Checked;
+use crate::check::{Checked, Failed};
 use encode::Lower;
 pub(crate) use rows::{output_columns, select_as, Reader};
 
@@ -24,7 +24,7 @@ pub(crate) use rows::{output_columns, select_as, Reader};
 /// statement that returns rows reads them into a struct of its output columns (see
 /// `generated`).
 pub(crate) fn statement(
-    result: syn::Result<Checked>,
+    result: Result<Checked, Failed>,
     typed: bool,
     before: TokenStream,
 ) -> TokenStream {
@@ -33,7 +33,13 @@ pub(crate) fn statement(
             return generated::rows(&checked, before)
         }
         Ok(checked) => query(&checked),
-        Err(error) => fallback(&error),
+        Err(Failed {
+            error,
+            tree: Some(tree),
+        }) if typed && generated::returns_rows(&tree.stmt) => {
+            return generated::placeholder(&tree, &error, before)
+        }
+        Err(Failed { error, .. }) => fallback(&error),
     };
     if before.is_empty() {
         expansion

@@ -36,7 +36,7 @@ pub fn select(input: TokenStream) -> TokenStream {
 
 fn select_with(input: TokenStream, schema: &schema::Outcome) -> TokenStream {
     let parsed = parse::select_recovering(input);
-    let checked = check::statement(parsed, schema::of(schema));
+    let checked = check::statement_or_tree(parsed, schema::of(schema));
     let typed = schema::of(schema).is_some();
     expand::statement(checked, typed, schema::beside(schema, TokenStream::new()))
 }

@@ -11,7 +11,7 @@ use quote::{quote, quote_spanned};
 
 use super::rows::{output_columns, Reader};
 use super::{column_item, fallback, query};
-use crate::ast::Statement;
+use crate::ast::{Ident, Statement};
 use crate::check::Checked;
 use crate::typing::{SqlType, Typed};
 
@@ -27,32 +27,70 @@ pub(crate) fn returns_rows(stmt: &Statement) -> bool {
 
 /// The query as a `TypedQuery` of the generated row, or the errors of its output columns;
 /// `before` (the schema's tracking) goes first.
+pub(crate) fn rows(checked: &Checked, before: TokenStream) -> TokenStream {
+    match output_columns(&checked.stmt, &checked.types.stars, Reader::Select) {
+        Ok(columns) => typed(checked, &columns, &before, query(checked), true),
+        Err(error) => {
+            let fallback = fallback(&error);
+            quote!({ #before #fallback })
+        }
+    }
+}
+
+/// The errors of a statement the checks refused, and a placeholder of the row type its
+/// columns would have (a column the checks could not type is a `Value`), so that the code
+/// that reads its rows reports no second error.
+pub(crate) fn placeholder(tree: &Checked, error: &syn::Error, before: TokenStream) -> TokenStream {
+    let mut error = error.clone();
+    match output_columns(&tree.stmt, &tree.types.stars, Reader::Select) {
+        Ok(columns) => {
+            let errors = error.to_compile_error();
+            let query = quote!({ #errors ::cte_runtime::__private::fallback() });
+            typed(tree, &columns, &before, query, false)
+        }
+        Err(more) => {
+            error.combine(more);
+            let fallback = fallback(&error);
+            quote!({ #before #fallback })
+        }
+    }
+}
+
+/// `query` as a `TypedQuery` of a struct of `columns`, typed as the checks found; rows read
+/// into it when `reads`, or never, for a placeholder.
 ///
 /// The whole is a call, not a block: rustc checks a block's value against the type expected
 /// where the macro is used, so `&select! { ... }` given to a function of `&Query` would be a
 /// mismatch, where a call's value is a `&TypedQuery` that derefs to one.
-pub(crate) fn rows(checked: &Checked, before: TokenStream) -> TokenStream {
-    let columns = match output_columns(&checked.stmt, &checked.types.stars, Reader::Select) {
-        Ok(columns) => columns,
-        Err(error) => {
-            let fallback = fallback(&error);
-            return quote!({ #before #fallback });
-        }
-    };
+fn typed(
+    checked: &Checked,
+    columns: &[Ident],
+    before: &TokenStream,
+    query: TokenStream,
+    reads: bool,
+) -> TokenStream {
     // Types that do not line up with the columns are not the columns' types.
     let types = checked
         .types
         .columns
         .as_ref()
         .filter(|t| t.len() == columns.len());
-    let reader = proc_macro2::Ident::new("__cte_row", Span::mixed_site());
     let fields: Vec<_> = columns.iter().map(column_item).collect();
     let field_types = (0..columns.len()).map(|i| field_type(types.map(|t| t[i])));
-    let names = columns.iter().map(|c| c.value.as_str());
-    let reads = fields.iter().zip(names).map(|(field, name)| {
-        quote_spanned! {field.span()=> #field: #reader.read(#name)? }
-    });
-    let query = query(checked);
+    let decode = if reads {
+        let reader = proc_macro2::Ident::new("__cte_row", Span::mixed_site());
+        let names = columns.iter().map(|c| c.value.as_str());
+        let reads = fields.iter().zip(names).map(|(field, name)| {
+            quote_spanned! {field.span()=> #field: #reader.read(#name)? }
+        });
+        quote! {
+            |#reader: &mut ::cte_runtime::__private::RowReader| {
+                ::core::result::Result::Ok(Row { #(#reads),* })
+            }
+        }
+    } else {
+        quote!(|_| ::core::unreachable!())
+    };
     quote! {
         ::cte_runtime::__private::typed_select({
             #before
@@ -65,12 +103,7 @@ pub(crate) fn rows(checked: &Checked, before: TokenStream) -> TokenStream {
                 pub struct Row {
                     #(pub #fields: #field_types,)*
                 }
-                ::cte_runtime::__private::typed_rows(
-                    __cte_query,
-                    |#reader: &mut ::cte_runtime::__private::RowReader| {
-                        ::core::result::Result::Ok(Row { #(#reads),* })
-                    },
-                )
+                ::cte_runtime::__private::typed_rows(__cte_query, #decode)
             }
         })
     }
