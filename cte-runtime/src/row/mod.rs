@@ -30,6 +30,8 @@ use crate::{Decimal, Query, Value, ValueError};
 /// // A row as a driver reads it: an int4 `id` and an integer literal, both `I64`.
 /// let row = q.decode_row(vec![Value::I64(7), Value::I64(0)])?;
 /// assert_eq!(row, Depth { id: 7, depth: 0 });
+/// // A clone reads rows the same way.
+/// assert_eq!(q.clone().decode_row(vec![Value::I64(8), Value::I64(1)])?, Depth { id: 8, depth: 1 });
 /// let e = q.decode_row(vec![Value::I64(7), Value::I64(300)]).unwrap_err();
 /// assert_eq!(e.to_string(), "column 1 (`depth`): the i64 300 is out of range for u8");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -76,6 +78,16 @@ impl<R> Deref for TypedQuery<R> {
 
     fn deref(&self) -> &Query {
         &self.query
+    }
+}
+
+// By hand: a derive would ask for `R: Clone`, and the row type is not cloned.
+impl<R> Clone for TypedQuery<R> {
+    fn clone(&self) -> Self {
+        TypedQuery {
+            query: self.query.clone(),
+            decode: self.decode,
+        }
     }
 }
 
