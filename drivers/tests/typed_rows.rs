@@ -259,6 +259,32 @@ macro_rules! as_walks {
     }};
 }
 
+/// Ken's chain of managers upward: `boss` is NOT NULL in the anchor (a COALESCE) and nullable
+/// in the recursive member (a table's nullable column), so its field is an `Option`, and the
+/// member really reads a NULL: Ada has no manager.
+macro_rules! generated_bosses {
+    () => {
+        select! {
+            WITH RECURSIVE up (id, boss) AS (
+                SELECT id, COALESCE(manager_id, 0) FROM employee WHERE id = 5
+                UNION ALL
+                SELECT e.id, e.manager_id FROM employee AS e JOIN up ON e.id = up.boss
+            )
+            SELECT id, boss FROM up ORDER BY id DESC
+        }
+    };
+}
+
+macro_rules! check_bosses {
+    ($rows:expr) => {{
+        let bosses: Vec<(i64, Option<i64>)> = $rows.into_iter().map(|r| (r.id, r.boss)).collect();
+        assert_eq!(
+            bosses,
+            [(5, Some(4)), (4, Some(2)), (2, Some(1)), (1, None)]
+        );
+    }};
+}
+
 /// Every employee through `*`: the generated row has the table's columns, `manager_id` an
 /// `Option` (Ada's is NULL).
 macro_rules! generated_staff {
@@ -423,6 +449,12 @@ macro_rules! check_typed_rows {
         }
         .expect("generated staff");
         check_staff!(fetched);
+        let fetched = {
+            let $all_q = &generated_bosses!();
+            $all
+        }
+        .expect("generated bosses");
+        check_bosses!(fetched);
 
         let one = {
             let $one_q = &by_id(3);
