@@ -1,5 +1,5 @@
-//! Rows read into Rust types: [`TypedQuery`], which `select_as!` makes, and [`FromValue`],
-//! how one column's [`Value`] becomes a field.
+//! Rows read into Rust types: [`TypedQuery`], which `select_as!` makes (and `select!` with a
+//! schema), and [`FromValue`], how one column's [`Value`] becomes a field.
 //!
 //! Every driver reads a column as a `Value` (any integer as `I64`, NUMERIC and DECIMAL as a
 //! `Decimal`), so a row decodes the same way whatever the driver and engine: an `i64` field
@@ -12,7 +12,9 @@ use std::ops::Deref;
 use crate::{Decimal, Query, Value, ValueError};
 
 /// A query whose rows read into `R`: made by [`select_as!`](crate::select_as), which checks at
-/// compile time that `R`'s fields are the query's output columns. It dereferences to its
+/// compile time that `R`'s fields are the query's output columns, and by
+/// [`select!`](crate::select) in a crate with a schema, with an `R` it generates (see
+/// [Rows, with a schema](crate::select#rows-with-a-schema)). It dereferences to its
 /// [`Query`], so it renders and runs like one; [`decode_row`](TypedQuery::decode_row) turns a
 /// row, as a driver reads it into values, into an `R`.
 ///
