@@ -291,3 +291,18 @@ pub fn check_integer_reads(rows: &[Vec<cte_runtime::Value>]) {
         "the i64 -9223372036854775808 is out of range for i32"
     );
 }
+
+/// A connection to the MariaDB server of the tests, or `None` after saying why not.
+pub fn mariadb() -> Option<mysql::Conn> {
+    let url = url(&MARIADB)?;
+    match mysql::Opts::from_url(&url)
+        .map_err(|e| e.to_string())
+        .and_then(|opts| mysql::Conn::new(opts).map_err(|e| e.to_string()))
+    {
+        Ok(conn) => Some(conn),
+        Err(e) => {
+            skip(&MARIADB, &format!("cannot connect to {url}: {e}"));
+            None
+        }
+    }
+}
