@@ -276,6 +276,71 @@ pub trait QueryableExt {
         }
         Ok(None)
     }
+
+    /// Runs a [`select_as!`](crate::select_as) query and returns its rows as an iterator that
+    /// reads each from the connection and decodes it as it is asked for, so a large result is
+    /// never held in memory at once.
+    ///
+    /// The iterator holds the driver's result, which borrows the connection: the connection is
+    /// free again when the iterator is dropped, and dropping it early reads (and discards) the
+    /// rows left, as the driver must before the next statement.
+    ///
+    /// ```
+    /// use cte_runtime::mysql::{server_dialect, QueryableExt};
+    /// use cte_runtime::select_as;
+    ///
+    /// struct Step {
+    ///     n: i64,
+    /// }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # // Runs where a MariaDB or MySQL server is named, as the engine tests do.
+    /// # let Ok(url) = std::env::var("CTE_TEST_MARIADB_URL") else { return Ok(()) };
+    /// let mut conn = mysql::Conn::new(mysql::Opts::from_url(&url)?)?;
+    /// let dialect = server_dialect(&mut conn)?;
+    /// let count = 100_000_i64;
+    /// let q = select_as!(Step,
+    ///     WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < {count})
+    ///     SELECT n FROM series
+    /// );
+    /// let mut total = 0;
+    /// for step in conn.cte_fetch(&q, dialect)? {
+    ///     total += step?.n;
+    /// }
+    /// assert_eq!(total, count * (count + 1) / 2);
+    /// # Ok(())
+    /// # }
+    /// ```
+    fn cte_fetch<'a, R>(
+        &'a mut self,
+        query: &'a TypedQuery<R>,
+        dialect: Dialect,
+    ) -> Result<impl Iterator<Item = Result<R, Error>> + 'a, Error> {
+        let mut result = self.cte_exec_iter(query, dialect)?;
+        Ok(std::iter::from_fn(move || {
+            let row = next_row(&mut result)?;
+            Some(
+                row.map_err(Error::from)
+                    .and_then(|row| Ok(query.decode_row(row_values(&row)?)?)),
+            )
+        }))
+    }
+}
+
+/// The next row of any result set of `result`. The driver's result iterates the rows of its
+/// current set and, at the set's end, returns `None` and moves to the next set. The rows of a
+/// statement may follow an empty set (MariaDB's `SET STATEMENT ... FOR` prefix), so `None`
+/// ends the rows only once no set is left, which `iter()` tells.
+fn next_row(result: &mut QueryResult<'_, '_, '_, Binary>) -> Option<Result<Row, ::mysql::Error>> {
+    loop {
+        if let Some(row) = result.next() {
+            return Some(row);
+        }
+        // A set remains: read it through `result` itself. Dropping the driver's handle on it
+        // would read its rows to the end, and the handle holds nothing but a borrow of
+        // `result`, so forgetting it leaks nothing.
+        std::mem::forget(result.iter()?);
+    }
 }
 
 fn row_into<T: FromRow>(row: Row) -> Result<T, ::mysql::Error> {

@@ -28,8 +28,9 @@
 //! # }
 //! ```
 //!
-//! To read rows one at a time without collecting them, render the query and use rusqlite's
-//! own statement API:
+//! To read typed rows one at a time without collecting them, see
+//! [`cte_fetch`](ConnectionExt::cte_fetch); to read the driver's own rows that way, render the
+//! query and use rusqlite's statement API:
 //!
 //! ```
 //! # use cte_runtime::{select, Dialect};
@@ -122,6 +123,72 @@ pub trait ConnectionExt {
 
     /// Runs a [`select_as!`](crate::select_as) query and reads its first row, if it has one.
     fn cte_fetch_optional<R>(&self, query: &TypedQuery<R>) -> Result<Option<R>, Error>;
+
+    /// Runs a [`select_as!`](crate::select_as) query and hands `read` an iterator of its rows,
+    /// each decoded as SQLite steps to it, so a large result is never held in memory at once;
+    /// returns what `read` returns.
+    ///
+    /// A closure rather than a returned iterator: rusqlite's rows borrow the prepared
+    /// statement, and the statement borrows the connection, so an iterator returned from here
+    /// would have to own the statement it borrows. Inside `read`, the iterator is an ordinary
+    /// one: `?`, `break`, `take`, `sum` all work, and the statement goes back to the
+    /// connection's cache when `read` returns.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::select_as;
+    ///
+    /// struct Step {
+    ///     n: i64,
+    /// }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// let count = 100_000_i64;
+    /// let q = select_as!(Step,
+    ///     WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < {count})
+    ///     SELECT n FROM series
+    /// );
+    /// let total: i64 = conn.cte_fetch(&q, |steps| {
+    ///     let mut total = 0;
+    ///     for step in steps {
+    ///         total += step?.n;
+    ///     }
+    ///     Ok(total)
+    /// })?;
+    /// assert_eq!(total, count * (count + 1) / 2);
+    /// // Or stop early: only the rows read are decoded.
+    /// let first: Vec<i64> = conn.cte_fetch(&q, |steps| steps.take(3).map(|s| Ok(s?.n)).collect())?;
+    /// assert_eq!(first, [1, 2, 3]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    fn cte_fetch<R, T, F>(&self, query: &TypedQuery<R>, read: F) -> Result<T, Error>
+    where
+        F: for<'s> FnOnce(FetchRows<'s, R>) -> Result<T, Error>;
+}
+
+/// The rows of a [`select_as!`](crate::select_as) query as SQLite steps to them, each read
+/// into the query's row type: the iterator [`ConnectionExt::cte_fetch`] hands its closure.
+pub struct FetchRows<'s, R> {
+    rows: ::rusqlite::Rows<'s>,
+    query: &'s TypedQuery<R>,
+}
+
+impl<R> Iterator for FetchRows<'_, R> {
+    type Item = Result<R, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.rows.next() {
+            Ok(Some(row)) => Some(
+                values(row)
+                    .map_err(Error::from)
+                    .and_then(|v| Ok(self.query.decode_row(v)?)),
+            ),
+            Ok(None) => None,
+            Err(e) => Some(Err(e.into())),
+        }
+    }
 }
 
 impl ConnectionExt for Connection {
@@ -159,6 +226,16 @@ impl ConnectionExt for Connection {
             out.push(query.decode_row(values(row)?)?);
         }
         Ok(out)
+    }
+
+    fn cte_fetch<R, T, F>(&self, query: &TypedQuery<R>, read: F) -> Result<T, Error>
+    where
+        F: for<'s> FnOnce(FetchRows<'s, R>) -> Result<T, Error>,
+    {
+        let r = query.render(Dialect::Sqlite)?;
+        let mut stmt = self.prepare_cached(r.sql())?;
+        let rows = stmt.query(params_from_iter(r.params()))?;
+        read(FetchRows { rows, query })
     }
 
     fn cte_fetch_optional<R>(&self, query: &TypedQuery<R>) -> Result<Option<R>, Error> {

@@ -41,7 +41,13 @@ pub(crate) struct Types {
     /// With a schema: the SQL type each parameter must bind as, by its index, where it is
     /// compared with, assigned to or inserted into something of a known type.
     pub(crate) params: HashMap<usize, SqlType>,
+    /// With a schema: the names of the columns each `*` and `t.*` of a select list or
+    /// RETURNING stands for, by the item's address, where they are known; spanned on the item.
+    pub(crate) stars: Stars,
 }
+
+/// The columns of each `*` and `t.*`, by the address of its select item (see [`Types`]).
+pub(crate) type Stars = HashMap<*const SelectItem, Vec<Ident>>;
 
 /// Checks the names of `stmt`, and returns what it learned of its types.
 pub(crate) fn check(
@@ -63,6 +69,7 @@ pub(crate) fn check(
         read_early: std::collections::HashSet::new(),
         quiet: false,
         params: HashMap::new(),
+        stars: HashMap::new(),
     };
     names.visit_statement(stmt);
     let columns = match stmt {
@@ -72,6 +79,7 @@ pub(crate) fn check(
     Types {
         columns,
         params: names.params,
+        stars: names.stars,
     }
 }
 
@@ -96,6 +104,8 @@ struct Names<'c, 'a> {
     quiet: bool,
     /// What each parameter must bind as (see `params`).
     params: HashMap<usize, SqlType>,
+    /// The columns of each `*` (see [`Types::stars`]).
+    stars: Stars,
 }
 
 impl<'a> Visit<'a> for Names<'_, 'a> {
@@ -289,6 +299,7 @@ impl<'a> Names<'_, 'a> {
         if let Some(types) = self.projection_types(&select.projection) {
             self.outputs.insert(select, types);
         }
+        self.record_stars(&select.projection);
         if let Some(selection) = &select.selection {
             self.visit_expr(&selection.value);
         }
@@ -406,6 +417,9 @@ impl<'a> Names<'_, 'a> {
     fn type_returning(&mut self, stmt: &'a Statement, items: Option<&'a [SelectItem]>) {
         if let Some(types) = items.and_then(|items| self.projection_types(items)) {
             self.returning.insert(stmt, types);
+        }
+        if let Some(items) = items {
+            self.record_stars(items);
         }
     }
 
