@@ -99,29 +99,139 @@ impl FromSql for Value {
 /// through the connection's statement cache.
 pub trait ConnectionExt {
     /// Runs a statement and returns the number of rows it changed.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::select;
+    ///
+    /// # fn main() -> Result<(), cte_runtime::rusqlite::Error> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// conn.execute_batch("CREATE TABLE slot (n INTEGER, label TEXT)")?;
+    /// let last = 5;
+    /// let inserted = conn.cte_execute(&select! {
+    ///     WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {last})
+    ///     INSERT INTO slot (n, label) SELECT n, "free" FROM s
+    /// })?;
+    /// assert_eq!(inserted, 5);
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_execute(&self, query: &Query) -> Result<usize, Error>;
 
     /// Runs a query that returns at least one row and maps the first with `f`; no row is
     /// `rusqlite::Error::QueryReturnedNoRows`.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::select;
+    ///
+    /// # fn main() -> Result<(), cte_runtime::rusqlite::Error> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// let q = select! {
+    ///     WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10)
+    ///     SELECT SUM(n) AS total FROM s
+    /// };
+    /// let total: i64 = conn.cte_query_row(&q, |row| row.get(0))?;
+    /// assert_eq!(total, 55);
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_query_row<T, F>(&self, query: &Query, f: F) -> Result<T, Error>
     where
         F: FnOnce(&Row<'_>) -> ::rusqlite::Result<T>;
 
     /// Runs a query and maps every row with `f`, stopping at the first error.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::select;
+    ///
+    /// # fn main() -> Result<(), cte_runtime::rusqlite::Error> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// let q = select! {
+    ///     WITH RECURSIVE s(n, sq) AS (SELECT 1, 1 UNION ALL SELECT n + 1, (n + 1) * (n + 1) FROM s WHERE n < 3)
+    ///     SELECT n, sq FROM s ORDER BY n
+    /// };
+    /// let squares: Vec<(i64, i64)> = conn.cte_query_map(&q, |row| Ok((row.get(0)?, row.get(1)?)))?;
+    /// assert_eq!(squares, [(1, 1), (2, 4), (3, 9)]);
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_query_map<T, F>(&self, query: &Query, f: F) -> Result<Vec<T>, Error>
     where
         F: FnMut(&Row<'_>) -> ::rusqlite::Result<T>;
 
     /// Runs a [`select_as!`](crate::select_as) query and reads every row into its row type.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::select_as;
+    ///
+    /// #[derive(Debug, PartialEq)]
+    /// struct Level {
+    ///     depth: i64,
+    ///     label: String,
+    /// }
+    ///
+    /// # fn main() -> Result<(), cte_runtime::rusqlite::Error> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// let q = select_as!(Level,
+    ///     WITH RECURSIVE s(depth, label) AS (
+    ///         SELECT 0, "root" UNION ALL SELECT depth + 1, label || "/x" FROM s WHERE depth < 2
+    ///     )
+    ///     SELECT depth, label FROM s ORDER BY depth
+    /// );
+    /// let levels = conn.cte_fetch_all(&q)?;
+    /// assert_eq!(levels[2], Level { depth: 2, label: "root/x/x".into() });
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_fetch_all<R>(&self, query: &TypedQuery<R>) -> Result<Vec<R>, Error>;
 
     /// Runs a [`select_as!`](crate::select_as) query and reads its first row;
     /// [`DriverError::NoRows`] when it has none.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::{select_as, DriverError};
+    ///
+    /// struct Count {
+    ///     n: i64,
+    /// }
+    ///
+    /// # fn main() -> Result<(), cte_runtime::rusqlite::Error> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// let q = select_as!(Count, SELECT COUNT(*) AS n FROM (VALUES (1), (2)) AS v(x));
+    /// assert_eq!(conn.cte_fetch_one(&q)?.n, 2);
+    /// let none = select_as!(Count, SELECT 1 AS n WHERE 1 = 0);
+    /// assert!(matches!(conn.cte_fetch_one(&none), Err(DriverError::NoRows)));
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_fetch_one<R>(&self, query: &TypedQuery<R>) -> Result<R, Error> {
         self.cte_fetch_optional(query)?.ok_or(DriverError::NoRows)
     }
 
     /// Runs a [`select_as!`](crate::select_as) query and reads its first row, if it has one.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::select_as;
+    ///
+    /// struct Found {
+    ///     name: String,
+    /// }
+    ///
+    /// # fn main() -> Result<(), cte_runtime::rusqlite::Error> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// let wanted = "b";
+    /// let q = select_as!(Found,
+    ///     SELECT name FROM (VALUES ("a"), ("b")) AS v(name) WHERE name = {wanted}
+    /// );
+    /// assert_eq!(conn.cte_fetch_optional(&q)?.map(|f| f.name).as_deref(), Some("b"));
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_fetch_optional<R>(&self, query: &TypedQuery<R>) -> Result<Option<R>, Error>;
 
     /// Runs a [`select_as!`](crate::select_as) query and hands `read` an iterator of its rows,
