@@ -197,9 +197,43 @@ fn params(values: &[Value]) -> Params {
 pub trait QueryableExt {
     /// Runs a query and reads every row as a `T`. A row that does not convert is
     /// `mysql::Error::FromRowError`, not a panic.
+    ///
+    /// ```no_run
+    /// use cte_runtime::mysql::{server_dialect, QueryableExt};
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(conn: &mut mysql::Conn) -> Result<(), Box<dyn std::error::Error>> {
+    /// let dialect = server_dialect(conn)?; // MySql or MariaDb
+    /// let pairs: Vec<(i64, String)> = conn.cte_exec(
+    ///     &select! {
+    ///         WITH RECURSIVE chain(id, name) AS (
+    ///             SELECT id, name FROM employee WHERE manager_id IS NULL
+    ///             UNION ALL
+    ///             SELECT e.id, e.name FROM employee e JOIN chain c ON e.manager_id = c.id
+    ///         )
+    ///         SELECT id, name FROM chain
+    ///     },
+    ///     dialect,
+    /// )?;
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_exec<T: FromRow>(&mut self, query: &Query, dialect: Dialect) -> Result<Vec<T>, Error>;
 
     /// Runs a query and reads its first row, if any, as a `T`.
+    ///
+    /// ```no_run
+    /// use cte_runtime::mysql::{server_dialect, QueryableExt};
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(conn: &mut mysql::Conn) -> Result<(), Box<dyn std::error::Error>> {
+    /// let dialect = server_dialect(conn)?;
+    /// let id = 3;
+    /// let name: Option<String> =
+    ///     conn.cte_exec_first(&select! { SELECT name FROM employee WHERE id = {id} }, dialect)?;
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_exec_first<T: FromRow>(
         &mut self,
         query: &Query,
@@ -207,10 +241,40 @@ pub trait QueryableExt {
     ) -> Result<Option<T>, Error>;
 
     /// Runs a statement and returns the number of rows it affected.
+    ///
+    /// ```no_run
+    /// use cte_runtime::mysql::{server_dialect, QueryableExt};
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(conn: &mut mysql::Conn) -> Result<(), Box<dyn std::error::Error>> {
+    /// let dialect = server_dialect(conn)?;
+    /// let gone = vec![5_i64, 6];
+    /// let removed = conn.cte_exec_drop(&select! { DELETE FROM employee WHERE id IN {&gone} }, dialect)?;
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_exec_drop(&mut self, query: &Query, dialect: Dialect) -> Result<u64, Error>;
 
     /// Runs a query and returns the driver's result, which reads rows from the connection as it
     /// is iterated.
+    ///
+    /// ```no_run
+    /// use cte_runtime::mysql::{server_dialect, QueryableExt};
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(conn: &mut mysql::Conn) -> Result<(), Box<dyn std::error::Error>> {
+    /// let dialect = server_dialect(conn)?;
+    /// let q = select! {
+    ///     WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1000000)
+    ///     SELECT n FROM s
+    /// };
+    /// let mut total = 0_i64;
+    /// for row in conn.cte_exec_iter(&q, dialect)? {
+    ///     total += row?.get::<i64, _>(0).unwrap_or(0);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_exec_iter(
         &mut self,
         query: &Query,
