@@ -29,3 +29,6 @@ CREATE TABLE visitors (product_id INTEGER, day, count INTEGER);
 
 -- Never created: the tests read it for the server's error.
 CREATE TABLE no_such_table (id INTEGER);
+
+-- The locking test's rows, which two sessions must both see.
+CREATE TABLE lock_probe (id INTEGER NOT NULL PRIMARY KEY, note TEXT);

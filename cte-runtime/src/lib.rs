@@ -292,6 +292,10 @@ pub use cte_macros::cte;
 /// `LEFT`, `RIGHT`, `FULL [OUTER] JOIN` with `ON` or `USING (col, ...)`, `CROSS JOIN`, commas; `[INNER] JOIN` without `ON` pairs every row),
 /// `WHERE`, `GROUP BY`, `HAVING`, `ORDER BY expr [ASC | DESC] [NULLS FIRST | LAST]`, `LIMIT`,
 /// `OFFSET`. Without `NULLS FIRST/LAST`, NULL sorts first in ascending order on every engine.
+/// A SELECT statement may end with `FOR UPDATE` or `FOR SHARE`, then `NOWAIT` or `SKIP LOCKED`
+/// (`LOCK IN SHARE MODE` on MariaDB; a `RenderError` on SQLite, which has no row locks, and on
+/// SQL Server, which locks with table hints); not with DISTINCT, GROUP BY, HAVING, aggregates,
+/// window functions or set operations, whose rows are not table rows.
 ///
 /// # Expressions
 ///

@@ -4,7 +4,7 @@
 //! the decoder match exhaustively on these enums, so a new tag is a compile error in both until
 //! each handles it.
 
-use crate::tree::{tagged, JoinKind, NullsOrder, SortOrder};
+use crate::tree::{tagged, JoinKind, LockStrength, LockWait, NullsOrder, SortOrder};
 
 /// The version of the format: the first byte of every encoding.
 pub const FORMAT: u8 = 2;
@@ -112,6 +112,29 @@ pub const fn order_from_tag(tag: u8) -> Option<(SortOrder, NullsOrder)> {
     }
 }
 
+/// The one byte of a statement's locking clause: 0 for none.
+pub const fn lock_tag(lock: Option<(LockStrength, LockWait)>) -> u8 {
+    match lock {
+        None => 0,
+        Some((strength, wait)) => 1 + strength.tag() * 3 + wait.tag(),
+    }
+}
+
+/// The locking clause of [`lock_tag`]'s byte: `None` for a byte no version writes,
+/// `Some(None)` for no clause.
+pub const fn lock_from_tag(tag: u8) -> Option<Option<(LockStrength, LockWait)>> {
+    if tag == 0 {
+        return Some(None);
+    }
+    match (
+        LockStrength::from_tag((tag - 1) / 3),
+        LockWait::from_tag((tag - 1) % 3),
+    ) {
+        (Some(strength), Some(wait)) => Some(Some((strength, wait))),
+        _ => None,
+    }
+}
+
 /// The one byte of a join's kind and the kind of its condition.
 pub const fn join_tag(kind: JoinKind, constraint: JoinConstraintTag) -> u8 {
     kind.tag() * 3 + constraint.tag()
@@ -152,8 +175,9 @@ mod tests {
             round_trips(join_from_tag, |(kind, constraint)| {
                 join_tag(kind, constraint)
             }),
+            round_trips(lock_from_tag, lock_tag),
         ];
-        assert_eq!(seen, [14, 6, 22, 14, 9, 15]);
+        assert_eq!(seen, [14, 6, 22, 14, 9, 15, 7]);
         assert_eq!(Slab::from_tag(SLABS as u8 - 1), Some(Slab::Assignments));
         assert_eq!(Slab::from_tag(SLABS as u8), None);
     }

@@ -97,6 +97,22 @@ tagged! {
 }
 
 tagged! {
+    /// `FOR UPDATE` or `FOR SHARE` after a SELECT: the lock it takes on the rows it reads.
+    pub enum LockStrength {
+        Update, Share,
+    }
+}
+
+tagged! {
+    /// What a locking SELECT does with a row another transaction has locked.
+    pub enum LockWait {
+        /// Nothing written: it waits for the lock.
+        Wait,
+        NoWait, SkipLocked,
+    }
+}
+
+tagged! {
     pub enum Materialized {
         /// No hint was written.
         Default,

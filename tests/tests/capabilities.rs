@@ -220,6 +220,10 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             select! { DELETE FROM t WHERE x = 1 RETURNING x },
             Marker::None,
         ),
+        "`FOR UPDATE` / `FOR SHARE`, `NOWAIT`, `SKIP LOCKED`" => (
+            select! { SELECT x FROM t FOR UPDATE SKIP LOCKED },
+            Marker::Native("FOR UPDATE SKIP LOCKED"),
+        ),
         "`DELETE ... USING`" => (
             select! { DELETE FROM t USING s WHERE s.id = t.id },
             Marker::Native(" USING s"),
@@ -492,6 +496,7 @@ fn refusal(construct: &str) -> Option<&'static str> {
         | "`RETURNING` on `UPDATE`"
         | "`RETURNING` on `DELETE`"
         | "`RETURNING` on `DELETE ... USING`" => "RETURNING",
+        "`FOR UPDATE` / `FOR SHARE`, `NOWAIT`, `SKIP LOCKED`" => "FOR UPDATE or FOR SHARE",
         "`NULLS FIRST`/`LAST` on a column position" => "NULLS FIRST/LAST on a column position",
         "`NULLS FIRST`/`LAST` with `SELECT DISTINCT` or on a `UNION`" => {
             "NULLS FIRST/LAST with SELECT DISTINCT"

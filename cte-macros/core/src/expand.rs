@@ -137,13 +137,17 @@ fn encode(checked: &Checked) -> (Vec<u8>, Lower) {
         .leading_with()
         .and_then(|w| w.max_recursion.as_ref())
         .map_or(0, |m| m.levels);
+    let lock = match stmt {
+        ast::Statement::Query(q) => q.lock.as_ref().map(|l| (l.strength, l.wait)),
+        ast::Statement::Insert(_) | ast::Statement::Update(_) | ast::Statement::Delete(_) => None,
+    };
     let mut lower = Lower::default();
     for (&index, &ty) in &checked.types.params {
         if let Some(marker) = rows::sql_marker(ty) {
             lower.param_types.insert(index, marker);
         }
     }
-    lower.select(stmt, levels)
+    lower.select(stmt, levels, cte_shared::format::lock_tag(lock))
 }
 
 /// The encoded tree of `select! { input }`, or `None` when the input does not compile, with

@@ -13,8 +13,9 @@ mod spelling;
 pub(super) use cast::{cast, Cast, MYSQL_TEXT_WIDTH};
 pub(super) use spelling::{
     bool_literal, bytes_literal, folds_to_lower, fraction_digits, identifier_quotes,
-    like_needs_escape_clause, list_form, numbered_placeholders, param_limit, placeholder,
-    string_form, timestamp_text, typed_text, uuid_as_bytes, ListForm, StringForm, TypedText,
+    like_needs_escape_clause, list_form, lock_clause, numbered_placeholders, param_limit,
+    placeholder, string_form, timestamp_text, typed_text, uuid_as_bytes, ListForm, StringForm,
+    TypedText,
 };
 
 use crate::tree::JoinKind;

@@ -352,7 +352,10 @@ impl<'v> Renderer<'v> {
             self.write(" ");
         }
         match stmt {
-            Statement::Query(q) => self.query(q),
+            Statement::Query(q) => {
+                self.query(q)?;
+                self.lock_clause()
+            }
             Statement::Insert(i) => self.insert(i),
             Statement::Update(u) => self.update(u),
             Statement::Delete(d) => self.delete(d),
@@ -365,6 +368,21 @@ impl<'v> Renderer<'v> {
             .as_ref()
             .and_then(|(widths, _)| widths.get(i).copied())
             .unwrap_or(Width::One)
+    }
+
+    /// ` FOR UPDATE ...` after a SELECT statement, as the dialect spells it.
+    fn lock_clause(&mut self) -> Res {
+        let Some((strength, wait)) = self.plan.lock else {
+            return Ok(());
+        };
+        match facts::lock_clause(self.dialect, strength, wait) {
+            Ok((clause, wait)) => {
+                self.write(clause);
+                self.write(wait);
+                Ok(())
+            }
+            Err(help) => Err(self.unsupported("FOR UPDATE or FOR SHARE", help)),
+        }
     }
 
     /// The kind of the parameter with source index `i`; the SQL now depends on the kinds.

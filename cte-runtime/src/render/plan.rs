@@ -10,7 +10,9 @@ use super::limit::Limit;
 use super::planner::{Nodes, Planner, RecursiveCte};
 use super::walk::{self, Node};
 use super::{facts, hoist, search_cycle, Checked, Context};
-use crate::tree::{Cte, Expr, Ident, List, ObjectName, Select, Statement, TableWithJoins};
+use crate::tree::{
+    Cte, Expr, Ident, List, LockStrength, LockWait, ObjectName, Select, Statement, TableWithJoins,
+};
 use crate::{Dialect, RenderError};
 
 /// The analyses of one statement for one dialect.
@@ -22,6 +24,8 @@ pub(super) struct Plan {
     pub(super) generated: u32,
     /// The statement's recursion limit (see `limit.rs`).
     pub(super) limit: Limit,
+    /// The locking clause of a SELECT statement.
+    pub(super) lock: Option<(LockStrength, LockWait)>,
     /// What was decided for single nodes of the tree.
     nodes: Nodes,
 }
@@ -96,10 +100,15 @@ pub(super) fn plan(
     };
     let limit = Limit::of(stmt, dialect, context.options);
     let planner = Planner::new(dialect, context.kinds, limit);
+    let lock = match stmt {
+        Statement::Query(_) => context.options.lock,
+        Statement::Insert(_) | Statement::Update(_) | Statement::Delete(_) => None,
+    };
     Ok(Plan {
         hoisting,
         generated,
         limit,
+        lock,
         nodes: planner.nodes(stmt),
     })
 }

@@ -91,8 +91,14 @@ pub(crate) struct Decoded {
 /// Decodes the statement of a `select!` call site.
 pub(crate) fn statement(bytes: &'static [u8]) -> Res<Decoded> {
     let mut d = Decoder::new(bytes, Root::Statement)?;
+    let max_recursion = d.u32()?;
+    let lock = u8::try_from(d.u32()?)
+        .ok()
+        .and_then(cte_shared::format::lock_from_tag)
+        .ok_or(Corrupt)?;
     let options = Options {
-        max_recursion: d.u32()?,
+        max_recursion,
+        lock,
     };
     let n = d.len()?;
     // Each splice point takes at least two bytes.

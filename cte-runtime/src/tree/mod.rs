@@ -16,8 +16,8 @@ mod from;
 mod query;
 
 pub use cte_shared::tree::{
-    BinaryOp, DataType, FrameUnits, JoinKind, Materialized, NullsOrder, SearchOrder, SetOperator,
-    SortOrder, UnaryOp,
+    BinaryOp, DataType, FrameUnits, JoinKind, LockStrength, LockWait, Materialized, NullsOrder,
+    SearchOrder, SetOperator, SortOrder, UnaryOp,
 };
 pub use dml::{Assignment, Delete, Insert, Update};
 pub use expr::{Expr, FrameBound, Function, FunctionArgs, Literal, WindowFrame, WindowSpec};
@@ -49,11 +49,17 @@ pub struct Options {
     /// A recursion deeper than this many levels below a recursive CTE's anchor is an error;
     /// 0 means no limit (as SQL Server's `MAXRECURSION 0`).
     pub max_recursion: u32,
+    /// `FOR UPDATE` or `FOR SHARE` after a SELECT statement, and what it does with a row
+    /// another transaction has locked.
+    pub lock: Option<(LockStrength, LockWait)>,
 }
 
 impl Options {
     /// No options written.
-    pub const NONE: Options = Options { max_recursion: 0 };
+    pub const NONE: Options = Options {
+        max_recursion: 0,
+        lock: None,
+    };
 }
 
 /// A whole statement: the root of every tree, and the body of a data-modifying CTE.

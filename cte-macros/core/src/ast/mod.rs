@@ -18,8 +18,8 @@ use std::hash::{Hash, Hasher};
 use proc_macro2::Span;
 
 pub(crate) use cte_shared::tree::{
-    BinaryOp, DataType, FrameUnits, JoinKind, Materialized, NullsOrder, SearchOrder, SetOperator,
-    SortOrder, UnaryOp,
+    BinaryOp, DataType, FrameUnits, JoinKind, LockStrength, LockWait, Materialized, NullsOrder,
+    SearchOrder, SetOperator, SortOrder, UnaryOp,
 };
 pub(crate) use dml::{Assignment, Delete, Insert, Update};
 pub(crate) use expr::{
@@ -27,8 +27,8 @@ pub(crate) use expr::{
 };
 pub(crate) use from::{Join, JoinConstraint, TableAlias, TableFactor, TableWithJoins};
 pub(crate) use query::{
-    Cte, CteBody, Cycle, CycleMarks, MaxRecursion, OrderByItem, Query, Search, Select, SelectItem,
-    SetExpr, Splice, Values, With,
+    Cte, CteBody, Cycle, CycleMarks, Lock, MaxRecursion, OrderByItem, Query, Search, Select,
+    SelectItem, SetExpr, Splice, Values, With,
 };
 
 /// A name as written, with its span.

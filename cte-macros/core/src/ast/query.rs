@@ -1,11 +1,11 @@
 use proc_macro2::Span;
 
 use super::{
-    Expr, Ident, Keyed, Materialized, NullsOrder, ObjectName, SearchOrder, SetOperator, SortOrder,
-    Statement, TableWithJoins,
+    Expr, Ident, Keyed, LockStrength, LockWait, Materialized, NullsOrder, ObjectName, SearchOrder,
+    SetOperator, SortOrder, Statement, TableWithJoins,
 };
 
-/// `[WITH ...] body [ORDER BY ...] [LIMIT n] [OFFSET m]`.
+/// `[WITH ...] body [ORDER BY ...] [LIMIT n] [OFFSET m] [FOR UPDATE ...]`.
 #[derive(Clone, Debug)]
 pub(crate) struct Query {
     pub(crate) with: Option<With>,
@@ -13,6 +13,16 @@ pub(crate) struct Query {
     pub(crate) order_by: Option<Keyed<Vec<OrderByItem>>>,
     pub(crate) limit: Option<Keyed<Expr>>,
     pub(crate) offset: Option<Keyed<Expr>>,
+    /// Only on the query of a SELECT statement, where the parser takes it.
+    pub(crate) lock: Option<Lock>,
+}
+
+/// `FOR {UPDATE | SHARE} [NOWAIT | SKIP LOCKED]`, spanned on `FOR`.
+#[derive(Clone, Debug)]
+pub(crate) struct Lock {
+    pub(crate) for_token: Span,
+    pub(crate) strength: LockStrength,
+    pub(crate) wait: LockWait,
 }
 
 /// `WITH [RECURSIVE] cte, ...`.

@@ -8,6 +8,7 @@
 //! be). [`resolve`] binds table names to CTEs once, for all of them.
 
 mod item;
+mod lock;
 mod names;
 mod placement;
 mod recursive;
@@ -104,6 +105,7 @@ fn checked(
         types = names::check(cx, &bindings, schema, stmt);
         reserved::check(cx, stmt);
         placement::check(cx, stmt);
+        lock::check(cx, stmt);
         if let Some(schema) = schema {
             tables::check(cx, &bindings, schema, stmt);
         }

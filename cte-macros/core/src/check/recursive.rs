@@ -509,7 +509,7 @@ impl<'a> Visit<'a> for Forbidden<'_> {
 
 /// Aggregate functions of the supported engines. `min` and `max` with several arguments are
 /// SQLite's scalar functions.
-fn is_aggregate(function: &Function) -> bool {
+pub(super) fn is_aggregate(function: &Function) -> bool {
     const AGGREGATES: &[&str] = &[
         "any_value",
         "array_agg",

@@ -44,7 +44,12 @@ impl Default for Lower {
 
 impl Lower {
     /// The whole encoding of a `select!` statement: header, options, splice points, statement.
-    pub(crate) fn select(mut self, stmt: &Statement, max_recursion: u32) -> (Vec<u8>, Self) {
+    pub(crate) fn select(
+        mut self,
+        stmt: &Statement,
+        max_recursion: u32,
+        lock: u8,
+    ) -> (Vec<u8>, Self) {
         self.count(Slab::Statements, 1);
         self.statement(stmt);
         let body = std::mem::take(&mut self.out);
@@ -52,6 +57,7 @@ impl Lower {
         let mut text = String::new();
         let mut head = Vec::with_capacity(16);
         put_u(&mut head, u64::from(max_recursion));
+        put_u(&mut head, u64::from(lock));
         put_u(&mut head, self.splice_points.len() as u64);
         for (position, name) in &self.splice_points {
             put_u(&mut head, *position as u64);

@@ -158,6 +158,7 @@ pub(crate) fn item(input: TokenStream) -> (Option<Item>, Parsed) {
                     values_token: cte.name.span,
                     rows: Vec::new(),
                 }),
+                lock: None,
                 order_by: None,
                 limit: None,
                 offset: None,
@@ -182,6 +183,9 @@ pub(crate) fn item(input: TokenStream) -> (Option<Item>, Parsed) {
 fn statement(p: &mut Parser) -> syn::Result<Statement> {
     let _guard = p.enter(p.span())?;
     let mut stmt = statement_body(p)?;
+    if let (Statement::Query(q), true) = (&mut stmt, p.peek_kw(Kw::For)) {
+        q.lock = Some(select::lock(p)?);
+    }
     if p.peek_kw(Kw::Option) {
         options::option(p, &mut stmt)?;
     }

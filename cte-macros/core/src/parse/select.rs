@@ -10,8 +10,8 @@ use super::keyword::Kw;
 use super::lex::Tok;
 use super::with::with;
 use crate::ast::{
-    NullsOrder, ObjectName, OrderByItem, Query, Select, SelectItem, SetExpr, SetOperator,
-    SortOrder, Values, With,
+    Lock, LockStrength, LockWait, NullsOrder, ObjectName, OrderByItem, Query, Select, SelectItem,
+    SetExpr, SetOperator, SortOrder, Values, With,
 };
 
 type Result<T> = syn::Result<T>;
@@ -68,6 +68,7 @@ fn query_tail(p: &mut Parser, with: Option<With>, body: SetExpr) -> Result<Query
         order_by,
         limit,
         offset,
+        lock: None,
     })
 }
 
@@ -247,5 +248,30 @@ pub(crate) fn order_by_list(p: &mut Parser) -> Result<Vec<OrderByItem>> {
             NullsOrder::Default
         };
         Ok(OrderByItem { expr, order, nulls })
+    })
+}
+
+/// `FOR {UPDATE | SHARE} [NOWAIT | SKIP LOCKED]` after a SELECT statement.
+pub(super) fn lock(p: &mut Parser) -> Result<Lock> {
+    let for_token = p.expect_kw(Kw::For)?;
+    let strength = if p.eat_kw(Kw::Update).is_some() {
+        LockStrength::Update
+    } else if p.eat_kw(Kw::Share).is_some() {
+        LockStrength::Share
+    } else {
+        return Err(p.expected("`UPDATE` or `SHARE`"));
+    };
+    let wait = if p.eat_kw(Kw::Nowait).is_some() {
+        LockWait::NoWait
+    } else if p.eat_kw(Kw::Skip).is_some() {
+        p.expect_kw(Kw::Locked)?;
+        LockWait::SkipLocked
+    } else {
+        LockWait::Wait
+    };
+    Ok(Lock {
+        for_token,
+        strength,
+        wait,
     })
 }

@@ -1,5 +1,6 @@
 //! How names, placeholders and literals are spelled in each dialect.
 
+use crate::tree::{LockStrength, LockWait};
 use crate::{Dialect, Timestamp};
 
 /// Opening quote, closing quote; the closing quote is doubled inside a quoted identifier.
@@ -41,6 +42,43 @@ pub(in crate::render) const fn placeholder(d: Dialect) -> &'static str {
         Dialect::MsSql => "@P",
         Dialect::MySql | Dialect::MariaDb | Dialect::Sqlite => "?",
     }
+}
+
+/// The locking clause of a SELECT and its wait option, or the help of the refusal: SQLite has
+/// no row locks (a write transaction locks the whole database, so `BEGIN IMMEDIATE` is what
+/// keeps others from changing the rows read), and SQL Server locks rows with table hints.
+pub(in crate::render) const fn lock_clause(
+    d: Dialect,
+    strength: LockStrength,
+    wait: LockWait,
+) -> Result<(&'static str, &'static str), &'static str> {
+    let clause = match (d, strength) {
+        (Dialect::Postgres | Dialect::MySql | Dialect::MariaDb, LockStrength::Update) => {
+            " FOR UPDATE"
+        }
+        (Dialect::Postgres | Dialect::MySql, LockStrength::Share) => " FOR SHARE",
+        // MariaDB 10.11 has no FOR SHARE; this is its spelling of the same lock.
+        (Dialect::MariaDb, LockStrength::Share) => " LOCK IN SHARE MODE",
+        (Dialect::Sqlite, _) => {
+            return Err(
+                "SQLite has no row locks: a write transaction locks the whole \
+                        database, so begin the transaction with BEGIN IMMEDIATE and leave out \
+                        the locking clause",
+            )
+        }
+        (Dialect::MsSql, _) => {
+            return Err(
+                "SQL Server locks rows with table hints, WITH (UPDLOCK, ROWLOCK) or \
+                        WITH (HOLDLOCK), which are not written for you",
+            )
+        }
+    };
+    let wait = match wait {
+        LockWait::Wait => "",
+        LockWait::NoWait => " NOWAIT",
+        LockWait::SkipLocked => " SKIP LOCKED",
+    };
+    Ok((clause, wait))
 }
 
 /// How `x [NOT] IN {list}` is written.

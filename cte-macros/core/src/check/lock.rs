@@ -1,0 +1,73 @@
+//! A locking SELECT (`FOR UPDATE`, `FOR SHARE`) locks the table rows it returns. PostgreSQL
+//! refuses one whose rows are not table rows (grouped, deduplicated, combined by a set
+//! operation); MySQL and MariaDB accept it and lock what they read. So that one query means the
+//! same everywhere, such a query is refused here.
+
+use proc_macro2::Span;
+
+use super::recursive::is_aggregate;
+use super::Ctxt;
+use crate::ast::visit::{self, Visit};
+use crate::ast::{Function, Query, SelectItem, SetExpr, Statement};
+
+// SELECT region, SUM(amount) FROM sales GROUP BY region FOR UPDATE
+// -- the rows are groups, which have no rows of a table to lock.
+pub(crate) fn check(cx: &Ctxt, stmt: &Statement) {
+    let Statement::Query(query) = stmt else {
+        return;
+    };
+    let Some(lock) = &query.lock else {
+        return;
+    };
+    if let Some(what) = not_table_rows(query) {
+        cx.error(
+            lock.for_token,
+            format!(
+                "FOR UPDATE and FOR SHARE lock the table rows a SELECT returns, and with {what} \
+                 its rows are not table rows (PostgreSQL refuses it)\nhelp: lock the rows in a \
+                 plain SELECT first, or leave out the locking clause"
+            ),
+        );
+    }
+}
+
+/// What makes the rows of `query` other than rows of its tables, if anything.
+fn not_table_rows(query: &Query) -> Option<&'static str> {
+    let select = match &query.body {
+        SetExpr::Select(select) => select,
+        SetExpr::SetOp { .. } => return Some("UNION, INTERSECT or EXCEPT"),
+        SetExpr::Values(_) => return Some("VALUES"),
+        SetExpr::Query { query, .. } => return not_table_rows(query),
+    };
+    if select.distinct.is_some() {
+        return Some("DISTINCT");
+    }
+    if select.group_by.is_some() || select.having.is_some() {
+        return Some("GROUP BY or HAVING");
+    }
+    let mut found = Aggregates { found: None };
+    for item in &select.projection {
+        found.visit_select_item(item);
+    }
+    found.found.map(|_| "an aggregate or window function")
+}
+
+/// Finds an aggregate or window function outside subqueries.
+struct Aggregates {
+    found: Option<Span>,
+}
+
+impl<'a> Visit<'a> for Aggregates {
+    fn visit_query(&mut self, _subquery: &'a Query) {}
+
+    fn visit_select_item(&mut self, item: &'a SelectItem) {
+        visit::walk_select_item(self, item);
+    }
+
+    fn visit_function(&mut self, function: &'a Function) {
+        if function.over.is_some() || is_aggregate(function) {
+            self.found.get_or_insert(function.name.span());
+        }
+        visit::walk_function(self, function);
+    }
+}
