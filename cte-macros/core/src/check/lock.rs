@@ -8,7 +8,7 @@ use proc_macro2::Span;
 use super::recursive::is_aggregate;
 use super::Ctxt;
 use crate::ast::visit::{self, Visit};
-use crate::ast::{Function, Query, SelectItem, SetExpr, Statement};
+use crate::ast::{Function, JoinKind, Query, SelectItem, SetExpr, Statement};
 
 // SELECT region, SUM(amount) FROM sales GROUP BY region FOR UPDATE
 // -- the rows are groups, which have no rows of a table to lock.
@@ -28,7 +28,28 @@ pub(crate) fn check(cx: &Ctxt, stmt: &Statement) {
                  plain SELECT first, or leave out the locking clause"
             ),
         );
+    } else if outer_join(query) {
+        // SELECT o.id FROM orders o LEFT JOIN notes n ON n.order_id = o.id FOR UPDATE
+        // -- a row of `n` may be missing; MySQL locks what it found, PostgreSQL refuses.
+        cx.error(
+            lock.for_token,
+            "FOR UPDATE and FOR SHARE cannot lock the nullable side of an outer join (PostgreSQL \
+             refuses it, MySQL and MariaDB lock what they found)\nhelp: lock the rows with an \
+             inner join or a plain SELECT first",
+        );
     }
+}
+
+/// Whether the FROM of `query`'s SELECT has a LEFT, RIGHT or FULL join.
+fn outer_join(query: &Query) -> bool {
+    let SetExpr::Select(select) = &query.body else {
+        return false;
+    };
+    select.from.iter().flat_map(|f| &f.value).any(|t| {
+        t.joins
+            .iter()
+            .any(|j| matches!(j.kind, JoinKind::Left | JoinKind::Right | JoinKind::Full))
+    })
 }
 
 /// What makes the rows of `query` other than rows of its tables, if anything.
