@@ -39,6 +39,7 @@ mod mariadb;
 mod mysql;
 mod postgres;
 mod rows;
+mod schema;
 mod session;
 mod sqlite;
 mod sqlserver;
