@@ -9,6 +9,7 @@ use crate::engines::{in_ci, record_run, record_skip, report, Engine};
 use crate::mysql::parse_mysql;
 use crate::rows::{same_rows, show_rows, Row};
 use crate::sqlserver::parse_mssql;
+use crate::typed::{self, Checked};
 
 /// A dialect that is expected to refuse the query with a [`RenderError`].
 #[derive(Debug, Clone, Copy)]
@@ -32,12 +33,15 @@ impl Db {
     /// for MySQL and SQL Server, which have no engine here, and parses those with sqlparser's
     /// MySqlDialect and MsSqlDialect. A dialect named in [`SelectCheck::refused`] must instead return
     /// that `RenderError`. Each engine also runs [`Query::to_inline_sql`]'s SQL, which must
-    /// return the same rows as the bound query (see [`SelectCheck::once`]).
+    /// return the same rows as the bound query (see [`SelectCheck::once`]). The rows of a
+    /// [`TypedQuery`](cte_runtime::TypedQuery) must also read into its row type on every
+    /// engine (see [`Checked`]).
     #[must_use = "a check runs when .check() is called"]
-    pub fn select<'d, 'q>(&'d mut self, query: &'q Query) -> SelectCheck<'d, 'q> {
+    pub fn select<'d, 'q>(&'d mut self, query: &'q impl Checked) -> SelectCheck<'d, 'q> {
         SelectCheck {
             db: self,
-            query,
+            query: query.as_query(),
+            typed: query,
             expected: None,
             refusals: Vec::new(),
             inline: true,
@@ -53,13 +57,14 @@ impl Db {
     #[must_use = "a check runs when .check() is called"]
     pub fn statement<'d, 'q>(
         &'d mut self,
-        stmt: &'q Query,
-        then: &'q Query,
+        stmt: &'q impl Checked,
+        then: &'q impl Checked,
     ) -> StatementCheck<'d, 'q> {
         StatementCheck {
             db: self,
-            stmt,
-            then,
+            stmt: stmt.as_query(),
+            then: then.as_query(),
+            then_typed: then,
             expected: None,
             affected: None,
             refusals: Vec::new(),
@@ -72,6 +77,8 @@ impl Db {
 pub struct SelectCheck<'d, 'q> {
     db: &'d mut Db,
     query: &'q Query,
+    /// The query again, to read its rows into its row type if it has one.
+    typed: &'q dyn Checked,
     expected: Option<Vec<Row>>,
     refusals: Vec<Refusal>,
     inline: bool,
@@ -136,7 +143,11 @@ impl SelectCheck<'_, '_> {
                 continue;
             };
             let must_fail = self.errors.iter().find(|(e, _)| *e == running.engine);
-            match (running.conn.query(sql, params), must_fail) {
+            let rows = running
+                .conn
+                .values(sql, params)
+                .map(|rows| typed::read(self.typed, running.engine, sql, rows, &mut failures));
+            match (rows, must_fail) {
                 (Err(e), Some((_, says))) if e.contains(says) => {
                     failed_as_expected += 1;
                     running.runs += 1;
@@ -184,6 +195,7 @@ pub struct StatementCheck<'d, 'q> {
     db: &'d mut Db,
     stmt: &'q Query,
     then: &'q Query,
+    then_typed: &'q dyn Checked,
     expected: Option<Vec<Row>>,
     affected: Option<u64>,
     refusals: Vec<Refusal>,
@@ -244,7 +256,11 @@ impl StatementCheck<'_, '_> {
             let Some(Outcome::Sql { sql, params }) = &follow[i] else {
                 continue;
             };
-            match running.conn.query(sql, params) {
+            let rows = running
+                .conn
+                .values(sql, params)
+                .map(|rows| typed::read(self.then_typed, running.engine, sql, rows, &mut failures));
+            match rows {
                 Ok(rows) => {
                     running.runs += 1;
                     record_run(running.engine.name(), &self.db.test);

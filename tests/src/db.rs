@@ -9,6 +9,7 @@ use crate::engines::{self, report, Conn, Engine};
 use crate::fixture::Table;
 use crate::mariadb::MariaDb;
 use crate::postgres::Postgres;
+use crate::schema;
 use crate::sqlite::Sqlite;
 
 /// The databases of one test: an in-memory SQLite database, a PostgreSQL schema `cte_t_<test>`
@@ -41,6 +42,7 @@ impl Db {
     /// Creates `tables` on every engine that runs, for the test named `test` (`[a-z0-9_]`).
     pub fn open(test: &str, tables: &[Table]) -> Db {
         engines::check_name("test name", test);
+        schema::agrees(test, tables);
         let fresh = NAMES
             .lock()
             .unwrap_or_else(|e| e.into_inner())

@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use cte_runtime::{Dialect, Value};
 
 use crate::fixture::Table;
-use crate::rows::Row;
+use crate::rows::{Cell, Row};
 
 /// An engine the suite runs queries on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -53,10 +53,23 @@ impl Engine {
     }
 }
 
+/// A row of values as cells.
+pub(crate) fn cells(row: Vec<Value>) -> Row {
+    row.into_iter().map(Cell::from).collect()
+}
+
 /// A connection to one engine, set up for one test: its own schema or database, fixture loaded.
 pub(crate) trait Conn {
-    /// Runs a query and reads its rows.
-    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, String>;
+    /// Runs a query and reads its rows, each column as a [`Value`] the way cte-runtime's
+    /// driver feature for the engine reads it, so that a typed query's rows decode here exactly
+    /// as they decode in an application.
+    fn values(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Vec<Value>>, String>;
+
+    /// Runs a query and reads its rows as cells, which compare across engines.
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, String> {
+        let rows = self.values(sql, params)?;
+        Ok(rows.into_iter().map(cells).collect())
+    }
     /// Runs a statement and returns the number of rows it affected (matched, for UPDATE).
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, String>;
     /// Drops the test's schema or database.

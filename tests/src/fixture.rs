@@ -124,6 +124,15 @@ impl Table {
         )
     }
 
+    /// The table as `tests/schema.sql` holds it: PostgreSQL's spelling, on one line.
+    pub(crate) fn schema_sql(&self) -> String {
+        format!("{};", self.create_sql(Engine::Postgres))
+    }
+
+    pub(crate) fn name(&self) -> &str {
+        self.name
+    }
+
     pub(crate) fn insert_sql(&self, engine: Engine) -> String {
         let columns: Vec<String> = self.columns.iter().map(|(n, _)| quote(engine, n)).collect();
         let marks: Vec<String> = (1..=self.columns.len())

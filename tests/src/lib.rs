@@ -39,9 +39,11 @@ mod mariadb;
 mod mysql;
 mod postgres;
 mod rows;
+mod schema;
 mod session;
 mod sqlite;
 mod sqlserver;
+mod typed;
 
 pub use check::{SelectCheck, StatementCheck};
 pub use db::Db;
@@ -50,6 +52,7 @@ pub use fixture::{Table, Type};
 pub use mysql::parse_mysql;
 pub use rows::{same_rows, Cell, Row, NULL};
 pub use session::{Session, TextRow};
+pub use typed::Checked;
 
 /// Every dialect but PostgreSQL: those that refuse what only PostgreSQL has, such as a
 /// data-modifying CTE.

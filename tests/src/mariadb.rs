@@ -14,7 +14,6 @@ use mysql::{Conn as MyConn, Opts, OptsBuilder, Params, Value as MyValue};
 
 use crate::engines::{Conn, Engine};
 use crate::fixture::Table;
-use crate::rows::{Cell, Row};
 
 pub(crate) struct MariaDb {
     conn: MyConn,
@@ -57,14 +56,8 @@ fn params(values: &[Value]) -> Params {
     Params::Positional(values.iter().map(MyValue::from).collect())
 }
 
-/// A row's cells, each read by its column's type.
-fn cells(row: &mysql::Row) -> Result<Row, String> {
-    let values = row_values(row).map_err(|e| e.to_string())?;
-    Ok(values.into_iter().map(Cell::from).collect())
-}
-
 impl Conn for MariaDb {
-    fn query(&mut self, sql: &str, values: &[Value]) -> Result<Vec<Row>, String> {
+    fn values(&mut self, sql: &str, values: &[Value]) -> Result<Vec<Vec<Value>>, String> {
         let mut result = self
             .conn
             .exec_iter(sql, params(values))
@@ -75,7 +68,7 @@ impl Conn for MariaDb {
         while let Some(set) = result.iter() {
             for row in set {
                 let row = row.map_err(|e| e.to_string())?;
-                out.push(cells(&row)?);
+                out.push(row_values(&row).map_err(|e| e.to_string())?);
             }
         }
         Ok(out)

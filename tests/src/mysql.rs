@@ -14,7 +14,7 @@
 //! MySQL's grammar does (a subquery is a parenthesised query expression, and `VALUES` is one):
 //! such a subquery is parsed as `(SELECT * FROM (VALUES ...) AS v)`, which reads the same.
 //!
-//! The golden tests (`tests/golden_support/mod.rs`) include this file too, so both parse alike.
+//! The golden tests (`golden/tests/golden_support/mod.rs`) include this file too, so both parse alike.
 
 use sqlparser::dialect::MySqlDialect;
 use sqlparser::keywords::Keyword;

@@ -10,7 +10,6 @@ use cte_runtime::Value;
 
 use crate::engines::{Conn, Engine};
 use crate::fixture::Table;
-use crate::rows::{Cell, Row};
 
 pub(crate) struct Postgres {
     client: Client,
@@ -59,7 +58,7 @@ fn describe(e: &::postgres::Error) -> String {
 }
 
 impl Conn for Postgres {
-    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, String> {
+    fn values(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Vec<Value>>, String> {
         let rows = self
             .client
             .query(sql, &refs(params))
@@ -67,10 +66,7 @@ impl Conn for Postgres {
         rows.iter()
             .map(|row| {
                 (0..row.len())
-                    .map(|i| {
-                        let value: Value = row.try_get(i).map_err(|e| format!("{e:?}"))?;
-                        Ok(Cell::from(value))
-                    })
+                    .map(|i| row.try_get::<_, Value>(i).map_err(|e| format!("{e:?}")))
                     .collect()
             })
             .collect()

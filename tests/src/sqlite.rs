@@ -7,7 +7,6 @@ use rusqlite::{params_from_iter, Connection};
 
 use crate::engines::{Conn, Engine};
 use crate::fixture::Table;
-use crate::rows::{Cell, Row};
 
 pub(crate) struct Sqlite {
     conn: Connection,
@@ -24,7 +23,7 @@ impl Sqlite {
 }
 
 impl Conn for Sqlite {
-    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, String> {
+    fn values(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Vec<Value>>, String> {
         let mut stmt = self.conn.prepare(sql).map_err(|e| e.to_string())?;
         let width = stmt.column_count();
         let mut rows = stmt
@@ -32,14 +31,10 @@ impl Conn for Sqlite {
             .map_err(|e| e.to_string())?;
         let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(|e| e.to_string())? {
-            let cells = (0..width)
-                .map(|i| {
-                    row.get::<_, Value>(i)
-                        .map(Cell::from)
-                        .map_err(|e| e.to_string())
-                })
-                .collect::<Result<Row, String>>()?;
-            out.push(cells);
+            let values = (0..width)
+                .map(|i| row.get::<_, Value>(i).map_err(|e| e.to_string()))
+                .collect::<Result<Vec<Value>, String>>()?;
+            out.push(values);
         }
         Ok(out)
     }

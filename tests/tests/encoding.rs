@@ -10,6 +10,7 @@ mod queries;
 
 const DIRS: &[&str] = &[
     "tests/tests",
+    "golden/tests",
     "cte-runtime/examples",
     "cte-runtime/tests",
     "drivers/examples",

@@ -207,7 +207,7 @@ fn a_recursion_only_a_limit_ends_ends_everywhere() {
 /// name, and NULL (last, as in PostgreSQL's record comparison).
 fn sibling_names() -> Vec<Table> {
     vec![named_tree(
-        "node",
+        "named_node",
         [
             values![1, Value::Null, "root"],
             values![2, 1, "abc"],
@@ -231,9 +231,9 @@ fn search_by_a_text_key_orders_as_bytes_do() {
     let mut db = Db::open("fid_lim_text_search", &sibling_names());
     let q = select! {
         WITH RECURSIVE t(id, name, depth) AS (
-            SELECT id, name, 0 FROM node WHERE parent_id IS NULL
+            SELECT id, name, 0 FROM named_node WHERE parent_id IS NULL
             UNION ALL
-            SELECT n.id, n.name, t.depth + 1 FROM node n JOIN t ON n.parent_id = t.id
+            SELECT n.id, n.name, t.depth + 1 FROM named_node n JOIN t ON n.parent_id = t.id
         ) SEARCH DEPTH FIRST BY name SET ord
         SELECT id, depth FROM t ORDER BY ord
     };
@@ -255,9 +255,9 @@ fn search_by_a_text_key_orders_as_bytes_do() {
         .check();
     let q = select! {
         WITH RECURSIVE t(id, name, depth) AS (
-            SELECT id, name, 0 FROM node WHERE parent_id IS NULL
+            SELECT id, name, 0 FROM named_node WHERE parent_id IS NULL
             UNION ALL
-            SELECT n.id, n.name, t.depth + 1 FROM node n JOIN t ON n.parent_id = t.id
+            SELECT n.id, n.name, t.depth + 1 FROM named_node n JOIN t ON n.parent_id = t.id
         ) SEARCH BREADTH FIRST BY name SET ord
         SELECT id, depth FROM t ORDER BY ord
     };

@@ -8,7 +8,7 @@ use cte_tests::{rows, table, values, Db, Table, NULL};
 
 fn accounts() -> Vec<Table> {
     vec![
-        table!(account(id: Int, owner: Text, parent_id: Int) key(id)).rows([
+        table!(holder(id: Int, owner: Text, parent_id: Int) key(id)).rows([
             values![1, "ada", Option::<i64>::None],
             values![2, "bob", 1],
             values![3, "cy", 1],
@@ -114,9 +114,9 @@ fn integer_parameter_beyond_an_int4_column() {
     let mut db = Db::open("fid_param_int4", &accounts());
     let big = 3_000_000_000_i64;
     let q =
-        select! { SELECT id FROM account WHERE id = {big} OR id < {big} - 2999999998 ORDER BY id };
+        select! { SELECT id FROM holder WHERE id = {big} OR id < {big} - 2999999998 ORDER BY id };
     db.select(&q).expect(rows![[1]]).check();
-    let q = select! { SELECT id FROM account WHERE id IN ({big}, 2) ORDER BY id };
+    let q = select! { SELECT id FROM holder WHERE id IN ({big}, 2) ORDER BY id };
     db.select(&q).expect(rows![[2]]).check();
 }
 
@@ -128,9 +128,9 @@ fn integer_parameter_in_a_recursive_member() {
     let (root, step) = (1_i64, 10_i64);
     let q = select! {
         WITH RECURSIVE sub(id, score) AS (
-            SELECT id, 0 FROM account WHERE id = {root}
+            SELECT id, 0 FROM holder WHERE id = {root}
             UNION ALL
-            SELECT a.id, s.score + {step} FROM account a JOIN sub s ON a.parent_id = s.id
+            SELECT a.id, s.score + {step} FROM holder a JOIN sub s ON a.parent_id = s.id
         )
         SELECT id, score FROM sub ORDER BY id
     };
@@ -147,9 +147,9 @@ fn text_parameters() {
     let (who, sep, n) = ("bob", "/", 7_i64);
     let q = select! {
         WITH RECURSIVE chain(id, path) AS (
-            SELECT id, {sep} || owner FROM account WHERE owner = {who}
+            SELECT id, {sep} || owner FROM holder WHERE owner = {who}
             UNION ALL
-            SELECT a.id, c.path || {sep} || a.owner FROM account a JOIN chain c ON a.parent_id = c.id
+            SELECT a.id, c.path || {sep} || a.owner FROM holder a JOIN chain c ON a.parent_id = c.id
         )
         SELECT id, path, {n} || {sep} AS tag FROM chain ORDER BY id
     };

@@ -7,7 +7,7 @@ use cte_tests::{rows, table, values, Db, Table, MAXRECURSION_EXCEEDED};
 
 /// 1 -> 2 -> 3 -> 1: a walk without a guard never ends.
 fn ring() -> Vec<Table> {
-    vec![table!(edge(src: Int, dst: Int) key(src, dst)).rows([
+    vec![table!(arc(src: Int, dst: Int) key(src, dst)).rows([
         values![1, 2],
         values![2, 3],
         values![3, 1],
@@ -95,7 +95,7 @@ fn max_recursion_stops_a_walk_around_a_cycle() {
         WITH RECURSIVE walk(node, hops) AS (
             SELECT 1, 0
             UNION ALL
-            SELECT e.dst, w.hops + 1 FROM walk AS w JOIN edge e ON e.src = w.node
+            SELECT e.dst, w.hops + 1 FROM walk AS w JOIN arc e ON e.src = w.node
         )
         SELECT COUNT(*) AS c FROM walk
         OPTION (MAXRECURSION 50)
@@ -108,7 +108,7 @@ fn max_recursion_stops_a_walk_around_a_cycle() {
         WITH RECURSIVE walk(node, hops) AS (
             SELECT 1, 0
             UNION ALL
-            SELECT e.dst, w.hops + 1 FROM walk AS w JOIN edge e ON e.src = w.node
+            SELECT e.dst, w.hops + 1 FROM walk AS w JOIN arc e ON e.src = w.node
             WHERE w.hops < 50
         )
         SELECT COUNT(*) AS c, MAX(hops) AS deepest FROM walk
@@ -148,9 +148,9 @@ fn max_recursion_limits_every_recursive_cte() {
         WITH RECURSIVE near(node, hops) AS (
             SELECT 1, 0
             UNION ALL
-            SELECT e.dst, n.hops + 1 FROM near n JOIN edge e ON e.src = n.node WHERE n.hops < 2
+            SELECT e.dst, n.hops + 1 FROM near n JOIN arc e ON e.src = n.node WHERE n.hops < 2
             UNION ALL
-            SELECT e.src, n.hops + 1 FROM near n JOIN edge e ON e.dst = n.node WHERE n.hops < 2
+            SELECT e.src, n.hops + 1 FROM near n JOIN arc e ON e.dst = n.node WHERE n.hops < 2
         )
         SELECT node, MIN(hops) AS hops, COUNT(*) AS walks FROM near GROUP BY node ORDER BY node
         OPTION (MAXRECURSION 2)
@@ -165,7 +165,7 @@ fn max_recursion_limits_every_recursive_cte() {
 fn max_recursion_in_data_changes() {
     let tables = [
         table!(num(n: Int) key(n)),
-        table!(node(id: Int, parent: Int, mark: Int) key(id))
+        table!(marked(id: Int, parent: Int, mark: Int) key(id))
             .rows((1..=8).map(|i| values![i, if i == 1 { None } else { Some(i - 1) }, 0])),
     ];
     let mut db = Db::open("fid_rec_dml", &tables);
@@ -183,14 +183,14 @@ fn max_recursion_in_data_changes() {
     // The chain 1 <- 2 <- ... <- 8 below node 3 is five levels deep.
     let update = select! {
         WITH RECURSIVE below(id) AS (
-            SELECT id FROM node WHERE id = 3
+            SELECT id FROM marked WHERE id = 3
             UNION ALL
-            SELECT n.id FROM node n JOIN below b ON n.parent = b.id
+            SELECT n.id FROM marked n JOIN below b ON n.parent = b.id
         )
-        UPDATE node SET mark = 1 WHERE id IN (SELECT id FROM below)
+        UPDATE marked SET mark = 1 WHERE id IN (SELECT id FROM below)
         OPTION (MAXRECURSION 5)
     };
-    let marked = select! { SELECT SUM(mark) AS marked FROM node };
+    let marked = select! { SELECT SUM(mark) AS marked FROM marked };
     db.statement(&update, &marked)
         .affected(6)
         .expect(rows![[6]])

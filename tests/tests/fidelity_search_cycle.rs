@@ -7,7 +7,7 @@ use cte_tests::{rows, table, values, Db, Table, NULL};
 /// 1 -> 2 -> 3 -> 1, 2 -> 4, 3 -> 4, 4 -> 5, and 10 -> 11 -> 10 apart, with negative and large
 /// ids: -7 -> 1, 5 -> 9000000000000000000, 5 -> -3.
 fn graph() -> Vec<Table> {
-    vec![table!(edge(src: BigInt, dst: BigInt) key(src, dst)).rows([
+    vec![table!(hop(src: BigInt, dst: BigInt) key(src, dst)).rows([
         values![1, 2],
         values![2, 3],
         values![3, 1],
@@ -53,7 +53,7 @@ fn depth_first_walk_with_cycle_detection() {
         WITH RECURSIVE walk(node, hops) AS (
             SELECT CAST(-7 AS BIGINT), 0
             UNION ALL
-            SELECT e.dst, w.hops + 1 FROM walk w JOIN edge e ON e.src = w.node
+            SELECT e.dst, w.hops + 1 FROM walk w JOIN hop e ON e.src = w.node
         ) SEARCH DEPTH FIRST BY node SET ord
           CYCLE node SET looped USING trail
         SELECT node, hops, looped FROM walk ORDER BY ord
@@ -81,7 +81,7 @@ fn depth_first_walk_with_cycle_detection() {
         WITH RECURSIVE walk(node) AS (
             SELECT CAST(10 AS BIGINT)
             UNION ALL
-            SELECT e.dst FROM walk w JOIN edge e ON e.src = w.node
+            SELECT e.dst FROM walk w JOIN hop e ON e.src = w.node
         ) SEARCH DEPTH FIRST BY node SET ord
           CYCLE node SET looped TO "yes" DEFAULT "no" USING trail
         SELECT node, looped FROM walk ORDER BY ord DESC
@@ -145,7 +145,7 @@ fn cycle_over_text_keys_that_need_escaping() {
 #[test]
 fn cycle_over_two_columns_and_null_keys() {
     let tables = [
-        table!(step(node: Int, colour: Int, next_node: Int, next_colour: Int)).rows([
+        table!(transition(node: Int, colour: Int, next_node: Int, next_colour: Int)).rows([
             values![1, 0, 1, 1],
             values![1, 1, 1, 0],
             values![1, 0, 2, Option::<i64>::None],
@@ -161,11 +161,11 @@ fn cycle_over_two_columns_and_null_keys() {
             SELECT 1, 0, 0
             UNION ALL
             SELECT s.next_node, s.next_colour, w.n + 1
-            FROM w JOIN step s ON s.node = w.node AND s.colour = w.colour
+            FROM w JOIN transition s ON s.node = w.node AND s.colour = w.colour
             WHERE w.n < 3
             UNION ALL
             SELECT s.next_node + 1, s.next_colour, w.n + 1
-            FROM w JOIN step s ON s.node = w.node AND s.colour IS NULL AND w.colour IS NULL
+            FROM w JOIN transition s ON s.node = w.node AND s.colour IS NULL AND w.colour IS NULL
             WHERE w.n < 3
         ) CYCLE node, colour SET looped USING trail
         SELECT node, colour, n, looped FROM w ORDER BY n, node, colour
@@ -186,7 +186,7 @@ fn cycle_over_two_columns_and_null_keys() {
             SELECT 1, 0, 0
             UNION ALL
             SELECT s.next_node, s.next_colour, w.n + 1
-            FROM w JOIN step s ON s.node = w.node AND s.colour = w.colour
+            FROM w JOIN transition s ON s.node = w.node AND s.colour = w.colour
         ) CYCLE node, colour SET looped USING trail
         SELECT node, colour, n, looped FROM w ORDER BY n, node, colour
     };
@@ -234,7 +234,7 @@ fn search_column_in_a_window_and_cycle_mark_in_a_filter() {
         WITH RECURSIVE walk(node) AS (
             SELECT CAST(1 AS BIGINT)
             UNION ALL
-            SELECT e.dst FROM walk w JOIN edge e ON e.src = w.node
+            SELECT e.dst FROM walk w JOIN hop e ON e.src = w.node
         ) SEARCH DEPTH FIRST BY node SET ord
           CYCLE node SET looped USING trail
         SELECT node, ROW_NUMBER() OVER (ORDER BY ord) AS visit
@@ -268,7 +268,7 @@ fn search_and_cycle_with_a_recursion_limit() {
         WITH RECURSIVE walk(node, hops) AS (
             SELECT CAST(1 AS BIGINT), 0
             UNION ALL
-            SELECT e.dst, w.hops + 1 FROM walk w JOIN edge e ON e.src = w.node
+            SELECT e.dst, w.hops + 1 FROM walk w JOIN hop e ON e.src = w.node
         ) SEARCH DEPTH FIRST BY node SET ord
           CYCLE node SET looped USING trail
         SELECT node, hops, looped FROM walk ORDER BY ord
@@ -295,7 +295,7 @@ fn search_and_cycle_with_a_recursion_limit() {
         WITH RECURSIVE walk(node, hops) AS (
             SELECT CAST(1 AS BIGINT), 0
             UNION ALL
-            SELECT e.dst, w.hops + 1 FROM walk w JOIN edge e ON e.src = w.node
+            SELECT e.dst, w.hops + 1 FROM walk w JOIN hop e ON e.src = w.node
         ) CYCLE node SET looped USING trail
         SELECT COUNT(*) AS c FROM walk
         OPTION (MAXRECURSION 4)

@@ -10,8 +10,8 @@ use cte_tests::{rows, table, values, Db, Table};
 /// as in SQLAlchemy's example.
 fn graph() -> Vec<Table> {
     vec![
-        table!(node(id: Int) key(id)).rows((1..=8).map(|i| values![i])),
-        table!(edge(id: Int, left: Int, right: Int) key(id)).rows([
+        table!(vertex(id: Int) key(id)).rows((1..=8).map(|i| values![i])),
+        table!(pair(id: Int, left: Int, right: Int) key(id)).rows([
             values![1, 1, 2],
             values![2, 2, 3],
             values![3, 3, 1],
@@ -76,11 +76,11 @@ fn except_and_union_anchors_over_tables() {
     let skip = 2;
     let q = select! {
         WITH RECURSIVE reach(node, hops) AS (
-            SELECT id, 0 FROM node WHERE id <= 3
+            SELECT id, 0 FROM vertex WHERE id <= 3
             EXCEPT
-            SELECT id, 0 FROM node WHERE id = {skip}
+            SELECT id, 0 FROM vertex WHERE id = {skip}
             UNION ALL
-            SELECT e.r#right, r.hops + 1 FROM reach r JOIN edge e ON e.r#left = r.node
+            SELECT e.r#right, r.hops + 1 FROM reach r JOIN pair e ON e.r#left = r.node
             WHERE r.hops < 2
         )
         SELECT node, hops FROM reach ORDER BY hops, node
@@ -98,13 +98,13 @@ fn except_and_union_anchors_over_tables() {
         .check();
     let q = select! {
         WITH RECURSIVE reach(node) AS (
-            SELECT id FROM node WHERE id = 5
+            SELECT id FROM vertex WHERE id = 5
             UNION
-            SELECT id FROM node WHERE id = 7
+            SELECT id FROM vertex WHERE id = 7
             INTERSECT
-            SELECT e.r#left FROM edge e
+            SELECT e.r#left FROM pair e
             UNION
-            SELECT e.r#right FROM reach r JOIN edge e ON e.r#left = r.node
+            SELECT e.r#right FROM reach r JOIN pair e ON e.r#left = r.node
         )
         SELECT node FROM reach ORDER BY node
     };
@@ -216,9 +216,9 @@ fn sqlalchemy_non_linear_cte() {
         WITH RECURSIVE nodes(node) AS (
             SELECT 1 AS node
             UNION
-            SELECT edge.r#left AS r#left FROM edge JOIN nodes ON edge.r#right = nodes.node
+            SELECT pair.r#left AS r#left FROM pair JOIN nodes ON pair.r#right = nodes.node
             UNION
-            SELECT edge.r#right AS r#right FROM edge JOIN nodes ON edge.r#left = nodes.node
+            SELECT pair.r#right AS r#right FROM pair JOIN nodes ON pair.r#left = nodes.node
         )
         SELECT nodes.node FROM nodes ORDER BY nodes.node
     };
@@ -236,12 +236,12 @@ fn several_members_with_union_all() {
     let depth = 2;
     let q = select! {
         WITH RECURSIVE walk(node, hops) AS (
-            SELECT id, 0 FROM node WHERE id = 4 EXCEPT SELECT id, 0 FROM node WHERE id = 5
+            SELECT id, 0 FROM vertex WHERE id = 4 EXCEPT SELECT id, 0 FROM vertex WHERE id = 5
             UNION ALL
-            SELECT e.r#right, hops + 1 FROM edge e JOIN walk ON walk.node = e.r#left
+            SELECT e.r#right, hops + 1 FROM pair e JOIN walk ON walk.node = e.r#left
             WHERE hops < {depth}
             UNION ALL
-            SELECT e.r#left, w.hops + 1 FROM walk AS w, edge AS e
+            SELECT e.r#left, w.hops + 1 FROM walk AS w, pair AS e
             WHERE e.r#right = w.node AND w.hops < {depth}
             UNION ALL
             SELECT node + 100, hops + 1 FROM walk WHERE hops = 0
@@ -270,9 +270,9 @@ fn several_members_with_cycle_and_limit() {
         WITH RECURSIVE walk(node, hops) AS (
             SELECT 1, 0
             UNION ALL
-            SELECT e.r#right, w.hops + 1 FROM walk w JOIN edge e ON e.r#left = w.node
+            SELECT e.r#right, w.hops + 1 FROM walk w JOIN pair e ON e.r#left = w.node
             UNION ALL
-            SELECT e.r#left, w.hops + 1 FROM walk w JOIN edge e ON e.r#right = w.node
+            SELECT e.r#left, w.hops + 1 FROM walk w JOIN pair e ON e.r#right = w.node
             WHERE w.node = 1
         ) CYCLE node SET looped USING trail
         SELECT node, hops, looped FROM walk ORDER BY hops, node, looped
@@ -312,10 +312,10 @@ fn limited() -> Query {
         WITH RECURSIVE walk(node, hops) AS (
             SELECT 1, 0
             UNION ALL
-            SELECT e.r#right, w.hops + 1 FROM walk w JOIN edge e ON e.r#left = w.node
+            SELECT e.r#right, w.hops + 1 FROM walk w JOIN pair e ON e.r#left = w.node
             WHERE w.hops < 2 AND e.r#right <> 3
             UNION ALL
-            SELECT e.r#left, w.hops + 1 FROM walk w JOIN edge e ON e.r#right = w.node
+            SELECT e.r#left, w.hops + 1 FROM walk w JOIN pair e ON e.r#right = w.node
             WHERE w.hops < 2
         )
         SELECT node, hops, COUNT(*) AS walks FROM walk WHERE hops < 3

@@ -43,12 +43,12 @@ mod catalog {
 /// tools > saws > jigsaws; tools > drills; garden.
 fn categories() -> Vec<Table> {
     vec![
-        table!(category(id: Int, name: Text, parent_id: Int) key(id)).rows([
-            values![1, "tools", Value::Null],
-            values![2, "saws", 1],
-            values![3, "jigsaws", 2],
-            values![4, "drills", 1],
-            values![5, "garden", Value::Null],
+        table!(category(id: Int, parent_id: Int, name: Text) key(id)).rows([
+            values![1, Value::Null, "tools"],
+            values![2, 1, "saws"],
+            values![3, 2, "jigsaws"],
+            values![4, 1, "drills"],
+            values![5, Value::Null, "garden"],
         ]),
         table!(archive(id: Int) key(id)).rows([values![10], values![11]]),
     ]

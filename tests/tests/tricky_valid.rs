@@ -7,7 +7,7 @@ use cte_tests::{rows, table, values, Db, Table};
 /// 1 > 2 > 4, 1 > 3.
 fn nodes() -> Vec<Table> {
     vec![
-        table!(node(id: Int, parent: Int, name: Text) key(id)).rows([
+        table!(tree_node(id: Int, parent: Int, name: Text) key(id)).rows([
             values![1, Value::Null, "root"],
             values![2, 1, "a"],
             values![3, 1, "b"],
@@ -24,11 +24,11 @@ fn contextual_keywords_are_column_names() {
     let q = select! {
         WITH RECURSIVE walk(id, depth, path, first, last, cycle, search, value, set, key) AS (
             SELECT id, 0, CAST(name AS TEXT), name, name, 0, 1, id, 0, id
-            FROM node WHERE parent IS NULL
+            FROM tree_node WHERE parent IS NULL
             UNION ALL
             SELECT n.id, w.depth + 1, w.path || "/" || n.name, w.first, n.name, w.cycle,
                    w.search, w.value + n.id, w.set + 1, w.key
-            FROM node n JOIN walk w ON n.parent = w.id
+            FROM tree_node n JOIN walk w ON n.parent = w.id
         )
         SELECT walk.id, walk.depth, walk.path, walk.first, walk.last, walk.value, walk.set,
                walk.key
@@ -65,8 +65,8 @@ fn raw_identifiers_name_ctes_columns_and_tables() {
 fn recursive_on_a_cte_that_does_not_read_itself() {
     let mut db = Db::open("tricky_recursive_not_recursive", &nodes());
     let q = select! {
-        WITH RECURSIVE roots AS (SELECT id, name FROM node WHERE parent IS NULL),
-             leaves AS (SELECT n.id FROM node n WHERE NOT EXISTS (SELECT 1 FROM node c WHERE c.parent = n.id))
+        WITH RECURSIVE roots AS (SELECT id, name FROM tree_node WHERE parent IS NULL),
+             leaves AS (SELECT n.id FROM tree_node n WHERE NOT EXISTS (SELECT 1 FROM tree_node c WHERE c.parent = n.id))
         SELECT roots.name, count(*) FROM roots, leaves GROUP BY roots.name
     };
     db.select(&q).expect(rows![["root", 2]]).check();
@@ -77,8 +77,8 @@ fn the_same_name_in_separate_nested_scopes() {
     let mut db = Db::open("tricky_same_name_nested", &nodes());
     let q = select! {
         SELECT
-            (WITH pick AS (SELECT name FROM node WHERE id = 2) SELECT pick.name FROM pick),
-            (WITH pick AS (SELECT name FROM node WHERE id = 3) SELECT pick.name FROM pick)
+            (WITH pick AS (SELECT name FROM tree_node WHERE id = 2) SELECT pick.name FROM pick),
+            (WITH pick AS (SELECT name FROM tree_node WHERE id = 3) SELECT pick.name FROM pick)
     };
     db.select(&q).expect(rows![["a", "b"]]).check();
 }
@@ -87,9 +87,9 @@ fn the_same_name_in_separate_nested_scopes() {
 fn an_inner_cte_shadows_an_outer_one() {
     let mut db = Db::open("tricky_shadowing", &nodes());
     let q = select! {
-        WITH pick AS (SELECT id FROM node WHERE id = 1)
+        WITH pick AS (SELECT id FROM tree_node WHERE id = 1)
         SELECT pick.id, (
-            WITH pick AS (SELECT id FROM node WHERE id = 4)
+            WITH pick AS (SELECT id FROM tree_node WHERE id = 4)
             SELECT pick.id FROM pick
         ) FROM pick
     };
@@ -99,7 +99,11 @@ fn an_inner_cte_shadows_an_outer_one() {
 #[test]
 fn a_cte_named_like_a_table_it_does_not_read() {
     let tables = [
-        table!(employee(id: Int) key(id)).rows([values![100], values![200]]),
+        table!(employee(id: Int, name: Text, manager_id: Int, salary: Decimal(10, 2)) key(id))
+            .rows([
+                values![100, "ann", Value::Null, Value::Null],
+                values![200, "bo", 100, Value::Null],
+            ]),
         table!(staff(id: Int, active: Int) key(id)).rows([
             values![1, 1],
             values![2, 0],

@@ -9,7 +9,7 @@ use cte_runtime::{select, Dialect};
 use cte_tests::{rows, table, values, Db, Table, NULL};
 
 fn numbers() -> Vec<Table> {
-    vec![table!(num(id: Int, n: BigInt) key(id))]
+    vec![table!(wide_num(id: Int, n: BigInt) key(id))]
 }
 
 /// Inserts `$v` as the row `$id`, then finds it by comparing `n` with `$v` and selects `$v`
@@ -17,8 +17,8 @@ fn numbers() -> Vec<Table> {
 macro_rules! round_trip {
     ($db:expr, $id:expr, $v:expr, $expect:expr) => {{
         let (id, v): (i64, _) = ($id, $v);
-        let insert = select! { INSERT INTO num (id, n) VALUES ({id}, {v}) };
-        let then = select! { SELECT id, n, {v} AS p FROM num WHERE n = {v} AND id = {id} };
+        let insert = select! { INSERT INTO wide_num (id, n) VALUES ({id}, {v}) };
+        let then = select! { SELECT id, n, {v} AS p FROM wide_num WHERE n = {v} AND id = {id} };
         let expect: i64 = $expect;
         $db.statement(&insert, &then)
             .affected(1)
@@ -83,14 +83,14 @@ fn integers_beyond_i64_are_render_errors_never_wrapped() {
         {
             let v = i64::MAX as u64 + 1;
             (
-                select! { SELECT id FROM num WHERE id = {id} AND n = {v} },
+                select! { SELECT id FROM wide_num WHERE id = {id} AND n = {v} },
                 "parameter 2 of the query: the u64 9223372036854775808 is out of range for i64",
             )
         },
         {
             let v = u64::MAX;
             (
-                select! { INSERT INTO num (id, n) VALUES ({id}, {v}) },
+                select! { INSERT INTO wide_num (id, n) VALUES ({id}, {v}) },
                 "parameter 2 of the query: the u64 18446744073709551615 is out of range for i64",
             )
         },

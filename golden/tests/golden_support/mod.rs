@@ -9,7 +9,7 @@ use cte_runtime::Query;
 
 // The engine suite's MySQL parser (private to its library), with its one narrow workaround,
 // shared rather than copied.
-#[path = "../../src/mysql.rs"]
+#[path = "../../../tests/src/mysql.rs"]
 mod mysql;
 
 /// Asserts the SQL of each listed dialect, and that MySQL's and SQL Server's parse.

@@ -1,0 +1,1 @@
+//! No library: the golden tests are under `tests/`.

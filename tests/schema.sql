@@ -1,0 +1,48 @@
+-- Every table the engine tests create, one line each, as their fixtures write it (PostgreSQL's
+-- spelling). The harness requires each fixture table to be a line here (src/schema.rs); to
+-- regenerate, run the suite with CTE_TEST_WRITE_SCHEMA=<file> and keep `sort -u` of that file.
+CREATE TABLE "account" ("id" INTEGER, "owner" TEXT, "balance" NUMERIC(10, 2), "status" TEXT, "parent_id" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "arc" ("src" INTEGER, "dst" INTEGER, PRIMARY KEY ("src", "dst"));
+CREATE TABLE "archive" ("id" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "assembly" ("parent_id" INTEGER, "child_id" INTEGER, "qty" INTEGER, PRIMARY KEY ("parent_id", "child_id"));
+CREATE TABLE "category" ("id" INTEGER, "parent_id" INTEGER, "name" TEXT, PRIMARY KEY ("id"));
+CREATE TABLE "customer" ("id" INTEGER, "name" TEXT, "blocked" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "edge" ("src" INTEGER, "dst" INTEGER, "weight" INTEGER, PRIMARY KEY ("src", "dst"));
+CREATE TABLE "emp" ("id" INTEGER, "name" TEXT, "boss" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "employee" ("id" INTEGER, "name" TEXT, "manager_id" INTEGER, "salary" NUMERIC(10, 2), PRIMARY KEY ("id"));
+CREATE TABLE "holder" ("id" INTEGER, "owner" TEXT, "parent_id" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "hop" ("src" BIGINT, "dst" BIGINT, PRIMARY KEY ("src", "dst"));
+CREATE TABLE "ints" ("id" INTEGER, "t" SMALLINT, "s" SMALLINT, "m" INTEGER, "i" INTEGER, "b" BIGINT, PRIMARY KEY ("id"));
+CREATE TABLE "item" ("id" INTEGER, "qty" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "link" ("up" INTEGER, "down" INTEGER, PRIMARY KEY ("up", "down"));
+CREATE TABLE "marked" ("id" INTEGER, "parent" INTEGER, "mark" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "member" ("id" INTEGER, "name" TEXT, "team_id" INTEGER, "score" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "named_node" ("id" INTEGER, "parent_id" INTEGER, "name" TEXT, PRIMARY KEY ("id"));
+CREATE TABLE "node" ("id" INTEGER, "label" TEXT, PRIMARY KEY ("id"));
+CREATE TABLE "num" ("n" INTEGER, PRIMARY KEY ("n"));
+CREATE TABLE "order" ("select" INTEGER, PRIMARY KEY ("select"));
+CREATE TABLE "orders" ("id" INTEGER, "customer_id" INTEGER, "total" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "pa" ("id" INTEGER, "b" INTEGER, "x" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "pair" ("id" INTEGER, "left" INTEGER, "right" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "part" ("id" INTEGER, "name" TEXT, "cost" NUMERIC(10, 2), PRIMARY KEY ("id"));
+CREATE TABLE "pb" ("id" INTEGER, "b" INTEGER, "y" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "person" ("id" INTEGER, "name" TEXT, "boss" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "product" ("id" INTEGER, "name" TEXT, "price" NUMERIC(8, 2), "stock" INTEGER, "order" INTEGER, "note" TEXT, "discontinued" BOOLEAN, PRIMARY KEY ("id"));
+CREATE TABLE "reading" ("id" INTEGER, "parent_id" INTEGER, "w" DOUBLE PRECISION, PRIMARY KEY ("id"));
+CREATE TABLE "region" ("customer_id" INTEGER, "code" TEXT);
+CREATE TABLE "road" ("a" TEXT, "b" TEXT, PRIMARY KEY ("a", "b"));
+CREATE TABLE "sales" ("id" INTEGER, "region" TEXT, "rep" TEXT, "month" INTEGER, "amount" NUMERIC(10, 2), PRIMARY KEY ("id"));
+CREATE TABLE "score" ("id" INTEGER, "points" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "slot" ("n" INTEGER, "label" TEXT, PRIMARY KEY ("n"));
+CREATE TABLE "staff" ("id" INTEGER, "active" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "step" ("n" INTEGER, "next" INTEGER, PRIMARY KEY ("n"));
+CREATE TABLE "t" ("id" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "team" ("id" INTEGER, "title" TEXT, PRIMARY KEY ("id"));
+CREATE TABLE "ticket" ("id" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "transition" ("node" INTEGER, "colour" INTEGER, "next_node" INTEGER, "next_colour" INTEGER);
+CREATE TABLE "tree_node" ("id" INTEGER, "parent" INTEGER, "name" TEXT, PRIMARY KEY ("id"));
+CREATE TABLE "user" ("id" INTEGER, "key" INTEGER, "set" TEXT, "user" TEXT, "rank" INTEGER, "value" INTEGER, "level" INTEGER, "groups" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "vertex" ("id" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "vip" ("id" INTEGER, "owner" TEXT, PRIMARY KEY ("id"));
+CREATE TABLE "wide_num" ("id" INTEGER, "n" BIGINT, PRIMARY KEY ("id"));
+CREATE TABLE "word" ("id" INTEGER, "name" TEXT);
