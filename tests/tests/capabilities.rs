@@ -145,6 +145,15 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             },
             Marker::Native("CYCLE"),
         ),
+        "`CYCLE` over a key that repeats with a NULL in it" => (
+            select! {
+                WITH RECURSIVE t(id, n) AS (
+                    SELECT CAST(NULL AS INTEGER), 0 UNION ALL SELECT id, n + 1 FROM t WHERE n < 3
+                ) CYCLE id SET looped USING trail
+                SELECT id, looped FROM t
+            },
+            Marker::Emulated(&["COALESCE(REPLACE(", "COALESCE(replace("]),
+        ),
         "Reading a SEARCH or CYCLE path other than `ORDER BY ord`" => (
             select! {
                 WITH RECURSIVE t(id) AS (
@@ -470,6 +479,7 @@ fn refusal(construct: &str) -> Option<&'static str> {
         "`UNION` (without `ALL`) in a recursive CTE" => "UNION (without ALL)",
         "`SEARCH DEPTH FIRST` / `BREADTH FIRST`" => "SEARCH",
         "`CYCLE`" => "CYCLE",
+        "`CYCLE` over a key that repeats with a NULL in it" => "CYCLE",
         // The row's query reads a CYCLE path; SQL Server has no SEARCH or CYCLE clause at all.
         "Reading a SEARCH or CYCLE path other than `ORDER BY ord`" => "CYCLE",
         "`WITH` inside a subquery that reads the outer query" => "WITH inside a subquery",
