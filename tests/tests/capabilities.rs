@@ -154,6 +154,15 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             },
             Marker::Emulated(&["COALESCE(REPLACE(", "COALESCE(replace("]),
         ),
+        "A recursive member reading its CTE under an alias with a column list (`FROM t AS w(m)`)" => (
+            select! {
+                WITH RECURSIVE t(n) AS (
+                    SELECT 1 UNION ALL SELECT w.m + 1 FROM t AS w(m) WHERE w.m < 3
+                )
+                SELECT n FROM t
+            },
+            Marker::Emulated(&["__cte_c"]),
+        ),
         "Reading a SEARCH or CYCLE path other than `ORDER BY ord`" => (
             select! {
                 WITH RECURSIVE t(id) AS (
@@ -480,6 +489,9 @@ fn refusal(construct: &str) -> Option<&'static str> {
         "`SEARCH DEPTH FIRST` / `BREADTH FIRST`" => "SEARCH",
         "`CYCLE`" => "CYCLE",
         "`CYCLE` over a key that repeats with a NULL in it" => "CYCLE",
+        "A recursive member reading its CTE under an alias with a column list (`FROM t AS w(m)`)" => {
+            "alias of a recursive CTE's reference"
+        }
         // The row's query reads a CYCLE path; SQL Server has no SEARCH or CYCLE clause at all.
         "Reading a SEARCH or CYCLE path other than `ORDER BY ord`" => "CYCLE",
         "`WITH` inside a subquery that reads the outer query" => "WITH inside a subquery",

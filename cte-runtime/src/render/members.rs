@@ -276,6 +276,19 @@ impl Renderer<'_> {
         Ok(())
     }
 
+    /// Whether `name` is the recursive CTE being written, read from its own body (not a CTE of
+    /// the same name that a WITH inside it defines).
+    pub(super) fn reads_recursive_cte(&self, name: &ObjectName) -> bool {
+        let Some(body) = &self.recursive_body else {
+            return false;
+        };
+        let [single] = name.0 else { return false };
+        same_name(single, &body.name)
+            && !self
+                .scopes_since(body.scope_len)
+                .any(|ctes| ctes.iter().any(|c| same_name(&c.name, single)))
+    }
+
     /// In a member written LATERAL over the one reference to its CTE, a reference to the CTE
     /// reads that reference's row: `(SELECT __cte_w1.*) AS name`. Returns whether `name` was
     /// such a reference.
