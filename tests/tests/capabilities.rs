@@ -52,7 +52,7 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
                 )
                 SELECT n FROM s
             },
-            Marker::None,
+            Marker::Emulated(&["AS __cte_a1"]),
         ),
         "`OPTION (MAXRECURSION n)`" => (
             select! {
