@@ -52,7 +52,7 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
                 )
                 SELECT n FROM s
             },
-            Marker::None,
+            Marker::Emulated(&["AS __cte_a1"]),
         ),
         "`OPTION (MAXRECURSION n)`" => (
             select! {
@@ -144,6 +144,24 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
                 SELECT id, looped FROM t
             },
             Marker::Native("CYCLE"),
+        ),
+        "`CYCLE` over a key that repeats with a NULL in it" => (
+            select! {
+                WITH RECURSIVE t(id, n) AS (
+                    SELECT CAST(NULL AS INTEGER), 0 UNION ALL SELECT id, n + 1 FROM t WHERE n < 3
+                ) CYCLE id SET looped USING trail
+                SELECT id, looped FROM t
+            },
+            Marker::Emulated(&["COALESCE(REPLACE(", "COALESCE(replace("]),
+        ),
+        "A recursive member reading its CTE under an alias with a column list (`FROM t AS w(m)`)" => (
+            select! {
+                WITH RECURSIVE t(n) AS (
+                    SELECT 1 UNION ALL SELECT w.m + 1 FROM t AS w(m) WHERE w.m < 3
+                )
+                SELECT n FROM t
+            },
+            Marker::Emulated(&["__cte_c"]),
         ),
         "Reading a SEARCH or CYCLE path other than `ORDER BY ord`" => (
             select! {
@@ -486,6 +504,10 @@ fn refusal(construct: &str) -> Option<&'static str> {
         "`UNION` (without `ALL`) in a recursive CTE" => "UNION (without ALL)",
         "`SEARCH DEPTH FIRST` / `BREADTH FIRST`" => "SEARCH",
         "`CYCLE`" => "CYCLE",
+        "`CYCLE` over a key that repeats with a NULL in it" => "CYCLE",
+        "A recursive member reading its CTE under an alias with a column list (`FROM t AS w(m)`)" => {
+            "alias of a recursive CTE's reference"
+        }
         // The row's query reads a CYCLE path; SQL Server has no SEARCH or CYCLE clause at all.
         "Reading a SEARCH or CYCLE path other than `ORDER BY ord`" => "CYCLE",
         "`WITH` inside a subquery that reads the outer query" => "WITH inside a subquery",

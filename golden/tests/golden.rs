@@ -663,32 +663,31 @@ fn search_and_cycle_on_mysql() {
         &[(
             MySql,
             "WITH RECURSIVE w (node, ord, seen, trail) AS (SELECT 1, \
-                 CAST(CONCAT('10000000000000000000', CASE WHEN 1 IS NULL THEN \
-                 'Z0000000000000000000' WHEN CHARSET(1) <> 'binary' THEN CONCAT(HEX(CONVERT(1 USING utf8mb4)), ' ') WHEN \
-                 1 <> FLOOR(1) OR 1 NOT BETWEEN -9223372036854775808 AND 9223372036854775807 THEN \
-                 CAST(LENGTH(1) * 0 AS UNSIGNED) - CHAR_LENGTH('SEARCH BY a key that is neither \
-                 an integer nor text') WHEN 1 < 0 THEN CONCAT('0', LPAD(CAST(1 AS SIGNED) + \
-                 9223372036854775807 + 1, 19, '0')) ELSE CONCAT('1', LPAD(CAST(1 AS SIGNED), 19, \
-                 '0')) END) AS CHAR(16777216)) AS ord, CAST('n' AS CHAR(16777216)) AS seen, \
-                 CAST(CONCAT(',', CASE WHEN 1 IS NULL THEN '%' ELSE \
-                 CONCAT(REPLACE(REPLACE(REPLACE(CAST(1 AS CHAR), '%', '%25'), ',', '%2C'), ';', \
-                 '%3B')) END, ',') AS CHAR(16777216)) AS trail UNION ALL SELECT e.dst, \
-                 CONCAT(CONCAT('1', LPAD(CAST(SUBSTRING(w.ord, 2, 19) AS SIGNED) + 1, 19, '0')), \
-                 CASE WHEN e.dst IS NULL THEN 'Z0000000000000000000' WHEN CHARSET(e.dst) <> \
-                 'binary' THEN CONCAT(HEX(CONVERT(e.dst USING utf8mb4)), ' ') WHEN e.dst <> FLOOR(e.dst) OR e.dst NOT \
-                 BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(LENGTH(e.dst) * 0 \
-                 AS UNSIGNED) - CHAR_LENGTH('SEARCH BY a key that is neither an integer nor \
-                 text') WHEN e.dst < 0 THEN CONCAT('0', LPAD(CAST(e.dst AS SIGNED) + \
-                 9223372036854775807 + 1, 19, '0')) ELSE CONCAT('1', LPAD(CAST(e.dst AS SIGNED), \
-                 19, '0')) END) AS ord, CASE WHEN e.dst IS NULL THEN 'n' WHEN INSTR(CAST(w.trail \
-                 AS BINARY), CAST(CONCAT(',', CASE WHEN e.dst IS NULL THEN '%' ELSE \
-                 CONCAT(REPLACE(REPLACE(REPLACE(CAST(e.dst AS CHAR), '%', '%25'), ',', '%2C'), \
-                 ';', '%3B')) END, ',') AS BINARY)) > 0 THEN 'y' ELSE 'n' END AS seen, \
-                 CONCAT(w.trail, CASE WHEN e.dst IS NULL THEN '%' ELSE \
-                 CONCAT(REPLACE(REPLACE(REPLACE(CAST(e.dst AS CHAR), '%', '%25'), ',', '%2C'), \
-                 ';', '%3B')) END, ',') AS trail FROM edge AS e JOIN w ON e.src = w.node WHERE \
-                 w.seen <> 'y') SELECT /*+ SET_VAR(cte_max_recursion_depth = 4294967295) */ node, \
-                 seen FROM w ORDER BY ord",
+             CAST(CONCAT('10000000000000000000', CASE WHEN 1 IS NULL THEN \
+             'Z0000000000000000000' WHEN CHARSET(1) <> 'binary' THEN CONCAT(HEX(CONVERT(1 \
+             USING utf8mb4)), ' ') WHEN 1 <> FLOOR(1) OR 1 NOT BETWEEN -9223372036854775808 \
+             AND 9223372036854775807 THEN CAST(LENGTH(1) * 0 AS UNSIGNED) - \
+             CHAR_LENGTH('SEARCH BY a key that is neither an integer nor text') WHEN 1 < 0 \
+             THEN CONCAT('0', LPAD(CAST(1 AS SIGNED) + 9223372036854775807 + 1, 19, '0')) \
+             ELSE CONCAT('1', LPAD(CAST(1 AS SIGNED), 19, '0')) END) AS CHAR(16777216)) AS \
+             ord, CAST('n' AS CHAR(16777216)) AS seen, CAST(CONCAT(',', \
+             CONCAT(COALESCE(REPLACE(REPLACE(REPLACE(CAST(1 AS CHAR), '%', '%25'), ',', \
+             '%2C'), ';', '%3B'), '%')), ',') AS CHAR(16777216)) AS trail UNION ALL SELECT \
+             e.dst, CONCAT(CONCAT('1', LPAD(CAST(SUBSTRING(w.ord, 2, 19) AS SIGNED) + 1, 19, \
+             '0')), CASE WHEN e.dst IS NULL THEN 'Z0000000000000000000' WHEN CHARSET(e.dst) \
+             <> 'binary' THEN CONCAT(HEX(CONVERT(e.dst USING utf8mb4)), ' ') WHEN e.dst <> \
+             FLOOR(e.dst) OR e.dst NOT BETWEEN -9223372036854775808 AND 9223372036854775807 \
+             THEN CAST(LENGTH(e.dst) * 0 AS UNSIGNED) - CHAR_LENGTH('SEARCH BY a key that is \
+             neither an integer nor text') WHEN e.dst < 0 THEN CONCAT('0', LPAD(CAST(e.dst AS \
+             SIGNED) + 9223372036854775807 + 1, 19, '0')) ELSE CONCAT('1', LPAD(CAST(e.dst AS \
+             SIGNED), 19, '0')) END) AS ord, CASE WHEN INSTR(CAST(w.trail AS BINARY), \
+             CAST(CONCAT(',', CONCAT(COALESCE(REPLACE(REPLACE(REPLACE(CAST(e.dst AS CHAR), \
+             '%', '%25'), ',', '%2C'), ';', '%3B'), '%')), ',') AS BINARY)) > 0 THEN 'y' ELSE \
+             'n' END AS seen, CONCAT(w.trail, \
+             CONCAT(COALESCE(REPLACE(REPLACE(REPLACE(CAST(e.dst AS CHAR), '%', '%25'), ',', \
+             '%2C'), ';', '%3B'), '%')), ',') AS trail FROM edge AS e JOIN w ON e.src = \
+             w.node WHERE w.seen <> 'y') SELECT /*+ SET_VAR(cte_max_recursion_depth = \
+             4294967295) */ node, seen FROM w ORDER BY ord",
         )],
     );
     assert_refused(&q, &[MsSql], "SEARCH or CYCLE clause");

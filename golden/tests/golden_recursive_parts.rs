@@ -1,5 +1,5 @@
-//! The parts of a recursive CTE, golden per dialect: an anchor with INTERSECT or EXCEPT as one
-//! derived table, and several recursive members as one LATERAL term on PostgreSQL. The MySQL
+//! The parts of a recursive CTE, golden per dialect: an anchor with INTERSECT or EXCEPT (on
+//! MariaDB also one mixing UNION and UNION ALL) as one derived table, and several recursive members as one LATERAL term on PostgreSQL. The MySQL
 //! and SQL Server texts are parsed too; `recursive_parts.rs` runs the same shapes on SQLite,
 //! PostgreSQL and MariaDB.
 
@@ -165,4 +165,48 @@ fn members_joined_by_both_unions() {
         "UNION mixed with UNION ALL in a recursive CTE",
     );
     assert_refused(&q, &[MsSql], "UNION (without ALL) in a recursive CTE");
+}
+
+/// An anchor that mixes UNION and UNION ALL is one derived table on MariaDB, which takes one
+/// kind of UNION between a recursive CTE's parts; the others take the chain as written.
+#[test]
+fn an_anchor_mixing_union_and_union_all() {
+    let q = select! {
+        WITH RECURSIVE c(x) AS (
+            SELECT 1 UNION SELECT 1 UNION ALL SELECT 2
+            UNION ALL
+            SELECT x + 10 FROM c WHERE x < 20
+        )
+        SELECT x FROM c
+    };
+    assert_renders(
+        &q,
+        &[
+            (
+                MariaDb,
+                "SET STATEMENT max_recursive_iterations = 4294967295 FOR WITH RECURSIVE c (x) AS \
+                 (SELECT * FROM (SELECT 1 UNION SELECT 1 UNION ALL SELECT 2) AS __cte_a1 UNION \
+                 ALL SELECT x + 10 FROM c WHERE x < 20) SELECT x FROM c",
+            ),
+            (
+                MySql,
+                "WITH RECURSIVE c (x) AS (SELECT 1 UNION SELECT 1 UNION ALL SELECT 2 UNION ALL \
+                 SELECT x + 10 FROM c WHERE x < 20) SELECT /*+ SET_VAR(cte_max_recursion_depth = \
+                 4294967295) */ x FROM c",
+            ),
+        ],
+    ); // Where the derived table cannot carry what the CTE needs, the refusal is as before.
+    let q = select! {
+        WITH RECURSIVE c(x) AS (
+            SELECT 1 UNION SELECT 1 UNION ALL SELECT 2
+            UNION ALL
+            SELECT x + 10 FROM c WHERE x < 20
+        ) SEARCH DEPTH FIRST BY x SET ord
+        SELECT x FROM c ORDER BY ord
+    };
+    assert_refused(
+        &q,
+        &[MariaDb],
+        "UNION mixed with UNION ALL in a recursive CTE",
+    );
 }

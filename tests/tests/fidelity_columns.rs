@@ -1,6 +1,6 @@
 //! What a query's values and columns are, the same on every engine: `||` on numbers, `*` beside
-//! other select items, `*` over a join with `USING`, and a recursive reference inside a nested
-//! WITH.
+//! other select items, `*` over a join with `USING`, a recursive reference inside a nested
+//! WITH, and a recursive reference that renames the CTE's columns.
 
 use cte_runtime::{select, Dialect};
 use cte_tests::{rows, table, values, Db, Table, ALL_BUT_POSTGRES, NULL};
@@ -257,4 +257,40 @@ fn recursive_reference_in_a_nested_with() {
         SELECT n FROM t ORDER BY n
     };
     db.select(&q).expect(rows![[1], [2], [3]]).check();
+}
+
+/// A recursive member that reads its CTE under an alias with a column list. Where a table name
+/// takes no column list, the reference becomes a derived table that reads the CTE: MariaDB
+/// runs that; SQLite calls it a "circular reference", and MySQL and SQL Server take a
+/// recursive reference only directly in the member's FROM. Those three refuse the query.
+#[test]
+fn recursive_reference_with_an_alias_column_list() {
+    let mut db = Db::open("fid_cols_recursive_alias", &items());
+    let q = select! {
+        WITH RECURSIVE t(n, total) AS (
+            SELECT 1, 10
+            UNION ALL
+            SELECT w.m + 1, w.s + i.qty FROM t AS w(m, s) JOIN item i ON i.id = w.m + 1
+        )
+        SELECT n, total FROM t ORDER BY n
+    };
+    db.select(&q)
+        .expect(rows![[1, 10], [2, 30], [3, NULL]])
+        .refused_by(
+            &[Dialect::Sqlite, Dialect::MySql, Dialect::MsSql],
+            "a column list on the alias of a recursive CTE's reference to itself",
+        )
+        .check();
+    // Without the column list, every engine runs it.
+    let q = select! {
+        WITH RECURSIVE t(n, total) AS (
+            SELECT 1, 10
+            UNION ALL
+            SELECT w.n + 1, w.total + i.qty FROM t AS w JOIN item i ON i.id = w.n + 1
+        )
+        SELECT n, total FROM t ORDER BY n
+    };
+    db.select(&q)
+        .expect(rows![[1, 10], [2, 30], [3, NULL]])
+        .check();
 }

@@ -141,6 +141,48 @@ fn a_compound_anchor_with_a_recursion_limit() {
     db.select(&q).expect(rows![[1], [2]]).check();
 }
 
+/// An anchor that mixes UNION and UNION ALL: MariaDB takes one kind of UNION between a
+/// recursive CTE's parts, so there the anchor is one derived table, as a compound anchor is;
+/// the other engines take the chain as written.
+#[test]
+fn a_union_anchor_that_mixes_union_and_union_all() {
+    let mut db = Db::open("parts_mixed_union_anchor", &graph());
+    let q = select! {
+        WITH RECURSIVE c(x) AS (
+            SELECT 1 UNION SELECT 1 UNION ALL SELECT 2
+            UNION ALL
+            SELECT x + 10 FROM c WHERE x < 20
+        )
+        SELECT x FROM c ORDER BY x
+    };
+    db.select(&q)
+        .expect(rows![[1], [2], [11], [12], [21], [22]])
+        .check();
+    // UNION before the member drops the anchor's repeated row too.
+    let q = select! {
+        WITH RECURSIVE c(x) AS (
+            SELECT 1 UNION ALL SELECT 1
+            UNION
+            SELECT x + 1 FROM c WHERE x < 3
+        )
+        SELECT x FROM c ORDER BY x
+    };
+    db.select(&q)
+        .expect(rows![[1], [2], [3]])
+        .refused(MsSql, "UNION (without ALL) in a recursive CTE")
+        .check();
+    // Read under LIMIT, MariaDB's level column follows the derived table.
+    let q = select! {
+        WITH RECURSIVE c(x) AS (
+            SELECT 1 UNION SELECT 1 UNION ALL SELECT 2
+            UNION ALL
+            SELECT x + 10 FROM c WHERE x < 20
+        )
+        SELECT x FROM c ORDER BY x LIMIT 3
+    };
+    db.select(&q).expect(rows![[1], [2], [11]]).check();
+}
+
 /// Casting the anchor's columns would change what INTERSECT compares: where the engine needs a
 /// cast, the user writes it.
 #[test]

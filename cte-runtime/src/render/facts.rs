@@ -107,6 +107,11 @@ pub(super) struct Support {
     /// UNION and UNION ALL mixed between the parts of a recursive CTE; MariaDB takes one of
     /// them throughout.
     pub recursive_mixed_unions: Takes,
+    /// A recursive CTE's reference to itself with a column list on its alias (`FROM t AS
+    /// w(m)`), where a table name takes no such list: it is written as a derived table that
+    /// reads the CTE, which MariaDB takes. SQLite calls it a "circular reference"; MySQL and
+    /// SQL Server take the reference only directly in the member's FROM, not in a subquery.
+    pub recursive_reference_renamed: Takes,
     /// In WITH RECURSIVE a CTE reads a CTE written after it; MySQL and SQL Server see only
     /// those before it, so the CTEs are reordered there (see `order.rs`).
     pub ctes_read_later_ctes: bool,
@@ -207,6 +212,7 @@ const POSTGRES: Support = Support {
     parenthesised_set_operands: true,
     recursive_union_distinct: Takes::Yes,
     recursive_mixed_unions: Takes::Yes,
+    recursive_reference_renamed: Takes::Yes,
     ctes_read_later_ctes: true,
     recursion_computed_whole: false,
     level_column_limit: true,
@@ -257,6 +263,10 @@ const MYSQL: Support = Support {
     parenthesised_set_operands: true,
     recursive_union_distinct: Takes::Yes,
     recursive_mixed_unions: Takes::Yes,
+    recursive_reference_renamed: Takes::No {
+        help: "alias the CTE without a column list (`FROM t AS w`) and read its own column \
+                names, or name them in the CTE's column list",
+    },
     ctes_read_later_ctes: false,
     recursion_computed_whole: true,
     level_column_limit: false,
@@ -280,6 +290,7 @@ const MARIADB: Support = Support {
         help: "MariaDB takes either UNION or UNION ALL between all the parts of a \
                 recursive CTE; use one of them throughout",
     },
+    recursive_reference_renamed: Takes::Yes,
     ctes_read_later_ctes: true,
     level_column_limit: true,
     with_before_update_delete: false,
@@ -326,6 +337,10 @@ const SQLITE: Support = Support {
     parenthesised_set_operands: false,
     recursive_union_distinct: Takes::Yes,
     recursive_mixed_unions: Takes::Yes,
+    recursive_reference_renamed: Takes::No {
+        help: "alias the CTE without a column list (`FROM t AS w`) and read its own column \
+                names, or name them in the CTE's column list",
+    },
     ctes_read_later_ctes: true,
     recursion_computed_whole: false,
     level_column_limit: true,
@@ -378,6 +393,10 @@ const MSSQL: Support = Support {
         help: "SQL Server recursion only takes UNION ALL",
     },
     recursive_mixed_unions: Takes::Yes,
+    recursive_reference_renamed: Takes::No {
+        help: "alias the CTE without a column list (`FROM t AS w`) and read its own column \
+                names, or name them in the CTE's column list",
+    },
     ctes_read_later_ctes: false,
     recursion_computed_whole: false,
     level_column_limit: false,

@@ -1,6 +1,7 @@
 //! FROM clauses: tables, derived tables, joins, LATERAL.
 
 use super::binding::Binding;
+use super::facts::Takes;
 use super::{Renderer, Res};
 use crate::tree::{
     Expr, Join, JoinConstraint, JoinKind, Literal, QueryExpr, TableAlias, TableFactor,
@@ -98,6 +99,16 @@ impl Renderer<'_> {
                     Some(alias)
                         if !alias.columns.is_empty() && !self.support().table_column_aliases =>
                     {
+                        if let (true, Takes::No { help }) = (
+                            self.reads_recursive_cte(name),
+                            self.support().recursive_reference_renamed,
+                        ) {
+                            return Err(self.unsupported(
+                                "a column list on the alias of a recursive CTE's reference to \
+                                 itself",
+                                help,
+                            ));
+                        }
                         self.renamed_columns(alias, |r| {
                             r.write("SELECT * FROM ");
                             r.object_name(name);

@@ -9,7 +9,9 @@
 //!   precedence rules apply (`set_op.rs`: SQLite reads a chain left to right, the others bind
 //!   INTERSECT tighter), so its rows are the same everywhere; MariaDB refuses UNION and UNION
 //!   ALL mixed anywhere in a recursive CTE's own chain, and the derived table keeps the
-//!   anchor's operators out of it. An anchor that is a plain UNION chain is written as it is.
+//!   anchor's operators out of it. An anchor that is a plain UNION chain is written as it is,
+//!   except where it mixes UNION and UNION ALL with the operator before the members on
+//!   MariaDB: there it is one derived table too, so that one kind of UNION joins the parts.
 //! - PostgreSQL takes one recursive term. Several members become one that reads the CTE once
 //!   and runs the members LATERAL over that row:
 //!
@@ -47,10 +49,19 @@ pub(super) struct Members {
     pub compound_anchor: Option<&'static SetExpr>,
     /// The anchor as one part of the tree: the left operand of the first member.
     anchor: &'static SetExpr,
+    /// Whether `compound_anchor` is a UNION chain, written whole so that one kind of UNION
+    /// joins the parts (see [`Members::of`]).
+    pub mixed_anchor: bool,
 }
 
 impl Members {
-    pub(super) fn of(q: &'static QueryExpr, name: &crate::tree::Ident) -> Members {
+    /// `one_union_kind`: the dialect takes one of UNION and UNION ALL between the parts, so
+    /// an anchor that would mix them is written whole.
+    pub(super) fn of(
+        q: &'static QueryExpr,
+        name: &crate::tree::Ident,
+        one_union_kind: bool,
+    ) -> Members {
         // The left spine of the body, top down: each set operation and its right operand, with
         // whether the right operand reads the CTE (each part is looked at once).
         let mut spine = Vec::new();
@@ -96,12 +107,48 @@ impl Members {
         let anchor = (0..spine.len())
             .find(|&i| !reads[i])
             .map_or(leaf, |i| spine[i].0);
-        Members {
+        let mut members = Members {
             list,
             reads_cte,
             compound_anchor: whole.map(|i| spine[i].0),
             anchor,
+            mixed_anchor: false,
+        };
+        if one_union_kind {
+            members.wrap_mixed_anchor();
         }
+        members
+    }
+
+    /// Writes a UNION chain anchor whole where that leaves one kind of UNION between the
+    /// parts, which is all MariaDB takes: `a UNION b UNION ALL c UNION ALL r` becomes
+    /// `SELECT * FROM (a UNION b UNION ALL c) AS __cte_a1 UNION ALL r`. The anchor's rows are
+    /// the same; the operator before the first member applies to them as it did.
+    fn wrap_mixed_anchor(&mut self) {
+        let anchors = self.list.iter().take_while(|m| !m.2).count();
+        let (anchor_parts, members) = self.list.split_at(anchors);
+        let kinds = |parts: &[(Option<SetOperator>, &'static SetExpr, bool)]| {
+            let mut ops = parts.iter().filter_map(|m| m.0);
+            let first = ops.next();
+            (first, ops.all(|op| Some(op) == first))
+        };
+        let (all_op, all_uniform) = kinds(&self.list);
+        let (member_op, members_uniform) = kinds(members);
+        let mixed = all_op.is_some() && !all_uniform;
+        if self.compound_anchor.is_some()
+            || anchor_parts.len() < 2
+            || !mixed
+            || member_op.is_none()
+            || !members_uniform
+        {
+            return;
+        }
+        let members: Vec<_> = members.to_vec();
+        self.list = std::iter::once((None, self.anchor, false))
+            .chain(members)
+            .collect();
+        self.compound_anchor = Some(self.anchor);
+        self.mixed_anchor = true;
     }
 
     /// The recursive members.
@@ -155,8 +202,8 @@ impl Planner<'_> {
                 .any(|m| m.0 == Some(SetOperator::Union { all }))
         };
         let mixed = union(true) && union(false);
-        if let (true, Takes::No { help }) = (mixed, self.support().recursive_mixed_unions) {
-            return Err(self.unsupported("UNION mixed with UNION ALL in a recursive CTE", help));
+        if mixed {
+            self.mixed_unions()?;
         }
         for &(op, _, _) in members.recursive() {
             if let Takes::No { help } = self.support().recursive_union_distinct {
@@ -169,6 +216,18 @@ impl Planner<'_> {
             return Ok(None);
         }
         self.lateral(body, members).map(|l| Some(Rc::new(l)))
+    }
+
+    /// The refusal of UNION mixed with UNION ALL, where the dialect takes one kind only.
+    /// Also for an anchor written whole for it (see [`Members::of`]) where the derived table
+    /// cannot carry what the CTE needs.
+    pub(super) fn mixed_unions(&self) -> Res {
+        match self.support().recursive_mixed_unions {
+            Takes::Yes => Ok(()),
+            Takes::No { help } => {
+                Err(self.unsupported("UNION mixed with UNION ALL in a recursive CTE", help))
+            }
+        }
     }
 
     fn lateral(&self, body: &SetExpr, members: &Members) -> Result<Lateral, RenderError> {
@@ -274,6 +333,19 @@ impl Renderer<'_> {
         self.write(") AS ");
         self.write(&members);
         Ok(())
+    }
+
+    /// Whether `name` is the recursive CTE being written, read from its own body (not a CTE of
+    /// the same name that a WITH inside it defines).
+    pub(super) fn reads_recursive_cte(&self, name: &ObjectName) -> bool {
+        let Some(body) = &self.recursive_body else {
+            return false;
+        };
+        let [single] = name.0 else { return false };
+        same_name(single, &body.name)
+            && !self
+                .scopes_since(body.scope_len)
+                .any(|ctes| ctes.iter().any(|c| same_name(&c.name, single)))
     }
 
     /// In a member written LATERAL over the one reference to its CTE, a reference to the CTE

@@ -139,7 +139,13 @@ impl<'a> Planner<'a> {
     /// and which of them read it are found once, for every analysis.
     fn recursive_cte(&self, cte: &Cte, ctes: List<Cte>) -> RecursiveCte {
         let members = match cte.body {
-            Statement::Query(q) => Some((q, Members::of(q, &cte.name))),
+            Statement::Query(q) => {
+                let one_union_kind = matches!(
+                    self.support().recursive_mixed_unions,
+                    facts::Takes::No { .. }
+                );
+                Some((q, Members::of(q, &cte.name, one_union_kind)))
+            }
             _ => None,
         };
         let reads_itself = match &members {

@@ -229,6 +229,9 @@ impl Planner<'_> {
         if columns.is_empty() {
             return Ok(None);
         }
+        if members.mixed_anchor {
+            self.mixed_unions()?;
+        }
         if members.compound_anchor.is_some() {
             // Its queries are written in a derived table, where a cast would also change what
             // INTERSECT and EXCEPT compare.

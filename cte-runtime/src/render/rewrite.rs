@@ -119,6 +119,9 @@ impl Planner<'_> {
                 // An anchor written as one derived table (see `members.rs`): the level column
                 // follows its `*`; SEARCH and CYCLE would need its items.
                 if emulate && (cte.search.is_some() || cte.cycle.is_some()) {
+                    if members.mixed_anchor {
+                        self.mixed_unions()?;
+                    }
                     return Err(self.unsupported(
                         "SEARCH or CYCLE on a recursive CTE whose anchor has INTERSECT or EXCEPT",
                         "write the anchor as one SELECT that lists its columns over a derived \

@@ -27,9 +27,11 @@
 //!   `is_cycle = v` and is not followed further (the member skips parents whose mark is `v`).
 //!   Here the path is text: `,e1,e2,`, each entry the key values as text with `%`, `,` and `;`
 //!   percent-escaped and joined by `;`, so an entry contains no separator and `,e,` occurs in
-//!   the path exactly when an entry equals `e`. As in PostgreSQL, a row with a NULL key never
-//!   closes a cycle. The comparison is of the keys' text, byte for byte: what PostgreSQL's
-//!   equality says for integers and text.
+//!   the path exactly when an entry equals `e`. A NULL key value is a bare `%`, which no
+//!   escaped text is (text `%` is `%25`): PostgreSQL compares the keys as records, where NULL
+//!   equals NULL, so a repeated key with a NULL in it closes a cycle there too, and NULL stays
+//!   apart from `''` and from `'NULL'`. The comparison is of the keys' text, byte for byte:
+//!   what PostgreSQL's equality says for integers and text.
 //!
 //! The added columns can be ordered by (`ord`) and read (`is_cycle`), but the paths are not
 //! PostgreSQL's arrays: a query that reads `ord` other than in ORDER BY, reads `path`, or
@@ -103,10 +105,6 @@ impl Renderer<'_> {
             return self.wide_text(text, |r| r.expr(default));
         };
         self.write("CASE WHEN ");
-        self.any_key_null(keys, s)?;
-        self.write(" THEN ");
-        self.expr(default)?;
-        self.write(" WHEN ");
         self.path_contains(&q, path, keys, s)?;
         self.write(" THEN ");
         self.expr(value)?;
@@ -142,15 +140,6 @@ impl Renderer<'_> {
         self.ident(set);
         self.write(" <> ");
         self.expr(value)
-    }
-
-    /// `k1 IS NULL OR k2 IS NULL ...`.
-    fn any_key_null(&mut self, keys: &[usize], s: &Select) -> Res {
-        self.separated(" OR ", keys, |r, &k| {
-            r.null_test_operand(key_expr(s, k))?;
-            r.write(" IS NULL");
-            Ok(())
-        })
     }
 
     /// Whether the parent's path `q.path` holds the entry of this row's keys.
@@ -356,38 +345,31 @@ impl Renderer<'_> {
         Ok(())
     }
 
-    /// The keys of a row as one path entry: each as escaped text, joined by `;`; `%` for a row
-    /// with a NULL key, which no escaped entry equals.
+    /// The keys of a row as one path entry: each as escaped text, or `%` where it is NULL
+    /// (which no escaped text is), joined by `;`.
     fn entry(&mut self, keys: &[&Expr]) -> Res {
         let mysql = self.support().mysql_text_functions;
-        self.write("CASE WHEN ");
-        self.separated(" OR ", keys, |r, e| {
-            r.null_test_operand(e)?;
-            r.write(" IS NULL");
-            Ok(())
-        })?;
-        self.write(" THEN '%' ELSE ");
+        let (replace, text) = if mysql {
+            ("REPLACE", "CHAR")
+        } else {
+            ("replace", "TEXT")
+        };
         if mysql {
             self.write("CONCAT(");
         }
         let separator = if mysql { ", ';', " } else { " || ';' || " };
         self.separated(separator, keys, |r, e| {
-            let (replace, text) = if mysql {
-                ("REPLACE", "CHAR")
-            } else {
-                ("replace", "TEXT")
-            };
-            r.write(&format!("{replace}({replace}({replace}(CAST("));
+            // The escaped text of NULL is NULL, and so would be the whole path.
+            r.write(&format!("COALESCE({replace}({replace}({replace}(CAST("));
             r.expr(e)?;
             r.write(&format!(
-                " AS {text}), '%', '%25'), ',', '%2C'), ';', '%3B')"
+                " AS {text}), '%', '%25'), ',', '%2C'), ';', '%3B'), '%')"
             ));
             Ok(())
         })?;
         if mysql {
             self.write(")");
         }
-        self.write(" END");
         Ok(())
     }
 }
