@@ -116,6 +116,7 @@ fn encode(checked: &Checked) -> (Vec<u8>, Lower) {
         .and_then(|w| w.max_recursion.as_ref())
         .map_or(0, |m| m.levels);
     let mut lower = Lower::default();
+    lower.conflict_keys.clone_from(&checked.types.conflict_keys);
     for (&index, &ty) in &checked.types.params {
         if let Some(marker) = rows::sql_marker(ty) {
             lower.param_types.insert(index, marker);

@@ -20,6 +20,16 @@ impl Renderer<'_> {
         Ok(())
     }
 
+    /// An upsert's source as `SELECT * FROM (source) WHERE true`: SQLite may read the `ON` of
+    /// `ON CONFLICT` after a FROM clause as a join condition, and its manual's remedy is a
+    /// WHERE before it. The derived table has the source's rows and columns, in order.
+    pub(super) fn sqlite_where_true(&mut self, source: impl FnOnce(&mut Self) -> Res) -> Res {
+        self.write("SELECT * FROM (");
+        self.nested(source)?;
+        self.write(") WHERE true");
+        Ok(())
+    }
+
     /// ` LIMIT n OFFSET m`; OFFSET alone needs `LIMIT -1` (no limit).
     pub(super) fn sqlite_limit_offset(&mut self, q: &QueryExpr) -> Res {
         if q.limit.is_none() && q.offset.is_none() {
