@@ -29,3 +29,8 @@ CREATE TABLE visitors (product_id INTEGER, day, count INTEGER);
 
 -- Never created: the tests read it for the server's error.
 CREATE TABLE no_such_table (id INTEGER);
+
+-- The upsert tests: `stock` has one unique key, `tagged` a second one.
+CREATE TABLE stock (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(40) NOT NULL, qty INTEGER NOT NULL);
+
+CREATE TABLE tagged (id INTEGER NOT NULL PRIMARY KEY, tag VARCHAR(20) NOT NULL UNIQUE);

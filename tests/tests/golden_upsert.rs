@@ -90,12 +90,12 @@ fn do_nothing_without_a_target_on_mysql_and_mariadb() {
             (
                 MySql,
                 "INSERT INTO t (c1, c2) WITH n (x) AS (SELECT 1) SELECT x, x FROM n \
-                 ON DUPLICATE KEY UPDATE c1 = c1",
+                 ON DUPLICATE KEY UPDATE t.c1 = t.c1",
             ),
             (
                 MariaDb,
                 "INSERT INTO t (c1, c2) WITH n (x) AS (SELECT 1) SELECT x, x FROM n \
-                 ON DUPLICATE KEY UPDATE c1 = c1",
+                 ON DUPLICATE KEY UPDATE t.c1 = t.c1",
             ),
         ],
     );

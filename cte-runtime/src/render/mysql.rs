@@ -154,10 +154,11 @@ impl Renderer<'_> {
     /// It fires on a conflict on any unique key of the table, so it stands for `ON CONFLICT
     /// (cols)` only where the schema showed `cols` to be the table's one unique key (see
     /// `ConflictKey`); without a conflict target it means what ON CONFLICT does. DO NOTHING
-    /// becomes `c = c`, which leaves the row as it was: `INSERT IGNORE` would also turn other
+    /// becomes `t.c = t.c`, which leaves the row as it was: `INSERT IGNORE` would also turn other
     /// errors (a NULL in a NOT NULL column, a value out of range) into warnings. `excluded.c`
     /// is `VALUES(c)`, the value the INSERT proposed for `c`, on every MySQL 8.0 and MariaDB
-    /// and for a SELECT source too (MySQL's row alias takes neither 8.0.18 nor a SELECT).
+    /// and for a SELECT source too (MySQL's row alias takes neither 8.0.18 nor a SELECT). The
+    /// columns set are qualified by the table: a SELECT source may have columns of their names.
     pub(super) fn duplicate_key(&mut self, i: &Insert, c: &OnConflict) -> Res {
         if !c.columns.is_empty() {
             match c.key {
@@ -199,8 +200,12 @@ impl Renderer<'_> {
                          name the INSERT's columns",
                     ));
                 };
+                self.object_name(&i.table);
+                self.write(".");
                 self.ident(column);
                 self.write(" = ");
+                self.object_name(&i.table);
+                self.write(".");
                 self.ident(column);
                 Ok(())
             }
@@ -225,7 +230,7 @@ impl Renderer<'_> {
                     ));
                 }
                 self.excluded_as_values = true;
-                let done = self.set_list(assignments);
+                let done = self.set_list(assignments, Some(&i.table));
                 self.excluded_as_values = false;
                 done
             }

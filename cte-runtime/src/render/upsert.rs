@@ -5,7 +5,7 @@
 use super::facts::Upsert;
 use super::typing::Typing;
 use super::{Renderer, Res};
-use crate::tree::{Assignment, ConflictAction, Insert, OnConflict, QueryExpr, SetExpr};
+use crate::tree::{Assignment, ConflictAction, Insert, ObjectName, OnConflict, QueryExpr, SetExpr};
 
 impl Renderer<'_> {
     /// ` ON CONFLICT ...` after the source of `i`, as the dialect takes it.
@@ -37,15 +37,23 @@ impl Renderer<'_> {
                 selection,
             } => {
                 self.write(" DO UPDATE SET ");
-                self.set_list(assignments)?;
+                self.set_list(assignments, None)?;
                 self.where_clause(selection.as_ref())
             }
         }
     }
 
-    /// `c = v, ...` of an upsert's DO UPDATE.
-    pub(super) fn set_list(&mut self, assignments: &[Assignment]) -> Res {
+    /// `c = v, ...` of an upsert's DO UPDATE; `t.c = v` with `table`.
+    pub(super) fn set_list(
+        &mut self,
+        assignments: &[Assignment],
+        table: Option<&ObjectName>,
+    ) -> Res {
         self.comma_separated(assignments, |r, a| {
+            if let Some(table) = table {
+                r.object_name(table);
+                r.write(".");
+            }
             r.ident(&a.column);
             r.write(" = ");
             r.expr_typed(&a.value, Typing::Inferred)

@@ -7,7 +7,9 @@ pub(crate) struct Insert {
     pub(crate) table: ObjectName,
     pub(crate) columns: Vec<Ident>,
     pub(crate) source: Box<Query>,
-    pub(crate) on_conflict: Option<OnConflict>,
+    /// Boxed: the checks key what they learn of it by its address, which a move of the
+    /// statement keeps.
+    pub(crate) on_conflict: Option<Box<OnConflict>>,
     pub(crate) returning: Option<Keyed<Vec<SelectItem>>>,
 }
 

@@ -61,7 +61,7 @@ pub(crate) fn walk_statement<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, stmt: &'a
                         selection,
                     },
                 ..
-            }) = &i.on_conflict
+            }) = i.on_conflict.as_deref()
             {
                 for a in assignments {
                     v.visit_expr(&a.value);

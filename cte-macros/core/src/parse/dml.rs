@@ -47,7 +47,7 @@ pub(crate) fn insert(p: &mut Parser, with: Option<With>) -> Result<Insert> {
 }
 
 /// `ON CONFLICT [(cols)] DO NOTHING | DO UPDATE SET col = expr, ... [WHERE ...]`
-fn on_conflict(p: &mut Parser) -> Result<Option<OnConflict>> {
+fn on_conflict(p: &mut Parser) -> Result<Option<Box<OnConflict>>> {
     if p.eat_kw(Kw::On).is_none() {
         return Ok(None);
     }
@@ -80,7 +80,7 @@ fn on_conflict(p: &mut Parser) -> Result<Option<OnConflict>> {
     } else {
         return Err(p.expected("`NOTHING` or `UPDATE`"));
     };
-    Ok(Some(OnConflict {
+    Ok(Some(Box::new(OnConflict {
         columns,
         action,
         excluded: Ident {
@@ -88,7 +88,7 @@ fn on_conflict(p: &mut Parser) -> Result<Option<OnConflict>> {
             raw: false,
             span: conflict,
         },
-    }))
+    })))
 }
 
 /// `column = value`

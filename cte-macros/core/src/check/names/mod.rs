@@ -500,8 +500,7 @@ impl<'a> Names<'_, 'a> {
 
     /// What the schema says of the unique keys of `table` for a conflict on `columns`.
     fn conflict_key(&self, table: &ObjectName, columns: &[Ident]) -> Option<ConflictKey> {
-        let _ = (table, columns);
-        None
+        self.schema.conflict_key(table.last()?, columns)
     }
 
     fn find(&self, name: &Ident) -> Option<&Relation<'a>> {

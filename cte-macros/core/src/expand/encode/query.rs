@@ -29,7 +29,7 @@ impl Lower {
                 self.name(&i.table);
                 self.idents(&i.columns);
                 self.boxed_query(&i.source);
-                self.on_conflict(i.on_conflict.as_ref());
+                self.on_conflict(i.on_conflict.as_deref());
                 self.returning(i.returning.as_ref());
             }
             Statement::Update(u) => {
