@@ -225,7 +225,9 @@ pub use cte_macros::cte;
 ///
 /// - `SELECT`, `VALUES` and chains of `UNION [ALL]`, `INTERSECT`, `EXCEPT`, each with an optional
 ///   leading `WITH`.
-/// - `INSERT INTO t [(col, ...)] query [RETURNING ...]`; `query` is a `SELECT` or `VALUES`.
+/// - `INSERT INTO t [(col, ...)] query [ON CONFLICT [(col, ...)] DO NOTHING | DO UPDATE SET
+///   col = expr, ... [WHERE ...]] [RETURNING ...]`; `query` is a `SELECT` or `VALUES`, and DO
+///   UPDATE, which needs the conflict columns, reads the proposed row as `excluded.col`.
 /// - `UPDATE t [[AS] a] SET col = expr, ... [FROM ...] [WHERE ...] [RETURNING ...]`.
 /// - `DELETE FROM t [[AS] a] [WHERE ...] [RETURNING ...]`.
 /// - `OPTION (MAXRECURSION n)` after any of them: a recursive CTE that goes deeper than `n`
@@ -235,8 +237,7 @@ pub use cte_macros::cte;
 /// is a [`RenderError`] elsewhere: the table in `docs/dialects.md` lists them all.
 ///
 /// Not accepted yet, each a compile error on its first token: `NATURAL` joins, `DELETE ...
-/// USING`, `FETCH FIRST`, `FOR UPDATE`, `ON CONFLICT`, `CREATE`, `ARRAY[...]`, `INTERVAL`,
-/// `EXTRACT`.
+/// USING`, `FETCH FIRST`, `FOR UPDATE`, `CREATE`, `ARRAY[...]`, `INTERVAL`, `EXTRACT`.
 ///
 /// ```
 /// # use cte_runtime::rusqlite::ConnectionExt;
