@@ -37,6 +37,17 @@ pub enum Dialect {
 
 impl Dialect {
     /// Every dialect, in a fixed order.
+    ///
+    /// ```
+    /// use cte_runtime::{select, Dialect};
+    ///
+    /// let q = select! { SELECT name FROM t WHERE name || "!" = {"hi!"} };
+    /// for dialect in Dialect::ALL {
+    ///     println!("{:<11} {}", dialect.name(), q.render(dialect)?.sql());
+    /// }
+    /// assert_eq!(Dialect::ALL[Dialect::Sqlite.index()], Dialect::Sqlite);
+    /// # Ok::<(), cte_runtime::RenderError>(())
+    /// ```
     pub const ALL: [Dialect; 5] = [
         Dialect::Postgres,
         Dialect::MySql,

@@ -68,6 +68,19 @@ impl RenderError {
     }
 
     /// The SQL construct that cannot be rendered, as written in the query.
+    ///
+    /// ```
+    /// use cte_runtime::{select, Dialect};
+    ///
+    /// let q = select! { SELECT a.x, b.y FROM a FULL JOIN b ON a.id = b.id };
+    /// let e = q.render(Dialect::MySql).unwrap_err();
+    /// assert_eq!(e.construct(), "FULL JOIN");
+    /// assert_eq!(e.dialect(), Dialect::MySql);
+    /// assert!(e.help().contains("UNION"));
+    /// assert!(e.param_error().is_none());
+    /// // The same query renders where the engine has the construct.
+    /// assert!(q.render(Dialect::Postgres).is_ok());
+    /// ```
     pub fn construct(&self) -> &'static str {
         self.construct
     }
@@ -78,6 +91,18 @@ impl RenderError {
     }
 
     /// For a parameter that did not convert: its position (1-based, in source order) and why.
+    ///
+    /// ```
+    /// use cte_runtime::{select, Dialect};
+    ///
+    /// let (low, huge) = (1, u64::MAX);
+    /// let e = select! { SELECT id FROM t WHERE id BETWEEN {low} AND {huge} }
+    ///     .render(Dialect::Sqlite)
+    ///     .unwrap_err();
+    /// let (position, why) = e.param_error().expect("a parameter error");
+    /// assert_eq!(position, 2);
+    /// assert!(why.is_out_of_range());
+    /// ```
     pub fn param_error(&self) -> Option<(usize, &ValueError)> {
         self.param.as_deref().map(|(n, e)| (*n, e))
     }

@@ -229,7 +229,9 @@ pub use cte_macros::cte;
 ///   col = expr, ... [WHERE ...]] [RETURNING ...]`; `query` is a `SELECT` or `VALUES`, and DO
 ///   UPDATE, which needs the conflict columns, reads the proposed row as `excluded.col`.
 /// - `UPDATE t [[AS] a] SET col = expr, ... [FROM ...] [WHERE ...] [RETURNING ...]`.
-/// - `DELETE FROM t [[AS] a] [WHERE ...] [RETURNING ...]`.
+/// - `DELETE FROM t [[AS] a] [USING ...] [WHERE ...] [RETURNING ...]`: `USING` joins other
+///   tables, whose rows the WHERE may read (`DELETE t FROM t, ...` on MySQL, MariaDB and SQL
+///   Server, `WHERE EXISTS (...)` on SQLite).
 /// - `OPTION (MAXRECURSION n)` after any of them: a recursive CTE that goes deeper than `n`
 ///   levels below its anchor fails the statement, on every engine (`0` means no limit).
 ///
@@ -288,7 +290,7 @@ pub use cte_macros::cte;
 ///
 /// `SELECT [DISTINCT] expr [[AS] alias], ... | * | t.*`, then `FROM` (tables and CTEs with
 /// `[AS] alias [(col, ...)]`, subqueries, `LATERAL (subquery)`, `VALUES`, and `[INNER] JOIN`,
-/// `LEFT`, `RIGHT`, `FULL [OUTER] JOIN` with `ON` or `USING (col, ...)`, `CROSS JOIN`, commas),
+/// `LEFT`, `RIGHT`, `FULL [OUTER] JOIN` with `ON` or `USING (col, ...)`, `CROSS JOIN`, commas; `[INNER] JOIN` without `ON` pairs every row),
 /// `WHERE`, `GROUP BY`, `HAVING`, `ORDER BY expr [ASC | DESC] [NULLS FIRST | LAST]`, `LIMIT`,
 /// `OFFSET`. Without `NULLS FIRST/LAST`, NULL sorts first in ascending order on every engine.
 ///
@@ -374,7 +376,46 @@ pub use cte_macros::cte;
 /// };
 /// ```
 ///
-/// Tables and columns that no CTE defines are left to the database.
+/// Tables and columns that no CTE defines are left to the database, unless the crate names
+/// its schema.
+///
+/// # Rows, with a schema
+///
+/// In a crate whose Cargo.toml names its schema (`[package.metadata.cte] schema = "..."`, see
+/// the README), table names and columns are checked too, and a statement that returns rows (a
+/// query, or `INSERT`, `UPDATE` or `DELETE` with `RETURNING`) gives a
+/// [`TypedQuery<Row>`](TypedQuery): `Row` is a struct the macro generates, with
+/// `#[derive(Debug, Clone, PartialEq)]` and one `pub` field per output column, named as the
+/// column (a Rust keyword as a raw identifier, `r#type`), of the type the inference gives it:
+/// `i64` for every integer, `f64`, `bool`, `String`, `Vec<u8>`, [`Decimal`], [`Date`], [`Time`],
+/// [`Timestamp`], an `Option` of one where the column can be NULL, and [`Value`] where the type
+/// is not known. `*` and `t.*` stand for the columns the schema knows. The query still renders
+/// and runs like a [`Query`] (it dereferences to one); a function that returns it as a `Query`
+/// calls [`into_query`](TypedQuery::into_query), since the generated struct has no name outside
+/// the macro.
+///
+/// ```ignore
+/// // In a crate with a schema that has `employees (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+/// // manager_id INTEGER)`.
+/// let q = select! {
+///     WITH RECURSIVE chain (id, name, depth, boss) AS (
+///         SELECT id, name, 0, manager_id FROM employees WHERE manager_id IS NULL
+///         UNION ALL
+///         SELECT e.id, e.name, c.depth + 1, e.manager_id
+///         FROM employees AS e JOIN chain AS c ON e.manager_id = c.id
+///     )
+///     SELECT id, name, depth, boss FROM chain ORDER BY depth
+/// };
+/// for e in conn.cte_fetch_all(&q)? {
+///     // id: i64, name: String, depth: i64, boss: Option<i64> (the member's manager_id)
+///     println!("{} {} {} {:?}", e.id, e.name, e.depth, e.boss);
+/// }
+/// ```
+///
+/// Each field needs a name: an output column without one (an expression without `AS`), a name
+/// two columns share, a `VALUES` statement or a `*` whose columns are not known is a compile
+/// error on the select item, which says to write `AS name`. A statement that returns no rows
+/// stays a [`Query`], and without a schema every `select!` is one.
 pub use cte_macros::select;
 /// [`select!`] with rows read into a struct of your own: `select_as!(Type, [WITH ...] SELECT
 /// ...)` makes a [`TypedQuery<Type>`](TypedQuery), which renders and runs like a [`Query`] (it
@@ -506,6 +547,14 @@ pub mod __private {
         decode: fn(&mut RowReader) -> Result<R, crate::RowError>,
     ) -> crate::TypedQuery<R> {
         crate::TypedQuery::new(query, decode)
+    }
+
+    /// The rows of a `select!` in a crate with a schema, which the expansion builds in a block:
+    /// a call around the block keeps `&select! { ... }` a `&TypedQuery` that coerces to
+    /// `&Query` where one is expected (rustc checks a bare block against the expected type).
+    #[inline]
+    pub fn typed_select<R>(query: crate::TypedQuery<R>) -> crate::TypedQuery<R> {
+        query
     }
 
     /// The query of a `select!` that did not compile, so that no second error follows its own.

@@ -32,6 +32,7 @@ fn chart(root: &str) -> Query {
         )
         SELECT name, depth, line FROM chart ORDER BY line
     }
+    .into_query()
 }
 
 /// Streams the chart's rows and prints each: every column read as a `Value`.

@@ -51,6 +51,7 @@ fn series(count: i64) -> Query {
         )
         SELECT n, total, "row " || CAST(n AS TEXT) AS label FROM series
     }
+    .into_query()
 }
 
 #[tokio::main(flavor = "current_thread")]

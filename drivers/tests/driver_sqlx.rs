@@ -247,7 +247,7 @@ async fn every_value_binds_and_reads_back() {
             expect(Value::Bool(true), Value::Text("12.50".into()))
         );
         let decimal: Value = query(
-            &select! { SELECT CAST(12.5 AS DECIMAL(10, 2)) },
+            &select! { SELECT CAST(12.5 AS DECIMAL(10, 2)) AS amount },
             Dialect::Postgres,
         )
         .expect("render")

@@ -118,7 +118,7 @@ async fn driver_errors_come_back_as_err() {
     // An error in the middle of a stream comes as an Err item: division by zero on row 3.
     let q = select! {
         WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {5})
-        SELECT 10 / (3 - n) FROM s
+        SELECT 10 / (3 - n) AS q FROM s
     };
     let rows = client.cte_query_raw(&q).await.expect("the stream starts");
     let collected: Result<Vec<tokio_postgres::Row>, _> = rows.try_collect().await;

@@ -1,10 +1,11 @@
-//! `select_as!` rows through each driver's `cte_fetch_*` methods, on real engines: the same
-//! queries read into the same structs on SQLite, PostgreSQL and MariaDB, where the engines send
-//! different column types (an int4 or a BIGINT, a NUMERIC, DECIMAL or REAL average).
+//! Typed rows through each driver's `cte_fetch_*` methods, on real engines: `select_as!` rows
+//! read into the same structs on SQLite, PostgreSQL and MariaDB, where the engines send
+//! different column types (an int4 or a BIGINT, a NUMERIC, DECIMAL or REAL average), and the
+//! rows `select!` generates from the crate's schema.
 
 mod support;
 
-use cte_runtime::{select_as, Dialect, DriverError, TypedQuery};
+use cte_runtime::{select, select_as, Dialect, DriverError, TypedQuery};
 use support::{MARIADB, POSTGRES, SQLITE};
 
 #[derive(Debug, PartialEq)]
@@ -86,6 +87,103 @@ fn expected_walk() -> Vec<Walk> {
             peer: peer.map(str::to_owned),
         })
         .collect()
+}
+
+/// [`walk`] written with `select!`: the crate has a schema, so its rows are a struct the macro
+/// generates, one field per output column, typed by the inference. (A macro, since the
+/// generated struct has no name a function could return.)
+macro_rules! generated_walk {
+    () => {
+        select! {
+            WITH RECURSIVE walk (id, boss, depth) AS (
+                SELECT id, 0, 0 FROM employee WHERE manager_id IS NULL
+                UNION ALL
+                SELECT e.id, e.manager_id, w.depth + 1 FROM employee AS e JOIN walk AS w ON e.manager_id = w.id
+            ),
+            counts (manager_id, n) AS (SELECT manager_id, COUNT(*) FROM employee GROUP BY manager_id)
+            SELECT w.id, w.boss, w.depth, w.id + w.depth AS above, c.n AS reports, p.name AS peer
+            FROM walk AS w
+            LEFT JOIN counts AS c ON c.manager_id = w.id
+            LEFT JOIN employee AS p ON p.id = w.id + 1 AND p.manager_id = w.boss
+            WHERE (SELECT COUNT(*) FROM walk) > 0
+            ORDER BY w.id
+        }
+    };
+}
+
+/// The generated rows of [`generated_walk`] as [`Walk`]s. Each field moves into a field of
+/// the type the schema must give it, so a generated field of another type (a `boss` that is
+/// not an `Option`) does not compile.
+macro_rules! as_walks {
+    ($rows:expr) => {{
+        let rows = $rows;
+        assert_eq!(rows.clone(), rows, "generated rows are Clone and PartialEq");
+        rows.into_iter()
+            .map(|r| Walk {
+                id: r.id,
+                boss: r.boss,
+                depth: r.depth,
+                above: r.above,
+                reports: r.reports,
+                peer: r.peer,
+            })
+            .collect::<Vec<Walk>>()
+    }};
+}
+
+/// Ken's chain of managers upward: `boss` is NOT NULL in the anchor (a COALESCE) and nullable
+/// in the recursive member (a table's nullable column), so its field is an `Option`, and the
+/// member really reads a NULL: Ada has no manager.
+macro_rules! generated_bosses {
+    () => {
+        select! {
+            WITH RECURSIVE up (id, boss) AS (
+                SELECT id, COALESCE(manager_id, 0) FROM employee WHERE id = 5
+                UNION ALL
+                SELECT e.id, e.manager_id FROM employee AS e JOIN up ON e.id = up.boss
+            )
+            SELECT id, boss FROM up ORDER BY id DESC
+        }
+    };
+}
+
+macro_rules! check_bosses {
+    ($rows:expr) => {{
+        let bosses: Vec<(i64, Option<i64>)> = $rows.into_iter().map(|r| (r.id, r.boss)).collect();
+        assert_eq!(
+            bosses,
+            [(5, Some(4)), (4, Some(2)), (2, Some(1)), (1, None)]
+        );
+    }};
+}
+
+/// Every employee through `*`: the generated row has the table's columns, `manager_id` an
+/// `Option` (Ada's is NULL).
+macro_rules! generated_staff {
+    () => {
+        select! { SELECT * FROM employee WHERE id <= 2 ORDER BY id }
+    };
+}
+
+macro_rules! check_staff {
+    ($rows:expr) => {{
+        let rows = $rows;
+        assert_eq!(
+            format!("{:?}", rows[0]),
+            r#"Row { id: 1, name: "Ada", manager_id: None }"#
+        );
+        let staff: Vec<(i64, String, Option<i64>)> = rows
+            .into_iter()
+            .map(|r| (r.id, r.name, r.manager_id))
+            .collect();
+        assert_eq!(
+            staff,
+            [
+                (1, "Ada".to_owned(), None),
+                (2, "Grace".to_owned(), Some(1))
+            ]
+        );
+    }};
 }
 
 fn chart() -> TypedQuery<Chart> {
@@ -224,6 +322,25 @@ macro_rules! check_typed_rows {
         }
         .expect("walk");
         assert_eq!(fetched, expected_walk());
+        // The same query through `select!`, into the struct it generates.
+        let fetched = {
+            let $all_q = &generated_walk!();
+            $all
+        }
+        .expect("generated walk");
+        assert_eq!(as_walks!(fetched), expected_walk());
+        let fetched = {
+            let $all_q = &generated_staff!();
+            $all
+        }
+        .expect("generated staff");
+        check_staff!(fetched);
+        let fetched = {
+            let $all_q = &generated_bosses!();
+            $all
+        }
+        .expect("generated bosses");
+        check_bosses!(fetched);
 
         // Lists: with values, with a NULL, of only NULLs, and empty.
         for (list, names, expected) in [
@@ -306,6 +423,30 @@ fn rusqlite_reads_typed_rows() {
         one: |q| conn.cte_fetch_one(q),
         optional: |q| conn.cte_fetch_optional(q),
     );
+    // Rows read as SQLite steps to them.
+    let q = chart();
+    let streamed: Vec<Chart> = conn.cte_fetch(&q, |rows| rows.collect()).expect("chart");
+    assert_eq!(streamed, expected_chart());
+    let q = chart();
+    let first_two = conn
+        .cte_fetch(&q, |rows| {
+            rows.take(2)
+                .map(|c| Ok(c?.name))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .expect("chart");
+    assert_eq!(first_two, ["Ada", "Grace"]);
+    // Generated rows read one at a time, and those of a statement's RETURNING.
+    let q = generated_walk!();
+    let streamed = conn
+        .cte_fetch(&q, |rows| rows.collect::<Result<Vec<_>, _>>())
+        .expect("generated walk");
+    assert_eq!(as_walks!(streamed), expected_walk());
+    let q =
+        select! { INSERT INTO employee (id, name) VALUES (7, "Frances") RETURNING id, manager_id };
+    let inserted = conn.cte_fetch_one(&q).expect("Frances");
+    let _: Option<i64> = inserted.manager_id;
+    assert_eq!((inserted.id, inserted.manager_id), (7, None));
     support::record_run(SQLITE, "rusqlite_reads_typed_rows");
 }
 
@@ -337,15 +478,8 @@ fn mysql_reads_typed_rows_on_mariadb() {
     use cte_runtime::mysql::QueryableExt;
     use mysql::prelude::Queryable;
 
-    let Some(url) = support::url(&MARIADB) else {
+    let Some(mut conn) = support::mariadb() else {
         return;
-    };
-    let mut conn = match mysql::Opts::from_url(&url)
-        .map_err(|e| e.to_string())
-        .and_then(|opts| mysql::Conn::new(opts).map_err(|e| e.to_string()))
-    {
-        Ok(conn) => conn,
-        Err(e) => return support::skip(&MARIADB, &format!("cannot connect to {url}: {e}")),
     };
     conn.query_drop(support::employee_ddl("TEMPORARY"))
         .expect("org chart table");
@@ -357,6 +491,19 @@ fn mysql_reads_typed_rows_on_mariadb() {
         one: |q| conn.cte_fetch_one(q, dialect),
         optional: |q| conn.cte_fetch_optional(q, dialect),
     );
+    // Rows read as they come from the connection, and the connection free again after an
+    // iterator dropped half-way.
+    let q = chart();
+    let streamed: Vec<Chart> = conn
+        .cte_fetch(&q, dialect)
+        .expect("chart")
+        .collect::<Result<_, _>>()
+        .expect("every row");
+    assert_eq!(streamed, expected_chart());
+    let first = conn.cte_fetch(&q, dialect).expect("chart").next();
+    assert_eq!(first.map(|c| c.expect("Ada").name).as_deref(), Some("Ada"));
+    let again = conn.cte_fetch_all(&q, dialect).expect("chart again");
+    assert_eq!(again, expected_chart());
     support::record_run(MARIADB.name, "mysql_reads_typed_rows_on_mariadb");
 }
 

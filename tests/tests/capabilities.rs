@@ -220,6 +220,18 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             select! { DELETE FROM t WHERE x = 1 RETURNING x },
             Marker::None,
         ),
+        "`DELETE ... USING`" => (
+            select! { DELETE FROM t USING s WHERE s.id = t.id },
+            Marker::Native(" USING s"),
+        ),
+        "`RETURNING` on `DELETE ... USING`" => (
+            select! { DELETE FROM t USING s WHERE s.id = t.id RETURNING t.x },
+            Marker::None,
+        ),
+        "`JOIN` without `ON` (every pair)" => (
+            select! { SELECT t.x FROM t JOIN s },
+            Marker::Emulated(&["ON TRUE", "ON 1 = 1"]),
+        ),
         "`ORDER BY` without `NULLS FIRST`/`LAST`" => (
             select! { SELECT x FROM t ORDER BY x },
             Marker::Emulated(&["NULLS FIRST"]),
@@ -498,9 +510,10 @@ fn refusal(construct: &str) -> Option<&'static str> {
         "`INSERT ... ON CONFLICT (cols) DO UPDATE` / `DO NOTHING`, without a schema"
         | "`INSERT ... SELECT ... ON CONFLICT`"
         | "`INSERT ... ON CONFLICT DO NOTHING` without conflict columns" => "ON CONFLICT",
-        "`RETURNING` on `INSERT`" | "`RETURNING` on `UPDATE`" | "`RETURNING` on `DELETE`" => {
-            "RETURNING"
-        }
+        "`RETURNING` on `INSERT`"
+        | "`RETURNING` on `UPDATE`"
+        | "`RETURNING` on `DELETE`"
+        | "`RETURNING` on `DELETE ... USING`" => "RETURNING",
         "`NULLS FIRST`/`LAST` on a column position" => "NULLS FIRST/LAST on a column position",
         "`NULLS FIRST`/`LAST` with `SELECT DISTINCT` or on a `UNION`" => {
             "NULLS FIRST/LAST with SELECT DISTINCT"

@@ -87,3 +87,24 @@ fn lateral_best_member_per_team() {
         .refused_by(&[Dialect::Sqlite, Dialect::MariaDb], "LATERAL")
         .check();
 }
+
+/// `JOIN` without a condition pairs every row with every row, as MySQL and SQLite read it; the
+/// engines that want a condition get `ON TRUE`. The WHERE filters the pairs, as an ON would.
+#[test]
+fn join_without_a_condition_is_every_pair() {
+    let mut db = Db::open("join_without_on", &teams());
+    let q = select! {
+        WITH RECURSIVE ranks(n) AS (SELECT 1 UNION ALL SELECT r.n + 1 FROM ranks r JOIN team t WHERE t.id = 1 AND r.n < 3)
+        SELECT t.title, r.n FROM team t INNER JOIN ranks r WHERE r.n <= t.id ORDER BY t.title, r.n
+    };
+    db.select(&q)
+        .expect(rows![
+            ["core", 1],
+            ["docs", 1],
+            ["docs", 2],
+            ["ops", 1],
+            ["ops", 2],
+            ["ops", 3],
+        ])
+        .check();
+}

@@ -8,21 +8,43 @@
 //! `cte!` item its path and the columns read from it.
 
 mod encode;
+mod generated;
 mod rows;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
 use crate::ast;
-use crate::check::Checked;
+use crate::check::{Checked, Failed};
 use encode::Lower;
-pub(crate) use rows::{output_columns, select_as};
+pub(crate) use rows::{output_columns, select_as, Reader};
 
-/// The expansion of `select!`: the query, or the errors and a placeholder query.
-pub(crate) fn statement(result: syn::Result<Checked>) -> TokenStream {
-    match result {
+/// The expansion of `select!`: the query, or the errors and a placeholder query, with
+/// `before` (the schema's tracking or its error) in front. With a schema (`typed`), a
+/// statement that returns rows reads them into a struct of its output columns (see
+/// `generated`).
+pub(crate) fn statement(
+    result: Result<Checked, Failed>,
+    typed: bool,
+    before: TokenStream,
+) -> TokenStream {
+    let expansion = match result {
+        Ok(checked) if typed && generated::returns_rows(&checked.stmt) => {
+            return generated::rows(&checked, before)
+        }
         Ok(checked) => query(&checked),
-        Err(error) => fallback(&error),
+        Err(Failed {
+            error,
+            tree: Some(tree),
+        }) if typed && generated::returns_rows(&tree.stmt) => {
+            return generated::placeholder(&tree, &error, before)
+        }
+        Err(Failed { error, .. }) => fallback(&error),
+    };
+    if before.is_empty() {
+        expansion
+    } else {
+        quote!({ #before #expansion })
     }
 }
 

@@ -27,15 +27,18 @@ pub fn cte(input: TokenStream) -> TokenStream {
 }
 
 /// The expansion of `select! { [WITH ...] SELECT ... }`: a `cte_runtime::Query` expression, or
-/// compile errors and a placeholder of that type.
+/// compile errors and a placeholder of that type. In a crate with a schema, a statement that
+/// returns rows gives a `cte_runtime::TypedQuery` of a struct it generates, one field per
+/// output column.
 pub fn select(input: TokenStream) -> TokenStream {
     select_with(input, &schema::for_crate())
 }
 
 fn select_with(input: TokenStream, schema: &schema::Outcome) -> TokenStream {
     let parsed = parse::select_recovering(input);
-    let checked = check::statement(parsed, schema::of(schema));
-    schema::around(schema, expand::statement(checked))
+    let checked = check::statement_or_tree(parsed, schema::of(schema));
+    let typed = schema::of(schema).is_some();
+    expand::statement(checked, typed, schema::beside(schema, TokenStream::new()))
 }
 
 /// The expansion of `select_as!(Type, [WITH ...] SELECT ...)`: a `cte_runtime::TypedQuery`

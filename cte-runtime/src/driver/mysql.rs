@@ -197,9 +197,43 @@ fn params(values: &[Value]) -> Params {
 pub trait QueryableExt {
     /// Runs a query and reads every row as a `T`. A row that does not convert is
     /// `mysql::Error::FromRowError`, not a panic.
+    ///
+    /// ```no_run
+    /// use cte_runtime::mysql::{server_dialect, QueryableExt};
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(conn: &mut mysql::Conn) -> Result<(), Box<dyn std::error::Error>> {
+    /// let dialect = server_dialect(conn)?; // MySql or MariaDb
+    /// let pairs: Vec<(i64, String)> = conn.cte_exec(
+    ///     &select! {
+    ///         WITH RECURSIVE chain(id, name) AS (
+    ///             SELECT id, name FROM employee WHERE manager_id IS NULL
+    ///             UNION ALL
+    ///             SELECT e.id, e.name FROM employee e JOIN chain c ON e.manager_id = c.id
+    ///         )
+    ///         SELECT id, name FROM chain
+    ///     },
+    ///     dialect,
+    /// )?;
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_exec<T: FromRow>(&mut self, query: &Query, dialect: Dialect) -> Result<Vec<T>, Error>;
 
     /// Runs a query and reads its first row, if any, as a `T`.
+    ///
+    /// ```no_run
+    /// use cte_runtime::mysql::{server_dialect, QueryableExt};
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(conn: &mut mysql::Conn) -> Result<(), Box<dyn std::error::Error>> {
+    /// let dialect = server_dialect(conn)?;
+    /// let id = 3;
+    /// let name: Option<String> =
+    ///     conn.cte_exec_first(&select! { SELECT name FROM employee WHERE id = {id} }, dialect)?;
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_exec_first<T: FromRow>(
         &mut self,
         query: &Query,
@@ -207,10 +241,40 @@ pub trait QueryableExt {
     ) -> Result<Option<T>, Error>;
 
     /// Runs a statement and returns the number of rows it affected.
+    ///
+    /// ```no_run
+    /// use cte_runtime::mysql::{server_dialect, QueryableExt};
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(conn: &mut mysql::Conn) -> Result<(), Box<dyn std::error::Error>> {
+    /// let dialect = server_dialect(conn)?;
+    /// let gone = vec![5_i64, 6];
+    /// let removed = conn.cte_exec_drop(&select! { DELETE FROM employee WHERE id IN {&gone} }, dialect)?;
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_exec_drop(&mut self, query: &Query, dialect: Dialect) -> Result<u64, Error>;
 
     /// Runs a query and returns the driver's result, which reads rows from the connection as it
     /// is iterated.
+    ///
+    /// ```no_run
+    /// use cte_runtime::mysql::{server_dialect, QueryableExt};
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(conn: &mut mysql::Conn) -> Result<(), Box<dyn std::error::Error>> {
+    /// let dialect = server_dialect(conn)?;
+    /// let q = select! {
+    ///     WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1000000)
+    ///     SELECT n FROM s
+    /// };
+    /// let mut total = 0_i64;
+    /// for row in conn.cte_exec_iter(&q, dialect)? {
+    ///     total += row?.get::<i64, _>(0).unwrap_or(0);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_exec_iter(
         &mut self,
         query: &Query,
@@ -275,6 +339,71 @@ pub trait QueryableExt {
             }
         }
         Ok(None)
+    }
+
+    /// Runs a [`select_as!`](crate::select_as) query and returns its rows as an iterator that
+    /// reads each from the connection and decodes it as it is asked for, so a large result is
+    /// never held in memory at once.
+    ///
+    /// The iterator holds the driver's result, which borrows the connection: the connection is
+    /// free again when the iterator is dropped, and dropping it early reads (and discards) the
+    /// rows left, as the driver must before the next statement.
+    ///
+    /// ```
+    /// use cte_runtime::mysql::{server_dialect, QueryableExt};
+    /// use cte_runtime::select_as;
+    ///
+    /// struct Step {
+    ///     n: i64,
+    /// }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # // Runs where a MariaDB or MySQL server is named, as the engine tests do.
+    /// # let Ok(url) = std::env::var("CTE_TEST_MARIADB_URL") else { return Ok(()) };
+    /// let mut conn = mysql::Conn::new(mysql::Opts::from_url(&url)?)?;
+    /// let dialect = server_dialect(&mut conn)?;
+    /// let count = 100_000_i64;
+    /// let q = select_as!(Step,
+    ///     WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < {count})
+    ///     SELECT n FROM series
+    /// );
+    /// let mut total = 0;
+    /// for step in conn.cte_fetch(&q, dialect)? {
+    ///     total += step?.n;
+    /// }
+    /// assert_eq!(total, count * (count + 1) / 2);
+    /// # Ok(())
+    /// # }
+    /// ```
+    fn cte_fetch<'a, R>(
+        &'a mut self,
+        query: &'a TypedQuery<R>,
+        dialect: Dialect,
+    ) -> Result<impl Iterator<Item = Result<R, Error>> + 'a, Error> {
+        let mut result = self.cte_exec_iter(query, dialect)?;
+        Ok(std::iter::from_fn(move || {
+            let row = next_row(&mut result)?;
+            Some(
+                row.map_err(Error::from)
+                    .and_then(|row| Ok(query.decode_row(row_values(&row)?)?)),
+            )
+        }))
+    }
+}
+
+/// The next row of any result set of `result`. The driver's result iterates the rows of its
+/// current set and, at the set's end, returns `None` and moves to the next set. The rows of a
+/// statement may follow an empty set (MariaDB's `SET STATEMENT ... FOR` prefix), so `None`
+/// ends the rows only once no set is left, which `iter()` tells.
+fn next_row(result: &mut QueryResult<'_, '_, '_, Binary>) -> Option<Result<Row, ::mysql::Error>> {
+    loop {
+        if let Some(row) = result.next() {
+            return Some(row);
+        }
+        // A set remains: read it through `result` itself. Dropping the driver's handle on it
+        // would read its rows to the end, and the handle holds nothing but a borrow of
+        // `result`, so forgetting it leaks nothing.
+        std::mem::forget(result.iter()?);
     }
 }
 

@@ -57,19 +57,93 @@ impl From<::postgres::Error> for DriverError<::postgres::Error> {
 /// [`Dialect::Postgres`] and calls the client method of the same name without the prefix.
 pub trait ClientExt {
     /// Runs a statement and returns the number of rows it modified.
+    ///
+    /// ```no_run
+    /// use cte_runtime::postgres::ClientExt;
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(client: &mut postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let days = 30;
+    /// let removed = client.cte_execute(&select! {
+    ///     WITH stale AS (SELECT id FROM session WHERE age_days > {days})
+    ///     DELETE FROM session WHERE id IN (SELECT id FROM stale)
+    /// })?;
+    /// println!("{removed} sessions removed");
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_execute(&mut self, query: &Query) -> Result<u64, Error>;
 
     /// Runs a query and returns all its rows.
+    ///
+    /// ```no_run
+    /// use cte_runtime::postgres::ClientExt;
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(client: &mut postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let rows = client.cte_query(&select! {
+    ///     WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 3)
+    ///     SELECT n FROM s
+    /// })?;
+    /// let ns: Vec<i32> = rows.iter().map(|row| row.get(0)).collect(); // the literal 1 is an int4
+    /// assert_eq!(ns, [1, 2, 3]);
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_query(&mut self, query: &Query) -> Result<Vec<Row>, Error>;
 
     /// Runs a query that returns exactly one row; another count is an error.
+    ///
+    /// ```no_run
+    /// use cte_runtime::postgres::ClientExt;
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(client: &mut postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let row = client.cte_query_one(&select! { SELECT COUNT(*) AS n FROM employee })?;
+    /// let n: i64 = row.get("n");
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_query_one(&mut self, query: &Query) -> Result<Row, Error>;
 
     /// Runs a query that returns at most one row; more is an error.
+    ///
+    /// ```no_run
+    /// use cte_runtime::postgres::ClientExt;
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(client: &mut postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let id = 7;
+    /// let boss = client.cte_query_opt(&select! { SELECT manager_id FROM employee WHERE id = {id} })?;
+    /// if boss.is_none() {
+    ///     println!("no employee {id}");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_query_opt(&mut self, query: &Query) -> Result<Option<Row>, Error>;
 
     /// Runs a query and returns its rows as an iterator that reads them from the connection as
     /// it goes, so a large result is never held in memory at once.
+    ///
+    /// ```no_run
+    /// use cte_runtime::postgres::ClientExt;
+    /// use cte_runtime::select;
+    ///
+    /// # fn run(client: &mut postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// use postgres::fallible_iterator::FallibleIterator;
+    ///
+    /// let mut rows = client.cte_query_raw(&select! {
+    ///     WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1000000)
+    ///     SELECT n FROM s
+    /// })?;
+    /// let mut total = 0_i64;
+    /// while let Some(row) = rows.next()? {
+    ///     total += i64::from(row.get::<_, i32>(0));
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_query_raw(&mut self, query: &Query) -> Result<RowIter<'_>, Error>;
 
     /// Runs a [`select_as!`](crate::select_as) query and reads every row into its row type.

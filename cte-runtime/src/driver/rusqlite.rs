@@ -28,8 +28,9 @@
 //! # }
 //! ```
 //!
-//! To read rows one at a time without collecting them, render the query and use rusqlite's
-//! own statement API:
+//! To read typed rows one at a time without collecting them, see
+//! [`cte_fetch`](ConnectionExt::cte_fetch); to read the driver's own rows that way, render the
+//! query and use rusqlite's statement API:
 //!
 //! ```
 //! # use cte_runtime::{select, Dialect};
@@ -98,30 +99,206 @@ impl FromSql for Value {
 /// through the connection's statement cache.
 pub trait ConnectionExt {
     /// Runs a statement and returns the number of rows it changed.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::select;
+    ///
+    /// # fn main() -> Result<(), cte_runtime::rusqlite::Error> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// conn.execute_batch("CREATE TABLE slot (n INTEGER, label TEXT)")?;
+    /// let last = 5;
+    /// let inserted = conn.cte_execute(&select! {
+    ///     WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {last})
+    ///     INSERT INTO slot (n, label) SELECT n, "free" FROM s
+    /// })?;
+    /// assert_eq!(inserted, 5);
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_execute(&self, query: &Query) -> Result<usize, Error>;
 
     /// Runs a query that returns at least one row and maps the first with `f`; no row is
     /// `rusqlite::Error::QueryReturnedNoRows`.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::select;
+    ///
+    /// # fn main() -> Result<(), cte_runtime::rusqlite::Error> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// let q = select! {
+    ///     WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10)
+    ///     SELECT SUM(n) AS total FROM s
+    /// };
+    /// let total: i64 = conn.cte_query_row(&q, |row| row.get(0))?;
+    /// assert_eq!(total, 55);
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_query_row<T, F>(&self, query: &Query, f: F) -> Result<T, Error>
     where
         F: FnOnce(&Row<'_>) -> ::rusqlite::Result<T>;
 
     /// Runs a query and maps every row with `f`, stopping at the first error.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::select;
+    ///
+    /// # fn main() -> Result<(), cte_runtime::rusqlite::Error> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// let q = select! {
+    ///     WITH RECURSIVE s(n, sq) AS (SELECT 1, 1 UNION ALL SELECT n + 1, (n + 1) * (n + 1) FROM s WHERE n < 3)
+    ///     SELECT n, sq FROM s ORDER BY n
+    /// };
+    /// let squares: Vec<(i64, i64)> = conn.cte_query_map(&q, |row| Ok((row.get(0)?, row.get(1)?)))?;
+    /// assert_eq!(squares, [(1, 1), (2, 4), (3, 9)]);
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_query_map<T, F>(&self, query: &Query, f: F) -> Result<Vec<T>, Error>
     where
         F: FnMut(&Row<'_>) -> ::rusqlite::Result<T>;
 
     /// Runs a [`select_as!`](crate::select_as) query and reads every row into its row type.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::select_as;
+    ///
+    /// #[derive(Debug, PartialEq)]
+    /// struct Level {
+    ///     depth: i64,
+    ///     label: String,
+    /// }
+    ///
+    /// # fn main() -> Result<(), cte_runtime::rusqlite::Error> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// let q = select_as!(Level,
+    ///     WITH RECURSIVE s(depth, label) AS (
+    ///         SELECT 0, "root" UNION ALL SELECT depth + 1, label || "/x" FROM s WHERE depth < 2
+    ///     )
+    ///     SELECT depth, label FROM s ORDER BY depth
+    /// );
+    /// let levels = conn.cte_fetch_all(&q)?;
+    /// assert_eq!(levels[2], Level { depth: 2, label: "root/x/x".into() });
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_fetch_all<R>(&self, query: &TypedQuery<R>) -> Result<Vec<R>, Error>;
 
     /// Runs a [`select_as!`](crate::select_as) query and reads its first row;
     /// [`DriverError::NoRows`] when it has none.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::{select_as, DriverError};
+    ///
+    /// struct Count {
+    ///     n: i64,
+    /// }
+    ///
+    /// # fn main() -> Result<(), cte_runtime::rusqlite::Error> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// let q = select_as!(Count, SELECT COUNT(*) AS n FROM (VALUES (1), (2)) AS v(x));
+    /// assert_eq!(conn.cte_fetch_one(&q)?.n, 2);
+    /// let none = select_as!(Count, SELECT 1 AS n WHERE 1 = 0);
+    /// assert!(matches!(conn.cte_fetch_one(&none), Err(DriverError::NoRows)));
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_fetch_one<R>(&self, query: &TypedQuery<R>) -> Result<R, Error> {
         self.cte_fetch_optional(query)?.ok_or(DriverError::NoRows)
     }
 
     /// Runs a [`select_as!`](crate::select_as) query and reads its first row, if it has one.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::select_as;
+    ///
+    /// struct Found {
+    ///     name: String,
+    /// }
+    ///
+    /// # fn main() -> Result<(), cte_runtime::rusqlite::Error> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// let wanted = "b";
+    /// let q = select_as!(Found,
+    ///     SELECT name FROM (VALUES ("a"), ("b")) AS v(name) WHERE name = {wanted}
+    /// );
+    /// assert_eq!(conn.cte_fetch_optional(&q)?.map(|f| f.name).as_deref(), Some("b"));
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_fetch_optional<R>(&self, query: &TypedQuery<R>) -> Result<Option<R>, Error>;
+
+    /// Runs a [`select_as!`](crate::select_as) query and hands `read` an iterator of its rows,
+    /// each decoded as SQLite steps to it, so a large result is never held in memory at once;
+    /// returns what `read` returns.
+    ///
+    /// A closure rather than a returned iterator: rusqlite's rows borrow the prepared
+    /// statement, and the statement borrows the connection, so an iterator returned from here
+    /// would have to own the statement it borrows. Inside `read`, the iterator is an ordinary
+    /// one: `?`, `break`, `take`, `sum` all work, and the statement goes back to the
+    /// connection's cache when `read` returns.
+    ///
+    /// ```
+    /// use cte_runtime::rusqlite::ConnectionExt;
+    /// use cte_runtime::select_as;
+    ///
+    /// struct Step {
+    ///     n: i64,
+    /// }
+    ///
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let conn = rusqlite::Connection::open_in_memory()?;
+    /// let count = 100_000_i64;
+    /// let q = select_as!(Step,
+    ///     WITH RECURSIVE series(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM series WHERE n < {count})
+    ///     SELECT n FROM series
+    /// );
+    /// let total: i64 = conn.cte_fetch(&q, |steps| {
+    ///     let mut total = 0;
+    ///     for step in steps {
+    ///         total += step?.n;
+    ///     }
+    ///     Ok(total)
+    /// })?;
+    /// assert_eq!(total, count * (count + 1) / 2);
+    /// // Or stop early: only the rows read are decoded.
+    /// let first: Vec<i64> = conn.cte_fetch(&q, |steps| steps.take(3).map(|s| Ok(s?.n)).collect())?;
+    /// assert_eq!(first, [1, 2, 3]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    fn cte_fetch<R, T, F>(&self, query: &TypedQuery<R>, read: F) -> Result<T, Error>
+    where
+        F: for<'s> FnOnce(FetchRows<'s, R>) -> Result<T, Error>;
+}
+
+/// The rows of a [`select_as!`](crate::select_as) query as SQLite steps to them, each read
+/// into the query's row type: the iterator [`ConnectionExt::cte_fetch`] hands its closure.
+pub struct FetchRows<'s, R> {
+    rows: ::rusqlite::Rows<'s>,
+    query: &'s TypedQuery<R>,
+}
+
+impl<R> Iterator for FetchRows<'_, R> {
+    type Item = Result<R, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.rows.next() {
+            Ok(Some(row)) => Some(
+                values(row)
+                    .map_err(Error::from)
+                    .and_then(|v| Ok(self.query.decode_row(v)?)),
+            ),
+            Ok(None) => None,
+            Err(e) => Some(Err(e.into())),
+        }
+    }
 }
 
 impl ConnectionExt for Connection {
@@ -159,6 +336,16 @@ impl ConnectionExt for Connection {
             out.push(query.decode_row(values(row)?)?);
         }
         Ok(out)
+    }
+
+    fn cte_fetch<R, T, F>(&self, query: &TypedQuery<R>, read: F) -> Result<T, Error>
+    where
+        F: for<'s> FnOnce(FetchRows<'s, R>) -> Result<T, Error>,
+    {
+        let r = query.render(Dialect::Sqlite)?;
+        let mut stmt = self.prepare_cached(r.sql())?;
+        let rows = stmt.query(params_from_iter(r.params()))?;
+        read(FetchRows { rows, query })
     }
 
     fn cte_fetch_optional<R>(&self, query: &TypedQuery<R>) -> Result<Option<R>, Error> {

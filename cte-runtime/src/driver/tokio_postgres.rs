@@ -56,15 +56,68 @@ impl From<::tokio_postgres::Error> for DriverError<::tokio_postgres::Error> {
 /// for [`Dialect::Postgres`] and calls the client method of the same name without the prefix.
 pub trait ClientExt {
     /// Runs a statement and returns the number of rows it modified.
+    ///
+    /// ```no_run
+    /// use cte_runtime::select;
+    /// use cte_runtime::tokio_postgres::ClientExt;
+    ///
+    /// # async fn run(client: &tokio_postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let days = 30;
+    /// let removed = client
+    ///     .cte_execute(&select! { DELETE FROM session WHERE age_days > {days} })
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_execute(&self, query: &Query) -> impl Future<Output = Result<u64, Error>> + Send;
 
     /// Runs a query and returns all its rows.
+    ///
+    /// ```no_run
+    /// use cte_runtime::select;
+    /// use cte_runtime::tokio_postgres::ClientExt;
+    ///
+    /// # async fn run(client: &tokio_postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let rows = client
+    ///     .cte_query(&select! {
+    ///         WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 3)
+    ///         SELECT n FROM s
+    ///     })
+    ///     .await?;
+    /// let ns: Vec<i32> = rows.iter().map(|row| row.get(0)).collect();
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_query(&self, query: &Query) -> impl Future<Output = Result<Vec<Row>, Error>> + Send;
 
     /// Runs a query that returns exactly one row; another count is an error.
+    ///
+    /// ```no_run
+    /// use cte_runtime::select;
+    /// use cte_runtime::tokio_postgres::ClientExt;
+    ///
+    /// # async fn run(client: &tokio_postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let row = client.cte_query_one(&select! { SELECT COUNT(*) AS n FROM employee }).await?;
+    /// let n: i64 = row.get("n");
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_query_one(&self, query: &Query) -> impl Future<Output = Result<Row, Error>> + Send;
 
     /// Runs a query that returns at most one row; more is an error.
+    ///
+    /// ```no_run
+    /// use cte_runtime::select;
+    /// use cte_runtime::tokio_postgres::ClientExt;
+    ///
+    /// # async fn run(client: &tokio_postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let id = 7;
+    /// let row = client
+    ///     .cte_query_opt(&select! { SELECT name FROM employee WHERE id = {id} })
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     fn cte_query_opt(
         &self,
         query: &Query,

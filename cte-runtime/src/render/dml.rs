@@ -156,6 +156,9 @@ impl Renderer<'_> {
             |r| r.delete_body(d),
             |r| {
                 if let Takes::No { help } = r.support().returning_aliased_delete {
+                    if !d.returning.is_empty() && !d.using.is_empty() {
+                        return Err(r.unsupported("RETURNING on DELETE ... USING", help));
+                    }
                     if d.alias.is_some() && !d.returning.is_empty() {
                         return Err(r.unsupported("RETURNING on DELETE with a table alias", help));
                     }
@@ -167,29 +170,61 @@ impl Renderer<'_> {
     }
 
     fn delete_body(&mut self, d: &Delete) -> Res {
-        match &d.alias {
-            Some(alias) if !self.support().delete_alias => {
-                self.write("DELETE");
-                self.statement_keyword_written();
-                self.write(" ");
-                self.ident(alias);
-                self.write(" FROM ");
-                self.object_name(&d.table);
-                self.write(" AS ");
-                self.ident(alias);
-            }
-            alias => {
-                self.write("DELETE");
-                self.statement_keyword_written();
-                self.write(" FROM ");
-                self.object_name(&d.table);
-                if let Some(alias) = alias {
-                    self.write(" AS ");
-                    self.ident(alias);
+        if !d.using.is_empty() {
+            return match self.dialect {
+                Dialect::Postgres => {
+                    self.delete_target(d);
+                    self.write(" USING ");
+                    self.from(d.using)?;
+                    self.where_clause(d.selection.as_ref())
                 }
-            }
+                // The multi-table form deletes the rows of the named target that the join
+                // keeps, as USING does.
+                Dialect::MySql | Dialect::MariaDb | Dialect::MsSql => {
+                    self.delete_named_target(d);
+                    self.write(", ");
+                    self.from(d.using)?;
+                    self.where_clause(d.selection.as_ref())
+                }
+                Dialect::Sqlite => self.sqlite_delete_using(d),
+            };
+        }
+        match &d.alias {
+            Some(_) if !self.support().delete_alias => self.delete_named_target(d),
+            Some(_) | None => self.delete_target(d),
         }
         self.where_clause(d.selection.as_ref())
+    }
+
+    /// `DELETE FROM t [AS a]`, the single-table form.
+    pub(super) fn delete_target(&mut self, d: &Delete) {
+        self.write("DELETE");
+        self.statement_keyword_written();
+        self.write(" FROM ");
+        self.table_as(d);
+    }
+
+    /// `DELETE a FROM t [AS a]`: the multi-table form, which names the table (or alias) whose
+    /// rows go, for dialects without an alias in the single-table form or without USING.
+    fn delete_named_target(&mut self, d: &Delete) {
+        self.write("DELETE");
+        self.statement_keyword_written();
+        self.write(" ");
+        match &d.alias {
+            Some(alias) => self.ident(alias),
+            None => self.object_name(&d.table),
+        }
+        self.write(" FROM ");
+        self.table_as(d);
+    }
+
+    /// `t [AS a]`, the target of a DELETE.
+    fn table_as(&mut self, d: &Delete) {
+        self.object_name(&d.table);
+        if let Some(alias) = &d.alias {
+            self.write(" AS ");
+            self.ident(alias);
+        }
     }
 
     /// The WITH in front of UPDATE or DELETE, then the statement that `body` writes in its

@@ -1,10 +1,11 @@
-//! What SQLite needs written differently: OFFSET without LIMIT, and a query in parentheses.
+//! What SQLite needs written differently: OFFSET without LIMIT, a query in parentheses, an
+//! upsert's SELECT source and DELETE ... USING.
 //! (Its compound SELECTs, which take no parentheses and read INTERSECT left to right, are
 //! facts of its `Support` that `query.rs` asks.)
 
 use super::moved::is_plain_select;
 use super::{Renderer, Res};
-use crate::tree::QueryExpr;
+use crate::tree::{Delete, QueryExpr};
 
 impl Renderer<'_> {
     /// A parenthesised query whose WITH is written elsewhere, or that has none: SQLite takes
@@ -27,6 +28,21 @@ impl Renderer<'_> {
         self.write("SELECT * FROM (");
         self.nested(source)?;
         self.write(") WHERE true");
+        Ok(())
+    }
+
+    /// `DELETE FROM t USING s WHERE c` as `DELETE FROM t WHERE EXISTS (SELECT 1 FROM s WHERE
+    /// c)`: SQLite's DELETE reads one table, and a row of `t` goes exactly when some row of the
+    /// join with `s` meets `c`, which is what USING deletes. The condition reads `t`'s columns
+    /// from the outer statement, as it does there.
+    pub(super) fn sqlite_delete_using(&mut self, d: &Delete) -> Res {
+        self.delete_target(d);
+        self.write(" WHERE EXISTS (SELECT 1 FROM ");
+        self.nested(|r| {
+            r.from(d.using)?;
+            r.where_clause(d.selection.as_ref())
+        })?;
+        self.write(")");
         Ok(())
     }
 

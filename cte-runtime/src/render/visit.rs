@@ -199,6 +199,7 @@ pub(super) fn walk_statement<'a, V: Visit<'a> + ?Sized>(
         Statement::Delete(d) => after_with(v, d.with.as_ref(), |v| {
             v.visit_relation(Some(&d.table), None)?;
             each(v, &d.alias, |v, a| v.visit_name(a))?;
+            each(v, d.using, |v, t| v.visit_table_with_joins(t))?;
             each(v, &d.selection, |v, e| v.visit_expr(e))?;
             each(v, d.returning, |v, item| v.visit_select_item(item))
         }),

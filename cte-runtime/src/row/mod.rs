@@ -1,5 +1,5 @@
-//! Rows read into Rust types: [`TypedQuery`], which `select_as!` makes, and [`FromValue`],
-//! how one column's [`Value`] becomes a field.
+//! Rows read into Rust types: [`TypedQuery`], which `select_as!` makes (and `select!` with a
+//! schema), and [`FromValue`], how one column's [`Value`] becomes a field.
 //!
 //! Every driver reads a column as a `Value` (any integer as `I64`, NUMERIC and DECIMAL as a
 //! `Decimal`), so a row decodes the same way whatever the driver and engine: an `i64` field
@@ -12,7 +12,9 @@ use std::ops::Deref;
 use crate::{Decimal, Query, Value, ValueError};
 
 /// A query whose rows read into `R`: made by [`select_as!`](crate::select_as), which checks at
-/// compile time that `R`'s fields are the query's output columns. It dereferences to its
+/// compile time that `R`'s fields are the query's output columns, and by
+/// [`select!`](crate::select) in a crate with a schema, with an `R` it generates (see
+/// [Rows, with a schema](crate::select#rows-with-a-schema)). It dereferences to its
 /// [`Query`], so it renders and runs like one; [`decode_row`](TypedQuery::decode_row) turns a
 /// row, as a driver reads it into values, into an `R`.
 ///
@@ -30,6 +32,8 @@ use crate::{Decimal, Query, Value, ValueError};
 /// // A row as a driver reads it: an int4 `id` and an integer literal, both `I64`.
 /// let row = q.decode_row(vec![Value::I64(7), Value::I64(0)])?;
 /// assert_eq!(row, Depth { id: 7, depth: 0 });
+/// // A clone reads rows the same way.
+/// assert_eq!(q.clone().decode_row(vec![Value::I64(8), Value::I64(1)])?, Depth { id: 8, depth: 1 });
 /// let e = q.decode_row(vec![Value::I64(7), Value::I64(300)]).unwrap_err();
 /// assert_eq!(e.to_string(), "column 1 (`depth`): the i64 300 is out of range for u8");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -76,6 +80,16 @@ impl<R> Deref for TypedQuery<R> {
 
     fn deref(&self) -> &Query {
         &self.query
+    }
+}
+
+// By hand: a derive would ask for `R: Clone`, and the row type is not cloned.
+impl<R> Clone for TypedQuery<R> {
+    fn clone(&self) -> Self {
+        TypedQuery {
+            query: self.query.clone(),
+            decode: self.decode,
+        }
     }
 }
 

@@ -64,6 +64,8 @@ pub struct Delete {
     pub with: Option<With>,
     pub table: ObjectName,
     pub alias: Option<Ident>,
+    /// `USING ...`: the tables the WHERE joins the target with.
+    pub using: List<TableWithJoins>,
     pub selection: Option<Expr>,
     pub returning: List<SelectItem>,
 }

@@ -140,6 +140,7 @@ pub fn chart(root: &str, max_depth: i64) -> Query {
         )
         SELECT id, name, depth FROM chart ORDER BY depth, id
     }
+    .into_query()
 }
 
 /// What [`chart`]`("Grace", 10)` returns.
@@ -175,6 +176,7 @@ pub fn series(count: i64) -> Query {
         )
         SELECT n, total FROM series ORDER BY n
     }
+    .into_query()
 }
 
 /// Checks what a reader of [`series`]`(count)` saw: `count` rows, the last with the total of
@@ -193,6 +195,7 @@ pub fn data_modifying(above: i64) -> Query {
         WITH gone AS (DELETE FROM employee WHERE id > {above} RETURNING id)
         SELECT id FROM gone
     }
+    .into_query()
 }
 
 /// Deletes Barbara and everyone under her (3 people of the org chart) through a recursive CTE.
@@ -223,7 +226,7 @@ pub fn basic_values(bytes: &[u8]) -> [cte_runtime::Value; 6] {
 
 /// A table that does not exist: every engine refuses the statement.
 pub fn missing_table() -> Query {
-    select! { SELECT id FROM no_such_table WHERE id = {1} }
+    select! { SELECT id FROM no_such_table WHERE id = {1} }.into_query()
 }
 
 /// The table `ints`: an integer column of every size the engine has, as it spells them. `t` is
@@ -254,6 +257,7 @@ pub fn integers() -> Query {
         FROM ints JOIN r ON r.n = ints.id
         ORDER BY n
     }
+    .into_query()
 }
 
 /// Checks the rows of [`integers`], read as `Value`s, through the library's `TryFrom<Value>`:
@@ -286,4 +290,19 @@ pub fn check_integer_reads(rows: &[Vec<cte_runtime::Value>]) {
         e.to_string(),
         "the i64 -9223372036854775808 is out of range for i32"
     );
+}
+
+/// A connection to the MariaDB server of the tests, or `None` after saying why not.
+pub fn mariadb() -> Option<mysql::Conn> {
+    let url = url(&MARIADB)?;
+    match mysql::Opts::from_url(&url)
+        .map_err(|e| e.to_string())
+        .and_then(|opts| mysql::Conn::new(opts).map_err(|e| e.to_string()))
+    {
+        Ok(conn) => Some(conn),
+        Err(e) => {
+            skip(&MARIADB, &format!("cannot connect to {url}: {e}"));
+            None
+        }
+    }
 }

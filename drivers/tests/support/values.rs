@@ -161,7 +161,7 @@ where
         let q = select! { SELECT id FROM vals WHERE x = {v.clone()} ORDER BY id };
         assert_eq!(ids(db.rows(&q)), [id], "{what}: x = {v:?}");
         if case.ordered_on.contains(&engine) {
-            let q = select! { SELECT COUNT(*) FROM vals WHERE x >= {v.clone()} };
+            let q = select! { SELECT COUNT(*) AS n FROM vals WHERE x >= {v.clone()} };
             let count = case.values.len() as i64 - id + 1;
             assert_eq!(ids(db.rows(&q)), [count], "{what}: x >= {v:?}");
         }

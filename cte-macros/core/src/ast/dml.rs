@@ -53,12 +53,14 @@ pub(crate) struct Assignment {
     pub(crate) value: Expr,
 }
 
-/// `[WITH ...] DELETE FROM table [[AS] alias] [WHERE ...] [RETURNING ...]`.
+/// `[WITH ...] DELETE FROM table [[AS] alias] [USING ...] [WHERE ...] [RETURNING ...]`.
 #[derive(Clone, Debug)]
 pub(crate) struct Delete {
     pub(crate) with: Option<With>,
     pub(crate) table: ObjectName,
     pub(crate) alias: Option<Ident>,
+    /// The tables the WHERE joins the target with.
+    pub(crate) using: Option<Keyed<Vec<TableWithJoins>>>,
     pub(crate) selection: Option<Keyed<Expr>>,
     pub(crate) returning: Option<Keyed<Vec<SelectItem>>>,
 }

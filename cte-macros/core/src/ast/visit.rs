@@ -95,6 +95,9 @@ pub(crate) fn walk_statement<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, stmt: &'a
             if let Some(with) = &d.with {
                 v.visit_with(with);
             }
+            for t in d.using.iter().flat_map(|u| &u.value) {
+                v.visit_table_with_joins(t);
+            }
             if let Some(s) = &d.selection {
                 v.visit_expr(&s.value);
             }

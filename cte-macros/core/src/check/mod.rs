@@ -25,6 +25,7 @@ use proc_macro2::{LineColumn, Span};
 use crate::ast::Statement;
 use crate::parse::{Item, Parsed};
 use crate::schema::Schema;
+pub(crate) use names::Stars;
 use resolve::Bindings;
 
 /// A statement that passed every check, and what the checks learned of its types.
@@ -37,11 +38,36 @@ pub(crate) struct Checked {
 /// parsing nor any check found an error. A CTE whose body had a syntax error is still checked
 /// as far as its name and column list go.
 pub(crate) fn statement(parsed: Parsed, schema: Option<&Schema>) -> syn::Result<Checked> {
+    statement_or_tree(parsed, schema).map_err(|failed| failed.error)
+}
+
+/// A statement that did not pass: the errors, and the tree when parsing made one, with what
+/// the checks learned of its types.
+pub(crate) struct Failed {
+    pub(crate) error: syn::Error,
+    pub(crate) tree: Option<Box<Checked>>,
+}
+
+/// [`statement`], keeping the tree when a check fails: `select!` with a schema writes its row
+/// type from it, so that the code reading the rows sees no second error.
+pub(crate) fn statement_or_tree(
+    parsed: Parsed,
+    schema: Option<&Schema>,
+) -> Result<Checked, Failed> {
     let cx = Ctxt::default();
     let (stmt, types) = checked(&cx, parsed, schema);
-    cx.finish()?;
-    let stmt = stmt.ok_or_else(|| syn::Error::new(Span::call_site(), "expected a statement"))?;
-    Ok(Checked { stmt, types })
+    let tree = stmt.map(|stmt| Checked { stmt, types });
+    match (cx.finish(), tree) {
+        (Ok(()), Some(checked)) => Ok(checked),
+        (Ok(()), None) => Err(Failed {
+            error: syn::Error::new(Span::call_site(), "expected a statement"),
+            tree: None,
+        }),
+        (Err(error), tree) => Err(Failed {
+            error,
+            tree: tree.map(Box::new),
+        }),
+    }
 }
 
 /// [`statement`] for a `cte!` item, which parsing made the only CTE of a statement, with the

@@ -9,7 +9,7 @@ use quote::{quote, quote_spanned};
 
 use super::{column_item, fallback, query};
 use crate::ast::{Ident, SelectItem, SetExpr, Statement};
-use crate::check::Checked;
+use crate::check::{Checked, Stars};
 use crate::typing::{SqlType, Typed};
 
 /// `select_as!(path, statement)` once parsed and checked: `typed` says whether the column
@@ -27,7 +27,7 @@ pub(crate) fn select_as(
         Ok(checked) => checked,
         Err(error) => return fallback_typed(path, &error),
     };
-    let columns = match output_columns(&checked.stmt) {
+    let columns = match output_columns(&checked.stmt, &checked.types.stars, Reader::SelectAs) {
         Ok(columns) => columns,
         Err(error) => return fallback_typed(path, &error),
     };
@@ -61,9 +61,24 @@ pub(crate) fn select_as(
     }
 }
 
-/// The names of the statement's output columns, in order: each select item's alias or bare
-/// column. An item without one, or `*`, is an error on the item, since a field needs a name.
-pub(crate) fn output_columns(stmt: &Statement) -> syn::Result<Vec<Ident>> {
+/// Which macro reads the rows: the words of `output_columns`' errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reader {
+    /// `select_as!`, into the user's struct.
+    SelectAs,
+    /// `select!` with a schema, into the struct it generates.
+    Select,
+}
+
+/// The names of the statement's output columns, in order, each spanned on its select item:
+/// the item's alias or bare column, and for `*` and `t.*` the columns the names check found
+/// (`stars`). An item without a name, a `*` whose columns are not known, or a name an earlier
+/// column has, is an error on the item, since each field of a row needs a name of its own.
+pub(crate) fn output_columns(
+    stmt: &Statement,
+    stars: &Stars,
+    reader: Reader,
+) -> syn::Result<Vec<Ident>> {
     let items = match stmt {
         Statement::Query(query) => {
             let mut body = &query.body;
@@ -73,12 +88,7 @@ pub(crate) fn output_columns(stmt: &Statement) -> syn::Result<Vec<Ident>> {
                     SetExpr::SetOp { left, .. } => body = left,
                     SetExpr::Query { query, .. } => body = &query.body,
                     SetExpr::Values(values) => {
-                        return Err(syn::Error::new(
-                            values.values_token,
-                            "select_as! names each field after its column, and a VALUES list \
-                             names none\nhelp: select from it with aliases: \
-                             SELECT a AS x, ... FROM (VALUES ...) AS v(a, ...)",
-                        ))
+                        return Err(syn::Error::new(values.values_token, reader.values()))
                     }
                 }
             }
@@ -94,26 +104,49 @@ pub(crate) fn output_columns(stmt: &Statement) -> syn::Result<Vec<Ident>> {
         }
     };
     let mut errors: Option<syn::Error> = None;
-    let mut columns = Vec::new();
+    let mut columns: Vec<Ident> = Vec::new();
+    let mut fail = |e: syn::Error| match &mut errors {
+        Some(errors) => errors.combine(e),
+        None => errors = Some(e),
+    };
     for item in items {
         let named = match (item.output_name(), item) {
-            (Some(name), _) => Ok(name.clone()),
-            (None, SelectItem::Expr { expr, .. }) => Err(unnamed(expr.span())),
-            (None, SelectItem::Wildcard(star)) => Err(star_error(*star)),
-            (None, SelectItem::QualifiedWildcard(name)) => Err(star_error(name.span())),
+            (Some(name), _) => Ok(vec![name.clone()]),
+            (None, SelectItem::Expr { expr, .. }) => Err(reader.unnamed(expr.span())),
+            (None, SelectItem::Wildcard(star)) => star_columns(stars, item, *star, reader),
+            (None, SelectItem::QualifiedWildcard(name)) => {
+                star_columns(stars, item, name.span(), reader)
+            }
         };
         match named {
-            Ok(column) => columns.push(column),
-            Err(e) => match &mut errors {
-                Some(errors) => errors.combine(e),
-                None => errors = Some(e),
-            },
+            Ok(named) => {
+                for column in named {
+                    if columns.contains(&column) {
+                        fail(twice(&column));
+                    }
+                    columns.push(column);
+                }
+            }
+            Err(e) => fail(e),
         }
     }
     match errors {
         Some(errors) => Err(errors),
         None => Ok(columns),
     }
+}
+
+/// The columns a `*` or `t.*` stands for, or an error on it when they are not known.
+fn star_columns(
+    stars: &Stars,
+    item: &SelectItem,
+    span: Span,
+    reader: Reader,
+) -> syn::Result<Vec<Ident>> {
+    stars
+        .get(&std::ptr::from_ref(item))
+        .cloned()
+        .ok_or_else(|| reader.star(span))
 }
 
 /// The RETURNING items of a data-modifying statement, which its rows are; without them, an
@@ -128,19 +161,56 @@ fn returning(items: Option<&[SelectItem]>, table: Span) -> syn::Result<&[SelectI
     })
 }
 
-fn star_error(span: Span) -> syn::Error {
+// Two columns of one name would be two fields of one name, and a name alone picks a field.
+//     SELECT e.name, m.name FROM employee e JOIN employee m ON m.id = e.manager_id
+fn twice(column: &Ident) -> syn::Error {
     syn::Error::new(
-        span,
-        "select_as! names each field after its column, and `*` names none here\nhelp: list \
-         the columns",
+        column.span,
+        format!(
+            "an earlier column is also named `{}`, and each field of the row needs a name of \
+             its own\nhelp: give this one another name with AS",
+            column.value
+        ),
     )
 }
 
-fn unnamed(span: Span) -> syn::Error {
-    syn::Error::new(
-        span,
-        "this column has no name for select_as! to give its field\nhelp: name it with AS",
-    )
+impl Reader {
+    fn values(self) -> &'static str {
+        match self {
+            Reader::SelectAs => {
+                "select_as! names each field after its column, and a VALUES list names none\n\
+                 help: select from it with aliases: SELECT a AS x, ... FROM (VALUES ...) AS v(a, ...)"
+            }
+            Reader::Select => {
+                "the columns of a VALUES list have no names to be fields of the row\nhelp: \
+                 select from it with aliases: SELECT a AS x, ... FROM (VALUES ...) AS v(a, ...)"
+            }
+        }
+    }
+
+    fn star(self, span: Span) -> syn::Error {
+        let message = match self {
+            Reader::SelectAs => {
+                "select_as! names each field after its column, and `*` names none here\nhelp: \
+                 list the columns"
+            }
+            Reader::Select => {
+                "the columns `*` stands for are not known here, and each field of the row needs \
+                 a name\nhelp: list the columns"
+            }
+        };
+        syn::Error::new(span, message)
+    }
+
+    fn unnamed(self, span: Span) -> syn::Error {
+        let message = match self {
+            Reader::SelectAs => {
+                "this column has no name for select_as! to give its field\nhelp: name it with AS"
+            }
+            Reader::Select => "this column has no name to be a field of the row: write `AS name`",
+        };
+        syn::Error::new(span, message)
+    }
 }
 
 /// The check that the field read into `field` can hold a column of type `typed`, spanned on

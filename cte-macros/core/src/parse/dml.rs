@@ -120,18 +120,20 @@ pub(crate) fn update(p: &mut Parser, with: Option<With>) -> Result<Update> {
     })
 }
 
-/// `DELETE FROM table [[AS] alias] [WHERE ...] [RETURNING ...]`
+/// `DELETE FROM table [[AS] alias] [USING ...] [WHERE ...] [RETURNING ...]`
 pub(crate) fn delete(p: &mut Parser, with: Option<With>) -> Result<Delete> {
     p.expect_kw(Kw::Delete)?;
     p.expect_kw(Kw::From)?;
     let table = p.object_name("a table name")?;
     let alias = p.alias()?;
+    let using = p.keyed(Kw::Using, from_list)?;
     let selection = where_clause(p)?;
     let returning = returning(p)?;
     Ok(Delete {
         with,
         table,
         alias,
+        using,
         selection,
         returning,
     })

@@ -65,13 +65,18 @@ fn join(p: &mut Parser) -> Result<Option<Join>> {
         JoinConstraint::On(expr(p)?)
     } else if p.eat_kw(Kw::Using).is_some() {
         JoinConstraint::Using(p.paren_ident_list("a column name")?)
-    } else if matches!(
-        relation,
-        TableFactor::Derived {
-            lateral: Some(_),
-            ..
-        }
-    ) {
+    } else if kind == JoinKind::Inner
+        || matches!(
+            relation,
+            TableFactor::Derived {
+                lateral: Some(_),
+                ..
+            }
+        )
+    {
+        // An inner join without a condition pairs every row with every row, as MySQL and
+        // SQLite read it (rendered `ON TRUE` for the engines that want a condition); an outer
+        // join without one is a mistake every engine but PostgreSQL's LATERAL refuses.
         JoinConstraint::None
     } else {
         return Err(p.expected("`ON` or `USING`"));

@@ -44,11 +44,15 @@ fn typed_columns(
     let types = checked.types.columns?;
     let names: Vec<Name> = match columns {
         Some(listed) => listed.to_vec(),
-        None => crate::expand::output_columns(&checked.stmt)
-            .ok()?
-            .into_iter()
-            .map(|ident| Name::new(ident.value, ident.raw))
-            .collect(),
+        None => crate::expand::output_columns(
+            &checked.stmt,
+            &checked.types.stars,
+            crate::expand::Reader::SelectAs,
+        )
+        .ok()?
+        .into_iter()
+        .map(|ident| Name::new(ident.value, ident.raw))
+        .collect(),
     };
     (names.len() == types.len()).then(|| names.into_iter().zip(types).collect())
 }

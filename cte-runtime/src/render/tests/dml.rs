@@ -93,6 +93,7 @@ fn delete_with() {
         with: with(false, vec![recent()]),
         table: name("events"),
         alias: None,
+        using: &[],
         selection: Some(in_recent()),
         returning: &[],
     });
@@ -180,6 +181,7 @@ fn delete_with_alias() {
         with: None,
         table: name("t"),
         alias: Some(id("x")),
+        using: &[],
         selection: Some(eq(col("x.id"), int("1"))),
         returning: &[],
     });
@@ -195,6 +197,7 @@ fn data_modifying_cte_only_on_postgres() {
             with: None,
             table: name("t"),
             alias: None,
+            using: &[],
             selection: None,
             returning: list(vec![SelectItem::Wildcard]),
         })),

@@ -100,6 +100,7 @@ fn every_node() -> &'static Statement {
         with: None,
         table: name("x3"),
         alias: Some(id("x4")),
+        using: &[],
         selection: Some(col("x5")),
         returning: list(vec![aliased(col("x6"), "x7")]),
     });

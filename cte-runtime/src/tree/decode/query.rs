@@ -37,6 +37,7 @@ impl Decoder {
                 with: self.with()?,
                 table: self.name()?,
                 alias: self.opt_ident()?,
+                using: self.from()?,
                 selection: self.opt_expr()?,
                 returning: self.select_items()?,
             }),

@@ -45,7 +45,13 @@ pub(crate) struct Types {
     /// With a schema: what it says of the unique keys of each upsert's table, by the address of
     /// its ON CONFLICT clause.
     pub(crate) conflict_keys: HashMap<*const OnConflict, ConflictKey>,
+    /// With a schema: the names of the columns each `*` and `t.*` of a select list or
+    /// RETURNING stands for, by the item's address, where they are known; spanned on the item.
+    pub(crate) stars: Stars,
 }
+
+/// The columns of each `*` and `t.*`, by the address of its select item (see [`Types`]).
+pub(crate) type Stars = HashMap<*const SelectItem, Vec<Ident>>;
 
 /// Checks the names of `stmt`, and returns what it learned of its types.
 pub(crate) fn check(
@@ -68,6 +74,7 @@ pub(crate) fn check(
         quiet: false,
         params: HashMap::new(),
         conflict_keys: HashMap::new(),
+        stars: HashMap::new(),
     };
     names.visit_statement(stmt);
     let columns = match stmt {
@@ -78,6 +85,7 @@ pub(crate) fn check(
         columns,
         params: names.params,
         conflict_keys: names.conflict_keys,
+        stars: names.stars,
     }
 }
 
@@ -104,6 +112,8 @@ struct Names<'c, 'a> {
     params: HashMap<usize, SqlType>,
     /// What the schema says of each upsert's table's unique keys.
     conflict_keys: HashMap<*const OnConflict, ConflictKey>,
+    /// The columns of each `*` (see [`Types::stars`]).
+    stars: Stars,
 }
 
 impl<'a> Visit<'a> for Names<'_, 'a> {
@@ -163,15 +173,16 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
                     self.visit_with(with);
                 }
                 let target = self.target(&delete.table, delete.alias.as_ref());
-                self.level(target.into_iter().collect(), |n| {
-                    if let Some(selection) = &delete.selection {
-                        n.visit_expr(&selection.value);
-                    }
-                    for item in delete.returning.iter().flat_map(|r| &r.value) {
-                        n.visit_select_item(item);
-                    }
-                    n.type_returning(stmt, delete.returning.as_ref().map(|r| &r.value[..]));
-                });
+                let level = Level::new(target.into_iter().collect());
+                self.enter_from(level, &delete.using);
+                if let Some(selection) = &delete.selection {
+                    self.visit_expr(&selection.value);
+                }
+                for item in delete.returning.iter().flat_map(|r| &r.value) {
+                    self.visit_select_item(item);
+                }
+                self.type_returning(stmt, delete.returning.as_ref().map(|r| &r.value[..]));
+                self.levels.pop();
             }
         }
         self.ctes.truncate(mark);
@@ -299,6 +310,7 @@ impl<'a> Names<'_, 'a> {
         if let Some(types) = self.projection_types(&select.projection) {
             self.outputs.insert(select, types);
         }
+        self.record_stars(&select.projection);
         if let Some(selection) = &select.selection {
             self.visit_expr(&selection.value);
         }
@@ -462,6 +474,9 @@ impl<'a> Names<'_, 'a> {
     fn type_returning(&mut self, stmt: &'a Statement, items: Option<&'a [SelectItem]>) {
         if let Some(types) = items.and_then(|items| self.projection_types(items)) {
             self.returning.insert(stmt, types);
+        }
+        if let Some(items) = items {
+            self.record_stars(items);
         }
     }
 

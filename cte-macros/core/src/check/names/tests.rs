@@ -6,7 +6,8 @@ const SCHEMA: &str = "
     CREATE TABLE employees (id INT PRIMARY KEY, name TEXT NOT NULL, manager_id INT, team_id INT);
     CREATE TABLE teams (id INT PRIMARY KEY, title TEXT);
     CREATE VIEW leads (team_id, lead_id) AS SELECT team_id, MIN(id) FROM employees GROUP BY team_id;
-    CREATE VIEW untyped AS SELECT * FROM teams;";
+    CREATE VIEW untyped AS SELECT id, COUNT(*) FROM teams GROUP BY id;
+    CREATE VIEW starred AS SELECT * FROM teams;";
 
 /// Each error's first line and the text of the token it points at; `schema` or none.
 fn errors_with(source: &str, with_schema: bool) -> Vec<(String, String)> {
@@ -35,6 +36,7 @@ fn columns_that_exist_pass() {
         "SELECT team_id, COUNT(*) AS n FROM employees GROUP BY team_id HAVING n > 1 ORDER BY n",
         "SELECT lead_id FROM leads WHERE team_id = 1",
         "SELECT anything FROM untyped",
+        "SELECT id, title FROM starred",
         "SELECT id FROM employees e WHERE EXISTS (SELECT 1 FROM teams t WHERE t.id = team_id)",
         "SELECT name FROM employees e WHERE manager_id IN (SELECT id FROM teams)",
         "WITH RECURSIVE chain (id, depth) AS (SELECT id, 0 FROM employees WHERE manager_id IS NULL \
@@ -51,6 +53,17 @@ fn columns_that_exist_pass() {
     ] {
         assert_eq!(errors(ok), [], "{ok}");
     }
+}
+
+// A view's `*` stands for the columns of what it reads, as the schema knows them.
+//     CREATE VIEW starred AS SELECT * FROM teams;
+//     SELECT name FROM starred
+#[test]
+fn a_view_of_star_has_the_columns_it_reads() {
+    assert_eq!(
+        errors("SELECT name FROM starred"),
+        [pair("no FROM item in scope has a column `name`", "name")]
+    );
 }
 
 #[test]

@@ -43,6 +43,50 @@ impl<'a> Names<'_, 'a> {
         Some(out)
     }
 
+    /// Records the names of the columns each `*` and `t.*` of `items` stands for, spanned on
+    /// the item, where the scope knows them: the fields of a `select!` row. Only with a
+    /// schema, the only time rows are typed.
+    pub(super) fn record_stars(&mut self, items: &[SelectItem]) {
+        if !self.schema.configured() {
+            return;
+        }
+        let Some(level) = self.levels.last() else {
+            return;
+        };
+        let mut found = Vec::new();
+        for item in items {
+            let (relations, span) = match item {
+                SelectItem::Wildcard(star) => (level.relations.iter().collect(), *star),
+                SelectItem::QualifiedWildcard(name) => {
+                    let relation = name.last().and_then(|q| self.find(q));
+                    (relation.into_iter().collect::<Vec<_>>(), name.span())
+                }
+                SelectItem::Expr { .. } => continue,
+            };
+            if relations.is_empty() {
+                continue;
+            }
+            let names: Option<Vec<Ident>> = relations
+                .iter()
+                .map(|r| r.columns.as_ref())
+                .collect::<Option<Vec<_>>>()
+                .map(|columns| {
+                    columns
+                        .into_iter()
+                        .flatten()
+                        .map(|c| Ident {
+                            span,
+                            ..(*c).clone()
+                        })
+                        .collect()
+                });
+            if let Some(names) = names {
+                found.push((std::ptr::from_ref(item), names));
+            }
+        }
+        self.stars.extend(found);
+    }
+
     /// The types of a query's output columns: each part's, met column by column; `None`
     /// without a schema (see `projection_types`).
     pub(super) fn query_types(&self, query: &Query) -> Option<Vec<Typed>> {

@@ -47,6 +47,7 @@ impl Lower {
                 self.with(d.with.as_ref());
                 self.name(&d.table);
                 self.opt_ident(d.alias.as_ref());
+                self.from(d.using.as_ref().map(|u| &u.value));
                 self.opt_expr(d.selection.as_ref().map(|k| &k.value));
                 self.returning(d.returning.as_ref());
             }

@@ -17,7 +17,7 @@ fn syntax_errors_say_what_was_expected() {
         (quote!(SELECT a FROM t ORDER a), "expected `BY`, found `a`"),
         (quote!(SELECT a b c FROM t), "expected end of input, found `c`"),
         (quote!(SELECT (a b c)), "expected `)`, found `b`"),
-        (quote!(SELECT a FROM t JOIN u), "expected `ON` or `USING`, found end of input"),
+        (quote!(SELECT a FROM t LEFT JOIN u), "expected `ON` or `USING`, found end of input"),
         (quote!(WITH t AS SELECT 1), "expected `(`, found keyword `SELECT`"),
         (quote!(WITH t (SELECT 1) SELECT 1), "expected a column name, found keyword `SELECT`; write `r#SELECT` to use it as a name"),
         (quote!(WITH t AS (SELECT 1)), "expected `,`, `SELECT`, `VALUES`, `INSERT`, `UPDATE`, `DELETE` or `(`, found end of input"),
