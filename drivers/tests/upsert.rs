@@ -168,6 +168,15 @@ fn refused_where_the_meaning_would_change() {
         },
         "reads a column set before it",
     );
+    // The WITH goes on the INSERT's query there, out of ON DUPLICATE KEY UPDATE's sight.
+    refused(
+        &select! {
+            WITH n(x) AS (SELECT 1)
+            INSERT INTO stock (id, name, qty) SELECT x, "a", x FROM n
+            ON CONFLICT (id) DO UPDATE SET qty = (SELECT x FROM n)
+        },
+        "a subquery in DO UPDATE SET after a WITH",
+    );
     let none = select! {
         INSERT INTO stock (id, name, qty) VALUES (1, "bolt", 1)
         ON CONFLICT (id) DO UPDATE SET qty = excluded.qty RETURNING id

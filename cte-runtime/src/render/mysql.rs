@@ -221,6 +221,15 @@ impl Renderer<'_> {
                          changed; move the condition into a separate UPDATE",
                     ));
                 }
+                let with = i.with.is_some() || i.source.with.is_some();
+                if with && assignments.iter().any(|a| has_subquery(&a.value)) {
+                    return Err(self.unsupported(
+                        "a subquery in DO UPDATE SET after a WITH",
+                        "the WITH goes on the INSERT's query there, where ON DUPLICATE KEY \
+                         UPDATE does not see its CTEs, and a table of a CTE's name would be \
+                         read instead; compute the value in the INSERT's query",
+                    ));
+                }
                 if reads_a_column_set_before(assignments) {
                     return Err(self.unsupported(
                         "DO UPDATE SET with a value that reads a column set before it",
@@ -236,6 +245,18 @@ impl Renderer<'_> {
             }
         }
     }
+}
+
+/// Whether `e` holds a subquery.
+fn has_subquery(e: &Expr) -> bool {
+    struct Finds;
+    impl<'a> Visit<'a> for Finds {
+        type Break = ();
+        fn visit_query(&mut self, _q: &'a QueryExpr) -> Flow<()> {
+            ControlFlow::Break(())
+        }
+    }
+    Finds.visit_expr(e).is_break()
 }
 
 /// Whether a value of `assignments` reads a column that an assignment before it sets, other
