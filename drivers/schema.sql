@@ -32,3 +32,8 @@ CREATE TABLE no_such_table (id INTEGER);
 
 -- The locking test's rows, which two sessions must both see.
 CREATE TABLE lock_probe (id INTEGER NOT NULL PRIMARY KEY, note TEXT);
+
+-- The upsert tests: `stock` has one unique key, `tagged` a second one.
+CREATE TABLE stock (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(40) NOT NULL, qty INTEGER NOT NULL);
+
+CREATE TABLE tagged (id INTEGER NOT NULL PRIMARY KEY, tag VARCHAR(20) NOT NULL UNIQUE);

@@ -225,7 +225,9 @@ pub use cte_macros::cte;
 ///
 /// - `SELECT`, `VALUES` and chains of `UNION [ALL]`, `INTERSECT`, `EXCEPT`, each with an optional
 ///   leading `WITH`.
-/// - `INSERT INTO t [(col, ...)] query [RETURNING ...]`; `query` is a `SELECT` or `VALUES`.
+/// - `INSERT INTO t [(col, ...)] query [ON CONFLICT [(col, ...)] DO NOTHING | DO UPDATE SET
+///   col = expr, ... [WHERE ...]] [RETURNING ...]`; `query` is a `SELECT` or `VALUES`, and DO
+///   UPDATE, which needs the conflict columns, reads the proposed row as `excluded.col`.
 /// - `UPDATE t [[AS] a] SET col = expr, ... [FROM ...] [WHERE ...] [RETURNING ...]`.
 /// - `DELETE FROM t [[AS] a] [USING ...] [WHERE ...] [RETURNING ...]`: `USING` joins other
 ///   tables, whose rows the WHERE may read (`DELETE t FROM t, ...` on MySQL, MariaDB and SQL
@@ -236,9 +238,8 @@ pub use cte_macros::cte;
 /// `RETURNING`, and each construct that an engine lacks, renders where the dialect has it and
 /// is a [`RenderError`] elsewhere: the table in `docs/dialects.md` lists them all.
 ///
-/// Not accepted yet, each a compile error on its first token: `NATURAL` joins, `DELETE ...
-/// USING`, `FETCH FIRST`, `FOR UPDATE`, `ON CONFLICT`, `CREATE`, `ARRAY[...]`, `INTERVAL`,
-/// `EXTRACT`.
+/// Not accepted yet, each a compile error on its first token: `NATURAL` joins, `FETCH FIRST`,
+/// `CREATE`, `ARRAY[...]`, `INTERVAL`, `EXTRACT`.
 ///
 /// ```
 /// # use cte_runtime::rusqlite::ConnectionExt;

@@ -7,7 +7,7 @@
 use crate::tree::{tagged, JoinKind, LockStrength, LockWait, NullsOrder, SortOrder};
 
 /// The version of the format: the first byte of every encoding.
-pub const FORMAT: u8 = 2;
+pub const FORMAT: u8 = 3;
 
 tagged! {
     /// What an encoding holds, its second byte.
@@ -33,6 +33,13 @@ pub const SLABS: usize = Slab::ALL.len();
 tagged! {
     pub enum StatementTag {
         Query, Insert, Update, Delete,
+    }
+}
+
+tagged! {
+    /// An INSERT's `ON CONFLICT` clause: none, `DO NOTHING` or `DO UPDATE`.
+    pub enum ConflictTag {
+        None, Nothing, Update,
     }
 }
 

@@ -120,6 +120,21 @@ tagged! {
     }
 }
 
+tagged! {
+    /// What the macro knows of the unique keys of an upsert's table, from the schema: MySQL's
+    /// and MariaDB's `ON DUPLICATE KEY UPDATE` fires on a conflict on any of them, so it means
+    /// `ON CONFLICT (cols)` only when `cols` are the table's one unique key.
+    pub enum ConflictKey {
+        /// No schema, or the schema cannot tell every unique key of the table.
+        Unknown,
+        /// The conflict columns are exactly the table's only unique key (PRIMARY KEY or UNIQUE).
+        Only,
+        /// The table has another unique key than the conflict columns, or they are none of its
+        /// unique keys.
+        NotOnly,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SetOperator {
     Union { all: bool },

@@ -480,6 +480,25 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             },
             Marker::Emulated(&["HEX(", "hex("]),
         ),
+        "`INSERT ... ON CONFLICT (cols) DO UPDATE` / `DO NOTHING`, without a schema" => (
+            select! {
+                INSERT INTO t (id, n) VALUES (1, 2)
+                ON CONFLICT (id) DO UPDATE SET n = excluded.n
+            },
+            Marker::Native("ON CONFLICT (id) DO UPDATE SET n = excluded.n"),
+        ),
+        "`INSERT ... SELECT ... ON CONFLICT`" => (
+            select! {
+                INSERT INTO t (id, n) SELECT id, n FROM s ON CONFLICT (id) DO NOTHING
+            },
+            Marker::Emulated(&["WHERE true"]),
+        ),
+        "`INSERT ... ON CONFLICT DO NOTHING` without conflict columns" => (
+            select! {
+                INSERT INTO t (id, n) VALUES (1, 2) ON CONFLICT DO NOTHING
+            },
+            Marker::Emulated(&["ON DUPLICATE KEY UPDATE t.id = t.id"]),
+        ),
         _ => return None,
     };
     Some(case)
@@ -514,6 +533,9 @@ fn refusal(construct: &str) -> Option<&'static str> {
         "Data-modifying CTE (`INSERT`/`UPDATE`/`DELETE ... RETURNING` in `WITH`)" => {
             "INSERT, UPDATE or DELETE inside WITH"
         }
+        "`INSERT ... ON CONFLICT (cols) DO UPDATE` / `DO NOTHING`, without a schema"
+        | "`INSERT ... SELECT ... ON CONFLICT`"
+        | "`INSERT ... ON CONFLICT DO NOTHING` without conflict columns" => "ON CONFLICT",
         "`RETURNING` on `INSERT`"
         | "`RETURNING` on `UPDATE`"
         | "`RETURNING` on `DELETE`"

@@ -142,6 +142,7 @@ fn encode(checked: &Checked) -> (Vec<u8>, Lower) {
         ast::Statement::Insert(_) | ast::Statement::Update(_) | ast::Statement::Delete(_) => None,
     };
     let mut lower = Lower::default();
+    lower.conflict_keys.clone_from(&checked.types.conflict_keys);
     for (&index, &ty) in &checked.types.params {
         if let Some(marker) = rows::sql_marker(ty) {
             lower.param_types.insert(index, marker);

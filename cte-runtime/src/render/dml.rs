@@ -3,14 +3,14 @@
 use super::binding::Enclosing;
 use super::facts::{InsertWith, Takes};
 use super::typing::Typing;
-use super::{star, Renderer, Res};
+use super::{star, upsert, Renderer, Res};
 use crate::tree::{
     Delete, Ident, Insert, ObjectName, QueryExpr, SelectItem, SetExpr, Update, With,
 };
 use crate::Dialect;
 
 impl Renderer<'_> {
-    /// `INSERT INTO t [(cols)] source`, with the WITH in front, or after the column list on
+    /// `INSERT INTO t [(cols)] source [ON CONFLICT ...]`, with the WITH in front, or after the column list on
     /// MySQL/MariaDB (which have no WITH before INSERT).
     pub(super) fn insert(&mut self, i: &Insert) -> Res {
         let place = self.support().insert_with;
@@ -50,8 +50,14 @@ impl Renderer<'_> {
         }
         self.write(" ");
         let with_written = leading.is_some() || !after_columns;
+        // ON CONFLICT is in the scope of a WITH in front of INSERT, where it may read the CTEs.
         let done = self.in_scope(with.map(|w| w.ctes), |r| {
-            r.insert_source(i.source, with, with_written)
+            if r.upsert_source_needs_where(i) {
+                r.sqlite_where_true(|r| r.insert_source(i.source, with, with_written))?;
+            } else {
+                r.insert_source(i.source, with, with_written)?;
+            }
+            r.on_conflict(i)
         });
         if leading.is_some() || (after_columns && with.is_some()) {
             self.unbind_with();
@@ -69,10 +75,11 @@ impl Renderer<'_> {
                 self.write(" ");
             }
         }
-        let plain_values = q.order_by.is_empty() && q.limit.is_none() && q.offset.is_none();
         match &q.body {
             // INSERT ... VALUES is written the same everywhere.
-            SetExpr::Values(rows) if plain_values => self.values_rows(rows, Typing::Inferred),
+            SetExpr::Values(rows) if upsert::is_plain_values(q) => {
+                self.values_rows(rows, Typing::Inferred)
+            }
             _ if self.support().insert_with == InsertWith::AsWritten => self.query(q),
             _ => self.query_after_with(q),
         }

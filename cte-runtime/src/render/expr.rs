@@ -156,7 +156,14 @@ impl Renderer<'_> {
             Expr::Literal(lit) => self.literal(lit),
             Expr::Param(i) => self.param(*i, typing),
             Expr::Column(name) => {
-                self.object_name(name);
+                match name.0 {
+                    [qualifier, column] if self.excluded_as_values && is_excluded(qualifier) => {
+                        self.write("VALUES(");
+                        self.ident(column);
+                        self.write(")");
+                    }
+                    _ => self.object_name(name),
+                }
                 Ok(())
             }
             Expr::Unary { op, expr } => self.unary(*op, expr),
@@ -534,4 +541,10 @@ pub(super) fn numeric_kind_with(e: &Expr, param: &dyn Fn(&Expr) -> Option<Kind>)
         },
         _ => None,
     }
+}
+
+/// Whether `qualifier` is `excluded`, the name an upsert's DO UPDATE reads the row proposed for
+/// insertion by (unquoted, so in any case).
+pub(super) fn is_excluded(qualifier: &crate::tree::Ident) -> bool {
+    !qualifier.raw && qualifier.value.eq_ignore_ascii_case("excluded")
 }

@@ -141,6 +141,8 @@ pub(super) struct Support {
     pub insert_with: InsertWith,
     /// How the columns of a recursive CTE get their types (see `recursive.rs`).
     pub recursive_typing: RecursiveTyping,
+    /// How `INSERT ... ON CONFLICT` is written (see `upsert.rs`).
+    pub upsert: Upsert,
 }
 
 /// Whether an engine takes a construct, or the help of the error that refuses it: the help
@@ -160,6 +162,18 @@ pub(super) enum InsertWith {
     InFront,
     /// On the query, after the column list: MySQL and MariaDB have no WITH before INSERT.
     AfterColumns,
+}
+
+/// How an engine writes `INSERT ... ON CONFLICT`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Upsert {
+    /// As written. `select_needs_where`: SQLite may read the `ON` of `INSERT ... SELECT ...
+    /// FROM t ON CONFLICT` as a join condition, so a SELECT source needs a WHERE before it.
+    Native { select_needs_where: bool },
+    /// `ON DUPLICATE KEY UPDATE`, where it means the same (see `mysql.rs`).
+    DuplicateKey,
+    /// No statement of the same meaning.
+    No { help: &'static str },
 }
 
 /// How the columns of a recursive CTE get their types.
@@ -225,6 +239,9 @@ const POSTGRES: Support = Support {
     recursive_typing: RecursiveTyping::AnchorMustHold {
         decimal_without_precision: true,
     },
+    upsert: Upsert::Native {
+        select_needs_where: false,
+    },
 };
 
 const MYSQL: Support = Support {
@@ -277,6 +294,7 @@ const MYSQL: Support = Support {
     renames_shadowing_ctes: true,
     insert_with: InsertWith::AfterColumns,
     recursive_typing: RecursiveTyping::AnchorFixes,
+    upsert: Upsert::DuplicateKey,
 };
 
 const MARIADB: Support = Support {
@@ -351,6 +369,9 @@ const SQLITE: Support = Support {
     renames_shadowing_ctes: false,
     insert_with: InsertWith::AsWritten,
     recursive_typing: RecursiveTyping::Dynamic,
+    upsert: Upsert::Native {
+        select_needs_where: true,
+    },
 };
 
 const MSSQL: Support = Support {
@@ -408,6 +429,11 @@ const MSSQL: Support = Support {
     insert_with: InsertWith::InFront,
     recursive_typing: RecursiveTyping::AnchorMustHold {
         decimal_without_precision: false,
+    },
+    upsert: Upsert::No {
+        help: "MERGE is not the same statement: under concurrent inserts it can fail with a \
+               duplicate key where ON CONFLICT waits and updates; run an UPDATE and then an \
+               INSERT ... WHERE NOT EXISTS in one serializable transaction",
     },
 };
 

@@ -47,6 +47,7 @@ mod star;
 #[cfg(test)]
 mod tests;
 mod typing;
+mod upsert;
 mod values;
 mod visit;
 mod walk;
@@ -264,6 +265,9 @@ struct Renderer<'v> {
     hint_at: Option<usize>,
     /// What was decided before writing (see `plan.rs`).
     plan: &'v plan::Plan,
+    /// Writing MySQL's `ON DUPLICATE KEY UPDATE`, where the row proposed for insertion,
+    /// `excluded.c`, is read as `VALUES(c)` (see `mysql.rs`).
+    excluded_as_values: bool,
 }
 
 impl<'v> Renderer<'v> {
@@ -303,6 +307,7 @@ impl<'v> Renderer<'v> {
             recursive_seen: false,
             hint_at: None,
             plan,
+            excluded_as_values: false,
         }
     }
 

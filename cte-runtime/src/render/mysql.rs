@@ -1,13 +1,21 @@
 //! What MySQL and MariaDB need written differently: LIMIT, VALUES, the multi-table UPDATE, subqueries
-//! with LIMIT under IN, `*` after other select items, and a parenthesised query with its own
-//! WITH that reads an enclosing CTE. (CTEs moved or carried to where they are read, as
+//! with LIMIT under IN, `*` after other select items, a parenthesised query with its own
+//! WITH that reads an enclosing CTE, and the upsert as ON DUPLICATE KEY UPDATE. (CTEs moved or carried to where they are read, as
 //! MariaDB's UPDATE/DELETE need, are in `moved.rs`.)
 //! (Their recursion limits are in `limit.rs`.)
 
+use std::ops::ControlFlow;
+
+use super::expr::is_excluded;
+use super::query::same_name;
 use super::typing::Typing;
 use super::values::reads_around;
+use super::visit::{walk_expr, Flow, Visit};
 use super::{Renderer, Res};
-use crate::tree::{Expr, Ident, List, ObjectName, QueryExpr, TableFactor, TableWithJoins, Update};
+use crate::tree::{
+    Assignment, ConflictAction, ConflictKey, Expr, Ident, Insert, List, ObjectName, OnConflict,
+    QueryExpr, TableFactor, TableWithJoins, Update,
+};
 
 /// The largest row count, for OFFSET without LIMIT (the MySQL manual's own idiom).
 const NO_LIMIT: &str = "18446744073709551615";
@@ -138,6 +146,150 @@ impl Renderer<'_> {
         self.assignments(u, !u.from.is_empty())?;
         self.where_clause(u.selection.as_ref())
     }
+}
+
+impl Renderer<'_> {
+    /// ` ON DUPLICATE KEY UPDATE ...` for `INSERT ... ON CONFLICT`, where it means the same.
+    ///
+    /// It fires on a conflict on any unique key of the table, so it stands for `ON CONFLICT
+    /// (cols)` only where the schema showed `cols` to be the table's one unique key (see
+    /// `ConflictKey`); without a conflict target it means what ON CONFLICT does. DO NOTHING
+    /// becomes `t.c = t.c`, which leaves the row as it was: `INSERT IGNORE` would also turn other
+    /// errors (a NULL in a NOT NULL column, a value out of range) into warnings. `excluded.c`
+    /// is `VALUES(c)`, the value the INSERT proposed for `c`, on every MySQL 8.0 and MariaDB
+    /// and for a SELECT source too (MySQL's row alias takes neither 8.0.18 nor a SELECT). The
+    /// columns set are qualified by the table: a SELECT source may have columns of their names.
+    pub(super) fn duplicate_key(&mut self, i: &Insert, c: &OnConflict) -> Res {
+        if !c.columns.is_empty() {
+            match c.key {
+                ConflictKey::Only => {}
+                ConflictKey::Unknown => {
+                    return Err(self.unsupported(
+                        "INSERT ... ON CONFLICT (cols) without a schema",
+                        "ON DUPLICATE KEY UPDATE fires on a conflict on any unique key of the \
+                         table, not only on the columns named, and without a schema the \
+                         table's unique keys are unknown; name the schema files in Cargo.toml \
+                         ([package.metadata.cte] schema = \"...\") so that these columns can be \
+                         seen to be its only unique key",
+                    ))
+                }
+                ConflictKey::NotOnly => {
+                    return Err(self.unsupported(
+                        "INSERT ... ON CONFLICT (cols) on a table with another unique key",
+                        "ON DUPLICATE KEY UPDATE fires on a conflict on any unique key of the \
+                         table, and the schema shows one other than the columns named; \
+                         handle the conflict in a separate UPDATE, or drop the other key",
+                    ))
+                }
+            }
+        }
+        if !i.returning.is_empty() {
+            return Err(self.unsupported(
+                "RETURNING on INSERT ... ON CONFLICT",
+                "MariaDB also returns a row for each conflicting row, even one left as it was; \
+                 read the rows with a SELECT in the same transaction",
+            ));
+        }
+        self.write(" ON DUPLICATE KEY UPDATE ");
+        match &c.action {
+            ConflictAction::Nothing => {
+                let Some(column) = c.columns.first().or(i.columns.first()) else {
+                    return Err(self.unsupported(
+                        "ON CONFLICT DO NOTHING without the INSERT's columns",
+                        "it is written as ON DUPLICATE KEY UPDATE c = c, which needs a column: \
+                         name the INSERT's columns",
+                    ));
+                };
+                self.object_name(&i.table);
+                self.write(".");
+                self.ident(column);
+                self.write(" = ");
+                self.object_name(&i.table);
+                self.write(".");
+                self.ident(column);
+                Ok(())
+            }
+            ConflictAction::Update {
+                assignments,
+                selection,
+            } => {
+                if selection.is_some() {
+                    return Err(self.unsupported(
+                        "ON CONFLICT DO UPDATE ... WHERE",
+                        "ON DUPLICATE KEY UPDATE has no condition, and one repeated in each \
+                         assignment would read the columns that the assignments before it \
+                         changed; move the condition into a separate UPDATE",
+                    ));
+                }
+                let with = i.with.is_some() || i.source.with.is_some();
+                if with && assignments.iter().any(|a| has_subquery(&a.value)) {
+                    return Err(self.unsupported(
+                        "a subquery in DO UPDATE SET after a WITH",
+                        "the WITH goes on the INSERT's query there, where ON DUPLICATE KEY \
+                         UPDATE does not see its CTEs, and a table of a CTE's name would be \
+                         read instead; compute the value in the INSERT's query",
+                    ));
+                }
+                if reads_a_column_set_before(assignments) {
+                    return Err(self.unsupported(
+                        "DO UPDATE SET with a value that reads a column set before it",
+                        "ON DUPLICATE KEY UPDATE assigns left to right, so a later value reads \
+                         the new value where PostgreSQL and SQLite read the old one; read the \
+                         proposed value as excluded.c, or reorder the assignments",
+                    ));
+                }
+                self.excluded_as_values = true;
+                let done = self.set_list(assignments, Some(&i.table));
+                self.excluded_as_values = false;
+                done
+            }
+        }
+    }
+}
+
+/// Whether `e` holds a subquery.
+fn has_subquery(e: &Expr) -> bool {
+    struct Finds;
+    impl<'a> Visit<'a> for Finds {
+        type Break = ();
+        fn visit_query(&mut self, _q: &'a QueryExpr) -> Flow<()> {
+            ControlFlow::Break(())
+        }
+    }
+    Finds.visit_expr(e).is_break()
+}
+
+/// Whether a value of `assignments` reads a column that an assignment before it sets, other
+/// than as `excluded.c`. Any column of that name counts, in a subquery too: a refusal where
+/// the name meant another table's column is the safe side.
+fn reads_a_column_set_before(assignments: &[Assignment]) -> bool {
+    struct Reads<'s> {
+        set: &'s [Assignment],
+    }
+    impl<'a> Visit<'a> for Reads<'_> {
+        type Break = ();
+        fn visit_expr(&mut self, e: &'a Expr) -> Flow<()> {
+            walk_expr(self, e)
+        }
+        fn visit_column(&mut self, name: &'a ObjectName) -> Flow<()> {
+            let read = match name.0 {
+                [qualifier, _] if is_excluded(qualifier) => None,
+                parts => parts.last(),
+            };
+            match read {
+                Some(c) if self.set.iter().any(|a| same_name(&a.column, c)) => {
+                    ControlFlow::Break(())
+                }
+                _ => ControlFlow::Continue(()),
+            }
+        }
+    }
+    (1..assignments.len()).any(|k| {
+        let mut reads = Reads {
+            set: &assignments[..k],
+        };
+        reads.visit_expr(&assignments[k].value).is_break()
+    })
 }
 
 /// The name a FROM item's columns are read by.

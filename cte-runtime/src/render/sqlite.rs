@@ -1,5 +1,5 @@
-//! What SQLite needs written differently: OFFSET without LIMIT, a query in parentheses, and
-//! DELETE ... USING.
+//! What SQLite needs written differently: OFFSET without LIMIT, a query in parentheses, an
+//! upsert's SELECT source and DELETE ... USING.
 //! (Its compound SELECTs, which take no parentheses and read INTERSECT left to right, are
 //! facts of its `Support` that `query.rs` asks.)
 
@@ -18,6 +18,16 @@ impl Renderer<'_> {
         self.write("SELECT * FROM (");
         self.nested(|r| r.query_after_with(q))?;
         self.write(")");
+        Ok(())
+    }
+
+    /// An upsert's source as `SELECT * FROM (source) WHERE true`: SQLite may read the `ON` of
+    /// `ON CONFLICT` after a FROM clause as a join condition, and its manual's remedy is a
+    /// WHERE before it. The derived table has the source's rows and columns, in order.
+    pub(super) fn sqlite_where_true(&mut self, source: impl FnOnce(&mut Self) -> Res) -> Res {
+        self.write("SELECT * FROM (");
+        self.nested(source)?;
+        self.write(") WHERE true");
         Ok(())
     }
 

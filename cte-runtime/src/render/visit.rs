@@ -13,9 +13,9 @@
 use std::ops::ControlFlow;
 
 use crate::tree::{
-    Cte, Expr, FrameBound, Function, FunctionArgs, Ident, Join, JoinConstraint, List, ObjectName,
-    OrderByItem, QueryExpr, Select, SelectItem, SetExpr, Statement, TableAlias, TableFactor,
-    TableWithJoins, WindowSpec, With,
+    ConflictAction, Cte, Expr, FrameBound, Function, FunctionArgs, Ident, Join, JoinConstraint,
+    List, ObjectName, OrderByItem, QueryExpr, Select, SelectItem, SetExpr, Statement, TableAlias,
+    TableFactor, TableWithJoins, WindowSpec, With,
 };
 
 /// What every method of [`Visit`] returns.
@@ -167,6 +167,22 @@ pub(super) fn walk_statement<'a, V: Visit<'a> + ?Sized>(
             v.visit_relation(Some(&i.table), None)?;
             each(v, i.columns, |v, c| v.visit_name(c))?;
             v.visit_query(i.source)?;
+            each(v, &i.on_conflict, |v, c| {
+                each(v, c.columns, |v, col| v.visit_name(col))?;
+                match &c.action {
+                    ConflictAction::Nothing => ControlFlow::Continue(()),
+                    ConflictAction::Update {
+                        assignments,
+                        selection,
+                    } => {
+                        each(v, *assignments, |v, a| {
+                            v.visit_name(&a.column)?;
+                            v.visit_expr(&a.value)
+                        })?;
+                        each(v, selection, |v, e| v.visit_expr(e))
+                    }
+                }
+            })?;
             each(v, i.returning, |v, item| v.visit_select_item(item))
         }),
         Statement::Update(u) => after_with(v, u.with.as_ref(), |v| {

@@ -12,7 +12,7 @@
 //! the slabs and the byte of every choice are defined once, in `cte_shared::format` and
 //! `cte_shared::tree`, which both sides match on exhaustively.
 //!
-//! # Format, version 2
+//! # Format, version 3
 //!
 //! Primitives: `u` is an unsigned LEB128 varint; `bool` one byte, 0 or 1; `str` is `u` length
 //! of the next string of `text`; `ident` is `u` of `len << 1 | raw`, its value the next `len`
@@ -21,16 +21,21 @@
 //! one byte counting from 0 in the order listed. Fields follow in the order written.
 //!
 //! ```text
-//! bytes        = version:2 root:byte counts:u[14] text_len:u text rest
+//! bytes        = version:3 root:byte counts:u[14] text_len:u text rest
 //! text         = every string, in the order they are read, as one run of UTF-8: validated
 //!                once, and decoded strings borrow it
 //! rest, root 0 = select!: max_recursion:u splices:list<position:u name:str> statement*
 //! rest, root 1 = cte!: cte*
-//! statement    = 0 query | 1 with table:name columns:list<ident> source:query* returning
-//!              | 2 with table:name alias:opt<ident> list<column:ident value:expr> from
+//! statement    = 0 query | 1 with table:name columns:list<ident> source:query* on_conflict
+//!                  returning
+//!              | 2 with table:name alias:opt<ident> assignments from
 //!                  where:opt<expr> returning
 //!              | 3 with table:name alias:opt<ident> where:opt<expr> returning
 //! returning    = list<select_item>
+//! on_conflict  = 0 (none) | 1 target key (DO NOTHING)
+//!              | 2 target key assignments where:opt<expr> (DO UPDATE)
+//! target       = list<ident>   key = (unknown, only, not only): see `ConflictKey`
+//! assignments  = list<column:ident value:expr>
 //! query        = with set_expr order_by limit:opt<expr> offset:opt<expr>
 //! with         = 0 (none) | 1 list<cte> (WITH) | 2 list<cte> (WITH RECURSIVE)
 //! cte          = name:ident columns:list<ident> materialized:(default, yes, no)

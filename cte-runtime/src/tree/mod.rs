@@ -16,10 +16,10 @@ mod from;
 mod query;
 
 pub use cte_shared::tree::{
-    BinaryOp, DataType, FrameUnits, JoinKind, LockStrength, LockWait, Materialized, NullsOrder,
-    SearchOrder, SetOperator, SortOrder, UnaryOp,
+    BinaryOp, ConflictKey, DataType, FrameUnits, JoinKind, LockStrength, LockWait, Materialized,
+    NullsOrder, SearchOrder, SetOperator, SortOrder, UnaryOp,
 };
-pub use dml::{Assignment, Delete, Insert, Update};
+pub use dml::{Assignment, ConflictAction, Delete, Insert, OnConflict, Update};
 pub use expr::{Expr, FrameBound, Function, FunctionArgs, Literal, WindowFrame, WindowSpec};
 pub use from::{Join, JoinConstraint, TableAlias, TableFactor, TableWithJoins};
 pub use query::{

@@ -21,7 +21,7 @@ pub(crate) use cte_shared::tree::{
     BinaryOp, DataType, FrameUnits, JoinKind, LockStrength, LockWait, Materialized, NullsOrder,
     SearchOrder, SetOperator, SortOrder, UnaryOp,
 };
-pub(crate) use dml::{Assignment, Delete, Insert, Update};
+pub(crate) use dml::{Assignment, ConflictAction, Delete, Insert, OnConflict, Update};
 pub(crate) use expr::{
     Expr, FrameBound, Function, FunctionArgs, Literal, LiteralKind, Param, WindowFrame, WindowSpec,
 };

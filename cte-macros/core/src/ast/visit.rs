@@ -3,8 +3,8 @@
 //! into the children.
 
 use super::{
-    Cte, Expr, FrameBound, Function, FunctionArgs, JoinConstraint, OrderByItem, Query, Select,
-    SelectItem, SetExpr, Statement, TableFactor, TableWithJoins, With,
+    ConflictAction, Cte, Expr, FrameBound, Function, FunctionArgs, JoinConstraint, OnConflict,
+    OrderByItem, Query, Select, SelectItem, SetExpr, Statement, TableFactor, TableWithJoins, With,
 };
 
 pub(crate) trait Visit<'ast> {
@@ -54,6 +54,22 @@ pub(crate) fn walk_statement<'ast, V: Visit<'ast> + ?Sized>(v: &mut V, stmt: &'a
                 v.visit_with(with);
             }
             v.visit_query(&i.source);
+            if let Some(OnConflict {
+                action:
+                    ConflictAction::Update {
+                        assignments,
+                        selection,
+                    },
+                ..
+            }) = i.on_conflict.as_deref()
+            {
+                for a in assignments {
+                    v.visit_expr(&a.value);
+                }
+                if let Some(s) = selection {
+                    v.visit_expr(&s.value);
+                }
+            }
             for item in i.returning.iter().flat_map(|r| &r.value) {
                 v.visit_select_item(item);
             }

@@ -26,6 +26,10 @@ pub(crate) struct Lower {
     /// name. The checks let them into the statement's leading WITH only.
     pub(crate) splices: Vec<ast::Splice>,
     splice_points: Vec<(usize, String)>,
+    /// What the schema says of the unique keys of each upsert's table, by the address of its
+    /// ON CONFLICT clause (see `cte_shared::tree::ConflictKey`); unknown where missing.
+    pub(crate) conflict_keys:
+        std::collections::HashMap<*const ast::OnConflict, cte_shared::tree::ConflictKey>,
 }
 
 impl Default for Lower {
@@ -38,6 +42,7 @@ impl Default for Lower {
             param_types: std::collections::HashMap::new(),
             splices: Vec::new(),
             splice_points: Vec::new(),
+            conflict_keys: std::collections::HashMap::new(),
         }
     }
 }

@@ -6,11 +6,13 @@ use super::from::from_list;
 use super::group::{looks_like_query, QueryStart};
 use super::keyword::Kw;
 use super::select::{query, select_items};
-use crate::ast::{Assignment, Delete, Insert, Keyed, SelectItem, Update, With};
+use crate::ast::{
+    Assignment, ConflictAction, Delete, Ident, Insert, Keyed, OnConflict, SelectItem, Update, With,
+};
 
 type Result<T> = syn::Result<T>;
 
-/// `INSERT INTO table [(cols)] query [RETURNING ...]`
+/// `INSERT INTO table [(cols)] query [ON CONFLICT ...] [RETURNING ...]`
 pub(crate) fn insert(p: &mut Parser, with: Option<With>) -> Result<Insert> {
     p.expect_kw(Kw::Insert)?;
     p.expect_kw(Kw::Into)?;
@@ -32,14 +34,69 @@ pub(crate) fn insert(p: &mut Parser, with: Option<With>) -> Result<Insert> {
         }));
     }
     let source = Box::new(query(p)?);
+    let on_conflict = on_conflict(p)?;
     let returning = returning(p)?;
     Ok(Insert {
         with,
         table,
         columns,
         source,
+        on_conflict,
         returning,
     })
+}
+
+/// `ON CONFLICT [(cols)] DO NOTHING | DO UPDATE SET col = expr, ... [WHERE ...]`
+fn on_conflict(p: &mut Parser) -> Result<Option<Box<OnConflict>>> {
+    if p.eat_kw(Kw::On).is_none() {
+        return Ok(None);
+    }
+    let conflict = p.expect_kw(Kw::Conflict)?;
+    let columns = if p.peek_paren() {
+        p.paren_ident_list("a column name")?
+    } else {
+        Vec::new()
+    };
+    p.expect_kw(Kw::Do)?;
+    let action = if p.eat_kw(Kw::Nothing).is_some() {
+        ConflictAction::Nothing
+    } else if let Some(update) = p.eat_kw(Kw::Update) {
+        if columns.is_empty() {
+            // INSERT INTO t VALUES (1, 2) ON CONFLICT DO UPDATE SET b = excluded.b
+            // -- PostgreSQL refuses it; SQLite would update on a conflict on any unique key.
+            return Err(syn::Error::new(
+                update,
+                "DO UPDATE needs the columns of the unique key whose conflict it handles\n\
+                 help: name them: `ON CONFLICT (id) DO UPDATE SET ...`",
+            ));
+        }
+        p.expect_kw(Kw::Set)?;
+        let assignments = comma_separated(p, assignment)?;
+        let selection = where_clause(p)?;
+        ConflictAction::Update {
+            assignments,
+            selection,
+        }
+    } else {
+        return Err(p.expected("`NOTHING` or `UPDATE`"));
+    };
+    Ok(Some(Box::new(OnConflict {
+        columns,
+        action,
+        excluded: Ident {
+            value: "excluded".to_owned(),
+            raw: false,
+            span: conflict,
+        },
+    })))
+}
+
+/// `column = value`
+fn assignment(p: &mut Parser) -> Result<Assignment> {
+    let column = p.ident("a column name")?;
+    p.expect_op("=")?;
+    let value = expr(p)?;
+    Ok(Assignment { column, value })
 }
 
 /// `UPDATE table [[AS] alias] SET col = expr, ... [FROM ...] [WHERE ...] [RETURNING ...]`
@@ -48,12 +105,7 @@ pub(crate) fn update(p: &mut Parser, with: Option<With>) -> Result<Update> {
     let table = p.object_name("a table name")?;
     let alias = p.alias()?;
     p.expect_kw(Kw::Set)?;
-    let assignments = comma_separated(p, |p| {
-        let column = p.ident("a column name")?;
-        p.expect_op("=")?;
-        let value = expr(p)?;
-        Ok(Assignment { column, value })
-    })?;
+    let assignments = comma_separated(p, assignment)?;
     let from = p.keyed(Kw::From, from_list)?;
     let selection = where_clause(p)?;
     let returning = returning(p)?;

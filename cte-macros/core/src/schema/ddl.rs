@@ -16,6 +16,7 @@ mod alter;
 mod create;
 mod cursor;
 
+use super::keys::{self, KeyFact, Keys};
 use super::lex::{Kind, Token};
 use super::model::{RelationKind, Schema};
 use cursor::Stmt;
@@ -114,6 +115,36 @@ const OTHER_OBJECTS: &[&str] = &[
 ];
 
 impl Stmt<'_> {
+    /// `CREATE UNIQUE [CLUSTERED] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON table [USING
+    /// method] (cols) ...`: a key of the table, or unknown keys when it is on expressions or
+    /// partial (`WHERE`). A statement this reader cannot follow makes no table's keys sure.
+    fn unique_index(&mut self, schema: &mut Schema) {
+        let on = self.tokens.iter().position(|t| t.is("ON"));
+        let table = on.and_then(|on| {
+            self.pos = on + 1;
+            self.eat("ONLY");
+            self.object_name("a table's name").ok()
+        });
+        let Some(i) = table.and_then(|name| schema.position(&name)) else {
+            for relation in &mut schema.relations {
+                relation.keys = Keys::Unknown;
+            }
+            return;
+        };
+        if self.eat("USING") {
+            self.pos += 1;
+        }
+        let partial = self.tokens[self.pos..].iter().any(|t| t.is("WHERE"));
+        let fact = match (self.eat_punct('('), partial) {
+            (true, false) => match keys::plain_names(&self.tokens[self.pos..]) {
+                Some(names) => KeyFact::Key(names),
+                None => KeyFact::Unknown,
+            },
+            _ => KeyFact::Unknown,
+        };
+        schema.relations[i].keys.add(fact);
+    }
+
     fn statement(&mut self, schema: &mut Schema) -> Result<()> {
         if self.eat("CREATE") {
             while let Some(t) = self.peek() {
@@ -125,6 +156,11 @@ impl Stmt<'_> {
                     self.pos += 1;
                     return self.create_view(schema);
                 }
+                if t.is("UNIQUE") {
+                    self.pos += 1;
+                    self.unique_index(schema);
+                    return Ok(());
+                }
                 if t.is_punct('(') || OTHER_OBJECTS.iter().any(|w| t.is(w)) {
                     return Ok(());
                 }
@@ -135,6 +171,12 @@ impl Stmt<'_> {
             self.alter_table(schema)
         } else if self.eat_all(&["DROP", "TABLE"]) {
             self.drop(schema, RelationKind::Table)
+        } else if self.eat_all(&["DROP", "INDEX"]) {
+            // Which table the index was on is not kept: no table's keys are sure any more.
+            for relation in &mut schema.relations {
+                relation.keys = Keys::Unknown;
+            }
+            Ok(())
         } else if self.eat_all(&["DROP", "VIEW"]) {
             self.drop(schema, RelationKind::View)
         } else if self.eat_all(&["RENAME", "TABLE"]) {

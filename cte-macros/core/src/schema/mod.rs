@@ -17,6 +17,7 @@
 
 mod column_type;
 mod ddl;
+mod keys;
 mod lex;
 mod model;
 mod source;

@@ -72,6 +72,8 @@ pub(crate) struct Relation {
     pub name: Name,
     pub kind: RelationKind,
     pub body: Body,
+    /// A table's unique keys; unknown for a view or a table made from a query.
+    pub keys: super::keys::Keys,
     pub defined_at: Location,
 }
 

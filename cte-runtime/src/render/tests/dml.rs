@@ -29,6 +29,7 @@ fn insert_with() {
         table: name("archive"),
         columns: list(vec![id("id")]),
         source: leak(sq(select(vec![item(col("id"))], vec![table("recent")]))),
+        on_conflict: None,
         returning: &[],
     });
     let cte = "recent (id) AS (SELECT id FROM events WHERE at > ?)";
@@ -71,6 +72,7 @@ fn insert_values_and_returning() {
             int("1"),
             boolean(true),
         ])])))),
+        on_conflict: None,
         returning: list(vec![item(col("a"))]),
     });
     assert_eq!(
@@ -206,6 +208,7 @@ fn data_modifying_cte_only_on_postgres() {
         table: name("archive"),
         columns: &[],
         source: leak(sq(select(vec![SelectItem::Wildcard], vec![table("gone")]))),
+        on_conflict: None,
         returning: &[],
     });
     assert_eq!(

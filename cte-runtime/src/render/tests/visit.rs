@@ -274,9 +274,20 @@ fn the_walk_reaches_every_part_of_insert_and_update() {
         table: name("x3"),
         columns: list(vec![id("x4")]),
         source: one(col("x5")),
-        returning: list(vec![item(col("x6"))]),
+        on_conflict: Some(OnConflict {
+            columns: list(vec![id("x6")]),
+            action: ConflictAction::Update {
+                assignments: list(vec![Assignment {
+                    column: id("x7"),
+                    value: col("x8"),
+                }]),
+                selection: Some(col("x9")),
+            },
+            key: ConflictKey::Unknown,
+        }),
+        returning: list(vec![item(col("x10"))]),
     }));
-    assert_eq!(walked(insert, true).names, numbered(6));
+    assert_eq!(walked(insert, true).names, numbered(10));
     let update = leak(Statement::Update(Update {
         with: cte(),
         table: name("x3"),

@@ -1,7 +1,8 @@
 //! Statements, queries, CTEs, SELECT and FROM.
 
 use cte_shared::format::{
-    self, JoinConstraintTag, SelectItemTag, SetExprTag, StatementTag, TableFactorTag, WithTag,
+    self, ConflictTag, JoinConstraintTag, SelectItemTag, SetExprTag, StatementTag, TableFactorTag,
+    WithTag,
 };
 
 use super::*;
@@ -20,20 +21,14 @@ impl Decoder {
                 table: self.name()?,
                 columns: self.idents()?,
                 source: self.boxed_query()?,
+                on_conflict: self.on_conflict()?,
                 returning: self.select_items()?,
             }),
             StatementTag::Update => Statement::Update(Update {
                 with: self.with()?,
                 table: self.name()?,
                 alias: self.opt_ident()?,
-                assignments: list!(
-                    self,
-                    assignments,
-                    Assignment {
-                        column: self.ident()?,
-                        value: self.expr()?,
-                    }
-                ),
+                assignments: self.assignments()?,
                 from: self.from()?,
                 selection: self.opt_expr()?,
                 returning: self.select_items()?,
@@ -49,6 +44,40 @@ impl Decoder {
         };
         self.depth -= 1;
         Ok(stmt)
+    }
+
+    fn on_conflict(&mut self) -> Res<Option<OnConflict>> {
+        let update = match self.tag(ConflictTag::from_tag)? {
+            ConflictTag::None => return Ok(None),
+            ConflictTag::Nothing => false,
+            ConflictTag::Update => true,
+        };
+        let columns = self.idents()?;
+        let key = self.tag(ConflictKey::from_tag)?;
+        let action = if update {
+            ConflictAction::Update {
+                assignments: self.assignments()?,
+                selection: self.opt_expr()?,
+            }
+        } else {
+            ConflictAction::Nothing
+        };
+        Ok(Some(OnConflict {
+            columns,
+            action,
+            key,
+        }))
+    }
+
+    fn assignments(&mut self) -> Res<List<Assignment>> {
+        Ok(list!(
+            self,
+            assignments,
+            Assignment {
+                column: self.ident()?,
+                value: self.expr()?,
+            }
+        ))
     }
 
     pub(super) fn boxed_query(&mut self) -> Res<&'static QueryExpr> {

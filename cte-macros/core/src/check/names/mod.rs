@@ -26,11 +26,12 @@ use super::resolve::{Binding, Bindings};
 use super::Ctxt;
 use crate::ast::visit::{self, Visit};
 use crate::ast::{
-    Cte, Expr, Ident, JoinConstraint, Keyed, ObjectName, Query, Select, SelectItem, SetExpr,
-    Statement, TableFactor, TableWithJoins,
+    ConflictAction, Cte, Expr, Ident, JoinConstraint, Keyed, ObjectName, OnConflict, Query, Select,
+    SelectItem, SetExpr, Statement, TableFactor, TableWithJoins,
 };
 use crate::schema::Schema;
 use crate::typing::{SqlType, Typed};
+use cte_shared::tree::ConflictKey;
 use scope::{aliased, cte_columns, query_columns, table, Level, Relation, SchemaNames, What};
 
 /// What the names check learned of a statement's types.
@@ -41,6 +42,9 @@ pub(crate) struct Types {
     /// With a schema: the SQL type each parameter must bind as, by its index, where it is
     /// compared with, assigned to or inserted into something of a known type.
     pub(crate) params: HashMap<usize, SqlType>,
+    /// With a schema: what it says of the unique keys of each upsert's table, by the address of
+    /// its ON CONFLICT clause.
+    pub(crate) conflict_keys: HashMap<*const OnConflict, ConflictKey>,
     /// With a schema: the names of the columns each `*` and `t.*` of a select list or
     /// RETURNING stands for, by the item's address, where they are known; spanned on the item.
     pub(crate) stars: Stars,
@@ -69,6 +73,7 @@ pub(crate) fn check(
         read_early: std::collections::HashSet::new(),
         quiet: false,
         params: HashMap::new(),
+        conflict_keys: HashMap::new(),
         stars: HashMap::new(),
     };
     names.visit_statement(stmt);
@@ -79,6 +84,7 @@ pub(crate) fn check(
     Types {
         columns,
         params: names.params,
+        conflict_keys: names.conflict_keys,
         stars: names.stars,
     }
 }
@@ -104,6 +110,8 @@ struct Names<'c, 'a> {
     quiet: bool,
     /// What each parameter must bind as (see `params`).
     params: HashMap<usize, SqlType>,
+    /// What the schema says of each upsert's table's unique keys.
+    conflict_keys: HashMap<*const OnConflict, ConflictKey>,
     /// The columns of each `*` (see [`Types::stars`]).
     stars: Stars,
 }
@@ -124,6 +132,9 @@ impl<'a> Visit<'a> for Names<'_, 'a> {
                         self.written_column(target, column);
                     }
                     self.inserted(target, insert);
+                }
+                if let Some(on_conflict) = &insert.on_conflict {
+                    self.on_conflict(&insert.table, target.as_ref(), on_conflict);
                 }
                 self.level(target.into_iter().collect(), |n| {
                     for item in insert.returning.iter().flat_map(|r| &r.value) {
@@ -413,6 +424,52 @@ impl<'a> Names<'_, 'a> {
         Self::outer_joins(item, &mut level.relations, start);
     }
 
+    /// An upsert's ON CONFLICT: its conflict columns and assignments name columns of the
+    /// target, and DO UPDATE reads the target's row by its name and the proposed row as
+    /// `excluded`, a relation with the target's columns.
+    fn on_conflict(
+        &mut self,
+        table: &'a ObjectName,
+        target: Option<&Relation<'a>>,
+        on_conflict: &'a OnConflict,
+    ) {
+        if let Some(target) = target {
+            for column in &on_conflict.columns {
+                self.written_column(target, column);
+            }
+        }
+        if let Some(key) = self.conflict_key(table, &on_conflict.columns) {
+            self.conflict_keys.insert(on_conflict, key);
+        }
+        let ConflictAction::Update {
+            assignments,
+            selection,
+        } = &on_conflict.action
+        else {
+            return;
+        };
+        let mut relations: Vec<Relation<'a>> = target.into_iter().cloned().collect();
+        if let Some(target) = target {
+            for assignment in assignments {
+                self.written_column(target, &assignment.column);
+                self.assigned(target, &assignment.column, &assignment.value);
+            }
+            relations.push(Relation {
+                name: &on_conflict.excluded,
+                table: table.last(),
+                ..target.clone()
+            });
+        }
+        self.level(relations, |n| {
+            for assignment in assignments {
+                n.visit_expr(&assignment.value);
+            }
+            if let Some(selection) = selection {
+                n.visit_expr(&selection.value);
+            }
+        });
+    }
+
     /// Records the types of a statement's RETURNING items, in the scope of its target.
     fn type_returning(&mut self, stmt: &'a Statement, items: Option<&'a [SelectItem]>) {
         if let Some(types) = items.and_then(|items| self.projection_types(items)) {
@@ -454,6 +511,11 @@ impl<'a> Names<'_, 'a> {
                 self.visit_expr(expr);
             }
         }
+    }
+
+    /// What the schema says of the unique keys of `table` for a conflict on `columns`.
+    fn conflict_key(&self, table: &ObjectName, columns: &[Ident]) -> Option<ConflictKey> {
+        self.schema.conflict_key(table.last()?, columns)
     }
 
     fn find(&self, name: &Ident) -> Option<&Relation<'a>> {

@@ -7,6 +7,7 @@ use proc_macro2::Span;
 use crate::ast::{Cte, Ident, ObjectName, Query, SelectItem, SetExpr, Statement, TableAlias};
 use crate::schema::{self, Lookup, Schema};
 use crate::typing::{self, SqlType, Typed};
+use cte_shared::tree::ConflictKey;
 
 /// A FROM item as the query sees it.
 #[derive(Clone)]
@@ -208,6 +209,23 @@ impl<'s> SchemaNames<'s> {
             }
             Lookup::Missing | Lookup::Ambiguous(_) => None,
         }
+    }
+}
+
+impl SchemaNames<'_> {
+    /// What the schema says of the unique keys of the table `name` names, for a conflict on
+    /// `columns`; `None` without a schema or such a table.
+    pub(super) fn conflict_key(&self, name: &Ident, columns: &[Ident]) -> Option<ConflictKey> {
+        let schema = self.schema?;
+        let Lookup::Found(i) = schema.relation(&name.value, name.raw) else {
+            return None;
+        };
+        let columns: Vec<(&str, bool)> = columns.iter().map(Ident::shared).collect();
+        Some(match schema.relations[i].keys.only(&columns) {
+            None => ConflictKey::Unknown,
+            Some(true) => ConflictKey::Only,
+            Some(false) => ConflictKey::NotOnly,
+        })
     }
 }
 

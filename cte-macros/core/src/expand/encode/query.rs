@@ -1,8 +1,11 @@
 //! Statements, queries, CTEs, SELECT and FROM, in the order `tree/decode/query.rs` reads them.
 
 use cte_shared::format::{
-    self, JoinConstraintTag, SelectItemTag, SetExprTag, Slab, StatementTag, TableFactorTag, WithTag,
+    self, ConflictTag, JoinConstraintTag, SelectItemTag, SetExprTag, Slab, StatementTag,
+    TableFactorTag, WithTag,
 };
+
+use cte_shared::tree::ConflictKey;
 
 use crate::ast::{self, CteBody, JoinConstraint, SelectItem, SetExpr, Statement, TableFactor};
 
@@ -26,6 +29,7 @@ impl Lower {
                 self.name(&i.table);
                 self.idents(&i.columns);
                 self.boxed_query(&i.source);
+                self.on_conflict(i.on_conflict.as_deref());
                 self.returning(i.returning.as_ref());
             }
             Statement::Update(u) => {
@@ -33,10 +37,7 @@ impl Lower {
                 self.with(u.with.as_ref());
                 self.name(&u.table);
                 self.opt_ident(u.alias.as_ref());
-                self.list(Slab::Assignments, &u.assignments, |s, a| {
-                    s.ident(&a.column);
-                    s.expr(&a.value);
-                });
+                self.assignments(&u.assignments);
                 self.from(u.from.as_ref().map(|f| &f.value));
                 self.opt_expr(u.selection.as_ref().map(|k| &k.value));
                 self.returning(u.returning.as_ref());
@@ -51,6 +52,38 @@ impl Lower {
                 self.returning(d.returning.as_ref());
             }
         }
+    }
+
+    fn on_conflict(&mut self, on_conflict: Option<&ast::OnConflict>) {
+        let Some(c) = on_conflict else {
+            return self.tag(ConflictTag::None.tag());
+        };
+        self.tag(match &c.action {
+            ast::ConflictAction::Nothing => ConflictTag::Nothing.tag(),
+            ast::ConflictAction::Update { .. } => ConflictTag::Update.tag(),
+        });
+        self.idents(&c.columns);
+        let key = self
+            .conflict_keys
+            .get(&std::ptr::from_ref(c))
+            .copied()
+            .unwrap_or(ConflictKey::Unknown);
+        self.tag(key.tag());
+        if let ast::ConflictAction::Update {
+            assignments,
+            selection,
+        } = &c.action
+        {
+            self.assignments(assignments);
+            self.opt_expr(selection.as_ref().map(|k| &k.value));
+        }
+    }
+
+    fn assignments(&mut self, assignments: &[ast::Assignment]) {
+        self.list(Slab::Assignments, assignments, |s, a| {
+            s.ident(&a.column);
+            s.expr(&a.value);
+        });
     }
 
     pub(super) fn returning(&mut self, returning: Option<&ast::Keyed<Vec<SelectItem>>>) {

@@ -3,6 +3,7 @@
 use super::create::apply_table_constraint;
 use super::cursor::Stmt;
 use super::{DdlError, Result};
+use crate::schema::keys::{self, KeyFact, Keys};
 use crate::schema::model::{self, Body, Column, Name, Relation, RelationKind, Schema};
 
 impl Stmt<'_> {
@@ -95,11 +96,16 @@ impl Stmt<'_> {
                 self.skip_to_comma()?;
                 let constraint = &self.tokens[start..self.pos];
                 apply_table_constraint(columns_mut(table, line)?, constraint);
+                table.keys.add(keys::of_constraint(constraint));
                 return Ok(true);
             }
             self.eat("COLUMN");
             let if_not_exists = self.eat_all(&["IF", "NOT", "EXISTS"]);
+            let start = self.pos;
             let column = self.column()?;
+            if keys::column_is_key(&self.tokens[start..self.pos]) {
+                table.keys.add(KeyFact::Key(vec![column.name.clone()]));
+            }
             let columns = columns_mut(table, self.line())?;
             match model::position(columns, |c| &c.name, &column.name) {
                 Some(_) if if_not_exists => {}
@@ -112,6 +118,10 @@ impl Stmt<'_> {
                 None => columns.push(column),
             }
             return Ok(true);
+        }
+        if !self.at("ALTER") {
+            // Dropping, renaming or redefining may drop or rename a key.
+            table.keys = Keys::Unknown;
         }
         if self.eat("DROP") {
             if self.at("CONSTRAINT")

@@ -4,6 +4,7 @@
 use super::cursor::Stmt;
 use super::{DdlError, Result};
 use crate::schema::column_type::{self, ColumnType};
+use crate::schema::keys::{self, KeyFact, Keys};
 use crate::schema::lex::{Kind, Token};
 use crate::schema::model::{self, Body, Column, Name, Relation, RelationKind, Schema};
 
@@ -60,22 +61,25 @@ impl Stmt<'_> {
     pub(super) fn create_table(&mut self, schema: &mut Schema) -> Result<()> {
         let if_not_exists = self.eat_all(&["IF", "NOT", "EXISTS"]);
         let name = self.object_name("the table's name")?;
-        let body = if self.at_punct('(') && !self.starts_query_in_parens() {
+        let (body, keys) = if self.at_punct('(') && !self.starts_query_in_parens() {
             let line = self.line();
             let elements = self.group()?;
-            let columns = columns(elements, self.file, line)?;
+            let (columns, keys) = columns(elements, self.file, line)?;
             if self.at("AS") {
                 // `CREATE TABLE t (a, b) AS SELECT ...`: names for the query's columns.
-                self.query_body(Some(columns.into_iter().map(|c| c.name).collect()))?
+                let names = columns.into_iter().map(|c| c.name).collect();
+                (self.query_body(Some(names))?, Keys::Unknown)
+            } else if self.at("LIKE") {
+                (Body::Columns(columns), Keys::Unknown)
             } else {
-                Body::Columns(columns)
+                (Body::Columns(columns), keys)
             }
         } else if self.eat("AS") {
-            self.query_body(None)?
+            (self.query_body(None)?, Keys::Unknown)
         } else {
             return self.expected("`(` and the table's columns, or AS and a query");
         };
-        self.define(schema, name, RelationKind::Table, body, if_not_exists)
+        self.define(schema, name, RelationKind::Table, body, keys, if_not_exists)
     }
 
     /// Whether the `(` that comes next opens a query (`CREATE TABLE t (SELECT ...)`).
@@ -119,7 +123,14 @@ impl Stmt<'_> {
                 schema.relations.remove(i);
             }
         }
-        self.define(schema, name, RelationKind::View, body, if_not_exists)
+        self.define(
+            schema,
+            name,
+            RelationKind::View,
+            body,
+            Keys::Unknown,
+            if_not_exists,
+        )
     }
 
     pub(super) fn define(
@@ -128,6 +139,7 @@ impl Stmt<'_> {
         name: Name,
         kind: RelationKind,
         body: Body,
+        keys: Keys,
         if_not_exists: bool,
     ) -> Result<()> {
         if let Some(i) = schema.position(&name) {
@@ -147,6 +159,7 @@ impl Stmt<'_> {
             name,
             kind,
             body,
+            keys,
             defined_at: self.location(),
         });
         Ok(())
@@ -272,18 +285,24 @@ impl Stmt<'_> {
     }
 }
 
-/// The columns of a `CREATE TABLE` column list, with its table constraints applied.
-fn columns(elements: &[Token], file: &str, line: u32) -> Result<Vec<Column>> {
+/// The columns of a `CREATE TABLE` column list, with its table constraints applied, and its
+/// unique keys.
+fn columns(elements: &[Token], file: &str, line: u32) -> Result<(Vec<Column>, Keys)> {
     let mut s = Stmt::new(elements, file);
     let mut columns: Vec<Column> = Vec::new();
     let mut constraints = Vec::new();
+    let mut keys = Keys::Known(Vec::new());
     loop {
         if s.at_table_constraint() || s.at("LIKE") {
             let start = s.pos;
             s.skip_to_comma()?;
             constraints.push(&elements[start..s.pos]);
         } else {
+            let start = s.pos;
             let column = s.column()?;
+            if keys::column_is_key(&elements[start..s.pos]) {
+                keys.add(KeyFact::Key(vec![column.name.clone()]));
+            }
             if model::position(&columns, |c| &c.name, &column.name).is_some() {
                 return s.error(format!(
                     "the column `{}` is declared twice",
@@ -307,8 +326,9 @@ fn columns(elements: &[Token], file: &str, line: u32) -> Result<Vec<Column>> {
     }
     for constraint in constraints {
         apply_table_constraint(&mut columns, constraint);
+        keys.add(keys::of_constraint(constraint));
     }
-    Ok(columns)
+    Ok((columns, keys))
 }
 
 /// A table constraint's effect on the columns: a PRIMARY KEY's columns are NOT NULL.
