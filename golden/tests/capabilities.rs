@@ -234,6 +234,10 @@ fn case(construct: &str) -> Option<(Query, Marker)> {
             Marker::None,
         ),
         "`RETURNING` on `UPDATE`" => (select! { UPDATE t SET x = 1 RETURNING x }, Marker::None),
+        "`UPDATE ... SET` with a value that reads a column set before it (`a = b, b = a`)" => (
+            select! { UPDATE t SET a = b, b = a },
+            Marker::None,
+        ),
         "`RETURNING` on `DELETE`" => (
             select! { DELETE FROM t WHERE x = 1 RETURNING x },
             Marker::None,
@@ -541,6 +545,9 @@ fn refusal(construct: &str) -> Option<&'static str> {
         | "`RETURNING` on `DELETE`"
         | "`RETURNING` on `DELETE ... USING`" => "RETURNING",
         "`FOR UPDATE` / `FOR SHARE`, `NOWAIT`, `SKIP LOCKED`" => "FOR UPDATE or FOR SHARE",
+        "`UPDATE ... SET` with a value that reads a column set before it (`a = b, b = a`)" => {
+            "UPDATE SET with a value that reads a column set before it"
+        }
         "`NULLS FIRST`/`LAST` on a column position" => "NULLS FIRST/LAST on a column position",
         "`NULLS FIRST`/`LAST` with `SELECT DISTINCT` or on a `UNION`" => {
             "NULLS FIRST/LAST with SELECT DISTINCT"

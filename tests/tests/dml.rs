@@ -268,3 +268,28 @@ fn update_reading_a_parameterised_cte_twice() {
         ])
         .check();
 }
+
+/// `SET a = b, b = a` swaps on PostgreSQL, SQLite and SQL Server, which read every value from
+/// the row before the UPDATE; MySQL and MariaDB assign left to right and would set both to
+/// `b`, so they refuse it.
+#[test]
+fn assignments_read_the_row_before_the_update() {
+    let mut db = Db::open("dml_update_swap", &accounts());
+    let update = select! { UPDATE account SET owner = status, status = owner WHERE id = 6 };
+    let then = select! { SELECT owner, status FROM account WHERE id = 6 };
+    db.statement(&update, &then)
+        .affected(1)
+        .expect(rows![["open", "cog"]])
+        .refused_by(
+            &[Dialect::MySql, Dialect::MariaDb],
+            "UPDATE SET with a value that reads a column set before it",
+        )
+        .check();
+    // Without a read of an earlier column, MariaDB runs it too.
+    let update = select! { UPDATE account SET owner = "cog", status = "closed" WHERE id = 6 };
+    let then = select! { SELECT owner, status FROM account WHERE id = 6 };
+    db.statement(&update, &then)
+        .affected(1)
+        .expect(rows![["cog", "closed"]])
+        .check();
+}

@@ -137,6 +137,16 @@ impl Renderer<'_> {
 
     /// `UPDATE t [AS a][, from...] SET t.c = v [WHERE ...]`.
     pub(super) fn mysql_update(&mut self, u: &Update) -> Res {
+        // UPDATE t SET a = b, b = a
+        // -- swaps on PostgreSQL, SQLite and SQL Server; sets both to b on MySQL and MariaDB.
+        if reads_a_column_set_before(u.assignments, Proposed::None) {
+            return Err(self.unsupported(
+                "UPDATE SET with a value that reads a column set before it",
+                "MySQL and MariaDB assign left to right, so a later value reads the new value \
+                 where the other engines read the old one; compute the new values first (in a \
+                 CTE joined with UPDATE ... FROM), or reorder the assignments",
+            ));
+        }
         self.update_target(u);
         for item in u.from {
             self.write(", ");
@@ -230,7 +240,7 @@ impl Renderer<'_> {
                          read instead; compute the value in the INSERT's query",
                     ));
                 }
-                if reads_a_column_set_before(assignments) {
+                if reads_a_column_set_before(assignments, Proposed::Excluded) {
                     return Err(self.unsupported(
                         "DO UPDATE SET with a value that reads a column set before it",
                         "ON DUPLICATE KEY UPDATE assigns left to right, so a later value reads \
@@ -259,12 +269,21 @@ fn has_subquery(e: &Expr) -> bool {
     Finds.visit_expr(e).is_break()
 }
 
+/// Whether `excluded.c` names the proposed row (in DO UPDATE), which no assignment changes, or
+/// is a column like any other.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Proposed {
+    Excluded,
+    None,
+}
+
 /// Whether a value of `assignments` reads a column that an assignment before it sets, other
-/// than as `excluded.c`. Any column of that name counts, in a subquery too: a refusal where
-/// the name meant another table's column is the safe side.
-fn reads_a_column_set_before(assignments: &[Assignment]) -> bool {
+/// than the proposed row's `excluded.c`. Any column of that name counts, in a subquery too: a
+/// refusal where the name meant another table's column is the safe side.
+fn reads_a_column_set_before(assignments: &[Assignment], proposed: Proposed) -> bool {
     struct Reads<'s> {
         set: &'s [Assignment],
+        proposed: Proposed,
     }
     impl<'a> Visit<'a> for Reads<'_> {
         type Break = ();
@@ -273,7 +292,9 @@ fn reads_a_column_set_before(assignments: &[Assignment]) -> bool {
         }
         fn visit_column(&mut self, name: &'a ObjectName) -> Flow<()> {
             let read = match name.0 {
-                [qualifier, _] if is_excluded(qualifier) => None,
+                [qualifier, _] if self.proposed == Proposed::Excluded && is_excluded(qualifier) => {
+                    None
+                }
                 parts => parts.last(),
             };
             match read {
@@ -287,6 +308,7 @@ fn reads_a_column_set_before(assignments: &[Assignment]) -> bool {
     (1..assignments.len()).any(|k| {
         let mut reads = Reads {
             set: &assignments[..k],
+            proposed,
         };
         reads.visit_expr(&assignments[k].value).is_break()
     })
