@@ -210,3 +210,47 @@ fn an_anchor_mixing_union_and_union_all() {
         "UNION mixed with UNION ALL in a recursive CTE",
     );
 }
+
+/// Recursive members joined by both UNION and UNION ALL: SQLite calls it a "circular
+/// reference", MariaDB takes one kind throughout, PostgreSQL's single LATERAL term one kind;
+/// each refuses it before anything is sent. An anchor that mixes them stays SQLite's own.
+#[test]
+fn members_joined_by_both_kinds_of_union() {
+    let q = select! {
+        WITH RECURSIVE c(n) AS (
+            SELECT 1
+            UNION ALL SELECT n + 1 FROM c WHERE n < 3
+            UNION SELECT n + 2 FROM c WHERE n < 3
+        )
+        SELECT n FROM c
+    };
+    assert_refused(
+        &q,
+        &[Sqlite],
+        "recursive members joined by both UNION and UNION ALL",
+    );
+    assert_refused(
+        &q,
+        &[Postgres],
+        "several recursive members joined by both UNION and UNION ALL",
+    );
+    assert_refused(
+        &q,
+        &[MariaDb],
+        "UNION mixed with UNION ALL in a recursive CTE",
+    );
+    let anchor_mixes = select! {
+        WITH RECURSIVE c(n) AS (
+            SELECT 1 UNION SELECT 2 UNION ALL SELECT n + 1 FROM c WHERE n < 3
+        )
+        SELECT n FROM c
+    };
+    assert_renders(
+        &anchor_mixes,
+        &[(
+            Sqlite,
+            "WITH RECURSIVE c (n) AS (SELECT 1 UNION SELECT 2 UNION ALL SELECT n + 1 FROM c \
+             WHERE n < 3) SELECT n FROM c",
+        )],
+    );
+}

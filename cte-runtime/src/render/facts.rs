@@ -107,6 +107,9 @@ pub(super) struct Support {
     /// UNION and UNION ALL mixed between the parts of a recursive CTE; MariaDB takes one of
     /// them throughout.
     pub recursive_mixed_unions: Takes,
+    /// Recursive members joined to the CTE by both UNION and UNION ALL (`anchor UNION ALL r1
+    /// UNION r2`), where the anchor may mix them; SQLite calls it a "circular reference".
+    pub recursive_members_mixed_unions: Takes,
     /// A recursive CTE's reference to itself with a column list on its alias (`FROM t AS
     /// w(m)`), where a table name takes no such list: it is written as a derived table that
     /// reads the CTE, which MariaDB takes. SQLite calls it a "circular reference"; MySQL and
@@ -226,6 +229,8 @@ const POSTGRES: Support = Support {
     parenthesised_set_operands: true,
     recursive_union_distinct: Takes::Yes,
     recursive_mixed_unions: Takes::Yes,
+    // Written as one LATERAL term (`members.rs`), which refuses the mix itself.
+    recursive_members_mixed_unions: Takes::Yes,
     recursive_reference_renamed: Takes::Yes,
     ctes_read_later_ctes: true,
     recursion_computed_whole: false,
@@ -280,6 +285,7 @@ const MYSQL: Support = Support {
     parenthesised_set_operands: true,
     recursive_union_distinct: Takes::Yes,
     recursive_mixed_unions: Takes::Yes,
+    recursive_members_mixed_unions: Takes::Yes,
     recursive_reference_renamed: Takes::No {
         help: "alias the CTE without a column list (`FROM t AS w`) and read its own column \
                 names, or name them in the CTE's column list",
@@ -308,6 +314,7 @@ const MARIADB: Support = Support {
         help: "MariaDB takes either UNION or UNION ALL between all the parts of a \
                 recursive CTE; use one of them throughout",
     },
+    recursive_members_mixed_unions: Takes::Yes,
     recursive_reference_renamed: Takes::Yes,
     ctes_read_later_ctes: true,
     level_column_limit: true,
@@ -355,6 +362,10 @@ const SQLITE: Support = Support {
     parenthesised_set_operands: false,
     recursive_union_distinct: Takes::Yes,
     recursive_mixed_unions: Takes::Yes,
+    recursive_members_mixed_unions: Takes::No {
+        help: "SQLite joins its recursive members by one kind of UNION: use UNION or UNION ALL \
+               before every recursive member",
+    },
     recursive_reference_renamed: Takes::No {
         help: "alias the CTE without a column list (`FROM t AS w`) and read its own column \
                 names, or name them in the CTE's column list",
@@ -414,6 +425,8 @@ const MSSQL: Support = Support {
         help: "SQL Server recursion only takes UNION ALL",
     },
     recursive_mixed_unions: Takes::Yes,
+    // UNION without ALL is refused there already.
+    recursive_members_mixed_unions: Takes::Yes,
     recursive_reference_renamed: Takes::No {
         help: "alias the CTE without a column list (`FROM t AS w`) and read its own column \
                 names, or name them in the CTE's column list",

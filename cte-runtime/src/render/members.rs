@@ -205,6 +205,19 @@ impl Planner<'_> {
         if mixed {
             self.mixed_unions()?;
         }
+        let joins_members = |all| {
+            members
+                .recursive()
+                .any(|&(op, _, _)| op == Some(SetOperator::Union { all }))
+        };
+        if let (true, Takes::No { help }) = (
+            joins_members(true) && joins_members(false),
+            self.support().recursive_members_mixed_unions,
+        ) {
+            return Err(
+                self.unsupported("recursive members joined by both UNION and UNION ALL", help)
+            );
+        }
         for &(op, _, _) in members.recursive() {
             if let Takes::No { help } = self.support().recursive_union_distinct {
                 if op != Some(SetOperator::Union { all: true }) {
