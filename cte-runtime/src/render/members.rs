@@ -376,10 +376,7 @@ impl Renderer<'_> {
             return Ok(false);
         };
         let [single] = name.0 else { return Ok(false) };
-        let shadowed = self
-            .scopes_since(body.scope_len)
-            .any(|ctes| ctes.iter().any(|c| same_name(&c.name, single)));
-        if shadowed || !same_name(single, &body.name) {
+        if !self.reads_recursive_cte(name) {
             return Ok(false);
         }
         self.write("(SELECT ");
