@@ -3,12 +3,10 @@
 //! operation); MySQL and MariaDB accept it and lock what they read. So that one query means the
 //! same everywhere, such a query is refused here.
 
-use proc_macro2::Span;
-
 use super::recursive::is_aggregate;
 use super::Ctxt;
 use crate::ast::visit::{self, Visit};
-use crate::ast::{Function, JoinKind, Query, SelectItem, SetExpr, Statement};
+use crate::ast::{Function, JoinKind, Query, SetExpr, Statement};
 
 // SELECT region, SUM(amount) FROM sales GROUP BY region FOR UPDATE
 // -- the rows are groups, which have no rows of a table to lock.
@@ -66,29 +64,25 @@ fn not_table_rows(query: &Query) -> Option<&'static str> {
     if select.group_by.is_some() || select.having.is_some() {
         return Some("GROUP BY or HAVING");
     }
-    let mut found = Aggregates { found: None };
+    let mut aggregates = Aggregates { found: false };
     for item in &select.projection {
-        found.visit_select_item(item);
+        aggregates.visit_select_item(item);
     }
-    found.found.map(|_| "an aggregate or window function")
+    aggregates
+        .found
+        .then_some("an aggregate or window function")
 }
 
 /// Finds an aggregate or window function outside subqueries.
 struct Aggregates {
-    found: Option<Span>,
+    found: bool,
 }
 
 impl<'a> Visit<'a> for Aggregates {
     fn visit_query(&mut self, _subquery: &'a Query) {}
 
-    fn visit_select_item(&mut self, item: &'a SelectItem) {
-        visit::walk_select_item(self, item);
-    }
-
     fn visit_function(&mut self, function: &'a Function) {
-        if function.over.is_some() || is_aggregate(function) {
-            self.found.get_or_insert(function.name.span());
-        }
+        self.found |= function.over.is_some() || is_aggregate(function);
         visit::walk_function(self, function);
     }
 }
