@@ -179,7 +179,7 @@ impl Query {
             .then(|| render::widths(dialect, &self.kinds, &self.params));
         let shared = match &widths {
             None => self.cached(&site.cache[i], dialect, None)?,
-            Some(widths) => site.list_template(dialect, widths.clone(), |widths| {
+            Some(widths) => site.list_template(dialect, widths, |widths| {
                 self.render_template(dialect, None, Some(widths))
             })?,
         };

@@ -38,7 +38,9 @@ pub struct Site {
     lists: OnceLock<Mutex<ListCache>>,
 }
 
-type ListCache = HashMap<(Dialect, Box<[Width]>), &'static Template>;
+/// Per dialect, by how each parameter is written: looked up by a borrowed key, so a render
+/// that finds its SQL allocates no key.
+type ListCache = [HashMap<Box<[Width]>, &'static Template>; Dialect::ALL.len()];
 
 enum Source {
     Tree(Decoded),
@@ -95,23 +97,20 @@ impl Site {
     pub(crate) fn list_template<E>(
         &'static self,
         dialect: Dialect,
-        widths: Box<[Width]>,
+        widths: &[Width],
         render: impl FnOnce(&[Width]) -> Result<Template, E>,
     ) -> Result<&'static Template, E> {
         let cache = self.lists.get_or_init(Mutex::default);
-        let key = (dialect, widths);
+        let i = dialect.index();
         // A panic elsewhere cannot leave the map half-written: entries are inserted whole.
-        if let Some(template) = cache
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(&key)
+        if let Some(template) = cache.lock().unwrap_or_else(PoisonError::into_inner)[i].get(widths)
         {
             return Ok(template);
         }
-        let template = render(&key.1)?;
+        let template = render(widths)?;
         let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-        Ok(*cache
-            .entry(key)
+        Ok(*cache[i]
+            .entry(widths.into())
             .or_insert_with(|| Box::leak(Box::new(template))))
     }
 
